@@ -1,0 +1,84 @@
+import type { NekoDocument, Suggestion } from '../document/types.js';
+import type { FormatId } from '../formats/types.js';
+
+/**
+ * Everything the renderer may ask of the core. Two transports implement it: Electron IPC
+ * (electron/preload.ts) and HTTP/WebSocket on loopback (src/api/server.ts, browser mode).
+ * Binary payloads travel as base64 strings so that both transports carry them unchanged.
+ */
+export interface NekoApi {
+  /** Which transport is behind the API; the UI offers native dialogs only in Electron. */
+  readonly transport: 'electron' | 'browser';
+  listFormats(): Promise<FormatInfo[]>;
+  /** Parses a file the user picked or dropped. Throws ApiError carrying the FormatError message. */
+  importFile(file: FileUpload): Promise<ImportResult>;
+  /** Electron only: native open dialog, then import. Resolves null when the user cancels. */
+  openWithDialog?(): Promise<ImportResult | null>;
+  /** Serializes a project (`.neko.json`) or an export in any format. */
+  exportDocument(document: NekoDocument, format: FormatId | 'neko'): Promise<ExportResult>;
+  /** Electron only: native save dialog and an atomic write. Resolves the path, or null if cancelled. */
+  saveWithDialog?(document: NekoDocument, format: FormatId | 'neko'): Promise<string | null>;
+  /** Media (audio, page images) referred to by an imported document, as a URL the renderer can load. */
+  mediaUrl(documentId: string, relativePath: string): string;
+  /** Corrector status: which model and device, or why correction is unavailable. */
+  correctorStatus(): Promise<CorrectorStatus>;
+  /** Starts correcting the given segments; progress and results arrive through `onCorrectorEvent`. */
+  correct(request: CorrectRequest): Promise<{ jobId: string }>;
+  cancel(jobId: string): Promise<void>;
+  onCorrectorEvent(listener: (event: CorrectorEvent) => void): () => void;
+}
+
+export interface FileUpload {
+  name: string;
+  /** base64 of the file's bytes */
+  dataBase64: string;
+  /** Companion files (the audio of a transcript, the page image of a scan), keyed by name. */
+  companions?: { name: string; dataBase64: string }[];
+}
+
+export interface ImportResult {
+  /** Server-side handle for media lookups. */
+  documentId: string;
+  document: NekoDocument;
+  format: FormatId;
+}
+
+export interface ExportResult {
+  fileName: string;
+  content: string;
+  mimeType: string;
+}
+
+export interface FormatInfo {
+  id: FormatId;
+  label: string;
+  extensions: string[];
+}
+
+export interface CorrectorStatus {
+  available: boolean;
+  /** Why correction is unavailable, or which model/device runs it. */
+  message: string;
+  model?: string;
+  device?: string;
+  devices?: { name: string; available: boolean; reason?: string }[];
+}
+
+export interface CorrectRequest {
+  segments: { id: string; hypotheses: string[]; task?: string }[];
+  decoding?: 'aggressive' | 'greedy';
+  device?: 'auto' | 'cpu' | 'cuda' | 'webgpu';
+}
+
+export type CorrectorEvent =
+  | { type: 'progress'; jobId: string; done: number; total: number }
+  | { type: 'result'; jobId: string; segmentId: string; suggestion: Suggestion }
+  | { type: 'done'; jobId: string; cancelled: boolean }
+  | { type: 'error'; jobId: string; message: string };
+
+export class ApiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
