@@ -1,3 +1,7 @@
+// Changes for the renderer (API transports colleague): added `onMenuCommand` (Electron's menu asks the
+// UI to open/save/export/undo/redo; absent in browser mode) and `CorrectorClient`, the interface the
+// corrector engine implements behind `correctorStatus`/`correct`/`cancel`/`onCorrectorEvent`. Import the
+// API object only from renderer/api.ts; it picks `window.neko` (Electron) or the HTTP/WebSocket client.
 import type { NekoDocument, Suggestion } from '../document/types.js';
 import type { FormatId } from '../formats/types.js';
 
@@ -26,6 +30,23 @@ export interface NekoApi {
   correct(request: CorrectRequest): Promise<{ jobId: string }>;
   cancel(jobId: string): Promise<void>;
   onCorrectorEvent(listener: (event: CorrectorEvent) => void): () => void;
+  /** Electron only: commands chosen in the native menu, which the UI carries out itself. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+}
+
+export type MenuCommand = 'open' | 'save' | 'export' | 'undo' | 'redo';
+
+/**
+ * The corrector as the API core sees it, whatever hosts the engine (a worker thread, an Electron
+ * utility process). src/corrector/ implements it; without a model the core reports it unavailable.
+ */
+export interface CorrectorClient {
+  status(): Promise<CorrectorStatus>;
+  correct(request: CorrectRequest): Promise<{ jobId: string }>;
+  cancel(jobId: string): Promise<void>;
+  onEvent(listener: (event: CorrectorEvent) => void): () => void;
+  /** Stops the worker; called once when the app or server shuts down. */
+  dispose(): Promise<void>;
 }
 
 export interface FileUpload {

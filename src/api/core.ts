@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { NekoDocument } from '../document/types.js';
+import { decodeText, writeFileAtomic } from '../formats/io.js';
+import { formats, parseDocument } from '../formats/registry.js';
+import type { Format, FormatId } from '../formats/types.js';
+import {
+  ApiError,
+  type CorrectorClient,
+  type CorrectorEvent,
+  type CorrectorStatus,
+  type CorrectRequest,
+  type ExportResult,
+  type FileUpload,
+  type FormatInfo,
+  type ImportResult,
+} from './types.js';
+
+/** Why correction is off when no engine was handed to the core; the app still opens and edits. */
+export const NO_CORRECTOR_MESSAGE = 'no corrector model installed';
+
+const MIME_TYPES: Partial<Record<FormatId, string>> = {
+  srt: 'application/x-subrip',
+  vtt: 'text/vtt',
+  'whisper-json': 'application/json',
+  text: 'text/plain',
+  'nbest-jsonl': 'application/jsonl',
+  hocr: 'text/html',
+  alto: 'application/xml',
+  neko: 'application/json',
+};
+
+export interface CoreOptions {
+  corrector?: CorrectorClient;
+  /** Parent folder for the per-document media folders; the system temp folder by default. */
+  tempRoot?: string;
+}
+
+/**
+ * The API operations on the core, independent of the transport: the browser-mode server and the
+ * Electron main process both call this. Media that documents refer to (a transcript's audio, a
+ * scan's page images) is registered per document so that only those files can be served back.
+ */
+export class ApiCore {
+  private readonly corrector: CorrectorClient | undefined;
+  private readonly tempRoot: string;
+  private mediaFolder: Promise<string> | undefined;
+  /** documentId → (companion file name → absolute path) */
+  private readonly media = new Map<string, Map<string, string>>();
+
+  constructor(options: CoreOptions = {}) {
+    this.corrector = options.corrector;
+    this.tempRoot = options.tempRoot ?? tmpdir();
+  }
+
+  listFormats(): FormatInfo[] {
+    return formats.map(({ id, label, extensions }) => ({ id, label, extensions: [...extensions] }));
+  }
+
+  /** Parses an uploaded file; its companions are stored only once the document parsed. */
+  async importFile(upload: FileUpload): Promise<ImportResult> {
+    const fileName = checkedFileName(upload?.name, 'file');
+    const bytes = decodeBase64(upload.dataBase64, fileName);
+    const companions = (upload.companions ?? []).map((companion) => {
+      const name = checkedFileName(companion?.name, 'companion file');
+      return { name, bytes: decodeBase64(companion.dataBase64, name) };
+    });
+    const { document, format } = parseDocument(decodeText(bytes, fileName), fileName);
+
+    const documentId = randomUUID();
+    const files = new Map<string, string>();
+    if (companions.length > 0) {
+      const folder = path.join(await this.ensureMediaFolder(), documentId);
+      await mkdir(folder);
+      for (const { name, bytes: content } of companions) {
+        const target = path.join(folder, name);
+        await writeFile(target, content);
+        files.set(name, target);
+      }
+    }
+    this.media.set(documentId, files);
+    return { documentId, document, format: format.id };
+  }
+
+  /** Opens a file on disk (Electron); the media it refers to is looked up beside it. */
+  async importPath(filePath: string): Promise<ImportResult> {
+    const fileName = path.basename(filePath);
+    const bytes = await readFile(filePath).catch((error: NodeJS.ErrnoException) => {
+      throw new ApiError(`${fileName}: cannot read the file (${error.code ?? error.message})`);
+    });
+    const { document, format } = parseDocument(decodeText(bytes, fileName), fileName);
+    document.source.path ??= filePath;
+
+    const files = new Map<string, string>();
+    for (const reference of mediaReferences(document)) {
+      const candidate = path.resolve(path.dirname(filePath), reference);
+      if (await isFile(candidate)) files.set(path.basename(reference), candidate);
+    }
+    const documentId = randomUUID();
+    this.media.set(documentId, files);
+    return { documentId, document, format: format.id };
+  }
+
+  exportDocument(document: NekoDocument, formatId: FormatId): ExportResult {
+    if (!isDocumentLike(document)) throw new ApiError('export: the request carries no document');
+    const format = findFormat(formatId);
+    const content = format.serialize(document);
+    return {
+      fileName: exportFileName(document.source?.name ?? document.title, format),
+      content,
+      mimeType: `${MIME_TYPES[format.id] ?? 'text/plain'}; charset=utf-8`,
+    };
+  }
+
+  /** Serializes and writes atomically (temp file, then rename); returns the path written. */
+  async saveToPath(document: NekoDocument, formatId: FormatId, filePath: string): Promise<string> {
+    const { content } = this.exportDocument(document, formatId);
+    await writeFileAtomic(filePath, content);
+    return filePath;
+  }
+
+  /**
+   * The file behind a document's media reference, or undefined. Only the file name counts, so a
+   * reference like `../../etc/passwd` can reach nothing but a registered companion named `passwd`.
+   */
+  mediaFile(documentId: string, reference: string): string | undefined {
+    return this.media.get(documentId)?.get(path.basename(reference));
+  }
+
+  correctorStatus(): Promise<CorrectorStatus> {
+    if (!this.corrector)
+      return Promise.resolve({ available: false, message: NO_CORRECTOR_MESSAGE });
+    return this.corrector.status();
+  }
+
+  correct(request: CorrectRequest): Promise<{ jobId: string }> {
+    if (!this.corrector) throw new ApiError(`correction is unavailable: ${NO_CORRECTOR_MESSAGE}`);
+    if (!Array.isArray(request?.segments))
+      throw new ApiError('correct: the request carries no segments');
+    return this.corrector.correct(request);
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    // Without an engine there are no jobs, and cancelling a finished job is harmless.
+    await this.corrector?.cancel(jobId);
+  }
+
+  onCorrectorEvent(listener: (event: CorrectorEvent) => void): () => void {
+    return this.corrector?.onEvent(listener) ?? (() => {});
+  }
+
+  async dispose(): Promise<void> {
+    this.media.clear();
+    const folder = this.mediaFolder;
+    this.mediaFolder = undefined;
+    await Promise.all([
+      this.corrector?.dispose(),
+      folder?.then((created) => rm(created, { recursive: true, force: true })),
+    ]);
+  }
+
+  private ensureMediaFolder(): Promise<string> {
+    this.mediaFolder ??= mkdtemp(path.join(this.tempRoot, 'neko-studio-media-'));
+    return this.mediaFolder;
+  }
+}
+
+function findFormat(formatId: FormatId): Format {
+  const format = formats.find((candidate) => candidate.id === formatId);
+  if (!format) {
+    const known = formats.map((candidate) => candidate.id).join(', ');
+    throw new ApiError(`unknown format "${String(formatId)}" (known: ${known})`);
+  }
+  return format;
+}
+
+/** `meeting.whisper.json` exported as SRT becomes `meeting.whisper.srt`; `.neko.json` counts as one. */
+export function exportFileName(sourceName: string, format: Format): string {
+  const name = path.basename(sourceName || 'document');
+  const lower = name.toLowerCase();
+  const knownExtension = formats
+    .flatMap((candidate) => candidate.extensions)
+    .filter((extension) => lower.endsWith(extension) && lower.length > extension.length)
+    .sort((a, b) => b.length - a.length)[0];
+  const stem = name.slice(0, name.length - (knownExtension ?? path.extname(name)).length) || name;
+  return stem + (format.extensions[0] ?? '.txt');
+}
+
+function mediaReferences(document: NekoDocument): string[] {
+  const references = (document.pages ?? []).map((page) => page.image);
+  references.push(document.media?.audio);
+  return references.filter(
+    (reference): reference is string => typeof reference === 'string' && reference !== '',
+  );
+}
+
+function checkedFileName(name: unknown, what: string): string {
+  if (typeof name !== 'string' || name.trim() === '') throw new ApiError(`${what} has no name`);
+  const base = path.basename(name.replaceAll('\\', '/'));
+  if (base === '.' || base === '..' || base.includes('\0'))
+    throw new ApiError(`${what} name "${name}" is not allowed`);
+  return base;
+}
+
+function decodeBase64(data: unknown, fileName: string): Buffer {
+  if (typeof data !== 'string')
+    throw new ApiError(`${fileName}: the upload carries no file content`);
+  return Buffer.from(data, 'base64');
+}
+
+function isDocumentLike(value: unknown): value is NekoDocument {
+  return (
+    typeof value === 'object' && value !== null && Array.isArray((value as NekoDocument).segments)
+  );
+}
+
+async function isFile(filePath: string): Promise<boolean> {
+  return stat(filePath).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}

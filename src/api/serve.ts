@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ApiCore } from './core.js';
+import { startServer } from './server.js';
+
+/**
+ * `npm run serve [-- --port N] [--static DIR]`: browser mode. Run from source (src/api) and from the
+ * bundle (dist/server), which both sit two folders below the project root.
+ */
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      static: { type: 'string', default: DEFAULT_STATIC_DIR },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  }
+
+  const core = new ApiCore();
+  const server = await startServer({
+    core,
+    staticDir: values.static,
+    port,
+    log: (line) => console.error(line),
+  });
+  console.log(`NeKo Studio (browser mode) is running at ${server.url}`);
+  console.log(
+    'Only this machine can reach it, and only with the token in that URL. Ctrl+C stops it.',
+  );
+
+  const stop = async () => {
+    await server.close();
+    await core.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`neko serve: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,374 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { FormatError } from '../formats/types.js';
+import type { ApiCore } from './core.js';
+import { ApiError } from './types.js';
+
+/**
+ * Browser mode: the built renderer and the API over HTTP + WebSocket on loopback. Another web page
+ * in the same browser must not be able to drive it, hence three locks: a per-run token on every API
+ * request, a Host check (DNS rebinding makes an attacker's name resolve to 127.0.0.1, but the Host
+ * header still names the attacker), and an Origin check on the WebSocket. API routes send no CORS
+ * headers and require a JSON content type, so cross-site requests fail before they reach the core.
+ */
+
+export const TOKEN_HEADER = 'x-neko-token';
+const MEGABYTE = 1024 * 1024;
+export const UPLOAD_LIMIT_BYTES = 300 * MEGABYTE;
+const SMALL_REQUEST_LIMIT_BYTES = MEGABYTE;
+
+export interface ServerOptions {
+  core: ApiCore;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** A fresh random token by default; tests may pass their own. */
+  token?: string;
+  /** Body limit for requests that carry files or documents. */
+  uploadLimitBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  port: number;
+  token: string;
+  /** The address to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.flac': 'audio/flac',
+  '.m4a': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Operation = (core: ApiCore, body: Record<string, unknown>) => unknown;
+
+/** POST /api/<name>: the NekoApi methods, with their arguments as named JSON fields. */
+const OPERATIONS: Record<string, { operation: Operation; carriesFiles: boolean }> = {
+  listFormats: { operation: (core) => core.listFormats(), carriesFiles: false },
+  importFile: { operation: (core, body) => core.importFile(body as never), carriesFiles: true },
+  exportDocument: {
+    operation: (core, body) => core.exportDocument(body.document as never, body.format as never),
+    carriesFiles: true,
+  },
+  correctorStatus: { operation: (core) => core.correctorStatus(), carriesFiles: false },
+  correct: { operation: (core, body) => core.correct(body as never), carriesFiles: true },
+  cancel: { operation: (core, body) => core.cancel(String(body.jobId)), carriesFiles: false },
+};
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { core, staticDir } = options;
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const uploadLimit = options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
+  const log = options.log ?? (() => {});
+  let port = 0;
+
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const hostAllowed = (request: IncomingMessage) =>
+    allowedHosts().includes((request.headers.host ?? '').toLowerCase());
+  const originAllowed = (request: IncomingMessage) => {
+    const origin = request.headers.origin;
+    // Browsers always send Origin on WebSockets; a client without one is not a web page.
+    return (
+      origin === undefined ||
+      allowedHosts().some((host) => origin.toLowerCase() === `http://${host}`)
+    );
+  };
+  const tokenValid = (request: IncomingMessage) => tokensMatch(requestToken(request), token);
+
+  const server = createServer((request, response) => {
+    setCommonHeaders(response);
+    handleRequest(request, response).catch((error: unknown) => sendError(response, error, log));
+  });
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!hostAllowed(request))
+      throw new HttpError(403, `unexpected Host header "${request.headers.host ?? ''}"`);
+    const url = new URL(request.url ?? '/', `http://${allowedHosts()[0]}`);
+    if (!url.pathname.startsWith('/api/'))
+      return serveStatic(staticDir, url.pathname, request, response);
+
+    response.setHeader('Cache-Control', 'no-store');
+    if (!tokenValid(request))
+      throw new HttpError(401, 'missing or wrong token: open the URL that the server printed');
+
+    const mediaMatch = /^\/api\/media\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (mediaMatch) {
+      const file = core.mediaFile(
+        decodeURIComponent(mediaMatch[1]!),
+        decodeURIComponent(mediaMatch[2]!),
+      );
+      if (!file) throw new HttpError(404, 'no such media file');
+      return sendFile(file, request, response);
+    }
+
+    const name = url.pathname.slice('/api/'.length);
+    const route = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
+    if (!route) throw new HttpError(404, `no API operation "${name}"`);
+    if (request.method !== 'POST') throw new HttpError(405, `${name}: use POST`);
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new HttpError(415, `${name}: send the arguments as application/json`);
+    }
+    const body = await readJsonBody(
+      request,
+      route.carriesFiles ? uploadLimit : SMALL_REQUEST_LIMIT_BYTES,
+    );
+    const result = await route.operation(core, body);
+    sendJson(response, 200, { result: result ?? null });
+  }
+
+  const events = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const refusal =
+      pathname !== '/api/events'
+        ? '404 Not Found'
+        : !hostAllowed(request) || !originAllowed(request)
+          ? '403 Forbidden'
+          : !tokenValid(request)
+            ? '401 Unauthorized'
+            : undefined;
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    events.handleUpgrade(request, socket, head, (client) => events.emit('connection', client));
+  });
+  const stopForwarding = core.onCorrectorEvent((event) => {
+    const message = JSON.stringify(event);
+    events.clients.forEach((client: WebSocket) => client.send(message));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: async () => {
+      stopForwarding();
+      events.clients.forEach((client: WebSocket) => client.terminate());
+      await new Promise<void>((resolve) => events.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function requestToken(request: IncomingMessage): string {
+  const header = request.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  return new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
+}
+
+/** Hashing first gives equal lengths, so the comparison takes the same time whatever was sent. */
+function tokensMatch(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+async function readJsonBody(
+  request: IncomingMessage,
+  limitBytes: number,
+): Promise<Record<string, unknown>> {
+  const tooLarge = () =>
+    new HttpError(
+      413,
+      `request body is larger than the ${formatSize(limitBytes)} limit of this server`,
+    );
+  if (Number(request.headers['content-length'] ?? 0) > limitBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    received += chunk.length;
+    if (received > limitBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  if (received === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError(400, 'request body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= MEGABYTE ? `${Math.round(bytes / MEGABYTE)} MB` : `${bytes} bytes`;
+}
+
+async function serveStatic(
+  staticDir: string,
+  pathname: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET');
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    throw new HttpError(400, 'malformed path');
+  }
+  const root = path.resolve(staticDir);
+  const file = path.resolve(root, `.${relative}`);
+  if (!file.startsWith(root + path.sep) || relative.includes('\0'))
+    throw new HttpError(404, 'not found');
+  if (relative === '/index.html' && !(await isFile(file))) {
+    throw new HttpError(503, `the renderer is not built (no ${file}): run npm run build:renderer`);
+  }
+  return sendFile(file, request, response);
+}
+
+/** Streams a file, with single-range support so that audio players can seek. */
+async function sendFile(
+  file: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new HttpError(404, 'not found');
+  response.setHeader(
+    'Content-Type',
+    STATIC_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  );
+  response.setHeader('Accept-Ranges', 'bytes');
+
+  let start = 0;
+  let end = info.size - 1;
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+  if (range && (range[1] || range[2])) {
+    start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]));
+    end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+    if (start > end || start >= info.size) {
+      response.setHeader('Content-Range', `bytes */${info.size}`);
+      throw new HttpError(416, 'requested range not satisfiable');
+    }
+    response.statusCode = 206;
+    response.setHeader('Content-Range', `bytes ${start}-${end}/${info.size}`);
+  }
+  response.setHeader('Content-Length', String(end - start + 1));
+  if (request.method === 'HEAD' || info.size === 0) {
+    response.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(file, { start, end });
+    stream.on('error', reject);
+    response.on('close', resolve);
+    stream.pipe(response);
+  });
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  const body = JSON.stringify(payload);
+  response.statusCode = status;
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.setHeader('Content-Length', Buffer.byteLength(body));
+  response.end(body);
+}
+
+function sendError(response: ServerResponse, error: unknown, log: (line: string) => void): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (error instanceof HttpError) {
+    // The rest of an oversized body is not worth reading: answer, then drop the connection.
+    if (error.status === 413) response.setHeader('Connection', 'close');
+    sendJson(response, error.status, { error: error.message });
+  } else if (error instanceof FormatError || error instanceof ApiError) {
+    sendJson(response, error instanceof FormatError ? 422 : 400, { error: error.message });
+  } else {
+    log(
+      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    sendJson(response, 500, {
+      error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+}
