@@ -7,7 +7,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FormatError } from '../formats/types.js';
 import type { ApiCore } from './core.js';
-import { ApiError } from './types.js';
+import { ApiError, UPLOAD_LIMIT_BYTES } from './types.js';
 
 /**
  * Browser mode: the built renderer and the API over HTTP + WebSocket on loopback. Another web page
@@ -19,7 +19,6 @@ import { ApiError } from './types.js';
 
 export const TOKEN_HEADER = 'x-neko-token';
 const MEGABYTE = 1024 * 1024;
-export const UPLOAD_LIMIT_BYTES = 300 * MEGABYTE;
 const SMALL_REQUEST_LIMIT_BYTES = MEGABYTE;
 
 export interface ServerOptions {

@@ -49,6 +49,9 @@ export interface CorrectorClient {
   dispose(): Promise<void>;
 }
 
+/** Largest request that carries files or documents; browser mode refuses bigger ones with a clear error. */
+export const UPLOAD_LIMIT_BYTES = 300 * 1024 * 1024;
+
 export interface FileUpload {
   name: string;
   /** base64 of the file's bytes */
