@@ -1,0 +1,94 @@
+import type { ImportResult } from '../../src/api/types.js';
+import type { NekoDocument } from '../../src/document/types.js';
+import type { FormatId } from '../../src/formats/types.js';
+import { findSegment, withSegment } from './segment-index.js';
+import type { SliceCreator } from './studio.js';
+
+export interface DocumentSlice {
+  document: NekoDocument | null;
+  /** The server-side handle for media lookups (api.mediaUrl). */
+  documentId: string | null;
+  /** The format the document was imported from. */
+  format: FormatId | null;
+  /** The document as last saved or opened; unsaved changes exist when it is not the current one. */
+  savedDocument: NekoDocument | null;
+  selectedSegmentId: string | null;
+  /** One-line message of the last failure (an import error names the file and the place). */
+  errorMessage: string | null;
+
+  openDocument(result: ImportResult): void;
+  /** Opens a document recovered from an autosave; it counts as unsaved. */
+  restoreDocument(result: ImportResult): void;
+  closeDocument(): void;
+  editSegment(segmentId: string, text: string): void;
+  selectSegment(segmentId: string | null): void;
+  markSaved(): void;
+  showError(message: string): void;
+  dismissError(): void;
+}
+
+export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
+  document: null,
+  documentId: null,
+  format: null,
+  savedDocument: null,
+  selectedSegmentId: null,
+  errorMessage: null,
+
+  openDocument({ document, documentId, format }) {
+    set({
+      document,
+      documentId,
+      format,
+      savedDocument: document,
+      selectedSegmentId: document.segments[0]?.id ?? null,
+      errorMessage: null,
+      past: [],
+      future: [],
+      lastCommitKey: null,
+      reviewCursor: null,
+    });
+  },
+
+  restoreDocument(result) {
+    get().openDocument(result);
+    set({ savedDocument: null });
+  },
+
+  closeDocument() {
+    set({
+      document: null,
+      documentId: null,
+      format: null,
+      savedDocument: null,
+      selectedSegmentId: null,
+      past: [],
+      future: [],
+      lastCommitKey: null,
+      reviewCursor: null,
+    });
+  },
+
+  editSegment(segmentId, text) {
+    const { document } = get();
+    const segment = document && findSegment(document, segmentId);
+    if (!document || !segment || segment.text === text) return;
+    get().commitDocument('Edit text', withSegment(document, { ...segment, text }));
+  },
+
+  selectSegment(segmentId) {
+    set({ selectedSegmentId: segmentId });
+  },
+
+  markSaved() {
+    set({ savedDocument: get().document });
+  },
+
+  showError(message) {
+    set({ errorMessage: message });
+  },
+
+  dismissError() {
+    set({ errorMessage: null });
+  },
+});

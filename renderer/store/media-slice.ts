@@ -1,0 +1,49 @@
+import type { SliceCreator } from './studio.js';
+
+export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
+export interface SeekRequest {
+  time: number;
+  /** Seeking to the same time twice must still reach the player, so each request is distinct. */
+  serial: number;
+}
+
+export interface MediaSlice {
+  /** Seconds, as last reported by the player. */
+  playbackTime: number;
+  playing: boolean;
+  playbackRate: number;
+  /** The player seeks (and plays) when this changes. */
+  seekRequest: SeekRequest | null;
+  /** Scans: the line under the pointer, whose box the page view highlights. */
+  hoveredSegmentId: string | null;
+
+  playFrom(time: number): void;
+  reportPlayback(time: number, playing: boolean): void;
+  setPlaybackRate(rate: number): void;
+  hoverSegment(segmentId: string | null): void;
+}
+
+export const createMediaSlice: SliceCreator<MediaSlice> = (set, get) => ({
+  playbackTime: 0,
+  playing: false,
+  playbackRate: 1,
+  seekRequest: null,
+  hoveredSegmentId: null,
+
+  playFrom(time) {
+    set({ seekRequest: { time: Math.max(0, time), serial: (get().seekRequest?.serial ?? 0) + 1 } });
+  },
+
+  reportPlayback(time, playing) {
+    set({ playbackTime: time, playing });
+  },
+
+  setPlaybackRate(rate) {
+    set({ playbackRate: Math.min(2, Math.max(0.5, rate)) });
+  },
+
+  hoverSegment(segmentId) {
+    set({ hoveredSegmentId: segmentId });
+  },
+});
