@@ -7,6 +7,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FormatError } from '../formats/types.js';
 import type { ApiCore } from './core.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { ApiError, UPLOAD_LIMIT_BYTES } from './types.js';
 
 /**
@@ -41,20 +42,6 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self' blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
