@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_CORRECTOR_MESSAGE } from '../../src/api/core.js';
+import type { NekoDocument, Segment } from '../../src/document/types.js';
+import { parseDocument } from '../../src/formats/registry.js';
+import {
+  downloadText,
+  sampleFile,
+  screenshot,
+  startBrowserMode,
+  type BrowserMode,
+} from './harness.js';
+
+/**
+ * The real app in Chromium through browser mode: open the sample transcript and the sample scan
+ * with the file picker, edit, undo, export and read the downloaded file back. Expected values come
+ * from parsing the same files with the core, so the test checks what the UI shows and writes.
+ */
+
+let app: BrowserMode;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startBrowserMode();
+  page = app.page;
+  await page.goto(app.server.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function parseFile(file: string): Promise<NekoDocument> {
+  return parseDocument(await readFile(file, 'utf8'), path.basename(file)).document;
+}
+
+function row(segment: Segment): Locator {
+  return page.locator(`[data-testid="segment-row"][data-segment-id="${segment.id}"]`);
+}
+
+async function currentText(segment: Segment): Promise<string> {
+  const editor = row(segment).getByTestId('segment-text-editor');
+  if ((await editor.count()) === 0) return (await row(segment).textContent()) ?? '';
+  return editor.evaluate((element) =>
+    element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+      ? element.value
+      : (element.textContent ?? ''),
+  );
+}
+
+async function editSegment(segment: Segment, text: string): Promise<void> {
+  await row(segment).click();
+  const editor = row(segment).getByTestId('segment-text-editor');
+  await editor.fill(text);
+  await editor.blur();
+  await expect.poll(() => currentText(segment)).toContain(text);
+}
+
+async function openFiles(files: string[], expected: NekoDocument): Promise<void> {
+  await page.getByTestId('open-file-input').setInputFiles(files);
+  await expect
+    .poll(() => page.getByTestId('document-title').textContent(), { timeout: 20_000 })
+    .toBeTruthy();
+  await expect.poll(() => page.getByTestId('segment-row').count()).toBe(expected.segments.length);
+}
+
+async function exportAs(formatId: string): Promise<{ name: string; text: string }> {
+  await page.getByTestId('export-format-select').selectOption(formatId);
+  return downloadText(page, () => page.getByTestId('export-button').click());
+}
+
+function texts(document: NekoDocument): string[] {
+  return document.segments.map((segment) => segment.text.trim());
+}
+
+describe('NeKo Studio in Chromium (browser mode)', () => {
+  it('starts without a model and says why correction is unavailable', async () => {
+    await expect
+      .poll(() => page.getByTestId('correction-status').textContent(), { timeout: 20_000 })
+      .toContain(NO_CORRECTOR_MESSAGE);
+  });
+
+  it('opens the sample transcript, edits and undoes a line, and exports SRT with the kept edit', async () => {
+    const file = sampleFile('meeting.whisper.json');
+    const expected = await parseFile(file);
+    const audio = file.replace(/\.whisper\.json$/, '.wav');
+    const audioExists = await readFile(audio).then(
+      () => true,
+      () => false,
+    );
+    await openFiles(audioExists ? [file, audio] : [file], expected);
+
+    const [first, second] = expected.segments;
+    expect(first && second, 'the sample needs at least two segments').toBeTruthy();
+    for (const segment of expected.segments) {
+      expect(await currentText(segment)).toContain(segment.text.trim());
+    }
+
+    await editSegment(first!, 'an edit that undo takes back');
+    await page.getByTestId('undo-button').click();
+    await expect.poll(() => currentText(first!)).toContain(first!.text.trim());
+    await page.getByTestId('redo-button').click();
+    await expect.poll(() => currentText(first!)).toContain('an edit that undo takes back');
+    await page.getByTestId('undo-button').click();
+    await expect.poll(() => currentText(first!)).toContain(first!.text.trim());
+
+    const kept = `${second!.text.trim()} (checked by hand)`;
+    await editSegment(second!, kept);
+    await screenshot(page, 'transcript.png');
+
+    const exported = await exportAs('srt');
+    expect(exported.name).toMatch(/\.srt$/);
+    const reread = parseDocument(exported.text, exported.name).document;
+    const wanted = texts(expected);
+    wanted[1] = kept;
+    expect(texts(reread)).toEqual(wanted);
+    expect(reread.segments.map((segment) => segment.start)).toEqual(
+      expected.segments.map((segment) => segment.start),
+    );
+  });
+
+  it('opens the sample scan with its page image, edits a line and exports hOCR with the geometry kept', async () => {
+    const hocr = sampleFile('page.hocr');
+    const expected = await parseFile(hocr);
+    await openFiles([hocr, hocr.replace(/\.hocr$/, '.png')], expected);
+
+    const image = page.getByTestId('page-image').first();
+    await expect
+      .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth), {
+        timeout: 20_000,
+      })
+      .toBe(expected.pages?.[0]?.width);
+
+    const line = expected.segments[0]!;
+    const corrected = `${line.text.trim()} corrected`;
+    await editSegment(line, corrected);
+    await screenshot(page, 'scan.png');
+
+    const exported = await exportAs('hocr');
+    expect(exported.name).toMatch(/\.hocr$/);
+    const reread = parseDocument(exported.text, exported.name).document;
+    expect(reread.segments[0]!.text.trim()).toBe(corrected);
+    expect(texts(reread).slice(1)).toEqual(texts(expected).slice(1));
+    expect(reread.segments.map((segment) => segment.layout?.bbox)).toEqual(
+      expected.segments.map((segment) => segment.layout?.bbox),
+    );
+  });
+
+  it('shows a one-line error naming a broken file', async () => {
+    await page.getByTestId('open-file-input').setInputFiles({
+      name: 'broken.srt',
+      mimeType: 'application/x-subrip',
+      buffer: Buffer.from('1\n00:00:01,000 --> banana\nhello\n'),
+    });
+    await expect
+      .poll(() => page.getByTestId('error-message').textContent(), { timeout: 20_000 })
+      .toContain('broken.srt');
+  });
+
+  it('ran without script errors or Content-Security-Policy refusals', () => {
+    // The broken file's refusal (HTTP 422) is logged by Chromium itself; anything else is a fault.
+    expect(app.pageErrors.filter((message) => !/status of 422/.test(message))).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiCore, exportFileName, NO_CORRECTOR_MESSAGE } from '../../../src/api/core.js';
+import { ApiError } from '../../../src/api/types.js';
+import { formats } from '../../../src/formats/registry.js';
+import type { Format } from '../../../src/formats/types.js';
+
+const VTT =
+  'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nfirst cue\n\n00:00:01.500 --> 00:00:02.000\nsecond cue\n';
+
+function format(id: string): Format {
+  const found = formats.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`the registry has no ${id} format`);
+  return found;
+}
+
+let workDir: string;
+let core: ApiCore;
+
+beforeEach(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'neko-core-'));
+  core = new ApiCore({ tempRoot: workDir });
+});
+
+afterEach(async () => {
+  await core.dispose();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('ApiCore', () => {
+  it('lists every registered format', () => {
+    expect(core.listFormats().map((info) => info.id)).toEqual(
+      formats.map((candidate) => candidate.id),
+    );
+  });
+
+  it('says honestly that correction is unavailable without a model, and refuses to correct', async () => {
+    expect(await core.correctorStatus()).toEqual({
+      available: false,
+      message: NO_CORRECTOR_MESSAGE,
+    });
+    expect(() => core.correct({ segments: [] })).toThrow(ApiError);
+    await expect(core.cancel('no-such-job')).resolves.toBeUndefined();
+  });
+
+  it('detects the format of an upload from its content, not its name', async () => {
+    const result = await core.importFile({
+      name: 'cues.txt',
+      dataBase64: Buffer.from(VTT).toString('base64'),
+    });
+    expect(result.format).toBe('vtt');
+    expect(result.document.segments.map((segment) => segment.text)).toEqual([
+      'first cue',
+      'second cue',
+    ]);
+  });
+
+  it('refuses companion names that try to leave the media folder', async () => {
+    const upload = {
+      name: 'cues.vtt',
+      dataBase64: Buffer.from(VTT).toString('base64'),
+      companions: [{ name: '../../escape.wav', dataBase64: 'AAAA' }],
+    };
+    const { documentId } = await core.importFile(upload);
+    const stored = core.mediaFile(documentId, 'escape.wav');
+    expect(stored).toBeDefined();
+    expect(path.dirname(path.dirname(stored!)).startsWith(workDir)).toBe(true);
+    await expect(access(path.join(workDir, '..', 'escape.wav'))).rejects.toThrow();
+  });
+
+  it('stores nothing when the document does not parse', async () => {
+    const upload = {
+      name: 'bad.vtt',
+      dataBase64: Buffer.from('WEBVTT\n\nnot a cue timing\n').toString('base64'),
+      companions: [{ name: 'bad.wav', dataBase64: 'AAAA' }],
+    };
+    await expect(core.importFile(upload)).rejects.toThrow(/^bad\.vtt/);
+    expect(await readdir(workDir)).toEqual([]);
+  });
+
+  it('opens a file on disk and registers only the media it refers to', async () => {
+    const whisper = {
+      text: ' hello there',
+      segments: [{ id: 0, start: 0, end: 1, text: ' hello there' }],
+      language: 'en',
+    };
+    const transcript = path.join(workDir, 'talk.json');
+    await writeFile(transcript, JSON.stringify(whisper));
+    const result = await core.importPath(transcript);
+    expect(result.format).toBe('whisper-json');
+    expect(result.document.source.path).toBe(transcript);
+    expect(core.mediaFile(result.documentId, 'talk.json')).toBeUndefined();
+  });
+
+  it('saves atomically to a path and leaves no temporary file behind', async () => {
+    const { document } = await core.importFile({
+      name: 'cues.vtt',
+      dataBase64: Buffer.from(VTT).toString('base64'),
+    });
+    document.segments[1]!.text = 'second cue, corrected';
+    const target = path.join(workDir, 'out.srt');
+    await core.saveToPath(document, 'srt', target);
+    expect(await readFile(target, 'utf8')).toContain('second cue, corrected');
+    expect(await readdir(workDir)).toEqual(['out.srt']);
+  });
+
+  it('names exports after the source, replacing a known (even compound) extension', () => {
+    expect(exportFileName('meeting.whisper.json', format('srt'))).toBe('meeting.whisper.srt');
+    expect(exportFileName('page.hocr', format('text'))).toBe(`page${format('text').extensions[0]}`);
+    expect(exportFileName('/some/where/talk.srt', format('vtt'))).toBe('talk.vtt');
+    expect(exportFileName('notes', format('srt'))).toBe('notes.srt');
+  });
+
+  it('refuses to export to an unknown format', () => {
+    const document = { segments: [] } as never;
+    expect(() => core.exportDocument(document, 'docx' as never)).toThrow(/unknown format "docx"/);
+  });
+});
