@@ -67,6 +67,11 @@ export interface SuggestionEdit {
   /** 0..1, the corrector's confidence in the tokens of `after` (or in the deletion). */
   confidence: number;
   decision: Decision;
+  /**
+   * Set on a pending edit when the user has since changed the words it would change (or the place it
+   * would insert at) by hand, so that it can no longer be applied; see src/document/operations.ts.
+   */
+  stale?: boolean;
 }
 
 /** Router probabilities of one side (encoder or decoder) of the corrector for one segment. */

@@ -1,0 +1,369 @@
+/**
+ * Pure operations on the document model: building a suggestion from a correction, accepting and
+ * rejecting its edits, editing text by hand, and keeping each word's origin. Every function returns new
+ * objects and leaves its arguments untouched; an operation that changes nothing returns its argument,
+ * so that callers (the renderer's undo stack, React) can compare by identity.
+ *
+ * How the current text relates to the suggestion
+ * ---------------------------------------------
+ * The *derived text* of a segment is its source with the accepted edits applied. As long as the user has
+ * not typed in the segment, `text` equals the derived text, and edits can be accepted and rejected in
+ * any order and any number of times.
+ *
+ * When the user edits the text by hand, what they typed is the truth from then on: it is never
+ * recomputed from the source. Each suggestion edit is then carried over onto the typed text by aligning
+ * the derived text with it word by word:
+ * - a pending edit whose words (for an insertion: whose neighbouring words) the user left untouched
+ *   stays pending, and accepting it later changes those words in the typed text;
+ * - a pending edit whose words the user changed is marked `stale` and can no longer be accepted: the
+ *   user has already decided what goes there;
+ * - rejecting an accepted edit puts its original words back if the corrected words are still there;
+ *   if the user has retyped them, the decision changes but the typed words stay.
+ * Should the user's edits bring the text back to the derived text, the segment simply follows its
+ * decisions again.
+ */
+import { alignSequences } from '../align/sequence.js';
+import { applyTextEdits, wordEdits, wordSpan, type TextEdit } from '../align/edits.js';
+import { tokenizeWords, type Token } from '../align/tokens.js';
+import type {
+  Decision,
+  NekoDocument,
+  Origin,
+  Segment,
+  Suggestion,
+  SuggestionEdit,
+} from './types.js';
+
+/** The corrector's probability for one output token, located by [start, end) offsets in its output. */
+export interface TokenConfidence {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/**
+ * The suggestion for `correctedText`: word edits from the segment's source to it, each pending, with
+ * the lowest confidence among the output tokens it consists of (for a deletion, the token that follows
+ * the deleted words). Without token confidences (a correction typed in or read from a file) the
+ * correction is taken as certain.
+ */
+export function suggestionFromCorrection(
+  segment: Segment,
+  correctedText: string,
+  tokenConfidences?: readonly TokenConfidence[],
+): Suggestion {
+  const edits = wordEdits(segment.source, correctedText).map((edit): SuggestionEdit => ({
+    ...edit,
+    confidence: tokenConfidences ? confidenceOf(edit.targetSpan, tokenConfidences) : 1,
+    decision: 'pending',
+  }));
+  const overall =
+    tokenConfidences && tokenConfidences.length > 0
+      ? tokenConfidences.reduce((sum, token) => sum + token.confidence, 0) / tokenConfidences.length
+      : 1;
+  return { text: correctedText, edits, confidence: overall };
+}
+
+function confidenceOf([start, end]: [number, number], tokens: readonly TokenConfidence[]): number {
+  if (tokens.length === 0) return 1;
+  if (start < end) {
+    const covering = tokens.filter((token) => token.start < end && token.end > start);
+    if (covering.length > 0) return Math.min(...covering.map((token) => token.confidence));
+  }
+  const following = tokens.find((token) => token.end > start) ?? tokens[tokens.length - 1]!;
+  return following.confidence;
+}
+
+/**
+ * Gives the segment a (new) suggestion. An edit identical to one of the previous suggestion keeps its
+ * decision, so running the corrector again does not undo the review. The current text is kept as it is.
+ */
+export function attachSuggestion(segment: Segment, suggestion: Suggestion): Segment {
+  const previous = segment.suggestion?.edits ?? [];
+  const edits = suggestion.edits.map((edit) => {
+    const same = previous.find(
+      (old) =>
+        old.sourceSpan[0] === edit.sourceSpan[0] &&
+        old.sourceSpan[1] === edit.sourceSpan[1] &&
+        old.before === edit.before &&
+        old.after === edit.after,
+    );
+    return same ? { ...edit, decision: same.decision } : { ...edit };
+  });
+  return refreshStaleness({ ...segment, suggestion: { ...suggestion, edits } });
+}
+
+/** The source with the accepted edits applied: what `text` is while the user has not typed in it. */
+export function derivedText(segment: Segment): string {
+  const accepted = segment.suggestion?.edits.filter((edit) => edit.decision === 'accepted') ?? [];
+  return accepted.length === 0 ? segment.source : applyTextEdits(segment.source, accepted);
+}
+
+/** Whether the user's typing has taken over the segment's text (see the notes at the top). */
+export function isHandEdited(segment: Segment): boolean {
+  return segment.text !== derivedText(segment);
+}
+
+/** Origin of each word of `text`; words without a recorded origin came from the recognizer. */
+export function wordOrigins(segment: Segment): Origin[] {
+  const count = tokenizeWords(segment.text).length;
+  if (segment.origins?.length === count) return [...segment.origins];
+  return new Array<Origin>(count).fill('recognizer');
+}
+
+export function acceptEdit(segment: Segment, editIndex: number): Segment {
+  return decideEdit(segment, editIndex, 'accepted');
+}
+
+export function rejectEdit(segment: Segment, editIndex: number): Segment {
+  return decideEdit(segment, editIndex, 'rejected');
+}
+
+/**
+ * Records a decision on one edit and updates the text and origins to match. Accepting a stale edit, or
+ * one the user's typing has made impossible, marks it stale and changes nothing else.
+ */
+export function decideEdit(segment: Segment, editIndex: number, decision: Decision): Segment {
+  const suggestion = segment.suggestion;
+  const edit = suggestion?.edits[editIndex];
+  if (!suggestion || !edit || edit.decision === decision) return segment;
+  const replaceEdit = (next: SuggestionEdit): Segment => ({
+    ...segment,
+    suggestion: {
+      ...suggestion,
+      edits: suggestion.edits.map((other, index) => (index === editIndex ? next : other)),
+    },
+  });
+  const { stale: _stale, ...decided } = { ...edit, decision };
+  const textChanges = (edit.decision === 'accepted') !== (decision === 'accepted');
+  if (!textChanges) return refreshStaleness(replaceEdit(decided));
+
+  const location = locateInText(segment, editIndex);
+  if (decision === 'accepted') {
+    if (!location)
+      return edit.decision === 'pending' && !edit.stale
+        ? replaceEdit({ ...edit, stale: true })
+        : segment;
+    return refreshStaleness(applyChange(replaceEdit(decided), location, edit.after, 'corrector'));
+  }
+  // Un-accepting: the original words come back unless the user has retyped the corrected ones.
+  if (!location) return refreshStaleness(replaceEdit(decided));
+  return refreshStaleness(applyChange(replaceEdit(decided), location, edit.before, 'recognizer'));
+}
+
+/** Sets every edit of the segment (all but the stale ones when accepting) to `decision`. */
+export function decideAllEdits(segment: Segment, decision: Decision): Segment {
+  const edits = segment.suggestion?.edits ?? [];
+  return edits.reduce(
+    (current, edit, index) =>
+      decision === 'accepted' && edit.stale ? current : decideEdit(current, index, decision),
+    segment,
+  );
+}
+
+/** Replaces one segment through `update`; the document is returned as is when nothing changed. */
+export function updateSegment(
+  document: NekoDocument,
+  segmentId: string,
+  update: (segment: Segment) => Segment,
+): NekoDocument {
+  let changed = false;
+  const segments = document.segments.map((segment) => {
+    if (segment.id !== segmentId) return segment;
+    const next = update(segment);
+    changed ||= next !== segment;
+    return next;
+  });
+  return changed ? { ...document, segments } : document;
+}
+
+/**
+ * Accepts, across the whole document, every pending edit whose confidence is at least `threshold`.
+ * Returns the new document (one undo step for the caller) and how many edits were accepted.
+ */
+export function acceptAboveThreshold(
+  document: NekoDocument,
+  threshold: number,
+): { document: NekoDocument; accepted: number } {
+  let accepted = 0;
+  let changed = false;
+  const segments = document.segments.map((segment) => {
+    const edits = segment.suggestion?.edits ?? [];
+    let next = segment;
+    edits.forEach((edit, index) => {
+      if (edit.decision !== 'pending' || edit.stale || edit.confidence < threshold) return;
+      next = decideEdit(next, index, 'accepted');
+      if (next.suggestion?.edits[index]?.decision === 'accepted') accepted++;
+    });
+    changed ||= next !== segment;
+    return next;
+  });
+  return { document: changed ? { ...document, segments } : document, accepted };
+}
+
+/**
+ * The user's inline edit of a segment's text. Words that survive keep their origin, new or changed
+ * words are the user's, and pending edits are re-checked against the new text (stale or not).
+ */
+export function editSegmentText(segment: Segment, newText: string): Segment {
+  if (newText === segment.text) return segment;
+  const origins = carryOrigins(segment.text, wordOrigins(segment), newText, 'user');
+  return refreshStaleness({ ...segment, text: newText, origins });
+}
+
+/** Where a change of words goes in the current text: word indices and the character span they cover. */
+export interface TextLocation {
+  /** Words [first, last) of the current text; first === last for an insertion point. */
+  words: [number, number];
+  span: [number, number];
+}
+
+/**
+ * Locates the words an edit changes in the current text: for a pending edit its source words, for an
+ * accepted one its corrected words. Undefined when the user's typing changed them (or, for an
+ * insertion, typed something at that very place).
+ */
+export function locateInText(segment: Segment, editIndex: number): TextLocation | undefined {
+  const range = derivedWordRange(segment, editIndex);
+  if (!range) return undefined;
+  return relocateWords(derivedText(segment), segment.text, range);
+}
+
+/**
+ * Word range [first, last) of an edit in the derived text: the source words shifted by the accepted
+ * edits before it, spanning its `after` when accepted and its `before` otherwise.
+ */
+export function derivedWordRange(
+  segment: Segment,
+  editIndex: number,
+): [number, number] | undefined {
+  const edits = segment.suggestion?.edits ?? [];
+  const target = edits[editIndex];
+  if (!target) return undefined;
+  const sourceWords = tokenizeWords(segment.source);
+  let shift = 0;
+  for (const edit of edits) {
+    if (
+      edit !== target &&
+      edit.decision === 'accepted' &&
+      edit.sourceSpan[0] < target.sourceSpan[0]
+    ) {
+      shift += countWords(edit.after) - countWords(edit.before);
+    }
+  }
+  const first = sourceWords.filter((word) => word.start < target.sourceSpan[0]).length + shift;
+  const length = countWords(target.decision === 'accepted' ? target.after : target.before);
+  return [first, first + length];
+}
+
+/**
+ * Maps words [first, last) of `from` onto `to` through a word alignment. The words must all be
+ * unchanged and contiguous in `to`. An insertion point needs its neighbours unchanged and still side
+ * by side; at either end of the text, it must still be that end.
+ */
+export function relocateWords(
+  from: string,
+  to: string,
+  [first, last]: [number, number],
+): TextLocation | undefined {
+  const fromWords = tokenizeWords(from);
+  const toWords = tokenizeWords(to);
+  const mapped = mapEqualWords(fromWords, toWords);
+  if (first < last) {
+    const start = mapped[first];
+    if (start === undefined) return undefined;
+    for (let index = first; index < last; index++) {
+      if (mapped[index] !== start + (index - first)) return undefined;
+    }
+    const words: [number, number] = [start, start + (last - first)];
+    return { words, span: wordSpan(toWords, ...words) };
+  }
+  const left = first > 0 ? mapped[first - 1] : -1;
+  const right = first < fromWords.length ? mapped[first] : toWords.length;
+  if (left === undefined || right === undefined || right !== left + 1) return undefined;
+  return { words: [right, right], span: wordSpan(toWords, right, right) };
+}
+
+/** For each word of `from`, its index in `to` when the alignment keeps it unchanged. */
+function mapEqualWords(fromWords: Token[], toWords: Token[]): (number | undefined)[] {
+  const mapped = new Array<number | undefined>(fromWords.length).fill(undefined);
+  const ops = alignSequences(
+    fromWords.map((word) => word.text),
+    toWords.map((word) => word.text),
+  );
+  for (const op of ops) {
+    if (op.kind !== 'equal') continue;
+    for (let offset = 0; offset < op.sourceSpan[1] - op.sourceSpan[0]; offset++) {
+      mapped[op.sourceSpan[0] + offset] = op.targetSpan[0] + offset;
+    }
+  }
+  return mapped;
+}
+
+/** Replaces the located words of the current text with `replacement`, whose words get `origin`. */
+export function applyChange(
+  segment: Segment,
+  location: TextLocation,
+  replacement: string,
+  origin: Origin,
+): Segment {
+  const [start, end] = location.span;
+  const kind: TextEdit['kind'] =
+    start === end ? 'insert' : replacement.trim() === '' ? 'delete' : 'replace';
+  const edit: TextEdit = {
+    kind,
+    sourceSpan: [start, end],
+    targetSpan: [0, 0],
+    before: '',
+    after: replacement,
+  };
+  if (kind === 'insert' && replacement.trim() === '') return segment;
+  const text = applyTextEdits(segment.text, [edit]);
+  const origins = wordOrigins(segment);
+  origins.splice(
+    location.words[0],
+    location.words[1] - location.words[0],
+    ...new Array<Origin>(countWords(replacement)).fill(origin),
+  );
+  return { ...segment, text, origins };
+}
+
+/** Marks each pending edit stale or not, by whether it can still be located in the current text. */
+export function refreshStaleness(segment: Segment): Segment {
+  const suggestion = segment.suggestion;
+  if (!suggestion) return segment;
+  const handEdited = isHandEdited(segment);
+  let changed = false;
+  const edits = suggestion.edits.map((edit, index) => {
+    const stale = edit.decision === 'pending' && handEdited && !locateInText(segment, index);
+    if (Boolean(edit.stale) === stale) return edit;
+    changed = true;
+    const { stale: _previous, ...rest } = edit;
+    return stale ? { ...rest, stale } : rest;
+  });
+  return changed ? { ...segment, suggestion: { ...suggestion, edits } } : segment;
+}
+
+/** Origins for `newText`: words the alignment keeps unchanged keep theirs, the others get `actor`. */
+export function carryOrigins(
+  oldText: string,
+  oldOrigins: readonly Origin[],
+  newText: string,
+  actor: Origin,
+): Origin[] {
+  const oldWords = tokenizeWords(oldText).map((word) => word.text);
+  const newWords = tokenizeWords(newText).map((word) => word.text);
+  const origins: Origin[] = [];
+  for (const op of alignSequences(oldWords, newWords)) {
+    for (let offset = 0; offset < op.targetSpan[1] - op.targetSpan[0]; offset++) {
+      origins.push(
+        op.kind === 'equal' ? (oldOrigins[op.sourceSpan[0] + offset] ?? 'recognizer') : actor,
+      );
+    }
+  }
+  return origins;
+}
+
+function countWords(text: string): number {
+  return tokenizeWords(text).length;
+}
