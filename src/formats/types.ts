@@ -1,6 +1,7 @@
 import type { NekoDocument } from '../document/types.js';
 
-export type FormatId = 'srt' | 'vtt' | 'whisper-json' | 'text' | 'nbest-jsonl' | 'hocr' | 'alto' | 'neko';
+export type FormatId =
+  'srt' | 'vtt' | 'whisper-json' | 'text' | 'nbest-jsonl' | 'hocr' | 'alto' | 'neko';
 
 /** Where in a file something went wrong; any subset may be known. Lines and columns are 1-based. */
 export interface SourcePosition {

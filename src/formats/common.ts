@@ -1,0 +1,161 @@
+/** Helpers the format modules share: lines, positions, JSON with line numbers, timestamps. */
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import type { NekoDocument, Segment } from '../document/types.js';
+import { FormatError, type SourcePosition } from './types.js';
+
+export const BYTE_ORDER_MARK = '\ufeff';
+
+export function stripBom(content: string): string {
+  return content.startsWith(BYTE_ORDER_MARK) ? content.slice(1) : content;
+}
+
+/** Lines without their terminators (LF, CRLF or CR); a final terminator does not add an empty line. */
+export function splitLines(content: string): string[] {
+  const lines = stripBom(content).split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** 1-based line and column of a character offset. */
+export function positionOfOffset(content: string, offset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset && index < content.length; index++) {
+    if (content.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Lower-case extension including the dot, with `.neko.json` recognised as one extension. */
+export function extensionOf(fileName: string): string {
+  const base = fileName.toLowerCase().split(/[\\/]/).pop() ?? '';
+  if (base.endsWith('.neko.json')) return '.neko.json';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
+export function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+/** The file name without its format extension, used as a document title. */
+export function titleOf(fileName: string): string {
+  const base = baseName(fileName);
+  const extension = extensionOf(base);
+  return extension ? base.slice(0, base.length - extension.length) : base;
+}
+
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '');
+}
+
+/** Segments must not share an id: the renderer and `neko correct` key on it. */
+export function assertUniqueIds(
+  segments: Segment[],
+  fileName: string,
+  lineOf?: (index: number) => number,
+): void {
+  const seen = new Set<string>();
+  segments.forEach((segment, index) => {
+    if (seen.has(segment.id)) {
+      throw new FormatError(fileName, `duplicate id "${segment.id}"`, { line: lineOf?.(index) });
+    }
+    seen.add(segment.id);
+  });
+}
+
+/** Reads the format-specific data an importer stored in `document.extra[key]`, if it is an object. */
+export function extraOf<T extends object>(document: NekoDocument, key: string): Partial<T> {
+  const value = document.extra?.[key];
+  return value !== null && typeof value === 'object' ? (value as Partial<T>) : {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/** JSON.parse, with the line and column of a syntax error in the FormatError. */
+export function parseJson(content: string, fileName: string, lineOffset = 0): unknown {
+  try {
+    return JSON.parse(content);
+  } catch {
+    // JSON.parse's messages differ between engines and omit the line; jsonc-parser reports the offset.
+    const errors: ParseError[] = [];
+    parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const position = first ? positionOfOffset(content, first.offset) : {};
+    const line = position.line !== undefined ? position.line + lineOffset : undefined;
+    const what = first ? describeJsonError(first) : 'invalid JSON';
+    throw new FormatError(fileName, what, { line, column: position.column });
+  }
+}
+
+function describeJsonError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  const readable = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `invalid JSON: ${readable}`;
+}
+
+/** Line of the JSON value at `path` (as zod reports paths), for error messages. */
+export function lineOfJsonPath(content: string, path: readonly PropertyKey[]): number | undefined {
+  const root = parseTree(content);
+  if (!root) return undefined;
+  // The deepest existing node is the best place to point at when the path itself is missing.
+  for (let length = path.length; length >= 0; length--) {
+    const segments = path
+      .slice(0, length)
+      .map((key) => (typeof key === 'number' ? key : String(key)));
+    const node = findNodeAtLocation(root, segments);
+    if (node) return positionOfOffset(content, node.offset).line;
+  }
+  return undefined;
+}
+
+/** Validates `value` with a zod schema; the first problem becomes a FormatError with its line. */
+export function validateJson<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  content: string,
+  fileName: string,
+  lineOffset = 0,
+): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path ?? [];
+  const where = path.length ? `${formatJsonPath(path)}: ` : '';
+  const line = lineOfJsonPath(content, path);
+  throw new FormatError(fileName, `${where}${issue?.message ?? 'invalid content'}`, {
+    line: line !== undefined ? line + lineOffset : undefined,
+  });
+}
+
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`,
+    )
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timestamps
+
+/** `HH:MM:SS<separator>mmm`, hours always written (SRT needs them, VTT accepts them). */
+export function formatTimestamp(seconds: number, separator: ',' | '.'): string {
+  const totalMilliseconds = Math.max(0, Math.round(seconds * 1000));
+  const milliseconds = totalMilliseconds % 1000;
+  const totalSeconds = Math.floor(totalMilliseconds / 1000);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(Math.floor(totalSeconds / 3600))}:${pad(Math.floor(totalSeconds / 60) % 60)}:${pad(
+    totalSeconds % 60,
+  )}${separator}${pad(milliseconds, 3)}`;
+}
+
+/** Seconds rounded to the millisecond, so that parse → serialize → parse is exact. */
+export function roundMilliseconds(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

@@ -1,0 +1,197 @@
+/**
+ * WebVTT (.vtt), read with webvtt-parser, the W3C's reference parser and validator.
+ *
+ * The validator reports every departure from the spec, most of which browsers shrug off (an unknown
+ * tag, a header line without a blank line after it). Only the errors that lose a cue or its timing
+ * stop the import. A `<v Speaker>` voice tag gives the segment's speaker; cue ids, cue settings, the
+ * header and STYLE blocks are kept for export. NOTE blocks are comments and are not kept.
+ */
+import webvtt, { type WebVTTCue, type WebVTTNode } from 'webvtt-parser';
+import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
+import type { NekoDocument, Segment } from '../document/types.js';
+import {
+  baseName,
+  extraOf,
+  formatTimestamp,
+  roundMilliseconds,
+  splitLines,
+  stripBom,
+  titleOf,
+} from './common.js';
+import { FormatError, type Format, type ParseContext } from './types.js';
+
+/** Errors after which the parser drops a cue or cannot tell where cues are. */
+const FATAL_ERRORS = new Set([
+  'No timestamp found.',
+  'Timestamp must start with a character in the range 0-9.',
+  'No time unit separator found.',
+  'Must be exactly two digits.',
+  'No seconds found or minutes is greater than 59.',
+  'No decimal separator (".") found.',
+  'Milliseconds must be given in three digits.',
+  'You cannot have more than 59 minutes.',
+  'You cannot have more than 59 seconds.',
+  'No valid timestamp separator found.',
+  'Cue identifier cannot be standalone.',
+  'Cue identifier needs to be followed by timestamp.',
+]);
+
+interface VttCueExtra {
+  /** The cue identifier line, when the cue had one. */
+  id?: string;
+  settings: string;
+  /** The cue text exactly as in the file, tags and entities included. */
+  markup: string;
+  voice?: string;
+}
+
+interface VttExtra {
+  /** The signature line and any header lines after it, e.g. `WEBVTT - Title`, `Kind: captions`. */
+  header: string[];
+  styles: string[];
+  cues: Record<string, VttCueExtra>;
+}
+
+const parser = new webvtt.WebVTTParser(entities as Record<string, string>);
+
+export const vttFormat: Format = {
+  id: 'vtt',
+  label: 'WebVTT subtitles',
+  extensions: ['.vtt'],
+
+  detect(content) {
+    return /^WEBVTT(?:[ \t]|\r?\n|\r|$)/.test(stripBom(content)) ? 1 : 0;
+  },
+
+  parse(content, { fileName }: ParseContext): NekoDocument {
+    const text = stripBom(content);
+    const result = parser.parse(text, 'subtitles');
+    const lines = splitLines(text);
+    for (const error of result.errors) {
+      const onTimingLine = (lines[error.line - 1] ?? '').includes('-->');
+      const fatal =
+        error.message.startsWith('No valid signature') ||
+        (FATAL_ERRORS.has(error.message) &&
+          (onTimingLine || error.message.startsWith('Cue identifier')));
+      if (fatal) {
+        throw new FormatError(fileName, describe(error.message), {
+          line: error.line,
+          column: error.col,
+        });
+      }
+    }
+
+    const header: string[] = [];
+    for (const line of lines) {
+      if (line.trim() === '' || line.includes('-->')) break;
+      header.push(line);
+    }
+
+    const segments: Segment[] = [];
+    const cues: Record<string, VttCueExtra> = {};
+    const usedIds = new Set<string>();
+    result.cues.forEach((cue, index) => {
+      const id = cue.id && !usedIds.has(cue.id) ? cue.id : `cue-${index + 1}`;
+      usedIds.add(id);
+      const children = cue.tree?.children ?? [];
+      const plain = plainText(children);
+      const speaker = firstVoice(children);
+      segments.push({
+        id,
+        source: plain,
+        text: plain,
+        start: roundMilliseconds(cue.startTime),
+        end: roundMilliseconds(cue.endTime),
+        ...(speaker ? { speaker } : {}),
+      });
+      cues[id] = {
+        ...(cue.id ? { id: cue.id } : {}),
+        settings: cueSettings(cue),
+        markup: cue.text,
+        ...(speaker ? { voice: speaker } : {}),
+      };
+    });
+
+    return {
+      version: 1,
+      kind: 'transcript',
+      task: 'asr',
+      title: titleOf(fileName),
+      source: { format: 'vtt', name: baseName(fileName) },
+      segments,
+      extra: { vtt: { header, styles: result.styles, cues } satisfies VttExtra },
+    };
+  },
+
+  serialize(document) {
+    const extra = extraOf<VttExtra>(document, 'vtt');
+    const blocks: string[] = [(extra.header?.length ? extra.header : ['WEBVTT']).join('\n')];
+    for (const style of extra.styles ?? []) blocks.push(`STYLE\n${style}`);
+    for (const segment of document.segments) {
+      const original = extra.cues?.[segment.id];
+      const start = segment.start ?? 0;
+      const end = Math.max(segment.end ?? start, start);
+      const settings = original?.settings ? ` ${original.settings}` : '';
+      const timing = `${formatTimestamp(start, '.')} --> ${formatTimestamp(end, '.')}${settings}`;
+      const idLine = original?.id ? `${original.id}\n` : '';
+      blocks.push(`${idLine}${timing}\n${cueMarkup(segment, original)}`);
+    }
+    return blocks.join('\n\n') + '\n';
+  },
+};
+
+function describe(message: string): string {
+  const text = message.replace(/\.$/, '');
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+function plainText(nodes: WebVTTNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return String(node.value ?? '');
+      if (node.type === 'object') return plainText(node.children ?? []);
+      return '';
+    })
+    .join('');
+}
+
+function firstVoice(nodes: WebVTTNode[]): string | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'object') continue;
+    if (node.name === 'v' && typeof node.value === 'string' && node.value.trim())
+      return node.value.trim();
+    const inner = firstVoice(node.children ?? []);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The cue settings in the spec's syntax, from the values the parser read. */
+function cueSettings(cue: WebVTTCue): string {
+  const settings: string[] = [];
+  if (cue.direction !== 'horizontal') settings.push(`vertical:${cue.direction}`);
+  if (cue.linePosition !== 'auto') {
+    const align = cue.lineAlign !== 'start' ? `,${cue.lineAlign}` : '';
+    settings.push(`line:${cue.linePosition}${cue.snapToLines ? '' : '%'}${align}`);
+  }
+  if (cue.textPosition !== 'auto') {
+    const align = cue.positionAlign !== 'auto' ? `,${cue.positionAlign}` : '';
+    settings.push(`position:${cue.textPosition}%${align}`);
+  }
+  if (cue.size !== 100) settings.push(`size:${cue.size}%`);
+  if (cue.alignment !== 'center') settings.push(`align:${cue.alignment}`);
+  return settings.join(' ');
+}
+
+function cueMarkup(segment: Segment, original: VttCueExtra | undefined): string {
+  if (original && segment.text === segment.source && original.voice === segment.speaker) {
+    return original.markup;
+  }
+  const escaped = segment.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = segment.speaker ? `<v ${segment.speaker}>${escaped}` : escaped;
+  // A blank line or an arrow inside the text would end the cue or start a new one.
+  return body
+    .replace(/\n\s*\n/g, '\n')
+    .replace(/-->/g, '--&gt;')
+    .replace(/^\s*\n|\n\s*$/g, '');
+}
