@@ -12,6 +12,7 @@ loss so far, which export.py reads) and log.jsonl. Works on torch 1.13 CPU and t
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import math
 import os
@@ -64,6 +65,7 @@ DEFAULTS = dict(
     weight_decay=0.01,
     grad_clip=1.0,
     # bookkeeping
+    runs_dir="training/runs",
     run_name="cpu",
     log_interval=20,
     eval_interval=250,
@@ -297,7 +299,7 @@ def run(config: dict) -> dict:
         device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     else:
         device = torch.device(config["device"])
-    run_dir = resolve("training/runs") / config["run_name"]
+    run_dir = resolve(config["runs_dir"]) / config["run_name"]
     run_dir.mkdir(parents=True, exist_ok=True)
 
     tokenizer_path = resolve(config["tokenizer_file"]) if config["tokenizer_file"] else run_dir / "tokenizer.json"
@@ -337,7 +339,9 @@ def run(config: dict) -> dict:
     rng = random.Random(config["seed"] + step)
     batches = batches_by_length(train_examples, config["tokens_per_batch"], rng)
     dev_batches = [collate(batch, tokenizer, device) for batch in cut_into_batches(dev_examples, config["tokens_per_batch"])]
-    use_autocast = device.type == "cuda"
+    autocast = (
+        torch.autocast(device_type="cuda", dtype=torch.bfloat16) if device.type == "cuda" else contextlib.nullcontext()
+    )
     task_routed = config["routing"] == "task"
     log_file = (run_dir / "log.jsonl").open("a", encoding="utf-8")
 
@@ -357,6 +361,10 @@ def run(config: dict) -> dict:
             save_atomically(payload, run_dir / "best.pt")
         save_atomically({**payload, "optimizer": optimizer.state_dict(), "best_dev_loss": best_dev_loss}, checkpoint_path)
 
+    if step == 0:
+        initial_dev = evaluate_dev(model, dev_batches, config)
+        log_file.write(json.dumps(dict(step=0, trained_tokens=0, **initial_dev)) + "\n")
+        print("dev step=0 " + " ".join(f"{k}={v:.4g}" for k, v in initial_dev.items()), flush=True)
     model.train()
     window_tokens, window_start, last_dev = 0, time.time(), {}
     session_start = time.time()
@@ -366,7 +374,7 @@ def run(config: dict) -> dict:
         for group in optimizer.param_groups:
             group["lr"] = learning_rate_at(step, config)
         batch = collate(next(batches), tokenizer, device)
-        with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=use_autocast):
+        with autocast:
             loss, stats = compute_loss(model, batch, config, task_routed)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
