@@ -1,0 +1,217 @@
+/**
+ * Greedy and input-guided aggressive decoding over a decoder without a KV cache: every pass takes the
+ * whole prefix, so one pass can also verify a whole draft block.
+ *
+ * Aggressive decoding (Sun et al. 2021, "Instantaneous Grammatical Error Correction with Shallow
+ * Aggressive Decoding") uses the best hypothesis as the draft: a pass feeds prefix + draft, keeps the
+ * draft tokens the model agrees with, and at the first disagreement keeps the model's own token
+ * instead. Every kept token is the decoder's argmax given exactly the greedy prefix, so the output is
+ * the greedy output; only the number of passes changes. After a disagreement the draft is re-aligned
+ * to the source just after the longest recent n-gram of the output found in it.
+ */
+import { CorrectionCancelled } from './errors.js';
+
+/** One decoder pass over `batch` right-padded rows of `length` tokens. */
+export interface DecoderOutputs {
+  batch: number;
+  length: number;
+  vocabSize: number;
+  /** logits[b][t][v], flattened. */
+  logits: Float32Array;
+  layers: number;
+  experts: number;
+  /** routerProbs[layer][b][t][expert], flattened. */
+  routerProbs: Float32Array;
+}
+
+/** Runs the decoder on the given rows of the current encoder batch, one token list per row. */
+export type RunDecoder = (
+  rows: readonly number[],
+  inputs: readonly number[][],
+) => Promise<DecoderOutputs>;
+
+export interface DecodeOptions {
+  bos: number;
+  eos: number;
+  pad: number;
+  /** Output tokens allowed before giving up on reaching <eos> (config max_target_tokens). */
+  maxTokens: number;
+  signal?: AbortSignal;
+}
+
+export interface DecodedSequence {
+  /** Output ids without <bos> and <eos>. */
+  tokens: number[];
+  /** False when maxTokens ran out before <eos>. */
+  finished: boolean;
+  /** Probability of each chosen token of `tokens`, then of <eos> when finished. */
+  confidences: number[];
+  /** routing[layer][i][expert]: the decoder position that produced token i (its input is token i-1). */
+  routing: number[][][];
+}
+
+export interface DecodeStatistics {
+  passes: number;
+}
+
+/** Plain greedy decoding, all rows advancing one token per pass. */
+export async function greedyDecode(
+  run: RunDecoder,
+  rowCount: number,
+  options: DecodeOptions,
+  statistics: DecodeStatistics = { passes: 0 },
+): Promise<DecodedSequence[]> {
+  const outputs = Array.from({ length: rowCount }, () => [options.bos]);
+  const results: DecodedSequence[] = new Array(rowCount);
+  let active = Array.from({ length: rowCount }, (_, row) => row);
+  while (active.length > 0) {
+    throwIfCancelled(options.signal);
+    const pass = await run(
+      active,
+      active.map((row) => outputs[row]!),
+    );
+    statistics.passes++;
+    const stillActive: number[] = [];
+    active.forEach((row, index) => {
+      const output = outputs[row]!;
+      const chosen = argmaxAt(pass, index, output.length - 1);
+      output.push(chosen);
+      const produced = output.length - 1;
+      if (chosen === options.eos || produced >= options.maxTokens) {
+        results[row] = collect(pass, index, output, options);
+      } else {
+        stillActive.push(row);
+      }
+    });
+    active = stillActive;
+  }
+  return results;
+}
+
+/** Aggressive decoding with one draft per row (the best hypothesis' ids); same output as greedy. */
+export async function aggressiveDecode(
+  run: RunDecoder,
+  drafts: readonly number[][],
+  options: DecodeOptions,
+  statistics: DecodeStatistics = { passes: 0 },
+): Promise<DecodedSequence[]> {
+  const sources = drafts.map((draft) => [...draft, options.eos]);
+  const outputs = drafts.map(() => [options.bos]);
+  const draftStart = drafts.map(() => 0);
+  const results: DecodedSequence[] = new Array(drafts.length);
+  let active = drafts.map((_, row) => row);
+  while (active.length > 0) {
+    throwIfCancelled(options.signal);
+    const blocks = active.map((row) => {
+      const room = options.maxTokens - (outputs[row]!.length - 1);
+      return sources[row]!.slice(draftStart[row]!, draftStart[row]! + Math.max(room - 1, 0));
+    });
+    const pass = await run(
+      active,
+      active.map((row, index) => [...outputs[row]!, ...blocks[index]!]),
+    );
+    statistics.passes++;
+    const stillActive: number[] = [];
+    active.forEach((row, index) => {
+      const output = outputs[row]!;
+      const block = blocks[index]!;
+      let accepted = 0;
+      let chosen = argmaxAt(pass, index, output.length - 1);
+      while (accepted < block.length && chosen === block[accepted] && chosen !== options.eos) {
+        output.push(chosen);
+        accepted++;
+        chosen = argmaxAt(pass, index, output.length - 1);
+      }
+      output.push(chosen);
+      const produced = output.length - 1;
+      if (chosen === options.eos || produced >= options.maxTokens) {
+        results[row] = collect(pass, index, output, options);
+        return;
+      }
+      const agreedWholeBlock = accepted === block.length;
+      draftStart[row] = agreedWholeBlock
+        ? draftStart[row]! + accepted
+        : realignDraft(sources[row]!, output, draftStart[row]! + accepted);
+      stillActive.push(row);
+    });
+    active = stillActive;
+  }
+  return results;
+}
+
+/**
+ * Where the draft resumes after the model departed from it at source index `departedAt`: just after
+ * the longest n-gram (n ≤ 3) ending the output that also occurs in the source, nearest to where a
+ * substitution would resume; with no such n-gram, assume a substitution.
+ */
+export function realignDraft(
+  source: readonly number[],
+  output: readonly number[],
+  departedAt: number,
+): number {
+  const expected = departedAt + 1;
+  const generated = output.length - 1;
+  for (let n = Math.min(3, generated); n >= 1; n--) {
+    let best = -1;
+    for (let end = n; end <= source.length; end++) {
+      let matches = true;
+      for (let k = 1; k <= n && matches; k++)
+        matches = source[end - k] === output[output.length - k];
+      if (matches && (best < 0 || Math.abs(end - expected) < Math.abs(best - expected))) best = end;
+    }
+    if (best >= 0) return best;
+  }
+  return Math.min(expected, source.length);
+}
+
+function argmaxAt(pass: DecoderOutputs, row: number, position: number): number {
+  const base = (row * pass.length + position) * pass.vocabSize;
+  const logits = pass.logits;
+  let best = 0;
+  let bestValue = logits[base]!;
+  for (let v = 1; v < pass.vocabSize; v++) {
+    const value = logits[base + v]!;
+    if (value > bestValue) {
+      bestValue = value;
+      best = v;
+    }
+  }
+  return best;
+}
+
+function probabilityAt(pass: DecoderOutputs, row: number, position: number, token: number): number {
+  const base = (row * pass.length + position) * pass.vocabSize;
+  const logits = pass.logits;
+  let max = -Infinity;
+  for (let v = 0; v < pass.vocabSize; v++) max = Math.max(max, logits[base + v]!);
+  let sum = 0;
+  for (let v = 0; v < pass.vocabSize; v++) sum += Math.exp(logits[base + v]! - max);
+  return Math.exp(logits[base + token]! - max) / sum;
+}
+
+/** Reads confidences and decoder routing of a finished row from the pass that finished it. */
+function collect(
+  pass: DecoderOutputs,
+  row: number,
+  output: number[],
+  options: DecodeOptions,
+): DecodedSequence {
+  const finished = output[output.length - 1] === options.eos;
+  const generated = output.slice(1);
+  const tokens = finished ? generated.slice(0, -1) : generated;
+  const confidences = generated.map((token, position) => probabilityAt(pass, row, position, token));
+  const routing: number[][][] = [];
+  for (let layer = 0; layer < pass.layers; layer++) {
+    const rows: number[][] = [];
+    for (let position = 0; position < tokens.length; position++) {
+      const base = ((layer * pass.batch + row) * pass.length + position) * pass.experts;
+      rows.push(Array.from(pass.routerProbs.subarray(base, base + pass.experts)));
+    }
+    routing.push(rows);
+  }
+  return { tokens, finished, confidences, routing };
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CorrectionCancelled();
+}

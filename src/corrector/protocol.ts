@@ -1,0 +1,39 @@
+/**
+ * Messages between a CorrectorClient and the host that runs the engine off the UI thread (a
+ * worker_threads worker here, an Electron utilityProcess in the app). Plain JSON-cloneable objects,
+ * so both transports carry them unchanged.
+ */
+import type { Suggestion } from '../document/types.js';
+import type { Decoding, EngineInfo, SegmentInput } from './engine.js';
+import type { DeviceAttempt, DeviceRequest } from './session.js';
+
+export type ClientMessage =
+  | { type: 'load'; modelDirectory?: string; device: DeviceRequest }
+  | {
+      type: 'correct';
+      jobId: string;
+      segments: SegmentInput[];
+      decoding: Decoding;
+      withRouting: boolean;
+    }
+  | { type: 'cancel'; jobId: string };
+
+export type HostMessage =
+  | { type: 'loaded'; info: EngineInfo }
+  | { type: 'unavailable'; reason: string; attempts?: DeviceAttempt[] }
+  | { type: 'progress'; jobId: string; done: number; total: number }
+  | {
+      type: 'result';
+      jobId: string;
+      segmentId: string;
+      index: number;
+      suggestion: Suggestion;
+    }
+  | { type: 'done'; jobId: string; cancelled: boolean }
+  | { type: 'failed'; jobId: string; message: string };
+
+/** The host's side of a transport: whatever carries messages to and from the client. */
+export interface HostEndpoint {
+  post(message: HostMessage): void;
+  onMessage(handler: (message: ClientMessage) => void): void;
+}

@@ -1,0 +1,114 @@
+import { availableParallelism } from 'node:os';
+import { env, InferenceSession, listSupportedBackends } from 'onnxruntime-node';
+import type { ModelDirectory } from './config.js';
+import { CorrectorUnavailable } from './errors.js';
+
+export type Device = 'cuda' | 'webgpu' | 'cpu';
+export type DeviceRequest = 'auto' | Device;
+
+export const DEVICE_REQUESTS: readonly DeviceRequest[] = ['auto', 'cpu', 'cuda', 'webgpu'];
+/** The order `auto` tries: fastest first, CPU always last because it always works. */
+const AUTO_ORDER: readonly Device[] = ['cuda', 'webgpu', 'cpu'];
+
+export interface DeviceAttempt {
+  device: Device;
+  available: boolean;
+  /** Why the device could not run the model (absent when it could). */
+  reason?: string;
+}
+
+export interface ModelSessions {
+  encoder: InferenceSession;
+  decoder: InferenceSession;
+  device: Device;
+  /** Every device tried, in order, with the reason each failed one gave. */
+  attempts: DeviceAttempt[];
+  release(): Promise<void>;
+}
+
+export function isDeviceRequest(value: string): value is DeviceRequest {
+  return (DEVICE_REQUESTS as readonly string[]).includes(value);
+}
+
+/**
+ * Opens encoder and decoder on the requested device. `auto` walks CUDA → WebGPU → CPU and keeps the
+ * first that opens both sessions; a forced device fails with its own error instead of falling back.
+ */
+export async function createModelSessions(
+  model: ModelDirectory,
+  request: DeviceRequest,
+): Promise<ModelSessions> {
+  const candidates = request === 'auto' ? AUTO_ORDER : [request];
+  // Failed provider probes are expected under `auto`; their native error logs would only alarm.
+  // This must be set before onnxruntime's first session, which fixes the level for the process.
+  env.logLevel = 'fatal';
+  const attempts: DeviceAttempt[] = [];
+  for (const device of candidates) {
+    let opening = model.encoderPath;
+    try {
+      const encoder = await openSession(opening, device);
+      let decoder: InferenceSession;
+      try {
+        opening = model.decoderPath;
+        decoder = await openSession(opening, device);
+      } catch (error) {
+        await encoder.release();
+        throw error;
+      }
+      attempts.push({ device, available: true });
+      return {
+        encoder,
+        decoder,
+        device,
+        attempts,
+        release: async () => {
+          await Promise.all([encoder.release(), decoder.release()]);
+        },
+      };
+    } catch (error) {
+      const reason = explainFailure(device, error);
+      // Every provider falls back on CPU kernels, so a CPU failure means the file itself is bad.
+      const where = device === 'cpu' ? `${opening}: ` : '';
+      attempts.push({ device, available: false, reason: where + reason });
+    }
+  }
+  const summary = attempts.map((attempt) => `${attempt.device}: ${attempt.reason}`).join('; ');
+  if (request === 'auto')
+    throw new CorrectorUnavailable(`no device could run the model (${summary})`);
+  throw new CorrectorUnavailable(`--device ${request} cannot run the model (${summary})`);
+}
+
+async function openSession(path: string, device: Device): Promise<InferenceSession> {
+  return InferenceSession.create(path, {
+    executionProviders: [device],
+    graphOptimizationLevel: 'all',
+    intraOpNumThreads: availableParallelism(),
+    logSeverityLevel: 4,
+  });
+}
+
+function explainFailure(device: Device, error: unknown): string {
+  const message = firstMeaningfulLine(error instanceof Error ? error.message : String(error));
+  const backend = listSupportedBackends().find((entry) => entry.name === device);
+  if (device === 'cuda' && backend?.bundled !== true && /shared library/i.test(message)) {
+    return `onnxruntime-node's CUDA add-on is not installed or cannot load (${message})`;
+  }
+  if (device === 'webgpu' && /adapter/i.test(message)) {
+    return `no usable WebGPU adapter (a GPU with Vulkan, Metal or D3D12 drivers is needed): ${message}`;
+  }
+  if (backend === undefined && device !== 'cpu') {
+    return `this onnxruntime-node build has no ${device} backend (${message})`;
+  }
+  return message;
+}
+
+/** onnxruntime prefixes messages with a source path and a lambda signature; keep the human part. */
+function firstMeaningfulLine(message: string): string {
+  const line =
+    message
+      .trim()
+      .split('\n')
+      .find((text) => text.trim() !== '') ?? message;
+  const failed = /(Failed to [^\n]*)$/.exec(line);
+  return (failed?.[1] ?? line).trim();
+}
