@@ -1,4 +1,5 @@
 import type { CorrectorEvent, CorrectorStatus } from '../../src/api/types.js';
+import { attachSuggestion } from '../../src/document/operations.js';
 import type { Suggestion } from '../../src/document/types.js';
 import { findSegment, withSegment } from './segment-index.js';
 import type { SliceCreator } from './studio.js';
@@ -48,9 +49,14 @@ export const createCorrectionSlice: SliceCreator<CorrectionSlice> = (set, get) =
     const segment = document && findSegment(document, segmentId);
     // The segment may be gone if another document was opened while the job ran.
     if (!document || !segment) return;
-    get().commitDocument('Receive suggestions', withSegment(document, { ...segment, suggestion }), {
-      coalesceKey: `correction:${jobId}`,
-    });
+    // A re-run keeps the decisions already taken on identical edits.
+    get().commitDocument(
+      'Receive suggestions',
+      withSegment(document, attachSuggestion(segment, suggestion)),
+      {
+        coalesceKey: `correction:${jobId}`,
+      },
+    );
   },
 
   handleCorrectorEvent(event) {

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../src/api/types.js';
+import { editSegmentText } from '../../src/document/operations.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import type { FormatId } from '../../src/formats/types.js';
 import { findSegment, withSegment } from './segment-index.js';
@@ -22,7 +23,8 @@ export interface DocumentSlice {
   closeDocument(): void;
   editSegment(segmentId: string, text: string): void;
   selectSegment(segmentId: string | null): void;
-  markSaved(): void;
+  /** Records that `written` (the current document by default) is what the saved file holds. */
+  markSaved(written?: NekoDocument): void;
   showError(message: string): void;
   dismissError(): void;
 }
@@ -47,6 +49,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       future: [],
       lastCommitKey: null,
       reviewCursor: null,
+      fixEverywhereOffer: null,
     });
   },
 
@@ -66,22 +69,24 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       future: [],
       lastCommitKey: null,
       reviewCursor: null,
+      fixEverywhereOffer: null,
     });
   },
 
   editSegment(segmentId, text) {
     const { document } = get();
     const segment = document && findSegment(document, segmentId);
-    if (!document || !segment || segment.text === text) return;
-    get().commitDocument('Edit text', withSegment(document, { ...segment, text }));
+    if (!document || !segment) return;
+    const edited = editSegmentText(segment, text);
+    if (edited !== segment) get().commitDocument('Edit text', withSegment(document, edited));
   },
 
   selectSegment(segmentId) {
     set({ selectedSegmentId: segmentId });
   },
 
-  markSaved() {
-    set({ savedDocument: get().document });
+  markSaved(written = get().document ?? undefined) {
+    set({ savedDocument: written ?? null });
   },
 
   showError(message) {

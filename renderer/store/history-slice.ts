@@ -46,6 +46,8 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
       past: foldIntoLast ? past : [...past, { label, document: current }].slice(-HISTORY_LIMIT),
       future: [],
       lastCommitKey: key,
+      // An offer found on the previous document may point at words that have moved.
+      fixEverywhereOffer: null,
     });
   },
 
@@ -58,6 +60,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
       past: past.slice(0, -1),
       future: [...future, { label: entry.label, document: current }],
       lastCommitKey: null,
+      fixEverywhereOffer: null,
     });
   },
 
@@ -70,6 +73,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
       past: [...past, { label: entry.label, document: current }],
       future: future.slice(0, -1),
       lastCommitKey: null,
+      fixEverywhereOffer: null,
     });
   },
 });

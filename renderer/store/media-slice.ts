@@ -1,3 +1,4 @@
+import { segmentAtTime, wordAtTime } from './selectors.js';
 import type { SliceCreator } from './studio.js';
 
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -13,6 +14,9 @@ export interface MediaSlice {
   playbackTime: number;
   playing: boolean;
   playbackRate: number;
+  /** The segment and word under the playhead, kept here so that only their rows re-render. */
+  playingSegmentId: string | null;
+  playingWordIndex: number;
   /** The player seeks (and plays) when this changes. */
   seekRequest: SeekRequest | null;
   /** Scans: the line under the pointer, whose box the page view highlights. */
@@ -28,6 +32,8 @@ export const createMediaSlice: SliceCreator<MediaSlice> = (set, get) => ({
   playbackTime: 0,
   playing: false,
   playbackRate: 1,
+  playingSegmentId: null,
+  playingWordIndex: -1,
   seekRequest: null,
   hoveredSegmentId: null,
 
@@ -36,7 +42,14 @@ export const createMediaSlice: SliceCreator<MediaSlice> = (set, get) => ({
   },
 
   reportPlayback(time, playing) {
-    set({ playbackTime: time, playing });
+    const { document } = get();
+    const segment = document ? segmentAtTime(document, time) : undefined;
+    set({
+      playbackTime: time,
+      playing,
+      playingSegmentId: segment?.id ?? null,
+      playingWordIndex: segment ? wordAtTime(segment.words, time) : -1,
+    });
   },
 
   setPlaybackRate(rate) {

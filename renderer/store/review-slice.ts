@@ -1,5 +1,20 @@
+import {
+  applyFixes,
+  findSameFix,
+  replaceInDocument,
+  type FindOptions,
+  type FixCandidate,
+} from '../../src/document/find.js';
+import {
+  acceptAboveThreshold,
+  acceptEdit,
+  decideAllEdits,
+  rejectEdit,
+} from '../../src/document/operations.js';
+import type { Segment } from '../../src/document/types.js';
+import { findSegment, withSegment } from './segment-index.js';
 import { neighbouringPendingEdit, type EditPosition, type ListFilter } from './selectors.js';
-import type { SliceCreator } from './studio.js';
+import type { SliceCreator, StudioState } from './studio.js';
 
 export type RoutingSideName = 'encoder' | 'decoder';
 
@@ -9,19 +24,59 @@ export interface TokenFocus {
   tokenIndex: number;
 }
 
+/** After a fix is accepted: the same source error elsewhere, which one click fixes too. */
+export interface FixEverywhereOffer {
+  before: string;
+  after: string;
+  candidates: FixCandidate[];
+}
+
 export interface ReviewSlice {
   /** The suggestion the keyboard acts on. */
   reviewCursor: EditPosition | null;
   listFilter: ListFilter;
   routingSide: RoutingSideName;
   focusedToken: TokenFocus | null;
+  fixEverywhereOffer: FixEverywhereOffer | null;
+  /** The segment whose N-best alternatives are shown. */
+  alternativesSegmentId: string | null;
 
+  toggleAlternatives(segmentId: string): void;
   setListFilter(filter: ListFilter): void;
   setRoutingSide(side: RoutingSideName): void;
   focusToken(token: TokenFocus | null): void;
   moveToSuggestion(position: EditPosition): void;
   /** Moves the cursor to the next (1) or previous (-1) pending suggestion; false when there is none. */
   moveToNeighbouringSuggestion(direction: 1 | -1): boolean;
+
+  acceptSuggestion(segmentId: string, editIndex: number): void;
+  rejectSuggestion(segmentId: string, editIndex: number): void;
+  acceptAllInSegment(segmentId: string): void;
+  rejectAllInSegment(segmentId: string): void;
+  /** Accepts every pending suggestion at or above `threshold` as one undo step; returns how many. */
+  acceptAllAbove(threshold: number): number;
+  /** Keyboard review: decide the suggestion under the cursor, then move on to the next one. */
+  acceptCurrentSuggestion(): void;
+  rejectCurrentSuggestion(): void;
+  /** Applies the offered fix at every candidate place, as one undo step. */
+  fixEverywhere(): void;
+  dismissFixEverywhere(): void;
+  /** Replaces every match of `query` in the current texts as one undo step; returns how many. */
+  replaceAll(query: string, replacement: string, options?: FindOptions): number;
+}
+
+/** Applies a decision to one segment as one undo step; a decision that changes nothing records nothing. */
+function decide(
+  get: () => StudioState,
+  segmentId: string,
+  label: string,
+  change: (segment: Segment) => Segment,
+): void {
+  const { document, commitDocument } = get();
+  const segment = document && findSegment(document, segmentId);
+  if (!document || !segment) return;
+  const next = change(segment);
+  if (next !== segment) commitDocument(label, withSegment(document, next));
 }
 
 export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
@@ -29,6 +84,12 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
   listFilter: 'all',
   routingSide: 'encoder',
   focusedToken: null,
+  fixEverywhereOffer: null,
+  alternativesSegmentId: null,
+
+  toggleAlternatives(segmentId) {
+    set({ alternativesSegmentId: get().alternativesSegmentId === segmentId ? null : segmentId });
+  },
 
   setListFilter(filter) {
     set({ listFilter: filter });
@@ -59,5 +120,86 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
     if (!next) return false;
     get().moveToSuggestion(next);
     return true;
+  },
+
+  acceptSuggestion(segmentId, editIndex) {
+    decide(get, segmentId, 'Accept suggestion', (segment) => acceptEdit(segment, editIndex));
+    const { document } = get();
+    const edit = document && findSegment(document, segmentId)?.suggestion?.edits[editIndex];
+    if (!document || edit?.decision !== 'accepted') return;
+    const candidates = findSameFix(document, segmentId, editIndex);
+    set({
+      fixEverywhereOffer:
+        candidates.length > 0 ? { before: edit.before, after: edit.after, candidates } : null,
+    });
+  },
+
+  rejectSuggestion(segmentId, editIndex) {
+    decide(get, segmentId, 'Reject suggestion', (segment) => rejectEdit(segment, editIndex));
+  },
+
+  acceptAllInSegment(segmentId) {
+    decide(get, segmentId, 'Accept all in segment', (segment) =>
+      decideAllEdits(segment, 'accepted'),
+    );
+  },
+
+  rejectAllInSegment(segmentId) {
+    decide(get, segmentId, 'Reject all in segment', (segment) =>
+      decideAllEdits(segment, 'rejected'),
+    );
+  },
+
+  acceptAllAbove(threshold) {
+    const { document, commitDocument } = get();
+    if (!document) return 0;
+    const { document: next, accepted } = acceptAboveThreshold(document, threshold);
+    if (accepted > 0) {
+      commitDocument(`Accept ${accepted} suggestion${accepted === 1 ? '' : 's'}`, next);
+    }
+    return accepted;
+  },
+
+  fixEverywhere() {
+    const { document, fixEverywhereOffer: offer, commitDocument } = get();
+    set({ fixEverywhereOffer: null });
+    if (!document || !offer) return;
+    const count = offer.candidates.length;
+    commitDocument(
+      `Fix “${offer.before}” → “${offer.after}” in ${count} place${count === 1 ? '' : 's'}`,
+      applyFixes(document, offer.candidates),
+    );
+  },
+
+  dismissFixEverywhere() {
+    set({ fixEverywhereOffer: null });
+  },
+
+  replaceAll(query, replacement, options) {
+    const { document, commitDocument } = get();
+    if (!document) return 0;
+    const { document: next, count } = replaceInDocument(document, query, replacement, options);
+    if (count > 0) commitDocument(`Replace ${count} × “${query}”`, next);
+    return count;
+  },
+
+  acceptCurrentSuggestion() {
+    const cursor = get().reviewCursor;
+    if (!cursor) {
+      get().moveToNeighbouringSuggestion(1);
+      return;
+    }
+    get().acceptSuggestion(cursor.segmentId, cursor.editIndex);
+    get().moveToNeighbouringSuggestion(1);
+  },
+
+  rejectCurrentSuggestion() {
+    const cursor = get().reviewCursor;
+    if (!cursor) {
+      get().moveToNeighbouringSuggestion(1);
+      return;
+    }
+    get().rejectSuggestion(cursor.segmentId, cursor.editIndex);
+    get().moveToNeighbouringSuggestion(1);
   },
 });

@@ -14,9 +14,12 @@ export interface EditPosition {
   editIndex: number;
 }
 
+/** Suggestions still to decide; stale ones (the user retyped their words) cannot be applied any more. */
 export function pendingEditIndices(segment: Segment): number[] {
   const edits = segment.suggestion?.edits ?? [];
-  return edits.flatMap((edit, index) => (edit.decision === 'pending' ? [index] : []));
+  return edits.flatMap((edit, index) =>
+    edit.decision === 'pending' && !edit.stale ? [index] : [],
+  );
 }
 
 /** The task the segment's input claims: its own label, else the document's. */

@@ -1,0 +1,122 @@
+import { useServices } from '../services/context.js';
+import { useStudio } from '../store/react.js';
+import type { DecodingChoice, DeviceChoice } from '../store/settings-slice.js';
+
+/** Run the corrector (with progress and cancel), its settings, and the bulk review action. */
+export function CorrectionControls() {
+  const { controller } = useServices();
+  const status = useStudio((state) => state.correctorStatus);
+  const job = useStudio((state) => state.correctionJob);
+  const hasDocument = useStudio((state) => state.document !== null);
+  const settings = useStudio((state) => state.settings);
+  const updateSettings = useStudio((state) => state.updateSettings);
+  const acceptAllAbove = useStudio((state) => state.acceptAllAbove);
+  const available = status?.available ?? false;
+  const deviceOptions: { name: DeviceChoice; available: boolean; reason?: string }[] = [
+    { name: 'auto', available: true },
+    ...(['cpu', 'cuda', 'webgpu'] as const).map((name) => {
+      const known = status?.devices?.find((device) => device.name === name);
+      return { name, available: known?.available ?? true, reason: known?.reason };
+    }),
+  ];
+
+  return (
+    <section className="correction-controls" aria-label="Correction">
+      <span
+        className={
+          available ? 'correction-status is-available' : 'correction-status is-unavailable'
+        }
+        data-testid="correction-status"
+        title={status?.device ? `Device: ${status.device}` : undefined}
+      >
+        {status?.message ?? 'Checking the corrector…'}
+      </span>
+      {job ? (
+        <span className="correction-progress">
+          <progress
+            value={job.done}
+            max={Math.max(1, job.total)}
+            data-testid="correction-progress"
+          />
+          <span>
+            {job.done} / {job.total}
+          </span>
+          <button
+            type="button"
+            onClick={() => void controller.cancelCorrection()}
+            disabled={!job.jobId}
+          >
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          data-testid="correct-button"
+          disabled={!available || !hasDocument}
+          title={available ? 'Correct every segment' : (status?.message ?? undefined)}
+          onClick={() => void controller.startCorrection()}
+        >
+          Correct
+        </button>
+      )}
+      <label>
+        Device{' '}
+        <select
+          value={settings.device}
+          onChange={(event) =>
+            updateSettings({ device: event.currentTarget.value as DeviceChoice })
+          }
+        >
+          {deviceOptions.map((device) => (
+            <option
+              key={device.name}
+              value={device.name}
+              disabled={!device.available}
+              title={device.reason}
+            >
+              {device.name === 'auto' ? 'Auto' : device.name.toUpperCase()}
+              {device.available ? '' : ' (unavailable)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Decoding{' '}
+        <select
+          value={settings.decoding}
+          onChange={(event) =>
+            updateSettings({ decoding: event.currentTarget.value as DecodingChoice })
+          }
+        >
+          <option value="aggressive">Aggressive (fast, same output)</option>
+          <option value="greedy">Greedy</option>
+        </select>
+      </label>
+      <label title="Suggestions at or above this confidence are accepted together">
+        Threshold{' '}
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          value={Math.round(settings.confidenceThreshold * 100)}
+          onChange={(event) => {
+            const percent = Number(event.currentTarget.value);
+            if (Number.isFinite(percent))
+              updateSettings({ confidenceThreshold: Math.min(1, Math.max(0, percent / 100)) });
+          }}
+        />
+        %
+      </label>
+      <button
+        type="button"
+        disabled={!hasDocument}
+        onClick={() => acceptAllAbove(settings.confidenceThreshold)}
+        data-testid="accept-above-button"
+      >
+        Accept all ≥ {Math.round(settings.confidenceThreshold * 100)}%
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,336 @@
+import { memo, type KeyboardEvent } from 'react';
+import type { Segment, SuggestionEdit } from '../../src/document/types.js';
+import { useStudio } from '../store/react.js';
+import { pendingEditIndices } from '../store/selectors.js';
+import { overlappingEdits, splitWords, suggestionRuns } from './text-pieces.js';
+
+export function segmentEditorId(segmentId: string): string {
+  return `segment-editor-${segmentId}`;
+}
+
+export function formatTime(seconds: number | undefined): string {
+  if (seconds === undefined) return '';
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds - minutes * 60;
+  return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
+}
+
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+interface SegmentRowProps {
+  segment: Segment;
+  /** Position in the document, shown as the line number. */
+  number: number;
+}
+
+/** One segment: the recognizer's text beside the corrected text, with each suggestion decidable. */
+export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentRowProps) {
+  const selected = useStudio((state) => state.selectedSegmentId === segment.id);
+  const playing = useStudio((state) => state.playingSegmentId === segment.id);
+  const hovered = useStudio((state) => state.hoveredSegmentId === segment.id);
+  const cursorEdit = useStudio((state) =>
+    state.reviewCursor?.segmentId === segment.id ? state.reviewCursor.editIndex : -1,
+  );
+  const selectSegment = useStudio((state) => state.selectSegment);
+  const hoverSegment = useStudio((state) => state.hoverSegment);
+  const acceptAllInSegment = useStudio((state) => state.acceptAllInSegment);
+  const rejectAllInSegment = useStudio((state) => state.rejectAllInSegment);
+  const showAlternatives = useStudio((state) => state.alternativesSegmentId === segment.id);
+  const toggleAlternatives = useStudio((state) => state.toggleAlternatives);
+  const suggestion = segment.suggestion;
+  const pendingCount = pendingEditIndices(segment).length;
+  const alternatives = segment.nbest?.slice(1) ?? [];
+
+  const className = [
+    'segment-row',
+    selected && 'is-selected',
+    playing && 'is-playing',
+    hovered && 'is-hovered',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      className={className}
+      data-testid="segment-row"
+      data-segment-id={segment.id}
+      onClick={() => selectSegment(segment.id)}
+      onMouseEnter={() => hoverSegment(segment.id)}
+      onMouseLeave={() => hoverSegment(null)}
+    >
+      <div className="segment-meta">
+        <span className="segment-number">{number}</span>
+        {segment.start !== undefined && (
+          <span className="segment-time">{formatTime(segment.start)}</span>
+        )}
+        {segment.speaker && <span className="segment-speaker">{segment.speaker}</span>}
+        {suggestion && (
+          <span className="segment-confidence" title="Corrector confidence for the whole segment">
+            {formatPercent(suggestion.confidence)}
+          </span>
+        )}
+      </div>
+      <div className="segment-source" aria-label="Recognizer text">
+        <SourceText segment={segment} playing={playing} />
+      </div>
+      <div className="segment-corrected">
+        {suggestion && suggestion.edits.length > 0 && (
+          <div className="suggestion-line" aria-label="Corrected text">
+            <SuggestionText
+              segmentId={segment.id}
+              text={suggestion.text}
+              edits={suggestion.edits}
+              cursorEdit={cursorEdit}
+            />
+          </div>
+        )}
+        <SegmentEditor segmentId={segment.id} text={segment.text} />
+        {alternatives.length > 0 && showAlternatives && (
+          <Alternatives segmentId={segment.id} alternatives={alternatives} />
+        )}
+      </div>
+      <div className="segment-actions">
+        {pendingCount > 0 && (
+          <>
+            <button
+              type="button"
+              onClick={() => acceptAllInSegment(segment.id)}
+              title="Accept all suggestions of this segment (Shift+A)"
+            >
+              Accept {pendingCount}
+            </button>
+            <button
+              type="button"
+              onClick={() => rejectAllInSegment(segment.id)}
+              title="Reject all suggestions of this segment (Shift+R)"
+            >
+              Reject {pendingCount}
+            </button>
+          </>
+        )}
+        {alternatives.length > 0 && (
+          <button
+            type="button"
+            aria-expanded={showAlternatives}
+            onClick={(event) => {
+              event.stopPropagation();
+              toggleAlternatives(segment.id);
+            }}
+            title="The recognizer's other hypotheses (N)"
+            data-testid="nbest-toggle"
+          >
+            N-best {alternatives.length}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});
+
+function SourceText({ segment, playing }: { segment: Segment; playing: boolean }) {
+  const playingWord = useStudio((state) => (playing ? state.playingWordIndex : -1));
+  const playFrom = useStudio((state) => state.playFrom);
+  const edits = segment.suggestion?.edits ?? [];
+  const pieces = splitWords(segment.source);
+  const wordCount = pieces.filter((piece) => piece.wordIndex >= 0).length;
+  // Recognizer words line up with the source's words only when the counts agree.
+  const timedWords = segment.words?.length === wordCount ? segment.words : undefined;
+  const insertionsAt = (offset: number) =>
+    edits.flatMap((edit, index) =>
+      edit.kind === 'insert' && edit.sourceSpan[0] === offset ? [index] : [],
+    );
+
+  return (
+    <>
+      {pieces.map((piece) => {
+        const insertions = piece.wordIndex >= 0 ? insertionsAt(piece.start) : [];
+        if (piece.wordIndex < 0) return <span key={piece.start}>{piece.text}</span>;
+        const marked = overlappingEdits(edits, 'sourceSpan', piece.start, piece.end);
+        const edit = marked.length > 0 ? edits[marked[0]!] : undefined;
+        const word = timedWords?.[piece.wordIndex];
+        return (
+          <span key={piece.start}>
+            {insertions.map((index) => (
+              <InsertionMark key={`i${index}`} edit={edits[index]!} />
+            ))}
+            <span
+              className={[
+                'word',
+                edit && `edit-${edit.kind} decision-${edit.decision}`,
+                piece.wordIndex === playingWord && 'is-playing-word',
+                word?.start !== undefined && 'is-timed',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              title={
+                word?.confidence !== undefined
+                  ? `Recognizer confidence ${formatPercent(word.confidence)}`
+                  : undefined
+              }
+              onClick={
+                word?.start !== undefined
+                  ? (event) => {
+                      event.stopPropagation();
+                      playFrom(word.start!);
+                    }
+                  : undefined
+              }
+            >
+              {piece.text}
+            </span>
+          </span>
+        );
+      })}
+      {insertionsAt(segment.source.length).map((index) => (
+        <InsertionMark key={`i${index}`} edit={edits[index]!} />
+      ))}
+    </>
+  );
+}
+
+function InsertionMark({ edit }: { edit: SuggestionEdit }) {
+  return (
+    <span className={`insertion-mark decision-${edit.decision}`} title={`Insert “${edit.after}”`}>
+      ‸
+    </span>
+  );
+}
+
+interface SuggestionTextProps {
+  segmentId: string;
+  text: string;
+  edits: readonly SuggestionEdit[];
+  cursorEdit: number;
+}
+
+function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextProps) {
+  const accept = useStudio((state) => state.acceptSuggestion);
+  const reject = useStudio((state) => state.rejectSuggestion);
+  const moveToSuggestion = useStudio((state) => state.moveToSuggestion);
+  const threshold = useStudio((state) => state.settings.confidenceThreshold);
+
+  return (
+    <>
+      {suggestionRuns(text, edits).map((run, position) => {
+        if (run.editIndex < 0) return <span key={position}>{run.text}</span>;
+        const edit = edits[run.editIndex]!;
+        const editIndex = run.editIndex;
+        return (
+          <span
+            key={position}
+            data-testid="suggestion"
+            data-edit-index={editIndex}
+            data-decision={edit.decision}
+            className={[
+              'suggestion',
+              `edit-${edit.kind}`,
+              `decision-${edit.decision}`,
+              edit.confidence < threshold && 'is-low-confidence',
+              editIndex === cursorEdit && 'is-current',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            title={`${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              moveToSuggestion({ segmentId, editIndex });
+            }}
+          >
+            {edit.before && edit.kind !== 'insert' && <del>{edit.before}</del>}
+            {run.text && <ins>{run.text}</ins>}
+            <span className="suggestion-confidence">{formatPercent(edit.confidence)}</span>
+            {edit.decision === 'pending' ? (
+              <>
+                <button
+                  type="button"
+                  className="suggestion-accept"
+                  data-testid="accept-suggestion"
+                  aria-label={`Accept “${edit.after || 'deletion'}”`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    accept(segmentId, editIndex);
+                  }}
+                >
+                  ✓
+                </button>
+                <button
+                  type="button"
+                  className="suggestion-reject"
+                  data-testid="reject-suggestion"
+                  aria-label={`Reject “${edit.after || 'deletion'}”`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    reject(segmentId, editIndex);
+                  }}
+                >
+                  ✗
+                </button>
+              </>
+            ) : (
+              <span className="suggestion-decision">{edit.decision}</span>
+            )}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The current text, edited in place. Typing stays local; the change enters the document (one undo
+ * step) on blur or Enter. Escape abandons it. Undo or an accepted suggestion replaces the text, which
+ * remounts the editor through its key.
+ */
+function SegmentEditor({ segmentId, text }: { segmentId: string; text: string }) {
+  const editSegment = useStudio((state) => state.editSegment);
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      event.currentTarget.blur();
+    } else if (event.key === 'Escape') {
+      event.currentTarget.value = text;
+      event.currentTarget.blur();
+    }
+  }
+
+  return (
+    <textarea
+      key={text}
+      id={segmentEditorId(segmentId)}
+      className="segment-text-editor"
+      data-testid="segment-text-editor"
+      aria-label="Current text"
+      defaultValue={text}
+      rows={1}
+      spellCheck
+      onBlur={(event) => editSegment(segmentId, event.currentTarget.value)}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+function Alternatives({ segmentId, alternatives }: { segmentId: string; alternatives: string[] }) {
+  const editSegment = useStudio((state) => state.editSegment);
+  return (
+    <ol className="alternatives" start={2} aria-label="Other recognizer hypotheses">
+      {alternatives.map((alternative, index) => (
+        <li key={index}>
+          <button
+            type="button"
+            onClick={(event) => {
+              event.stopPropagation();
+              editSegment(segmentId, alternative);
+            }}
+            title="Use this hypothesis as the text"
+          >
+            {alternative}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

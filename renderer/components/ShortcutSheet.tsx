@@ -1,0 +1,35 @@
+import { describeBinding, SHORTCUTS } from './shortcuts.js';
+
+export function ShortcutSheet({ onClose }: { onClose(): void }) {
+  return (
+    <div className="overlay" onClick={onClose}>
+      <div
+        className="shortcut-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        data-testid="shortcut-sheet"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <h2>Keyboard shortcuts</h2>
+        <table>
+          <tbody>
+            {SHORTCUTS.map((shortcut) => (
+              <tr key={shortcut.action}>
+                <td>
+                  {shortcut.bindings.map((binding, index) => (
+                    <kbd key={index}>{describeBinding(binding)}</kbd>
+                  ))}
+                </td>
+                <td>{shortcut.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

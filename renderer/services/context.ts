@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react';
+import type { NekoApi } from '../../src/api/types.js';
+import type { StudioController } from './controller.js';
+import type { RecoveryStorage } from './recovery-storage.js';
+
+export interface StudioServices {
+  api: NekoApi;
+  controller: StudioController;
+  recoveryStorage: RecoveryStorage;
+}
+
+export const StudioServicesContext = createContext<StudioServices | null>(null);
+
+export function useServices(): StudioServices {
+  const services = useContext(StudioServicesContext);
+  if (!services) throw new Error('useServices needs a StudioServicesContext provider above it');
+  return services;
+}

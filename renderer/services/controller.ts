@@ -1,0 +1,112 @@
+import { uploadFromFiles } from '../api.js';
+import type { NekoApi } from '../../src/api/types.js';
+import type { FormatId } from '../../src/formats/types.js';
+import type { StudioStore } from '../store/studio.js';
+import { downloadExport } from './downloads.js';
+
+/**
+ * The actions that need the core: each calls the API, then tells the store what happened. Failures
+ * end as the store's one-line error message, never as an exception in a click handler.
+ */
+export function createStudioController(api: NekoApi, store: StudioStore) {
+  const state = () => store.getState();
+
+  async function reportingErrors(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      state().showError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return {
+    openFiles: (files: readonly File[]) =>
+      reportingErrors(async () => {
+        if (files.length === 0) return;
+        const result = await api.importFile(await uploadFromFiles(files));
+        state().openDocument(result);
+      }),
+
+    /** Electron's native dialog; resolves false where there is none, so the caller can use the picker. */
+    openWithDialog: async (): Promise<boolean> => {
+      if (!api.openWithDialog) return false;
+      await reportingErrors(async () => {
+        const result = await api.openWithDialog!();
+        if (result) state().openDocument(result);
+      });
+      return true;
+    },
+
+    saveProject: () =>
+      reportingErrors(async () => {
+        const document = state().document;
+        if (!document) return;
+        if (api.saveWithDialog) {
+          const path = await api.saveWithDialog(document, 'neko');
+          if (path === null) return;
+        } else {
+          downloadExport(await api.exportDocument(document, 'neko'));
+        }
+        // Marks the document that was written, even if the user kept editing while the dialog was open.
+        state().markSaved(document);
+      }),
+
+    exportAs: (format: FormatId) =>
+      reportingErrors(async () => {
+        const document = state().document;
+        if (!document) return;
+        if (api.saveWithDialog) await api.saveWithDialog(document, format);
+        else downloadExport(await api.exportDocument(document, format));
+      }),
+
+    refreshCorrectorStatus: async () => {
+      try {
+        state().setCorrectorStatus(await api.correctorStatus());
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        state().setCorrectorStatus({
+          available: false,
+          message: `Corrector unreachable: ${reason}`,
+        });
+      }
+    },
+
+    /** Corrects the given segments (all by default) from their recognizer hypotheses. */
+    startCorrection: (segmentIds?: readonly string[]) =>
+      reportingErrors(async () => {
+        const { document, settings, correctionJob } = state();
+        if (!document || correctionJob) return;
+        const wanted = segmentIds ? new Set(segmentIds) : null;
+        const segments = document.segments
+          .filter((segment) => !wanted || wanted.has(segment.id))
+          .map((segment) => ({
+            id: segment.id,
+            hypotheses: segment.nbest?.length ? segment.nbest : [segment.source],
+          }));
+        if (segments.length === 0) return;
+        state().correctionRequested(segments.length);
+        try {
+          const { jobId } = await api.correct({
+            segments,
+            decoding: settings.decoding,
+            device: settings.device,
+          });
+          state().correctionStarted(jobId);
+        } catch (error) {
+          state().correctionFailed(
+            `Correction could not start: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }),
+
+    cancelCorrection: () =>
+      reportingErrors(async () => {
+        const jobId = state().correctionJob?.jobId;
+        if (jobId) await api.cancel(jobId);
+      }),
+
+    listenToCorrector: () => api.onCorrectorEvent((event) => state().handleCorrectorEvent(event)),
+  };
+}
+
+export type StudioController = ReturnType<typeof createStudioController>;
