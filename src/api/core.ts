@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NekoDocument } from '../document/types.js';
-import { decodeText, writeFileAtomic } from '../formats/io.js';
+import { decodeText, DEFAULT_MAX_BYTES, readDocumentFile, writeFileAtomic } from '../formats/io.js';
 import { formats, parseDocument } from '../formats/registry.js';
-import type { Format, FormatId } from '../formats/types.js';
+import { FormatError, type Format, type FormatId } from '../formats/types.js';
 import {
   ApiError,
   type CorrectorClient,
@@ -36,6 +36,8 @@ export interface CoreOptions {
   corrector?: CorrectorClient;
   /** Parent folder for the per-document media folders; the system temp folder by default. */
   tempRoot?: string;
+  /** Largest document file, uploaded or opened from disk alike (formats/io's limit by default). */
+  maxFileBytes?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export interface CoreOptions {
 export class ApiCore {
   private readonly corrector: CorrectorClient | undefined;
   private readonly tempRoot: string;
+  private readonly maxFileBytes: number;
   private mediaFolder: Promise<string> | undefined;
   /** documentId → (companion file name → absolute path) */
   private readonly media = new Map<string, Map<string, string>>();
@@ -53,6 +56,7 @@ export class ApiCore {
   constructor(options: CoreOptions = {}) {
     this.corrector = options.corrector;
     this.tempRoot = options.tempRoot ?? tmpdir();
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   }
 
   listFormats(): FormatInfo[] {
@@ -63,6 +67,13 @@ export class ApiCore {
   async importFile(upload: FileUpload): Promise<ImportResult> {
     const fileName = checkedFileName(upload?.name, 'file');
     const bytes = decodeBase64(upload.dataBase64, fileName);
+    if (bytes.length > this.maxFileBytes) {
+      const size = (count: number) => `${(count / (1024 * 1024)).toFixed(1)} MB`;
+      throw new FormatError(
+        fileName,
+        `file too large: ${size(bytes.length)}, the limit is ${size(this.maxFileBytes)}`,
+      );
+    }
     const companions = (upload.companions ?? []).map((companion) => {
       const name = checkedFileName(companion?.name, 'companion file');
       return { name, bytes: decodeBase64(companion.dataBase64, name) };
@@ -86,12 +97,7 @@ export class ApiCore {
 
   /** Opens a file on disk (Electron); the media it refers to is looked up beside it. */
   async importPath(filePath: string): Promise<ImportResult> {
-    const fileName = path.basename(filePath);
-    const bytes = await readFile(filePath).catch((error: NodeJS.ErrnoException) => {
-      throw new ApiError(`${fileName}: cannot read the file (${error.code ?? error.message})`);
-    });
-    const { document, format } = parseDocument(decodeText(bytes, fileName), fileName);
-    document.source.path ??= filePath;
+    const { document, format } = await readDocumentFile(filePath, { maxBytes: this.maxFileBytes });
 
     const files = new Map<string, string>();
     for (const reference of mediaReferences(document)) {

@@ -1,6 +1,7 @@
-import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCore, exportFileName, NO_CORRECTOR_MESSAGE } from '../../../src/api/core.js';
 import { ApiError } from '../../../src/api/types.js';
@@ -80,18 +81,37 @@ describe('ApiCore', () => {
     expect(await readdir(workDir)).toEqual([]);
   });
 
-  it('opens a file on disk and registers only the media it refers to', async () => {
-    const whisper = {
-      text: ' hello there',
-      segments: [{ id: 0, start: 0, end: 1, text: ' hello there' }],
-      language: 'en',
-    };
-    const transcript = path.join(workDir, 'talk.json');
-    await writeFile(transcript, JSON.stringify(whisper));
-    const result = await core.importPath(transcript);
-    expect(result.format).toBe('whisper-json');
-    expect(result.document.source.path).toBe(transcript);
-    expect(core.mediaFile(result.documentId, 'talk.json')).toBeUndefined();
+  it('refuses a document over the size limit, uploaded or opened from disk, naming the file', async () => {
+    const small = new ApiCore({ tempRoot: workDir, maxFileBytes: 1024 });
+    const big = VTT + 'x'.repeat(2048);
+    await expect(
+      small.importFile({ name: 'big.vtt', dataBase64: Buffer.from(big).toString('base64') }),
+    ).rejects.toThrow(/^big\.vtt: file too large: 0\.0 MB, the limit is 0\.0 MB$/);
+    const onDisk = path.join(workDir, 'big.vtt');
+    await writeFile(onDisk, big);
+    await expect(small.importPath(onDisk)).rejects.toThrow(/big\.vtt: file too large/);
+    await small.dispose();
+  });
+
+  it('opens a scan on disk and registers only the page image it refers to', async () => {
+    const fixtures = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      'e2e',
+      'fixtures',
+    );
+    const scan = path.join(workDir, 'page.hocr');
+    await copyFile(path.join(fixtures, 'page.hocr'), scan);
+    await copyFile(path.join(fixtures, 'page.png'), path.join(workDir, 'page.png'));
+    await writeFile(path.join(workDir, 'unrelated.png'), 'not referenced');
+
+    const result = await core.importPath(scan);
+    expect(result.format).toBe('hocr');
+    expect(result.document.source.path).toBe(scan);
+    expect(core.mediaFile(result.documentId, 'page.png')).toBe(path.join(workDir, 'page.png'));
+    expect(core.mediaFile(result.documentId, 'unrelated.png')).toBeUndefined();
+    expect(core.mediaFile(result.documentId, 'page.hocr')).toBeUndefined();
   });
 
   it('saves atomically to a path and leaves no temporary file behind', async () => {
