@@ -14,24 +14,23 @@ const common = {
   logLevel: 'warning',
 };
 
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['electron/main.ts'],
-    outfile: 'dist/electron/main.cjs',
-    format: 'cjs',
-  }),
-  build({
-    ...common,
-    entryPoints: ['electron/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
-    format: 'cjs',
-  }),
-  build({
-    ...common,
-    entryPoints: ['src/api/serve.ts'],
-    outfile: 'dist/server/serve.mjs',
-    format: 'esm',
-  }),
-]);
-console.log('built dist/electron/main.cjs, dist/electron/preload.cjs, dist/server/serve.mjs');
+// CommonJS throughout: dependencies may require() JSON, which ESM refuses without import attributes.
+// import.meta.url (src/api/serve.ts finds dist/renderer with it) is rebuilt from __filename.
+const commonJs = {
+  ...common,
+  format: 'cjs',
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__import_meta_url' },
+};
+
+const bundles = {
+  'electron/main.ts': 'dist/electron/main.cjs',
+  'electron/preload.ts': 'dist/electron/preload.cjs',
+  'src/api/serve.ts': 'dist/server/serve.cjs',
+};
+await Promise.all(
+  Object.entries(bundles).map(([entry, outfile]) =>
+    build({ ...commonJs, entryPoints: [entry], outfile }),
+  ),
+);
+console.log(`built ${Object.values(bundles).join(', ')}`);

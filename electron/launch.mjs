@@ -27,5 +27,5 @@ if (binary) {
   console.log(
     "Electron's binary is missing (an offline install skips its download), so NeKo Studio starts in browser mode instead.",
   );
-  await import(pathToFileURL(path.join(root, 'dist', 'server', 'serve.mjs')).href);
+  await import(pathToFileURL(path.join(root, 'dist', 'server', 'serve.cjs')).href);
 }
