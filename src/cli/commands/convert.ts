@@ -40,8 +40,8 @@ export const convertCommand: CliCommand = {
 
 async function convert(input: string, options: ConvertOptions, io: CliIo): Promise<void> {
   const toStdout = options.output === STDOUT;
-  const format = outputFormat(options);
   if (!toStdout) await checkOutputPath(input, options.output);
+  const format = outputFormat(options);
 
   const bytes = (await stat(input).catch(() => undefined))?.size;
   const progress = new Progress({ stream: io.stderr, bytes, quiet: options.quiet || toStdout });

@@ -1,0 +1,218 @@
+import { Option, type Command } from 'commander';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CorrectorStatus } from '../../api/types.js';
+import type { NekoDocument, Suggestion } from '../../document/types.js';
+import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
+import { formats, parseDocument } from '../../formats/registry.js';
+import type { Format, FormatId } from '../../formats/types.js';
+import { WorkerCorrectorClient } from '../../corrector/client.js';
+import type { Decoding } from '../../corrector/engine.js';
+import { DEVICE_REQUESTS, type DeviceRequest } from '../../corrector/session.js';
+import type { CliCommand, CliIo } from '../context.js';
+import { UserError } from '../errors.js';
+
+/** Options every command that runs the corrector shares. */
+export interface CorrectorCliOptions {
+  model?: string;
+  device: DeviceRequest;
+  decoding: Decoding;
+  quiet?: boolean;
+}
+
+export function addCorrectorOptions(command: Command): Command {
+  return command
+    .option('--model <dir>', 'model directory (default: assets/models/neko-small)')
+    .addOption(
+      new Option('--device <device>', 'where the model runs; auto tries cuda, webgpu, then cpu')
+        .choices([...DEVICE_REQUESTS])
+        .default('auto'),
+    )
+    .addOption(
+      new Option('--decoding <decoding>', 'aggressive gives the greedy output in fewer passes')
+        .choices(['aggressive', 'greedy'])
+        .default('aggressive'),
+    )
+    .option('-q, --quiet', 'no progress on stderr');
+}
+
+/** Starts the corrector worker and waits for the model; a missing model is the user's to fix. */
+export async function openCorrector(
+  options: CorrectorCliOptions,
+  io: CliIo,
+  withRouting: boolean,
+): Promise<{ client: WorkerCorrectorClient; status: CorrectorStatus }> {
+  const client = new WorkerCorrectorClient({
+    device: options.device,
+    withRouting,
+    ...(options.model === undefined ? {} : { modelDirectory: resolve(options.model) }),
+  });
+  const status = await client.status();
+  if (!status.available) {
+    await client.dispose();
+    throw new UserError(status.message);
+  }
+  if (!options.quiet) io.stderr.write(`neko: ${describeStatus(status)}\n`);
+  return { client, status };
+}
+
+export function describeStatus(status: CorrectorStatus): string {
+  const others = (status.devices ?? [])
+    .filter((device) => !device.available)
+    .map((device) => `${device.name}: ${device.reason}`);
+  return `correcting with ${status.message}${others.length ? ` (not used: ${others.join('; ')})` : ''}`;
+}
+
+/** A one-line bar redrawn in place on a terminal; on a pipe, a line at every tenth. */
+export class ProgressBar {
+  private lastTenth = -1;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly stream: CliIo['stderr'],
+    private readonly label: string,
+    private readonly quiet = false,
+  ) {}
+
+  update(done: number, total: number): void {
+    if (this.quiet || total === 0) return;
+    const fraction = done / total;
+    const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
+    if (this.stream.isTTY) {
+      const width = 30;
+      const filled = Math.round(fraction * width);
+      const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
+      this.stream.write(`\r${this.label} [${bar}] ${done}/${total} ${seconds} s`);
+      if (done === total) this.stream.write('\n');
+      return;
+    }
+    const tenth = Math.floor(fraction * 10);
+    if (tenth > this.lastTenth) {
+      this.lastTenth = tenth;
+      this.stream.write(`${this.label}: ${done}/${total} (${Math.round(fraction * 100)}%) ${seconds} s\n`);
+    }
+  }
+}
+
+interface CorrectOptions extends CorrectorCliOptions {
+  output: string;
+  format?: FormatId;
+  report?: string;
+}
+
+export const correctCommand: CliCommand = {
+  name: 'correct',
+  register(program: Command, io: CliIo): void {
+    const command = program
+      .command('correct')
+      .description(
+        'correct a transcript, scan or N-best list; writes the same format with the corrected text ' +
+          '(N-best JSONL gives {"id","text"} lines)',
+      )
+      .argument('<input>', 'file to correct (the format is detected)')
+      .requiredOption('-o, --output <file>', 'file to write')
+      .addOption(
+        new Option('--format <format>', 'input format, when detection guesses wrong').choices(
+          formats.map((format) => format.id),
+        ),
+      )
+      .option('--report <file>', 'write the edits, confidences and routing records as JSON');
+    addCorrectorOptions(command).action((input: string, options: CorrectOptions) =>
+      correct(input, options, io),
+    );
+  },
+};
+
+async function correct(input: string, options: CorrectOptions, io: CliIo): Promise<void> {
+  for (const output of [options.output, options.report]) {
+    if (output !== undefined && resolve(output) === resolve(input)) {
+      throw new UserError(`${output}: is the input file; write to another file`);
+    }
+  }
+  const { document, format } = await readInput(input, options.format);
+  const { client, status } = await openCorrector(options, io, options.report !== undefined);
+  let suggestions: Map<string, Suggestion>;
+  try {
+    const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
+    suggestions = await client.correctAll(
+      {
+        segments: document.segments.map((segment, index) => ({
+          id: String(index),
+          hypotheses: segment.nbest?.[0] === segment.source ? segment.nbest : [segment.source],
+        })),
+        decoding: options.decoding,
+        device: options.device,
+      },
+      (done, total) => bar.update(done, total),
+    );
+  } finally {
+    await client.dispose();
+  }
+  const corrected = document.segments.map((_, index) => suggestions.get(String(index)));
+  await writeFileAtomic(options.output, serializeCorrected(document, format, corrected));
+  if (options.report !== undefined) {
+    const run = {
+      input,
+      format: format.id,
+      model: status.model ?? '',
+      device: status.device ?? '',
+      decoding: options.decoding,
+    };
+    await writeFileAtomic(options.report, JSON.stringify(buildReport(document, corrected, run)));
+  }
+}
+
+async function readInput(
+  input: string,
+  formatId: FormatId | undefined,
+): Promise<{ document: NekoDocument; format: Format }> {
+  if (formatId === undefined) return readDocumentFile(input);
+  if (!(await stat(input).catch(() => undefined))?.isFile()) {
+    throw new UserError(`${input}: no such file`);
+  }
+  return parseDocument(decodeText(await readFile(input), input), input, formatId);
+}
+
+/**
+ * N-best lists become `{"id","text"}` lines (GUIDE.md §3); every other format is written back as
+ * itself with each segment's text replaced, so times, speakers and geometry stay where they were.
+ */
+export function serializeCorrected(
+  document: NekoDocument,
+  format: Format,
+  suggestions: readonly (Suggestion | undefined)[],
+): string {
+  const textOf = (index: number): string =>
+    suggestions[index]?.text ?? document.segments[index]!.text;
+  if (format.id === 'nbest-jsonl') {
+    return document.segments
+      .map((segment, index) => `${JSON.stringify({ id: segment.id, text: textOf(index) })}\n`)
+      .join('');
+  }
+  const corrected: NekoDocument = {
+    ...document,
+    segments: document.segments.map((segment, index) => ({ ...segment, text: textOf(index) })),
+  };
+  return format.serialize(corrected);
+}
+
+function buildReport(
+  document: NekoDocument,
+  suggestions: readonly (Suggestion | undefined)[],
+  run: Record<string, string>,
+): unknown {
+  return {
+    ...run,
+    segments: document.segments.map((segment, index) => {
+      const suggestion = suggestions[index];
+      return {
+        id: segment.id,
+        source: segment.source,
+        text: suggestion?.text ?? segment.text,
+        confidence: suggestion?.confidence,
+        edits: suggestion?.edits ?? [],
+        routing: suggestion?.routing,
+      };
+    }),
+  };
+}

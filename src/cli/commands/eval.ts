@@ -1,0 +1,182 @@
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import {
+  characterErrors,
+  corpusErrors,
+  doNoHarm,
+  oracleErrors,
+  wordErrors,
+  type ErrorCounter,
+} from '../../align/index.js';
+import type { Segment } from '../../document/types.js';
+import { decodeText } from '../../formats/io.js';
+import { parseDocument } from '../../formats/registry.js';
+import type { CliCommand, CliIo } from '../context.js';
+import { UserError } from '../errors.js';
+import { addCorrectorOptions, openCorrector, ProgressBar, type CorrectorCliOptions } from './correct.js';
+
+interface EvalOptions extends CorrectorCliOptions {
+  json?: boolean;
+  limit?: string;
+}
+
+/** WER or CER of the 1-best, the N-best oracle and the correction, over one task's segments. */
+export interface RateRow {
+  best: number;
+  oracle: number;
+  corrected: number;
+  /** (corrected - best) / best; negative is better. */
+  relativeChange: number;
+}
+
+export interface TaskEvaluation {
+  task: string;
+  segments: number;
+  referenceWords: number;
+  wer: RateRow;
+  cer: RateRow;
+  /** On segments whose best hypothesis already equals the reference. */
+  doNoHarm: { segments: number; words: number; changedWords: number; rate: number };
+}
+
+export const evalCommand: CliCommand = {
+  name: 'eval',
+  register(program: Command, io: CliIo): void {
+    const command = program
+      .command('eval')
+      .description(
+        'correct an N-best JSONL file with references and print, per task, WER and CER of the ' +
+          '1-best, the N-best oracle and the correction, plus do-no-harm',
+      )
+      .argument('<refs>', 'N-best JSONL whose lines carry "reference" (and "task")')
+      .option('--json', 'print the figures as JSON')
+      .option('--limit <n>', 'use only the first n lines');
+    addCorrectorOptions(command).action((refs: string, options: EvalOptions) =>
+      evaluateFile(refs, options, io),
+    );
+  },
+};
+
+async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Promise<void> {
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    throw new UserError(`--limit must be a positive whole number, not "${options.limit}"`);
+  }
+  const { document } = parseDocument(decodeText(await readFile(path), path), path, 'nbest-jsonl');
+  const segments = document.segments
+    .filter((segment) => segment.reference !== undefined)
+    .slice(0, limit);
+  if (segments.length === 0) throw new UserError(`${path}: no line carries a "reference"`);
+
+  const { client } = await openCorrector(options, io, false);
+  let corrected: Map<string, string>;
+  try {
+    const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
+    const suggestions = await client.correctAll(
+      {
+        segments: segments.map((segment, index) => ({ id: String(index), hypotheses: hypothesesOf(segment) })),
+        decoding: options.decoding,
+        device: options.device,
+      },
+      (done, total) => bar.update(done, total),
+    );
+    corrected = new Map([...suggestions].map(([id, suggestion]) => [id, suggestion.text]));
+  } finally {
+    await client.dispose();
+  }
+  const outputs = segments.map((segment, index) => corrected.get(String(index)) ?? segment.source);
+  const evaluations = evaluateByTask(segments, outputs);
+  io.stdout.write(options.json ? `${JSON.stringify(evaluations, null, 1)}\n` : formatTable(evaluations));
+}
+
+function hypothesesOf(segment: Segment): string[] {
+  return segment.nbest && segment.nbest.length > 0 ? segment.nbest : [segment.source];
+}
+
+/** Figures per task found in the data, then over everything when there is more than one task. */
+export function evaluateByTask(segments: readonly Segment[], outputs: readonly string[]): TaskEvaluation[] {
+  const byTask = new Map<string, number[]>();
+  segments.forEach((segment, index) => {
+    const task = segment.task ?? 'unlabelled';
+    byTask.set(task, [...(byTask.get(task) ?? []), index]);
+  });
+  const groups = [...byTask].sort(([a], [b]) => a.localeCompare(b));
+  if (groups.length > 1) groups.push(['all', segments.map((_, index) => index)]);
+  return groups.map(([task, indices]) =>
+    evaluateGroup(
+      task,
+      indices.map((index) => segments[index]!),
+      indices.map((index) => outputs[index]!),
+    ),
+  );
+}
+
+function evaluateGroup(task: string, segments: Segment[], outputs: string[]): TaskEvaluation {
+  const rates = (counter: ErrorCounter): RateRow => {
+    const best = corpusErrors(
+      segments.map((segment) => ({ reference: segment.reference!, hypothesis: segment.source })),
+      counter,
+    ).rate;
+    const oracle = oracleErrors(
+      segments.map((segment) => ({ reference: segment.reference!, hypotheses: hypothesesOf(segment) })),
+      counter,
+    ).rate;
+    const corrected = corpusErrors(
+      segments.map((segment, index) => ({ reference: segment.reference!, hypothesis: outputs[index]! })),
+      counter,
+    ).rate;
+    return { best, oracle, corrected, relativeChange: best === 0 ? 0 : (corrected - best) / best };
+  };
+  const alreadyRight = segments
+    .map((segment, index) => ({ segment, output: outputs[index]! }))
+    .filter(({ segment }) => segment.source === segment.reference);
+  const harm = doNoHarm(alreadyRight.map(({ segment, output }) => ({ input: segment.source, output })));
+  return {
+    task,
+    segments: segments.length,
+    referenceWords: corpusErrors(
+      segments.map((segment) => ({ reference: segment.reference!, hypothesis: '' })),
+    ).referenceLength,
+    wer: rates(wordErrors),
+    cer: rates(characterErrors),
+    doNoHarm: {
+      segments: harm.inputs,
+      words: harm.inputWords,
+      changedWords: harm.changedWords,
+      rate: harm.rate,
+    },
+  };
+}
+
+function formatTable(evaluations: TaskEvaluation[]): string {
+  const percent = (rate: number): string => `${(rate * 100).toFixed(2)}%`;
+  const signed = (change: number): string => `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
+  const lines = ['task        segs   words  metric   1-best   oracle  corrected  change'];
+  for (const evaluation of evaluations) {
+    for (const [metric, row] of [
+      ['WER', evaluation.wer],
+      ['CER', evaluation.cer],
+    ] as const) {
+      lines.push(
+        [
+          evaluation.task.padEnd(10),
+          String(evaluation.segments).padStart(6),
+          String(evaluation.referenceWords).padStart(7),
+          ` ${metric.padEnd(6)}`,
+          percent(row.best).padStart(8),
+          percent(row.oracle).padStart(8),
+          percent(row.corrected).padStart(10),
+          signed(row.relativeChange).padStart(7),
+        ].join(' '),
+      );
+    }
+    const harm = evaluation.doNoHarm;
+    lines.push(
+      harm.segments === 0
+        ? `${''.padEnd(10)} do-no-harm: no segment whose best hypothesis equals its reference`
+        : `${''.padEnd(10)} do-no-harm: ${harm.changedWords} of ${harm.words} words changed ` +
+            `(${percent(harm.rate)}) on ${harm.segments} already-correct segments`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
