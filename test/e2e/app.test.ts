@@ -85,6 +85,9 @@ describe('NeKo Studio in Chromium (browser mode)', () => {
   it('opens the sample transcript, edits and undoes a line, and exports SRT with the kept edit', async () => {
     const file = sampleFile('meeting.whisper.json');
     const expected = await parseFile(file);
+    expect(expected.source.format, 'the core must read the sample as Whisper JSON').toBe(
+      'whisper-json',
+    );
     const audio = file.replace(/\.whisper\.json$/, '.wav');
     const audioExists = await readFile(audio).then(
       () => true,
@@ -124,6 +127,7 @@ describe('NeKo Studio in Chromium (browser mode)', () => {
   it('opens the sample scan with its page image, edits a line and exports hOCR with the geometry kept', async () => {
     const hocr = sampleFile('page.hocr');
     const expected = await parseFile(hocr);
+    expect(expected.source.format, 'the core must read the sample as hOCR').toBe('hocr');
     await openFiles([hocr, hocr.replace(/\.hocr$/, '.png')], expected);
 
     const image = page.getByTestId('page-image').first();
