@@ -3,6 +3,7 @@
  * decodes (greedy or aggressive, same output), and turns each output into a Suggestion with word
  * edits, confidences and routing. It runs inside a worker (worker.ts); nothing here blocks a UI.
  */
+import { suggestionFromCorrection } from '../document/operations.js';
 import type { Suggestion } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
 import {
@@ -22,7 +23,6 @@ import {
   type Device,
 } from './session.js';
 import { buildSourceTokens, type SourceToken } from './source.js';
-import { buildSuggestion } from './suggestions.js';
 import { Tokenizer } from './tokenizer.js';
 
 export type Decoding = 'aggressive' | 'greedy';
@@ -196,23 +196,21 @@ export class CorrectorEngine {
     const { text: output, tokens } = decodeWithSpans(this.tokenizer, decoded.tokens);
     // Without <eos> the output was cut off; offering a truncated rewrite would do harm.
     const text = decoded.finished ? output : segment.source;
-    const endConfidence = decoded.finished
-      ? decoded.confidences[decoded.confidences.length - 1]!
-      : 0;
-    const scored = decoded.finished
+    const confidences = decoded.finished
       ? tokens.map((token, i) => ({
           start: token.start,
           end: token.end,
           confidence: decoded.confidences[i]!,
         }))
       : [];
-    const routing = withRouting
-      ? this.routingFor(segment, decoded, tokens, encoded, row)
-      : undefined;
+    const sourceSegment = { id: segment.input.id, source: segment.source, text: segment.source };
+    const suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
+    if (!decoded.finished) suggestion.confidence = 0;
+    if (withRouting) suggestion.routing = this.routingFor(segment, decoded, tokens, encoded, row);
     return {
       id: segment.input.id,
       index: segment.index,
-      suggestion: buildSuggestion(segment.source, text, scored, endConfidence, routing),
+      suggestion,
       finished: decoded.finished,
       latency: 0,
     };

@@ -21,17 +21,21 @@ export interface CorrectorCliOptions {
 }
 
 export function addCorrectorOptions(command: Command): Command {
+  return addModelOptions(command).addOption(
+    new Option('--decoding <decoding>', 'aggressive gives the greedy output in fewer passes')
+      .choices(['aggressive', 'greedy'])
+      .default('aggressive'),
+  );
+}
+
+/** --model, --device and --quiet. */
+export function addModelOptions(command: Command): Command {
   return command
     .option('--model <dir>', 'model directory (default: assets/models/neko-small)')
     .addOption(
       new Option('--device <device>', 'where the model runs; auto tries cuda, webgpu, then cpu')
         .choices([...DEVICE_REQUESTS])
         .default('auto'),
-    )
-    .addOption(
-      new Option('--decoding <decoding>', 'aggressive gives the greedy output in fewer passes')
-        .choices(['aggressive', 'greedy'])
-        .default('aggressive'),
     )
     .option('-q, --quiet', 'no progress on stderr');
 }
@@ -89,7 +93,9 @@ export class ProgressBar {
     const tenth = Math.floor(fraction * 10);
     if (tenth > this.lastTenth) {
       this.lastTenth = tenth;
-      this.stream.write(`${this.label}: ${done}/${total} (${Math.round(fraction * 100)}%) ${seconds} s\n`);
+      this.stream.write(
+        `${this.label}: ${done}/${total} (${Math.round(fraction * 100)}%) ${seconds} s\n`,
+      );
     }
   }
 }

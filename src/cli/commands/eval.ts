@@ -13,7 +13,12 @@ import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
-import { addCorrectorOptions, openCorrector, ProgressBar, type CorrectorCliOptions } from './correct.js';
+import {
+  addCorrectorOptions,
+  openCorrector,
+  ProgressBar,
+  type CorrectorCliOptions,
+} from './correct.js';
 
 interface EvalOptions extends CorrectorCliOptions {
   json?: boolean;
@@ -74,7 +79,10 @@ async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Prom
     const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
     const suggestions = await client.correctAll(
       {
-        segments: segments.map((segment, index) => ({ id: String(index), hypotheses: hypothesesOf(segment) })),
+        segments: segments.map((segment, index) => ({
+          id: String(index),
+          hypotheses: hypothesesOf(segment),
+        })),
         decoding: options.decoding,
         device: options.device,
       },
@@ -86,7 +94,9 @@ async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Prom
   }
   const outputs = segments.map((segment, index) => corrected.get(String(index)) ?? segment.source);
   const evaluations = evaluateByTask(segments, outputs);
-  io.stdout.write(options.json ? `${JSON.stringify(evaluations, null, 1)}\n` : formatTable(evaluations));
+  io.stdout.write(
+    options.json ? `${JSON.stringify(evaluations, null, 1)}\n` : formatTable(evaluations),
+  );
 }
 
 function hypothesesOf(segment: Segment): string[] {
@@ -94,7 +104,10 @@ function hypothesesOf(segment: Segment): string[] {
 }
 
 /** Figures per task found in the data, then over everything when there is more than one task. */
-export function evaluateByTask(segments: readonly Segment[], outputs: readonly string[]): TaskEvaluation[] {
+export function evaluateByTask(
+  segments: readonly Segment[],
+  outputs: readonly string[],
+): TaskEvaluation[] {
   const byTask = new Map<string, number[]>();
   segments.forEach((segment, index) => {
     const task = segment.task ?? 'unlabelled';
@@ -118,11 +131,17 @@ function evaluateGroup(task: string, segments: Segment[], outputs: string[]): Ta
       counter,
     ).rate;
     const oracle = oracleErrors(
-      segments.map((segment) => ({ reference: segment.reference!, hypotheses: hypothesesOf(segment) })),
+      segments.map((segment) => ({
+        reference: segment.reference!,
+        hypotheses: hypothesesOf(segment),
+      })),
       counter,
     ).rate;
     const corrected = corpusErrors(
-      segments.map((segment, index) => ({ reference: segment.reference!, hypothesis: outputs[index]! })),
+      segments.map((segment, index) => ({
+        reference: segment.reference!,
+        hypothesis: outputs[index]!,
+      })),
       counter,
     ).rate;
     return { best, oracle, corrected, relativeChange: best === 0 ? 0 : (corrected - best) / best };
@@ -130,7 +149,9 @@ function evaluateGroup(task: string, segments: Segment[], outputs: string[]): Ta
   const alreadyRight = segments
     .map((segment, index) => ({ segment, output: outputs[index]! }))
     .filter(({ segment }) => segment.source === segment.reference);
-  const harm = doNoHarm(alreadyRight.map(({ segment, output }) => ({ input: segment.source, output })));
+  const harm = doNoHarm(
+    alreadyRight.map(({ segment, output }) => ({ input: segment.source, output })),
+  );
   return {
     task,
     segments: segments.length,
@@ -150,7 +171,8 @@ function evaluateGroup(task: string, segments: Segment[], outputs: string[]): Ta
 
 function formatTable(evaluations: TaskEvaluation[]): string {
   const percent = (rate: number): string => `${(rate * 100).toFixed(2)}%`;
-  const signed = (change: number): string => `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
+  const signed = (change: number): string =>
+    `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
   const lines = ['task        segs   words  metric   1-best   oracle  corrected  change'];
   for (const evaluation of evaluations) {
     for (const [metric, row] of [
