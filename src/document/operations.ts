@@ -153,12 +153,40 @@ export function decideEdit(segment: Segment, editIndex: number, decision: Decisi
 
 /** Sets every edit of the segment (all but the stale ones when accepting) to `decision`. */
 export function decideAllEdits(segment: Segment, decision: Decision): Segment {
-  const edits = segment.suggestion?.edits ?? [];
-  return edits.reduce(
-    (current, edit, index) =>
-      decision === 'accepted' && edit.stale ? current : decideEdit(current, index, decision),
-    segment,
+  return decideEdits(segment, (edit) => !(decision === 'accepted' && edit.stale), decision);
+}
+
+/**
+ * Sets the edits that `chosen` picks to `decision`, as one change. While the text follows the
+ * decisions this is a single re-derivation; after hand edits each edit is carried over in turn.
+ */
+export function decideEdits(
+  segment: Segment,
+  chosen: (edit: SuggestionEdit, index: number) => boolean,
+  decision: Decision,
+): Segment {
+  const suggestion = segment.suggestion;
+  if (!suggestion) return segment;
+  const indices = suggestion.edits.flatMap((edit, index) =>
+    edit.decision !== decision && chosen(edit, index) ? [index] : [],
   );
+  if (indices.length === 0) return segment;
+  if (isHandEdited(segment)) {
+    return indices.reduce((current, index) => decideEdit(current, index, decision), segment);
+  }
+  const edits = suggestion.edits.map((edit, index) => {
+    if (!indices.includes(index)) return edit;
+    const { stale: _stale, ...rest } = edit;
+    return { ...rest, decision };
+  });
+  const decided: Segment = { ...segment, suggestion: { ...suggestion, edits } };
+  const text = derivedText(decided);
+  const actor: Origin = decision === 'accepted' ? 'corrector' : 'recognizer';
+  return {
+    ...decided,
+    text,
+    origins: carryOrigins(segment.text, wordOrigins(segment), text, actor),
+  };
 }
 
 /** Replaces one segment through `update`; the document is returned as is when nothing changed. */
@@ -187,15 +215,17 @@ export function acceptAboveThreshold(
 ): { document: NekoDocument; accepted: number } {
   let accepted = 0;
   let changed = false;
+  const acceptedIn = (segment: Segment): number =>
+    segment.suggestion?.edits.filter((edit) => edit.decision === 'accepted').length ?? 0;
   const segments = document.segments.map((segment) => {
-    const edits = segment.suggestion?.edits ?? [];
-    let next = segment;
-    edits.forEach((edit, index) => {
-      if (edit.decision !== 'pending' || edit.stale || edit.confidence < threshold) return;
-      next = decideEdit(next, index, 'accepted');
-      if (next.suggestion?.edits[index]?.decision === 'accepted') accepted++;
-    });
-    changed ||= next !== segment;
+    const next = decideEdits(
+      segment,
+      (edit) => edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold,
+      'accepted',
+    );
+    if (next === segment) return segment;
+    changed = true;
+    accepted += acceptedIn(next) - acceptedIn(segment);
     return next;
   });
   return { document: changed ? { ...document, segments } : document, accepted };
@@ -264,24 +294,34 @@ export function derivedWordRange(
 export function relocateWords(
   from: string,
   to: string,
-  [first, last]: [number, number],
+  range: [number, number],
 ): TextLocation | undefined {
+  return wordRelocator(from, to)(range);
+}
+
+/** `relocateWords` for many ranges between the same two texts, aligning them once. */
+export function wordRelocator(
+  from: string,
+  to: string,
+): (range: [number, number]) => TextLocation | undefined {
   const fromWords = tokenizeWords(from);
   const toWords = tokenizeWords(to);
   const mapped = mapEqualWords(fromWords, toWords);
-  if (first < last) {
-    const start = mapped[first];
-    if (start === undefined) return undefined;
-    for (let index = first; index < last; index++) {
-      if (mapped[index] !== start + (index - first)) return undefined;
+  return ([first, last]) => {
+    if (first < last) {
+      const start = mapped[first];
+      if (start === undefined) return undefined;
+      for (let index = first; index < last; index++) {
+        if (mapped[index] !== start + (index - first)) return undefined;
+      }
+      const words: [number, number] = [start, start + (last - first)];
+      return { words, span: wordSpan(toWords, ...words) };
     }
-    const words: [number, number] = [start, start + (last - first)];
-    return { words, span: wordSpan(toWords, ...words) };
-  }
-  const left = first > 0 ? mapped[first - 1] : -1;
-  const right = first < fromWords.length ? mapped[first] : toWords.length;
-  if (left === undefined || right === undefined || right !== left + 1) return undefined;
-  return { words: [right, right], span: wordSpan(toWords, right, right) };
+    const left = first > 0 ? mapped[first - 1] : -1;
+    const right = first < fromWords.length ? mapped[first] : toWords.length;
+    if (left === undefined || right === undefined || right !== left + 1) return undefined;
+    return { words: [right, right], span: wordSpan(toWords, right, right) };
+  };
 }
 
 /** For each word of `from`, its index in `to` when the alignment keeps it unchanged. */
@@ -332,10 +372,13 @@ export function applyChange(
 export function refreshStaleness(segment: Segment): Segment {
   const suggestion = segment.suggestion;
   if (!suggestion) return segment;
-  const handEdited = isHandEdited(segment);
+  const derived = derivedText(segment);
+  const relocate = derived === segment.text ? undefined : wordRelocator(derived, segment.text);
   let changed = false;
   const edits = suggestion.edits.map((edit, index) => {
-    const stale = edit.decision === 'pending' && handEdited && !locateInText(segment, index);
+    const range =
+      relocate && edit.decision === 'pending' ? derivedWordRange(segment, index) : undefined;
+    const stale = range !== undefined && relocate!(range) === undefined;
     if (Boolean(edit.stale) === stale) return edit;
     changed = true;
     const { stale: _previous, ...rest } = edit;

@@ -77,6 +77,32 @@ describe('wordEdits', () => {
     }
   });
 
+  it('applied in full gives the target, and each edit slices to its words, on random texts', () => {
+    let seed = 42;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const vocabulary = ['a', 'the', 'cat', 'sat', 'on', 'mat', 'Mat,', 'dog.', "don't"];
+    const sentence = (): string =>
+      Array.from(
+        { length: Math.floor(next() * 9) },
+        () => vocabulary[Math.floor(next() * vocabulary.length)],
+      ).join(' ');
+    for (let trial = 0; trial < 300; trial++) {
+      const source = sentence();
+      const target = sentence();
+      const edits = wordEdits(source, target);
+      expect(applyTextEdits(source, edits)).toBe(target);
+      for (const edit of edits) {
+        expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
+        expect(target.slice(...edit.targetSpan)).toBe(edit.after);
+      }
+      // Any one edit alone still leaves single spaces between words.
+      for (const edit of edits) expect(applyTextEdits(source, [edit])).not.toMatch(/ {2}|^ | $/u);
+    }
+  });
+
   it('applied in any subset leaves well-spaced words and keeps line breaks', () => {
     const source = 'uh we meet\nat ten tomorrow';
     const target = 'We meet\nat 10 tomorrow morning';

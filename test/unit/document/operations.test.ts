@@ -109,6 +109,19 @@ describe('accepting and rejecting', () => {
     const start = segment('s', 'a b c d e', 'a x c d y e z');
     const all = decideAllEdits(start, 'accepted');
     expect(all.text).toBe('a x c d y e z');
+    expect(wordOrigins(all)).toEqual([
+      'recognizer',
+      'corrector',
+      'recognizer',
+      'recognizer',
+      'corrector',
+      'recognizer',
+      'corrector',
+    ]);
+    // The same decisions taken one by one give the same segment.
+    const oneByOne = [0, 1, 2].reduce((current, index) => acceptEdit(current, index), start);
+    expect(oneByOne.text).toBe(all.text);
+    expect(wordOrigins(oneByOne)).toEqual(wordOrigins(all));
     expect(all.suggestion!.edits.every((edit) => edit.decision === 'accepted')).toBe(true);
     const none = decideAllEdits(all, 'rejected');
     expect(none.text).toBe('a b c d e');
