@@ -7,8 +7,14 @@ import { filterSegments } from '../store/selectors.js';
 import { SegmentRow } from './SegmentRow.js';
 
 /**
- * All segments in a virtualized list: only the rows in view (plus a few) exist in the DOM, so a
- * 10,000-segment document scrolls like a short one. Rows have varying heights and are measured.
+ * Up to this many segments every row stays in the DOM, so that the browser's own find, screen readers
+ * and tests see the whole document; it renders in well under a second.
+ */
+const RENDER_ALL_LIMIT = 300;
+
+/**
+ * All segments in a virtualized list: in a long document only the rows in view (plus a few) exist in
+ * the DOM, so a 10,000-segment document scrolls like a short one. Rows vary in height and are measured.
  */
 export function SegmentList({ document }: { document: NekoDocument }) {
   const filter = useStudio((state) => state.listFilter);
@@ -23,7 +29,7 @@ export function SegmentList({ document }: { document: NekoDocument }) {
     count: segments.length,
     getScrollElement: () => scrollElement.current,
     estimateSize: () => 76,
-    overscan: 6,
+    overscan: segments.length <= RENDER_ALL_LIMIT ? RENDER_ALL_LIMIT : 6,
     getItemKey: (index) => segments[index]?.id ?? index,
   });
 
