@@ -120,7 +120,10 @@ class OcrSynthTest(unittest.TestCase):
 class CalibrationTest(unittest.TestCase):
     def test_asr_statistics_count_against_the_spoken_reference(self):
         records = [
-            {"reference": "We will meet on Monday.", "hypotheses": ["we well meet monday", "we will meet monday"]},
+            {
+                "reference": "We will meet on Monday.",
+                "hypotheses": ["we well meet monday", "we will meet monday"],
+            },
             {"reference": "I paid $5.", "hypotheses": ["i paid five dollars"]},
         ]
         table = calibrate.asr_statistics(records)
@@ -134,7 +137,8 @@ class CalibrationTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as directory:
             calibrate.save({"source": "x", "value": [1, 2]}, "asr", Path(directory))
             self.assertEqual(calibrate.load("asr", Path(directory))["value"], [1, 2])
-            self.assertEqual(calibrate.load("ocr", Path(directory))["source"], calibrate.DEFAULT_OCR["source"])
+            fallback = calibrate.load("ocr", Path(directory))
+            self.assertEqual(fallback["source"], calibrate.DEFAULT_OCR["source"])
 
 
 class RealRecognizerHelpersTest(unittest.TestCase):

@@ -54,7 +54,9 @@ class VerbalizeTest(unittest.TestCase):
             "the budget is four hundred eighteen thousand dollars for a w s up twelve point five "
             "percent since march third at ten thirty a m",
         )
-        self.assertEqual(verbalize("$1,299.99"), "one thousand two hundred ninety nine dollars and ninety nine cents")
+        self.assertEqual(
+            verbalize("$1,299.99"), "one thousand two hundred ninety nine dollars and ninety nine cents"
+        )
         self.assertEqual(verbalize("$2.5 million"), "two point five million dollars")
         self.assertRegex(verbalize("In Q3 2019, 9:05 p.m."), r"^[a-z' ]+$")
 
