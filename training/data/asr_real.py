@@ -120,12 +120,14 @@ def clean_hypothesis(text: str) -> str:
 _recognizer: Optional[Recognizer] = None
 
 
-def recognize_segment(segment: Dict[str, str]) -> Dict[str, Any]:
+def recognize_segment(
+    segment: Dict[str, str], settings: Optional[Dict[str, Any]] = None
+) -> Dict[str, Any]:
     """Speak and recognize one corpus segment; runs in a worker process."""
     global _recognizer
     if _recognizer is None:
         _recognizer = Recognizer()
-    settings = choose_settings(segment["id"])
+    settings = settings or choose_settings(segment["id"])
     with tempfile.TemporaryDirectory(prefix="neko-asr-") as directory:
         audio = synthesize(segment["text"], settings, Path(directory))
     audio = add_noise(audio, settings["noise_snr_db"], settings["seed"])

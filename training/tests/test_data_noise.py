@@ -2,6 +2,7 @@
 
 import json
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -198,6 +199,44 @@ class OutputContractTest(unittest.TestCase):
         segments = [{"id": f"{s}-{n}", "source": s} for s in ("a", "b") for n in range(5)]
         ordered = build.interleave_sources(segments)
         self.assertEqual([s["source"] for s in ordered], ["a", "b"] * 5)
+
+
+def _has_pocketsphinx() -> bool:
+    try:
+        import pocketsphinx  # noqa: F401
+    except ImportError:
+        return False
+    return asr_real.MODEL_DIR.is_dir()
+
+
+@unittest.skipUnless(
+    shutil.which("flite") and shutil.which("sox") and _has_pocketsphinx(),
+    "needs flite, sox and python3-pocketsphinx with the en-us model (Debian packages)",
+)
+class RealAsrPipelineTest(unittest.TestCase):
+    def test_clear_speech_is_mostly_recognized(self):
+        segment = {"id": "test-slt", "text": "We will meet on Monday to review the budget."}
+        settings = {"engine": "flite", "voice": "slt", "rate": 1.0, "noise_snr_db": None, "seed": 1}
+        record = asr_real.recognize_segment(segment, settings)
+        self.assertLessEqual(len(record["hypotheses"]), asr_real.NBEST_KEEP)
+        self.assertEqual(len(record["hypotheses"]), len(set(record["hypotheses"])))
+        self.assertLess(wer(verbalize(segment["text"]), record["hypotheses"][0]), 0.4)
+
+
+@unittest.skipUnless(
+    Path(ocr_real.CONVERT).exists() and shutil.which("tesseract"),
+    "needs ImageMagick (/usr/bin/convert) and tesseract-ocr (Debian packages)",
+)
+class RealOcrPipelineTest(unittest.TestCase):
+    def test_undegraded_page_reads_back_nearly_exactly(self):
+        lines = ["The budget review is on Monday at 10:30.", "Please send the report to Anna."]
+        with tempfile.TemporaryDirectory() as directory:
+            recognized = ocr_real.render_and_recognize(
+                lines, ocr_real.FONTS[0], 28, 0.0, seed=1, directory=Path(directory)
+            )
+        pairs = ocr_real.pair_lines(lines, recognized)
+        self.assertEqual(len(pairs), 2)
+        self.assertLess(ocr_real.page_error_rate(pairs, len(lines)), 0.05)
 
 
 if __name__ == "__main__":
