@@ -124,6 +124,26 @@ describe('NeKo Studio in Chromium (browser mode)', () => {
     );
   });
 
+  it('saves the edited transcript as a project and opens it again with the edit', async () => {
+    const edited = await parseFile(sampleFile('meeting.whisper.json'));
+    const second = edited.segments[1]!;
+    const kept = await currentText(second);
+    expect(kept).toContain('(checked by hand)');
+
+    const project = await downloadText(page, () => page.getByTestId('save-project-button').click());
+    expect(project.name).toMatch(/\.neko\.json$/);
+    const saved = parseDocument(project.text, project.name).document;
+    expect(saved.segments[1]!.text).toBe(kept.trim());
+
+    await page.getByTestId('open-file-input').setInputFiles({
+      name: project.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(project.text),
+    });
+    await expect.poll(() => currentText(second), { timeout: 20_000 }).toBe(kept);
+    expect(await page.getByTestId('segment-row').count()).toBe(edited.segments.length);
+  });
+
   it('opens the sample scan with its page image, edits a line and exports hOCR with the geometry kept', async () => {
     const hocr = sampleFile('page.hocr');
     const expected = await parseFile(hocr);
