@@ -2,6 +2,8 @@
  * Progress notes on stderr. stdout carries only a command's result, so that it can be piped; the notes
  * appear when someone is watching (stderr is a terminal) or the file is big enough to take a while.
  */
+import { DEFAULT_MAX_BYTES } from '../formats/io.js';
+
 export const BIG_FILE_BYTES = 8 * 1024 * 1024;
 
 export interface ProgressOptions {
@@ -16,8 +18,11 @@ export class Progress {
   private readonly started = performance.now();
 
   constructor(private readonly options: ProgressOptions) {
-    const big = (options.bytes ?? 0) >= BIG_FILE_BYTES;
-    this.enabled = !options.quiet && (big || Boolean(options.stream.isTTY));
+    const bytes = options.bytes ?? 0;
+    const big = bytes >= BIG_FILE_BYTES;
+    // A file over the read limit is refused at once; its one-line error needs no preamble.
+    const refused = bytes > DEFAULT_MAX_BYTES;
+    this.enabled = !options.quiet && !refused && (big || Boolean(options.stream.isTTY));
   }
 
   note(message: string): void {

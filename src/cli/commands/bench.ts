@@ -6,6 +6,7 @@ import type { Segment } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import { CorrectorEngine, type Decoding, type SegmentResult } from '../../corrector/engine.js';
 import { CorrectorUnavailable } from '../../corrector/errors.js';
+import type { DecodeStatistics } from '../../corrector/decode.js';
 import type { DeviceRequest } from '../../corrector/session.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
@@ -38,6 +39,8 @@ export interface BenchRun {
   latencyP50: number;
   latencyP95: number;
   decoderPasses: number;
+  /** Rows summed over passes: segment-passes, the work without batching. */
+  decoderRowPasses: number;
 }
 
 export const benchCommand: CliCommand = {
@@ -94,7 +97,7 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
     const texts = new Map<Decoding, string[]>();
     for (const decoding of decodings) {
       const bar = new ProgressBar(io.stderr, decoding, options.quiet);
-      const passesBefore = engine.statistics.passes;
+      const before = { ...engine.statistics };
       const started = performance.now();
       const results = await engine.correct(inputs, {
         decoding,
@@ -107,7 +110,10 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
         results.map((result) => result.suggestion.text),
       );
       runs.push(
-        summarize(decoding, results, sourceWords, seconds, engine.statistics.passes - passesBefore),
+        summarize(decoding, results, sourceWords, seconds, {
+          passes: engine.statistics.passes - before.passes,
+          rowPasses: engine.statistics.rowPasses - before.rowPasses,
+        }),
       );
     }
     const greedy = texts.get('greedy');
@@ -188,7 +194,7 @@ function summarize(
   results: SegmentResult[],
   words: number,
   seconds: number,
-  decoderPasses: number,
+  decoder: DecodeStatistics,
 ): BenchRun {
   const latencies = results.map((result) => result.latency).sort((a, b) => a - b);
   return {
@@ -199,7 +205,8 @@ function summarize(
     wordsPerSecond: words / seconds,
     latencyP50: percentile(latencies, 0.5),
     latencyP95: percentile(latencies, 0.95),
-    decoderPasses,
+    decoderPasses: decoder.passes,
+    decoderRowPasses: decoder.rowPasses,
   };
 }
 
@@ -214,7 +221,7 @@ function formatReport(report: {
 }): string {
   const lines = [
     `model ${report.model} on ${report.device}: ${report.segments} segments, ${report.words} words`,
-    'decoding      seconds   words/s   p50 latency   p95 latency   decoder passes',
+    'decoding      seconds   words/s   p50 latency   p95 latency   passes   segment-passes',
   ];
   for (const run of report.runs) {
     lines.push(
@@ -224,7 +231,8 @@ function formatReport(report: {
         run.wordsPerSecond.toFixed(0).padStart(9),
         `${run.latencyP50.toFixed(3)} s`.padStart(13),
         `${run.latencyP95.toFixed(3)} s`.padStart(13),
-        String(run.decoderPasses).padStart(16),
+        String(run.decoderPasses).padStart(8),
+        String(run.decoderRowPasses).padStart(16),
       ].join(' '),
     );
   }

@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
 import { tokenizeWords } from '../../align/tokens.js';
 import type { NekoDocument } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import type { CliCommand, CliIo } from '../context.js';
+import { BIG_FILE_BYTES, describeSize, Progress } from '../progress.js';
+
+/** info's answer comes at once on stdout, so a note that it is working is only worth it for big files. */
+const isBig = (bytes: number | undefined): boolean => (bytes ?? 0) >= BIG_FILE_BYTES;
 
 export const infoCommand: CliCommand = {
   name: 'info',
@@ -12,7 +17,15 @@ export const infoCommand: CliCommand = {
       .description('show the format and size of a transcript or scan')
       .argument('<input>', 'file to read')
       .option('--json', 'print the facts as one JSON object')
-      .action(async (input: string, options: { json?: boolean }) => {
+      .option('-q, --quiet', 'no progress notes on stderr')
+      .action(async (input: string, options: { json?: boolean; quiet?: boolean }) => {
+        const bytes = (await stat(input).catch(() => undefined))?.size;
+        const progress = new Progress({
+          stream: io.stderr,
+          bytes,
+          quiet: options.quiet || !isBig(bytes),
+        });
+        progress.note(`reading ${input} (${describeSize(bytes ?? 0)})`);
         const { document, format } = await readDocumentFile(input);
         const facts = describeDocument(document, format.id);
         io.stdout.write(
