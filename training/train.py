@@ -22,8 +22,11 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-import torch
-import torch.nn.functional as F
+# On a shared CPU, OpenMP threads that spin while waiting made training 3-4x slower here.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from model import Corrector, ModelDimensions  # noqa: E402
@@ -61,7 +64,8 @@ DEFAULTS = dict(
     min_learning_rate=1e-4,
     warmup_steps=300,
     max_steps=20000,
-    max_minutes=0.0,  # stop after this long (0: no limit); the cosine schedule still follows max_steps
+    max_minutes=0.0,  # stop this session after this long (0: no limit)
+    schedule_minutes=0.0,  # > 0: the cosine runs over this much training time instead of max_steps
     weight_decay=0.01,
     grad_clip=1.0,
     # bookkeeping
@@ -272,10 +276,13 @@ def evaluate_dev(model: Corrector, dev_batches: list[dict], config: dict) -> dic
     return {f"dev_{name}": value / len(dev_batches) for name, value in totals.items()}
 
 
-def learning_rate_at(step: int, config: dict) -> float:
+def learning_rate_at(step: int, trained_seconds: float, config: dict) -> float:
     if step < config["warmup_steps"]:
         return config["learning_rate"] * (step + 1) / config["warmup_steps"]
-    progress = min(1.0, (step - config["warmup_steps"]) / max(1, config["max_steps"] - config["warmup_steps"]))
+    if config["schedule_minutes"] > 0:
+        progress = min(1.0, trained_seconds / (config["schedule_minutes"] * 60))
+    else:
+        progress = min(1.0, (step - config["warmup_steps"]) / max(1, config["max_steps"] - config["warmup_steps"]))
     cosine = 0.5 * (1 + math.cos(math.pi * progress))
     return config["min_learning_rate"] + cosine * (config["learning_rate"] - config["min_learning_rate"])
 
@@ -310,7 +317,17 @@ def run(config: dict) -> dict:
     dims = dimensions_from_config(config, tokenizer.vocab_size)
 
     started = time.time()
-    train_examples = encode_examples(read_examples(resolve(config["train_file"])), tokenizer, dims, config)
+    train_file = resolve(config["train_file"])
+    cache_key = [str(train_file), train_file.stat().st_size, train_file.stat().st_mtime, tokenizer.merges[-8:]]
+    cache_key += [config[k] for k in ("nbest_max", "max_source_tokens", "max_target_tokens", "experts")]
+    cache_key = json.loads(json.dumps(cache_key))
+    cache_path = run_dir / "train-encoded.pt"
+    cached = torch.load(cache_path) if cache_path.exists() else None
+    if cached is not None and cached["key"] == cache_key:
+        train_examples = cached["examples"]
+    else:
+        train_examples = encode_examples(read_examples(train_file), tokenizer, dims, config)
+        save_atomically({"key": cache_key, "examples": train_examples}, cache_path)
     dev_records = read_examples(resolve(config["dev_file"]))
     random.Random(0).shuffle(dev_records)
     dev_examples = encode_examples(dev_records[: config["dev_examples"]], tokenizer, dims, config)
@@ -372,7 +389,8 @@ def run(config: dict) -> dict:
         if config["max_minutes"] and time.time() - session_start > config["max_minutes"] * 60:
             break
         for group in optimizer.param_groups:
-            group["lr"] = learning_rate_at(step, config)
+            group["lr"] = learning_rate_at(step, trained_seconds, config)
+        step_start = time.time()
         batch = collate(next(batches), tokenizer, device)
         with autocast:
             loss, stats = compute_loss(model, batch, config, task_routed)
@@ -381,14 +399,15 @@ def run(config: dict) -> dict:
         torch.nn.utils.clip_grad_norm_(model.parameters(), config["grad_clip"])
         optimizer.step()
         step += 1
+        trained_seconds += time.time() - step_start
         batch_tokens = int(batch["attention_mask"].sum() + (batch["labels"] != -100).sum())
         window_tokens += batch_tokens
         trained_tokens += batch_tokens
 
         if step % config["log_interval"] == 0:
             elapsed = time.time() - window_start
-            trained_seconds += elapsed
-            record = dict(step=step, lr=learning_rate_at(step, config), tokens_per_s=window_tokens / elapsed, **stats)
+            lr = learning_rate_at(step, trained_seconds, config)
+            record = dict(step=step, lr=lr, tokens_per_s=window_tokens / elapsed, **stats)
             print(" ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in record.items()), flush=True)
             log_file.write(json.dumps(record) + "\n")
             window_tokens, window_start = 0, time.time()

@@ -1,0 +1,187 @@
+"""Evaluates a trained corrector on held-out real recognizer output (GUIDE.md §4 metrics).
+
+    nice /usr/bin/python3 training/evaluate.py --checkpoint training/runs/cpu/best.pt \\
+        --tokenizer training/runs/cpu/tokenizer.json training/data/out/test.jsonl --out report.json
+
+Per task, on the segments with errors to fix (origin other than "clean"): WER and CER (normalized),
+case- and punctuation-sensitive WER, for the recognizer's best hypothesis, the N-best oracle (the
+hypothesis with the fewest word errors) and the correction (greedy decoding in PyTorch), with the
+relative change against the best hypothesis. On the clean subset (correct text in): do-no-harm, the
+share of words the corrector changes (case- and punctuation-sensitive, and normalized).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data.metrics import edit_distance, normalize  # noqa: E402
+from model import Corrector, ModelDimensions  # noqa: E402
+from tokenizer import Tokenizer, build_source  # noqa: E402
+from train import read_examples  # noqa: E402
+
+
+def raw_words(text: str) -> list[str]:
+    return text.split()
+
+
+class ErrorCounter:
+    """Sums edits and reference lengths, so that rates are corpus-level, not averages of segments."""
+
+    def __init__(self) -> None:
+        self.edits: dict[str, int] = defaultdict(int)
+        self.lengths: dict[str, int] = defaultdict(int)
+
+    def add(self, reference: str, hypothesis: str) -> None:
+        reference_words, hypothesis_words = normalize(reference).split(), normalize(hypothesis).split()
+        self.edits["wer"] += edit_distance(reference_words, hypothesis_words)
+        self.lengths["wer"] += len(reference_words)
+        self.edits["cer"] += edit_distance(normalize(reference), normalize(hypothesis))
+        self.lengths["cer"] += len(normalize(reference))
+        self.edits["wer_cased"] += edit_distance(raw_words(reference), raw_words(hypothesis))
+        self.lengths["wer_cased"] += len(raw_words(reference))
+
+    def rates(self) -> dict[str, float]:
+        return {name: self.edits[name] / max(1, self.lengths[name]) for name in ("wer", "cer", "wer_cased")}
+
+
+def oracle_hypothesis(reference: str, hypotheses: list[str]) -> str:
+    reference_words = normalize(reference).split()
+    return min(hypotheses, key=lambda h: edit_distance(reference_words, normalize(h).split()))
+
+
+def load_checkpoint(checkpoint_path: str, tokenizer_path: str) -> tuple[Corrector, Tokenizer, dict]:
+    checkpoint = torch.load(checkpoint_path, map_location="cpu")
+    model = Corrector(ModelDimensions(**checkpoint["dims"]))
+    model.load_state_dict(checkpoint["model"])
+    return model.eval(), Tokenizer.load(tokenizer_path), checkpoint["config"]
+
+
+def correct_all(
+    model: Corrector, tokenizer: Tokenizer, records: list[dict], config: dict, batch_size: int
+) -> list[str]:
+    """Greedy corrections in input order; batches are sorted by source length to limit padding."""
+    sources = [
+        build_source(tokenizer, r["hypotheses"], config["nbest_max"], config["max_source_tokens"]) for r in records
+    ]
+    order = sorted(range(len(records)), key=lambda i: len(sources[i]))
+    corrections: list[str] = [""] * len(records)
+    for start in range(0, len(order), batch_size):
+        indices = order[start : start + batch_size]
+        width = max(len(sources[i]) for i in indices)
+        input_ids = torch.full((len(indices), width), tokenizer.pad_id, dtype=torch.long)
+        attention_mask = torch.zeros((len(indices), width), dtype=torch.long)
+        for row, index in enumerate(indices):
+            input_ids[row, : len(sources[index])] = torch.tensor(sources[index])
+            attention_mask[row, : len(sources[index])] = 1
+        longest_input = max(len(tokenizer.encode(records[i]["hypotheses"][0])) for i in indices)
+        max_length = min(config["max_target_tokens"], 2 * longest_input + 10)
+        outputs = model.greedy_decode(input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length)
+        for index, ids in zip(indices, outputs):
+            corrections[index] = tokenizer.decode(ids)
+    return corrections
+
+
+def evaluate(records: list[dict], corrections: list[str]) -> dict:
+    report: dict = {"tasks": {}, "do_no_harm": {}}
+    by_task: dict[str, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        by_task[record["task"]].append(index)
+    for task, indices in sorted(by_task.items()):
+        noisy = [i for i in indices if records[i].get("origin") != "clean"]
+        clean = [i for i in indices if records[i].get("origin") == "clean"]
+        if noisy:
+            best, oracle, corrected = ErrorCounter(), ErrorCounter(), ErrorCounter()
+            for i in noisy:
+                reference, hypotheses = records[i]["reference"], records[i]["hypotheses"]
+                best.add(reference, hypotheses[0])
+                oracle.add(reference, oracle_hypothesis(reference, hypotheses))
+                corrected.add(reference, corrections[i])
+            best_rates, corrected_rates = best.rates(), corrected.rates()
+            report["tasks"][task] = {
+                "segments": len(noisy),
+                "best": best_rates,
+                "oracle": oracle.rates(),
+                "corrected": corrected_rates,
+                "relative_change": {
+                    name: (corrected_rates[name] - best_rates[name]) / best_rates[name] if best_rates[name] else None
+                    for name in best_rates
+                },
+            }
+        if clean:
+            changed = sum(edit_distance(raw_words(records[i]["hypotheses"][0]), raw_words(corrections[i])) for i in clean)
+            changed_normalized = sum(
+                edit_distance(normalize(records[i]["hypotheses"][0]).split(), normalize(corrections[i]).split())
+                for i in clean
+            )
+            words = sum(len(raw_words(records[i]["hypotheses"][0])) for i in clean)
+            report["do_no_harm"][task] = {
+                "segments": len(clean),
+                "words_changed": changed / max(1, words),
+                "words_changed_normalized": changed_normalized / max(1, words),
+                "segments_unchanged": sum(corrections[i] == records[i]["hypotheses"][0] for i in clean) / len(clean),
+            }
+    return report
+
+
+def print_report(report: dict) -> None:
+    print(f"{'task':<5} {'n':>5}  {'metric':<9} {'1-best':>7} {'oracle':>7} {'corrected':>9} {'change':>8}")
+    for task, figures in report["tasks"].items():
+        for metric in ("wer", "cer", "wer_cased"):
+            change = figures["relative_change"][metric]
+            print(
+                f"{task:<5} {figures['segments']:>5}  {metric:<9} {figures['best'][metric]:>7.2%} "
+                f"{figures['oracle'][metric]:>7.2%} {figures['corrected'][metric]:>9.2%} "
+                f"{'' if change is None else f'{change:+.1%}':>8}"
+            )
+    for task, figures in report["do_no_harm"].items():
+        print(
+            f"do-no-harm {task}: {figures['words_changed']:.2%} of words changed "
+            f"({figures['words_changed_normalized']:.2%} normalized), "
+            f"{figures['segments_unchanged']:.1%} of {figures['segments']} clean segments untouched"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("test_file")
+    parser.add_argument("--checkpoint", required=True)
+    parser.add_argument("--tokenizer", required=True)
+    parser.add_argument("--batch-size", type=int, default=48)
+    parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N records per task")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", help="write the report (and the corrections) as JSON")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    model, tokenizer, config = load_checkpoint(args.checkpoint, args.tokenizer)
+    records = read_examples(Path(args.test_file))
+    if args.limit:
+        seen: dict[str, int] = defaultdict(int)
+        kept = []
+        for record in records:
+            seen[record["task"]] += 1
+            if seen[record["task"]] <= args.limit:
+                kept.append(record)
+        records = kept
+    started = time.time()
+    corrections = correct_all(model, tokenizer, records, config, args.batch_size)
+    report = evaluate(records, corrections)
+    report["seconds"] = time.time() - started
+    report["test_file"] = args.test_file
+    report["checkpoint"] = args.checkpoint
+    print_report(report)
+    if args.out:
+        corrections_by_id = [{"id": r["id"], "text": c} for r, c in zip(records, corrections)]
+        Path(args.out).write_text(json.dumps({**report, "corrections": corrections_by_id}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
