@@ -231,7 +231,7 @@ describe('browser-mode server: static files', () => {
 });
 
 describe('browser-mode server: API over HTTP', () => {
-  it('imports an SRT file and exports it back unchanged, and to Whisper JSON', async () => {
+  it('imports an SRT file and exports it back unchanged, and to WebVTT', async () => {
     const imported = await callApi(server, 'importFile', {
       name: 'talk.srt',
       dataBase64: Buffer.from(SRT).toString('base64'),
@@ -254,16 +254,18 @@ describe('browser-mode server: API over HTTP', () => {
       SRT.replace('hello wold', 'hello world').trim(),
     );
 
-    const asWhisper = json(
-      await callApi(server, 'exportDocument', { document, format: 'whisper-json' }),
-    ).result as ExportResult;
-    expect(asWhisper.fileName).toBe('talk.json');
-    const whisper = JSON.parse(asWhisper.content) as {
-      segments: { text: string; start: number; end: number }[];
-    };
-    expect(
-      whisper.segments.map((segment) => [segment.text.trim(), segment.start, segment.end]),
-    ).toEqual([
+    const asVtt = json(await callApi(server, 'exportDocument', { document, format: 'vtt' }))
+      .result as ExportResult;
+    expect(asVtt.fileName).toBe('talk.vtt');
+    expect(asVtt.mimeType).toMatch(/^text\/vtt/);
+    const reread = json(
+      await callApi(server, 'importFile', {
+        name: asVtt.fileName,
+        dataBase64: Buffer.from(asVtt.content).toString('base64'),
+      }),
+    ).result as ImportResult;
+    expect(reread.format).toBe('vtt');
+    expect(reread.document.segments.map(({ text, start, end }) => [text, start, end])).toEqual([
       ['hello world', 1, 2.5],
       ['second line here', 3, 4],
     ]);
