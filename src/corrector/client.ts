@@ -1,14 +1,14 @@
 /**
- * The CorrectorClient the API core and the CLI use. It owns one host (a worker thread by default,
- * an Electron utility process when electron/corrector-host.ts passes its own `spawn`), queues jobs
- * and runs them one at a time, relays progress and results as CorrectorEvents, and cancels.
+ * The CorrectorClient the API core and the CLI use. It owns one host running the engine off the
+ * calling thread (a child process by default, see spawn.ts; an Electron utility process when
+ * electron/corrector-host.ts passes its own `spawn`), queues jobs and runs them one at a time,
+ * relays progress and results as CorrectorEvents, and cancels.
  *
  * If the host dies mid-job it is started again and the job goes on with the segments that had no
  * result yet, once; a second death fails the job with an error event. The client never touches
  * the caller's document: results are only ever delivered as events.
  */
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type {
   CorrectRequest,
   CorrectorClient,
@@ -18,23 +18,15 @@ import type {
 import type { Suggestion } from '../document/types.js';
 import type { Decoding, EngineInfo, SegmentInput } from './engine.js';
 import type { ClientMessage, HostMessage } from './protocol.js';
+import { spawnChildProcess, type HostChannel } from './spawn.js';
 import { isDeviceRequest, type DeviceAttempt, type DeviceRequest } from './session.js';
-
-/** The client's side of a transport to a host running serveCorrector. */
-export interface HostChannel {
-  post(message: ClientMessage): void;
-  onMessage(handler: (message: HostMessage) => void): void;
-  /** Called once when the host is gone, whether it crashed or was terminated. */
-  onExit(handler: (reason: string) => void): void;
-  terminate(): Promise<void>;
-}
 
 export interface CorrectorClientOptions {
   modelDirectory?: string;
   device?: DeviceRequest;
   /** Leave routing records out of results (saves time and memory when nobody shows them). */
   withRouting?: boolean;
-  /** Starts a host; defaults to a worker thread running worker.ts. */
+  /** Starts a host; defaults to a child process running worker.ts (see spawn.ts). */
   spawn?: () => HostChannel;
 }
 
@@ -58,6 +50,8 @@ type LoadOutcome =
 
 const MAX_RESTARTS_PER_JOB = 1;
 
+export type { HostChannel } from './spawn.js';
+
 export class WorkerCorrectorClient implements CorrectorClient {
   private readonly listeners = new Set<(event: CorrectorEvent) => void>();
   private readonly queue: Job[] = [];
@@ -71,7 +65,7 @@ export class WorkerCorrectorClient implements CorrectorClient {
   private readonly loadWaiters: ((message: HostMessage) => void)[] = [];
 
   constructor(private readonly options: CorrectorClientOptions = {}) {
-    this.spawn = options.spawn ?? spawnWorkerThread;
+    this.spawn = options.spawn ?? spawnChildProcess;
   }
 
   async status(): Promise<CorrectorStatus> {
@@ -320,43 +314,4 @@ export class WorkerCorrectorClient implements CorrectorClient {
     });
     return channel;
   }
-}
-
-/**
- * Starts worker.ts in a worker thread. From TypeScript sources (tsx, vitest) the worker first
- * registers tsx's loader itself: Node 20 does not apply `--import tsx` hooks to a worker's entry.
- */
-export function spawnWorkerThread(): HostChannel {
-  const runningFromSource = import.meta.url.endsWith('.ts');
-  const workerUrl = new URL(runningFromSource ? './worker.ts' : './worker.js', import.meta.url);
-  const worker = runningFromSource
-    ? new Worker(
-        `import(${JSON.stringify(tsxApiUrl())}).then(({ register }) => { register(); ` +
-          `return import(${JSON.stringify(workerUrl.href)}); })`,
-        { eval: true },
-      )
-    : new Worker(workerUrl);
-  let lastError: string | undefined;
-  let terminating = false;
-  return {
-    post: (message) => worker.postMessage(message),
-    onMessage: (handler) => worker.on('message', handler),
-    onExit: (handler) => {
-      worker.on('error', (error) => (lastError = error.message));
-      worker.on('exit', (code) =>
-        handler(terminating ? 'terminated' : (lastError ?? `worker exited with code ${code}`)),
-      );
-    },
-    terminate: async () => {
-      terminating = true;
-      await worker.terminate();
-    },
-  };
-}
-
-/** tsx's ESM API as this package resolves it, so that the worker does not depend on the cwd. */
-function tsxApiUrl(): string {
-  return typeof import.meta.resolve === 'function'
-    ? import.meta.resolve('tsx/esm/api')
-    : 'tsx/esm/api';
 }

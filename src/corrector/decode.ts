@@ -51,7 +51,10 @@ export interface DecodedSequence {
 }
 
 export interface DecodeStatistics {
+  /** Decoder runs. */
   passes: number;
+  /** Rows summed over decoder runs: the work one segment at a time would have cost, in passes. */
+  rowPasses: number;
 }
 
 /** Plain greedy decoding, all rows advancing one token per pass. */
@@ -59,7 +62,7 @@ export async function greedyDecode(
   run: RunDecoder,
   rowCount: number,
   options: DecodeOptions,
-  statistics: DecodeStatistics = { passes: 0 },
+  statistics: DecodeStatistics = { passes: 0, rowPasses: 0 },
 ): Promise<DecodedSequence[]> {
   const outputs = Array.from({ length: rowCount }, () => [options.bos]);
   const results: DecodedSequence[] = new Array(rowCount);
@@ -71,6 +74,7 @@ export async function greedyDecode(
       active.map((row) => outputs[row]!),
     );
     statistics.passes++;
+    statistics.rowPasses += active.length;
     const stillActive: number[] = [];
     active.forEach((row, index) => {
       const output = outputs[row]!;
@@ -93,7 +97,7 @@ export async function aggressiveDecode(
   run: RunDecoder,
   drafts: readonly number[][],
   options: DecodeOptions,
-  statistics: DecodeStatistics = { passes: 0 },
+  statistics: DecodeStatistics = { passes: 0, rowPasses: 0 },
 ): Promise<DecodedSequence[]> {
   const sources = drafts.map((draft) => [...draft, options.eos]);
   const outputs = drafts.map(() => [options.bos]);
@@ -111,6 +115,7 @@ export async function aggressiveDecode(
       active.map((row, index) => [...outputs[row]!, ...blocks[index]!]),
     );
     statistics.passes++;
+    statistics.rowPasses += active.length;
     const stillActive: number[] = [];
     active.forEach((row, index) => {
       const output = outputs[row]!;

@@ -83,7 +83,7 @@ interface PreparedSegment {
 
 export class CorrectorEngine {
   /** Decoder passes run so far (the bench reports them). */
-  readonly statistics: DecodeStatistics = { passes: 0 };
+  readonly statistics: DecodeStatistics = { passes: 0, rowPasses: 0 };
 
   private constructor(
     private readonly model: Seq2SeqModel,

@@ -77,6 +77,16 @@ export function serveCorrector(endpoint: HostEndpoint): void {
       cancellations.set(message.jobId, controller);
       return;
     }
+    if (message.type === 'shutdown') {
+      for (const controller of cancellations.values()) controller.abort();
+      // Ending a worker thread while onnxruntime runs aborts the whole process: wait for the run.
+      work = work.then(async () => {
+        await engine?.dispose();
+        engine = undefined;
+        endpoint.close();
+      });
+      return;
+    }
     work = work.then(() =>
       message.type === 'load' ? load(message.modelDirectory, message.device) : correct(message),
     );

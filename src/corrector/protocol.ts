@@ -16,7 +16,9 @@ export type ClientMessage =
       decoding: Decoding;
       withRouting: boolean;
     }
-  | { type: 'cancel'; jobId: string };
+  | { type: 'cancel'; jobId: string }
+  /** Cancel everything, release the model, then end the host (after any onnxruntime run in flight). */
+  | { type: 'shutdown' };
 
 export type HostMessage =
   | { type: 'loaded'; info: EngineInfo }
@@ -36,4 +38,6 @@ export type HostMessage =
 export interface HostEndpoint {
   post(message: HostMessage): void;
   onMessage(handler: (message: ClientMessage) => void): void;
+  /** Ends the host once it has shut down cleanly. */
+  close(): void;
 }

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { env, InferenceSession, listSupportedBackends } from 'onnxruntime-node';
 import type { ModelDirectory } from './config.js';
 import { CorrectorUnavailable } from './errors.js';
@@ -45,6 +47,11 @@ export async function createModelSessions(
   const attempts: DeviceAttempt[] = [];
   for (const device of candidates) {
     let opening = model.encoderPath;
+    const missing = missingPrerequisite(device);
+    if (missing !== undefined) {
+      attempts.push({ device, available: false, reason: missing });
+      continue;
+    }
     try {
       const encoder = await openSession(opening, device);
       let decoder: InferenceSession;
@@ -76,6 +83,26 @@ export async function createModelSessions(
   if (request === 'auto')
     throw new CorrectorUnavailable(`no device could run the model (${summary})`);
   throw new CorrectorUnavailable(`--device ${request} cannot run the model (${summary})`);
+}
+
+/**
+ * A reason a device cannot work that is known without trying it. On Linux, WebGPU (Dawn) runs only
+ * on Vulkan; without the loader library, trying would only print Dawn's own warning on stderr.
+ */
+function missingPrerequisite(device: Device): string | undefined {
+  if (device !== 'webgpu' || process.platform !== 'linux') return undefined;
+  const folders = [
+    ...(process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean),
+    '/usr/lib/x86_64-linux-gnu',
+    '/usr/lib/aarch64-linux-gnu',
+    '/usr/lib64',
+    '/usr/lib',
+    '/lib/x86_64-linux-gnu',
+    '/lib64',
+    '/lib',
+  ];
+  if (folders.some((folder) => existsSync(join(folder, 'libvulkan.so.1')))) return undefined;
+  return 'the Vulkan loader (libvulkan.so.1) is not installed, and WebGPU on Linux runs on Vulkan';
 }
 
 async function openSession(path: string, device: Device): Promise<InferenceSession> {

@@ -1,0 +1,207 @@
+/**
+ * The CorrectorClient with the real engine in a real host process (and a worker thread): results,
+ * cancel mid-document, a host killed mid-job, and a missing model.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CorrectorEvent, CorrectRequest } from '../../../src/api/types.js';
+import { WorkerCorrectorClient } from '../../../src/corrector/client.js';
+import {
+  spawnChildProcess,
+  spawnWorkerThread,
+  type HostChannel,
+} from '../../../src/corrector/spawn.js';
+
+const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
+const clients: WorkerCorrectorClient[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+});
+
+function makeClient(spawn?: () => HostChannel): WorkerCorrectorClient {
+  const client = new WorkerCorrectorClient({
+    modelDirectory: tinyModel,
+    device: 'cpu',
+    withRouting: false,
+    ...(spawn ? { spawn } : {}),
+  });
+  clients.push(client);
+  return client;
+}
+
+function request(count: number): CorrectRequest {
+  return {
+    segments: Array.from({ length: count }, (_, index) => ({
+      id: `seg-${index}`,
+      hypotheses: [
+        `segment number ${index} of the meeting`,
+        `segment number ${index} of a meeting`,
+      ],
+    })),
+    decoding: 'aggressive',
+  };
+}
+
+/** Collects a job's events until it is done or fails. */
+function collect(client: WorkerCorrectorClient, jobIdPromise: Promise<{ jobId: string }>) {
+  const events: CorrectorEvent[] = [];
+  const finished = new Promise<CorrectorEvent[]>((resolve) => {
+    client.onEvent((event) => {
+      events.push(event);
+      if (event.type === 'done' || event.type === 'error') {
+        void jobIdPromise.then(({ jobId }) => {
+          if (event.jobId === jobId) resolve(events.filter((e) => e.jobId === jobId));
+        });
+      }
+    });
+  });
+  return finished;
+}
+
+/** A host process that is killed (SIGKILL, from outside) once a result came out of it, `kills` times. */
+function killingSpawn(kills: number): { spawn: () => HostChannel; killed: () => number } {
+  let killed = 0;
+  const spawn = (): HostChannel => {
+    const channel = spawnChildProcess();
+    let killing = false;
+    return {
+      ...channel,
+      onMessage: (handler) =>
+        channel.onMessage((message) => {
+          handler(message);
+          if (message.type === 'result' && killed < kills && !killing) {
+            killing = true;
+            killed++;
+            process.kill(channel.pid!, 'SIGKILL');
+          }
+        }),
+    };
+  };
+  return { spawn, killed: () => killed };
+}
+
+describe('WorkerCorrectorClient', () => {
+  it('reports the model and the devices tried', async () => {
+    const status = await makeClient().status();
+    expect(status.available).toBe(true);
+    expect(status.model).toBe('tiny-random');
+    expect(status.device).toBe('cpu');
+  });
+
+  it('delivers one result per segment and progress up to the total', async () => {
+    const client = makeClient();
+    const input = request(10);
+    const job = client.correct(input);
+    const events = await collect(client, job);
+    const results = events.filter((e) => e.type === 'result');
+    expect(results.map((e) => e.segmentId).sort()).toEqual(input.segments.map((s) => s.id).sort());
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress.at(-1)).toMatchObject({ done: 10, total: 10 });
+    expect(events.at(-1)).toMatchObject({ type: 'done', cancelled: false });
+  });
+
+  it('cancels mid-document and runs the next job afterwards', async () => {
+    const client = makeClient();
+    const big = request(150);
+    const first = client.correct(big);
+    const { jobId } = await first;
+    const events = collect(client, first);
+    client.onEvent((event) => {
+      if (event.jobId === jobId && event.type === 'progress' && event.done > 0) {
+        void client.cancel(jobId);
+      }
+    });
+    const queued = client.correct(request(2));
+    const queuedEvents = collect(client, queued);
+    const firstEvents = await events;
+    expect(firstEvents.at(-1)).toEqual({ type: 'done', jobId, cancelled: true });
+    const delivered = firstEvents.filter((e) => e.type === 'result').length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(150);
+    expect((await queuedEvents).at(-1)).toMatchObject({ type: 'done', cancelled: false });
+  });
+
+  it('cancels a queued job without running it', async () => {
+    const client = makeClient();
+    const running = client.correct(request(3));
+    const queued = client.correct(request(3));
+    const queuedEvents = collect(client, queued);
+    await client.cancel((await queued).jobId);
+    expect(await queuedEvents).toEqual([
+      { type: 'done', jobId: (await queued).jobId, cancelled: true },
+    ]);
+    expect((await collect(client, running)).length).toBeGreaterThan(0);
+  });
+
+  it(
+    'survives a host killed mid-job: restarts it and finishes the job',
+    { timeout: 90_000 },
+    async () => {
+      const { spawn, killed } = killingSpawn(1);
+      const client = makeClient(spawn);
+      const input = request(60);
+      const before = structuredClone(input);
+      const events = await collect(client, client.correct(input));
+      expect(killed()).toBe(1);
+      const ids = events.filter((e) => e.type === 'result').map((e) => e.segmentId);
+      expect(ids.sort()).toEqual(input.segments.map((s) => s.id).sort());
+      expect(events.at(-1)).toMatchObject({ type: 'done', cancelled: false });
+      expect(input).toEqual(before);
+      // The restarted host serves the next job as usual.
+      expect((await collect(client, client.correct(request(2)))).at(-1)).toMatchObject({
+        type: 'done',
+        cancelled: false,
+      });
+    },
+  );
+
+  it(
+    'fails the job cleanly when the host dies again on the retry',
+    { timeout: 90_000 },
+    async () => {
+      const { spawn, killed } = killingSpawn(2);
+      const client = makeClient(spawn);
+      // Several batches, so that the retry is still running when its host dies.
+      const input = request(150);
+      const before = structuredClone(input);
+      const events = await collect(client, client.correct(input));
+      expect(killed()).toBe(2);
+      const last = events.at(-1)!;
+      expect(last.type).toBe('error');
+      expect(last.type === 'error' && last.message).toMatch(
+        /stopped unexpectedly.*document is untouched/,
+      );
+      expect(input).toEqual(before);
+    },
+  );
+
+  it('says why correction is unavailable without a model, and fails jobs with that reason', async () => {
+    const client = new WorkerCorrectorClient({ modelDirectory: '/nonexistent/model' });
+    clients.push(client);
+    const status = await client.status();
+    expect(status).toEqual({
+      available: false,
+      message: 'correction unavailable: no model directory at /nonexistent/model',
+    });
+    const events = await collect(client, client.correct(request(1)));
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        message: expect.stringContaining('no model directory'),
+      }),
+    ]);
+  });
+
+  it('also runs in a worker thread, and disposing it mid-job leaves the process standing', async () => {
+    const client = makeClient(spawnWorkerThread);
+    const done = await collect(client, client.correct(request(4)));
+    expect(done.filter((e) => e.type === 'result')).toHaveLength(4);
+    const job = client.correct(request(100));
+    const firstResult = new Promise<void>((resolve) =>
+      client.onEvent((event) => event.type === 'result' && resolve()),
+    );
+    await job;
+    await firstResult;
+    await client.dispose();
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+});

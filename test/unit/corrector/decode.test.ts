@@ -1,0 +1,197 @@
+/**
+ * Greedy and aggressive decoding on the real tiny model (random weights, so its outputs are
+ * arbitrary token strings: exactly what stresses draft verification and re-alignment).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModelDirectory, type ModelDirectory } from '../../../src/corrector/config.js';
+import {
+  aggressiveDecode,
+  greedyDecode,
+  realignDraft,
+  type DecodeOptions,
+  type DecodedSequence,
+} from '../../../src/corrector/decode.js';
+import { CorrectorEngine } from '../../../src/corrector/engine.js';
+import { Seq2SeqModel } from '../../../src/corrector/model.js';
+import { createModelSessions } from '../../../src/corrector/session.js';
+import { buildSourceIds } from '../../../src/corrector/source.js';
+import { Tokenizer } from '../../../src/corrector/tokenizer.js';
+
+const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
+const sentences = readFileSync(
+  new URL('../../fixtures/bench/meeting-sentences.txt', import.meta.url),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+
+/** Deterministic pseudo-random numbers for the perturbations. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+describe('decoding with the tiny model', () => {
+  let directory: ModelDirectory;
+  let model: Seq2SeqModel;
+  let tokenizer: Tokenizer;
+  let options: DecodeOptions;
+
+  beforeAll(async () => {
+    directory = loadModelDirectory(tinyModel);
+    model = new Seq2SeqModel(await createModelSessions(directory, 'cpu'), directory.config);
+    tokenizer = Tokenizer.fromFile(directory.tokenizerPath);
+    const special = directory.config.special_tokens;
+    options = { bos: special.bos, eos: special.eos, pad: special.pad, maxTokens: 24 };
+  });
+  afterAll(async () => model.sessions.release());
+
+  const encodeBatch = (texts: string[]) =>
+    model.encode(
+      texts.map((text) =>
+        buildSourceIds(tokenizer, [text], {
+          nbestMax: directory.config.nbest_max,
+          maxSourceTokens: directory.config.max_source_tokens,
+        }),
+      ),
+    );
+
+  /** Drafts made from the greedy output by deleting, replacing, inserting and swapping tokens. */
+  function perturb(tokens: number[], random: () => number): number[] {
+    const draft: number[] = [];
+    for (const token of tokens) {
+      const roll = random();
+      if (roll < 0.08) continue;
+      if (roll < 0.16) draft.push(5 + Math.floor(random() * 500));
+      else if (roll < 0.22) draft.push(token, 5 + Math.floor(random() * 500));
+      else draft.push(token);
+    }
+    return draft;
+  }
+
+  it('gives the greedy output from drafts that agree, disagree or are shifted, on 240 segments', async () => {
+    const random = seeded(7);
+    let greedyRowPasses = 0;
+    let aggressiveRowPasses = 0;
+    for (let start = 0; start < 240; start += 48) {
+      const texts = Array.from(
+        { length: 48 },
+        (_, i) => sentences[(start + i) % sentences.length]!,
+      );
+      const encoded = await encodeBatch(texts);
+      const run = model.decoderFor(encoded);
+      const greedyStats = { passes: 0, rowPasses: 0 };
+      const greedy = await greedyDecode(run, texts.length, options, greedyStats);
+      const drafts = greedy.map((sequence, row) => {
+        const kind = row % 4;
+        if (kind === 0) return sequence.tokens;
+        if (kind === 1) return perturb(sequence.tokens, random);
+        if (kind === 2) return sequence.tokens.slice(3);
+        return tokenizer.encode(texts[row]!);
+      });
+      const aggressiveStats = { passes: 0, rowPasses: 0 };
+      const aggressive = await aggressiveDecode(run, drafts, options, aggressiveStats);
+      expect(aggressive.map((s) => s.tokens)).toEqual(greedy.map((s) => s.tokens));
+      expect(aggressive.map((s) => s.finished)).toEqual(greedy.map((s) => s.finished));
+      greedyRowPasses += greedyStats.rowPasses;
+      aggressiveRowPasses += aggressiveStats.rowPasses;
+    }
+    // Rows with exact drafts finish in one pass where greedy needs one per token.
+    expect(aggressiveRowPasses).toBeLessThan(0.8 * greedyRowPasses);
+  });
+
+  it('finishes a row in one pass when the draft is exactly the output', async () => {
+    const texts = sentences.slice(0, 6);
+    const run = model.decoderFor(await encodeBatch(texts));
+    const greedy = await greedyDecode(run, texts.length, options);
+    const stats = { passes: 0, rowPasses: 0 };
+    const aggressive = await aggressiveDecode(
+      run,
+      greedy.map((sequence) => sequence.tokens),
+      options,
+      stats,
+    );
+    expect(aggressive.map((s) => s.tokens)).toEqual(greedy.map((s) => s.tokens));
+    expect(stats.passes).toBe(1);
+  });
+
+  it('reports confidences as probabilities and routing rows that sum to 1', async () => {
+    const run = model.decoderFor(await encodeBatch(sentences.slice(0, 3)));
+    const [first] = (await greedyDecode(run, 3, options)) as [DecodedSequence];
+    expect(first.tokens).toHaveLength(options.maxTokens);
+    expect(first.finished).toBe(false);
+    expect(first.confidences).toHaveLength(first.tokens.length);
+    for (const p of first.confidences)
+      (expect(p).toBeGreaterThan(0), expect(p).toBeLessThanOrEqual(1));
+    expect(first.routing).toHaveLength(directory.config.n_decoder_layers);
+    for (const layer of first.routing) {
+      expect(layer).toHaveLength(first.tokens.length);
+      for (const row of layer) {
+        expect(row).toHaveLength(directory.config.n_experts);
+        expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      }
+    }
+  });
+
+  it('stops at once when cancelled', async () => {
+    const run = model.decoderFor(await encodeBatch(sentences.slice(0, 2)));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(greedyDecode(run, 2, { ...options, signal: controller.signal })).rejects.toThrow(
+      /cancelled/,
+    );
+  });
+});
+
+describe('the engine on real text', () => {
+  let engine: CorrectorEngine;
+  beforeAll(async () => {
+    engine = await CorrectorEngine.load({ modelDirectory: tinyModel, device: 'cpu' });
+  });
+  afterAll(async () => engine.dispose());
+
+  it(
+    'gives identical suggestions with greedy and aggressive decoding',
+    { timeout: 120_000 },
+    async () => {
+      const segments = sentences.slice(0, 48).map((text, index) => ({
+        id: `s${index}`,
+        hypotheses: [text.toLowerCase().replace(/[^a-z' ]/g, ''), text],
+      }));
+      const greedy = await engine.correct(segments, { decoding: 'greedy', withRouting: false });
+      const aggressive = await engine.correct(segments, {
+        decoding: 'aggressive',
+        withRouting: false,
+      });
+      expect(aggressive.map((r) => r.id)).toEqual(segments.map((s) => s.id));
+      expect(aggressive.map((r) => r.suggestion)).toEqual(greedy.map((r) => r.suggestion));
+    },
+  );
+
+  it('keeps the source when the model runs out of tokens before <eos>', async () => {
+    // Random weights never choose <eos> within max_target_tokens.
+    const [result] = await engine.correct([{ id: 'a', hypotheses: ['we meet on tuesday'] }]);
+    expect(result!.finished).toBe(false);
+    expect(result!.suggestion.text).toBe('we meet on tuesday');
+    expect(result!.suggestion.edits).toEqual([]);
+    expect(result!.suggestion.confidence).toBe(0);
+  });
+});
+
+describe('realignDraft', () => {
+  const source = [10, 11, 12, 13, 14, 15, 2];
+  it('resumes after a substitution when nothing matches', () => {
+    expect(realignDraft(source, [1, 10, 11, 99], 2)).toBe(3);
+  });
+  it('skips a deleted source token when the output picks up after it', () => {
+    expect(realignDraft(source, [1, 10, 11, 13], 2)).toBe(4);
+  });
+  it('prefers the longest matching n-gram', () => {
+    const repeated = [10, 11, 12, 10, 13, 12, 2];
+    expect(realignDraft(repeated, [1, 10, 13, 12], 1)).toBe(6);
+  });
+});
