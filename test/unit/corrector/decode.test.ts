@@ -125,8 +125,10 @@ describe('decoding with the tiny model', () => {
     expect(first.tokens).toHaveLength(options.maxTokens);
     expect(first.finished).toBe(false);
     expect(first.confidences).toHaveLength(first.tokens.length);
-    for (const p of first.confidences)
-      (expect(p).toBeGreaterThan(0), expect(p).toBeLessThanOrEqual(1));
+    for (const p of first.confidences) {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThanOrEqual(1);
+    }
     expect(first.routing).toHaveLength(directory.config.n_decoder_layers);
     for (const layer of first.routing) {
       expect(layer).toHaveLength(first.tokens.length);
