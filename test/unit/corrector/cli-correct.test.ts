@@ -1,0 +1,275 @@
+/**
+ * `neko correct`, `eval` and `bench` run in-process through the real CLI program, with the tiny model
+ * in a real host process. Random weights never reach <eos>, so the corrector keeps every source text;
+ * what changes the text is checked through serializeCorrected, which `correct` writes with.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/program.js';
+import { buildMeeting } from '../../../src/cli/commands/bench.js';
+import { serializeCorrected } from '../../../src/cli/commands/correct.js';
+import type { NekoDocument, Segment } from '../../../src/document/types.js';
+import { suggestionFromCorrection } from '../../../src/document/operations.js';
+import { formats, parseDocument } from '../../../src/formats/registry.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const tinyModel = join(root, 'test/fixtures/models/tiny-random');
+const formatFixtures = join(root, 'test/fixtures/formats');
+const scratch = mkdtempSync(join(tmpdir(), 'neko-correct-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function neko(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Every well-formed fixture, by the format the registry detects in it. */
+const fixturesByFormat = new Map<string, string[]>();
+for (const name of readdirSync(formatFixtures)) {
+  if (name.startsWith('bad-') || name.endsWith('.sh') || name.endsWith('.png')) continue;
+  const path = join(formatFixtures, name);
+  try {
+    const { format } = parseDocument(readFileSync(path, 'utf8'), path);
+    const own = format.extensions.some((extension) => name.endsWith(extension));
+    const known = fixturesByFormat.get(format.id) ?? [];
+    // A file in the format's own extension first: text also accepts XML the registry lacks.
+    fixturesByFormat.set(format.id, own ? [path, ...known] : [...known, path]);
+  } catch {
+    // Fixtures in encodings the plain reader above does not decode are covered by the format tests.
+  }
+}
+
+/** What must survive correction: everything but the text. */
+function structure(document: NekoDocument): unknown[] {
+  return document.segments.map(({ start, end, speaker, layout }: Segment) => ({
+    start,
+    end,
+    speaker,
+    layout,
+  }));
+}
+
+describe('neko correct', () => {
+  it('has a fixture for every format the registry knows', () => {
+    const missing = formats.map((format) => format.id).filter((id) => !fixturesByFormat.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  for (const format of formats) {
+    const fixture = fixturesByFormat.get(format.id)?.[0];
+    it.runIf(fixture)(
+      `corrects ${format.id} into the same format (${fixture?.split('/').pop()})`,
+      async () => {
+        const input = fixture!;
+        const output = join(scratch, `out-${format.id}${format.extensions[0]}`);
+        const run = await neko(
+          'correct',
+          input,
+          '-o',
+          output,
+          '--model',
+          tinyModel,
+          '--device',
+          'cpu',
+        );
+        expect(run.stderr).toContain('correcting with tiny-random on cpu');
+        expect(run.code).toBe(0);
+        const original = parseDocument(readFileSync(input, 'utf8'), input, format.id).document;
+        const written = readFileSync(output, 'utf8');
+        if (format.id === 'nbest-jsonl') {
+          const lines = written
+            .trimEnd()
+            .split('\n')
+            .map((line) => JSON.parse(line));
+          expect(lines).toEqual(original.segments.map((s) => ({ id: s.id, text: s.source })));
+          return;
+        }
+        const reread = parseDocument(written, output, format.id).document;
+        expect(reread.segments.map((s) => s.text)).toEqual(original.segments.map((s) => s.text));
+        expect(structure(reread)).toEqual(structure(original));
+      },
+    );
+
+    if (format.id === 'nbest-jsonl') continue;
+    it(`writes changed text into ${format.id} and keeps times, speakers and geometry`, () => {
+      const input = fixture;
+      const original = parseDocument(readFileSync(input, 'utf8'), input, format.id).document;
+      const corrected = original.segments.map((segment, index) =>
+        suggestionFromCorrection(segment, `Corrected line ${index} ${segment.source}`.trim()),
+      );
+      const written = serializeCorrected(original, format, corrected);
+      const reread = parseDocument(written, `again${format.extensions[0]}`, format.id).document;
+      expect(reread.segments.map((s) => s.text.replace(/\s+/g, ' '))).toEqual(
+        corrected.map((s) => s.text.replace(/\s+/g, ' ')),
+      );
+      expect(structure(reread)).toEqual(structure(original));
+    });
+  }
+
+  it('writes a report with edits, confidences and routing records', async () => {
+    const input = join(scratch, 'short.jsonl');
+    writeFileSync(input, '{"id":"a","hypotheses":["we met on tuesday","we met on a tuesday"]}\n');
+    const report = join(scratch, 'report.json');
+    const run = await neko(
+      'correct',
+      input,
+      '-o',
+      join(scratch, 'short-out.jsonl'),
+      '--report',
+      report,
+      '--model',
+      tinyModel,
+      '-q',
+    );
+    expect(run.code).toBe(0);
+    const content = JSON.parse(readFileSync(report, 'utf8'));
+    expect(content).toMatchObject({ model: 'tiny-random', device: 'cpu', decoding: 'aggressive' });
+    expect(content.segments).toHaveLength(1);
+    const [segment] = content.segments;
+    expect(segment).toMatchObject({
+      id: 'a',
+      source: 'we met on tuesday',
+      text: 'we met on tuesday',
+    });
+    expect(segment.routing.encoder.tokens.map((t: { piece: string }) => t.piece).join('')).toBe(
+      'we met on tuesday',
+    );
+  });
+
+  it('fails in one line when there is no model, leaving no output behind', async () => {
+    const output = join(scratch, 'never.jsonl');
+    const run = await neko(
+      'correct',
+      join(formatFixtures, 'sample.nbest.jsonl'),
+      '-o',
+      output,
+      '--model',
+      join(scratch, 'no-model'),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `neko: correction unavailable: no model directory at ${join(scratch, 'no-model')}`,
+    ]);
+    expect(readdirSync(scratch)).not.toContain('never.jsonl');
+  });
+
+  it('fails in one line on bad input, naming the file and line', async () => {
+    const bad = join(formatFixtures, 'bad-malformed.jsonl');
+    const run = await neko('correct', bad, '-o', join(scratch, 'x.jsonl'), '--model', tinyModel);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^neko: ${bad}:\\d+`));
+  });
+
+  it('refuses a forced CUDA device clearly', async () => {
+    const run = await neko(
+      'correct',
+      join(formatFixtures, 'sample.nbest.jsonl'),
+      '-o',
+      join(scratch, 'y.jsonl'),
+      '--model',
+      tinyModel,
+      '--device',
+      'cuda',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^neko: correction unavailable: --device cuda cannot run the model \(cuda: .*CUDA add-on/,
+    );
+  });
+});
+
+describe('neko eval', () => {
+  it('prints WER and CER of the 1-best, the oracle and the correction, per task, and do-no-harm', async () => {
+    const refs = join(scratch, 'refs.jsonl');
+    const lines = [
+      // 1-best has 3 of 6 words wrong (3 deletions); the second hypothesis is perfect.
+      {
+        id: '1',
+        hypotheses: ['the cat sat', 'the cat sat on the mat'],
+        reference: 'the cat sat on the mat',
+        task: 'asr',
+      },
+      // Already right: do-no-harm counts its 4 words.
+      { id: '2', hypotheses: ['we met on tuesday'], reference: 'we met on tuesday', task: 'asr' },
+      { id: '3', hypotheses: ['Tbe invoice'], reference: 'The invoice', task: 'ocr' },
+    ];
+    writeFileSync(refs, lines.map((line) => JSON.stringify(line)).join('\n'));
+    const run = await neko('eval', refs, '--model', tinyModel, '--json', '-q');
+    expect(run.code).toBe(0);
+    const figures = JSON.parse(run.stdout) as {
+      task: string;
+      segments: number;
+      wer: { best: number; oracle: number; corrected: number; relativeChange: number };
+      doNoHarm: { segments: number; words: number; changedWords: number };
+    }[];
+    expect(figures.map((f) => f.task)).toEqual(['asr', 'ocr', 'all']);
+    const asr = figures[0]!;
+    expect(asr.segments).toBe(2);
+    expect(asr.wer.best).toBeCloseTo(3 / 10);
+    expect(asr.wer.oracle).toBe(0);
+    // The random model keeps every source, so the correction scores as the 1-best.
+    expect(asr.wer.corrected).toBeCloseTo(3 / 10);
+    expect(asr.wer.relativeChange).toBe(0);
+    expect(asr.doNoHarm).toEqual({ segments: 1, words: 4, changedWords: 0, rate: 0 });
+    expect(figures[1]!.wer.best).toBeCloseTo(1 / 2);
+  });
+
+  it('refuses a file without references', async () => {
+    const bare = join(scratch, 'bare.jsonl');
+    writeFileSync(bare, '{"id":"a","hypotheses":["no reference here"]}\n');
+    const run = await neko('eval', bare, '--model', tinyModel);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`neko: ${bare}: no line carries a "reference"\n`);
+  });
+
+  it('refuses a bad --limit', async () => {
+    const run = await neko(
+      'eval',
+      join(formatFixtures, 'sample.nbest.jsonl'),
+      '--model',
+      tinyModel,
+      '--limit',
+      '0',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--limit must be a positive whole number');
+  });
+});
+
+describe('neko bench', () => {
+  it('builds the same meeting every time, at the length asked for', () => {
+    const meeting = buildMeeting(9000);
+    expect(buildMeeting(9000)).toEqual(meeting);
+    const words = meeting.reduce((sum, s) => sum + s.source.split(' ').length, 0);
+    expect(words).toBeGreaterThanOrEqual(9000);
+    expect(words).toBeLessThan(9100);
+    // About an hour at 150 words a minute, with speakers, in recognizer form.
+    expect(meeting.at(-1)!.end!).toBeGreaterThan(3500);
+    expect(new Set(meeting.map((s) => s.speaker)).size).toBe(4);
+    for (const segment of meeting) expect(segment.source).toMatch(/^[a-z0-9' ]+$/);
+  });
+
+  it(
+    'runs greedy and aggressive decoding and checks they agree',
+    { timeout: 120_000 },
+    async () => {
+      const run = await neko('bench', '--words', '200', '--model', tinyModel, '--json', '-q');
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.identicalOutput).toBe(true);
+      expect(report.runs.map((r: { decoding: string }) => r.decoding)).toEqual([
+        'greedy',
+        'aggressive',
+      ]);
+      expect(report.words).toBeGreaterThanOrEqual(200);
+      expect(report.peakRssMb).toBeGreaterThan(0);
+    },
+  );
+});
