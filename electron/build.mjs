@@ -12,6 +12,8 @@ const common = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  // src/corrector/spawn.ts checks for import.meta.resolve before using it (only from sources).
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 // CommonJS throughout: dependencies may require() JSON, which ESM refuses without import attributes.
@@ -33,4 +35,12 @@ await Promise.all(
     build({ ...commonJs, entryPoints: [entry], outfile }),
   ),
 );
-console.log(`built ${Object.values(bundles).join(', ')}`);
+// The corrector host that serve.cjs forks: src/corrector/spawn.ts looks for worker.js beside the
+// code that spawns it, and package.json's "type": "module" makes that .js an ES module.
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: ['src/corrector/worker.ts'],
+  outfile: 'dist/server/worker.js',
+});
+console.log(`built ${[...Object.values(bundles), 'dist/server/worker.js'].join(', ')}`);

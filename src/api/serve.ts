@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { WorkerCorrectorClient } from '../corrector/client.js';
 import { ApiCore } from './core.js';
 import { startServer } from './server.js';
 
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   }
 
-  const core = new ApiCore();
+  // The engine runs in its own process; without a model its status says why correction is off.
+  const core = new ApiCore({ corrector: new WorkerCorrectorClient() });
   const server = await startServer({
     core,
     staticDir: values.static,

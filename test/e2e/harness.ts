@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { ApiCore } from '../../src/api/core.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
+import type { CorrectorStatus } from '../../src/api/types.js';
+import { WorkerCorrectorClient } from '../../src/corrector/client.js';
 
 /**
  * Runs the real browser-mode server in this process and drives Debian's Chromium against it. What
@@ -22,6 +24,8 @@ export interface BrowserMode {
   server: RunningServer;
   context: BrowserContext;
   page: Page;
+  /** What the server's API answers, to compare the UI with. */
+  correctorStatus(): Promise<CorrectorStatus>;
   /** Console errors and CSP refusals seen in the page so far. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -39,7 +43,8 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     );
   }
 
-  const core = new ApiCore();
+  // As `npm run serve` does: the real engine host, which reports why correction is off without a model.
+  const core = new ApiCore({ corrector: new WorkerCorrectorClient() });
   const server = await startServer({
     core,
     staticDir: RENDERER_DIR,
@@ -62,6 +67,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       '--disable-sync',
     ],
   });
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('console', (message) => {
@@ -74,6 +80,14 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     context,
     page,
     pageErrors,
+    correctorStatus: async () => {
+      const response = await fetch(`http://127.0.0.1:${server.port}/api/correctorStatus`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Neko-Token': server.token },
+        body: '{}',
+      });
+      return ((await response.json()) as { result: CorrectorStatus }).result;
+    },
     close: async () => {
       await context.close();
       await server.close();
