@@ -63,39 +63,39 @@ describe('neko correct', () => {
   });
 
   for (const format of formats) {
-    const fixture = fixturesByFormat.get(format.id)?.[0];
-    it.runIf(fixture)(
-      `corrects ${format.id} into the same format (${fixture?.split('/').pop()})`,
-      async () => {
-        const input = fixture!;
-        const output = join(scratch, `out-${format.id}${format.extensions[0]}`);
-        const run = await neko(
-          'correct',
-          input,
-          '-o',
-          output,
-          '--model',
-          tinyModel,
-          '--device',
-          'cpu',
-        );
-        expect(run.stderr).toContain('correcting with tiny-random on cpu');
-        expect(run.code).toBe(0);
-        const original = parseDocument(readFileSync(input, 'utf8'), input, format.id).document;
-        const written = readFileSync(output, 'utf8');
-        if (format.id === 'nbest-jsonl') {
-          const lines = written
-            .trimEnd()
-            .split('\n')
-            .map((line) => JSON.parse(line));
-          expect(lines).toEqual(original.segments.map((s) => ({ id: s.id, text: s.source })));
-          return;
-        }
-        const reread = parseDocument(written, output, format.id).document;
-        expect(reread.segments.map((s) => s.text)).toEqual(original.segments.map((s) => s.text));
-        expect(structure(reread)).toEqual(structure(original));
-      },
-    );
+    const found = fixturesByFormat.get(format.id)?.[0];
+    // A format without a fixture fails the test above.
+    if (found === undefined) continue;
+    const fixture: string = found;
+    it(`corrects ${format.id} into the same format (${fixture.split('/').pop()})`, async () => {
+      const input = fixture;
+      const output = join(scratch, `out-${format.id}${format.extensions[0]}`);
+      const run = await neko(
+        'correct',
+        input,
+        '-o',
+        output,
+        '--model',
+        tinyModel,
+        '--device',
+        'cpu',
+      );
+      expect(run.stderr).toContain('correcting with tiny-random on cpu');
+      expect(run.code).toBe(0);
+      const original = parseDocument(readFileSync(input, 'utf8'), input, format.id).document;
+      const written = readFileSync(output, 'utf8');
+      if (format.id === 'nbest-jsonl') {
+        const lines = written
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line));
+        expect(lines).toEqual(original.segments.map((s) => ({ id: s.id, text: s.source })));
+        return;
+      }
+      const reread = parseDocument(written, output, format.id).document;
+      expect(reread.segments.map((s) => s.text)).toEqual(original.segments.map((s) => s.text));
+      expect(structure(reread)).toEqual(structure(original));
+    });
 
     if (format.id === 'nbest-jsonl') continue;
     it(`writes changed text into ${format.id} and keeps times, speakers and geometry`, () => {
