@@ -28,6 +28,7 @@ const commonJs = {
 const bundles = {
   'electron/main.ts': 'dist/electron/main.cjs',
   'electron/preload.ts': 'dist/electron/preload.cjs',
+  'src/corrector/worker.ts': 'dist/electron/corrector-worker.cjs',
   'src/api/serve.ts': 'dist/server/serve.cjs',
 };
 await Promise.all(

@@ -13,6 +13,8 @@ import {
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiCore } from '../src/api/core.js';
+import { WorkerCorrectorClient } from '../src/corrector/client.js';
+import { modelDirectory, spawnUtilityHost } from './corrector-host.js';
 import { CONTENT_SECURITY_POLICY } from '../src/api/csp.js';
 import type { MenuCommand, NekoApi } from '../src/api/types.js';
 import type { NekoDocument } from '../src/document/types.js';
@@ -43,7 +45,12 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-const core = new ApiCore();
+const core = new ApiCore({
+  corrector: new WorkerCorrectorClient({
+    modelDirectory: modelDirectory(),
+    spawn: spawnUtilityHost,
+  }),
+});
 let mainWindow: BrowserWindow | undefined;
 
 function serveAppScheme(): void {
