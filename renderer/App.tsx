@@ -77,9 +77,7 @@ export function App() {
       {document && documentId ? (
         <main className="workspace">
           <section className="review" aria-label="Review">
-            <div className="review-header">
-              <span>Recognizer</span>
-              <span>Corrected</span>
+            <div className="review-filter">
               <label>
                 Show{' '}
                 <select
@@ -91,6 +89,10 @@ export function App() {
                   <option value="routing-disagrees">routing disagrees with source type</option>
                 </select>
               </label>
+            </div>
+            <div className="review-header" aria-hidden="true">
+              <span>Recognizer</span>
+              <span>Corrected</span>
             </div>
             <SegmentList document={document} />
           </section>

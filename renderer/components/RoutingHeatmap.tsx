@@ -3,9 +3,12 @@ import type { RoutingSide } from '../../src/document/types.js';
 import { expertColour, expertLabel } from './expert-colours.js';
 import { cellAt, drawHeatmap, heatmapLayout } from './heatmap-drawing.js';
 
+const TOOLTIP_WIDTH = 180;
+
 interface HoveredCell {
   layer: number;
   token: number;
+  /** Pointer position in the window. */
   x: number;
   y: number;
 }
@@ -36,10 +39,8 @@ export function RoutingHeatmap({ side, experts, focusedToken, onFocusToken }: Ro
 
   function onPointerMove(event: React.PointerEvent<HTMLCanvasElement>) {
     const bounds = event.currentTarget.getBoundingClientRect();
-    const x = event.clientX - bounds.left;
-    const y = event.clientY - bounds.top;
-    const cell = cellAt(layout, x, y);
-    setHovered(cell && { ...cell, x, y });
+    const cell = cellAt(layout, event.clientX - bounds.left, event.clientY - bounds.top);
+    setHovered(cell && { ...cell, x: event.clientX, y: event.clientY });
     if (cell?.token !== focusedToken) onFocusToken(cell?.token ?? null);
   }
 
@@ -67,7 +68,11 @@ export function RoutingHeatmap({ side, experts, focusedToken, onFocusToken }: Ro
             className="heatmap-tooltip"
             role="tooltip"
             data-testid="heatmap-tooltip"
-            style={{ left: hovered.x + 12, top: hovered.y + 12 }}
+            // Fixed to the window: the scrolling heatmap box would clip it.
+            style={{
+              left: Math.min(hovered.x + 12, window.innerWidth - TOOLTIP_WIDTH - 8),
+              top: hovered.y + 12,
+            }}
           >
             <div className="heatmap-tooltip-title">
               “{token.piece}” · layer {hovered.layer + 1}

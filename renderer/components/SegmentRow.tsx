@@ -1,4 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
+import { wordOrigins } from '../../src/document/operations.js';
 import type { Segment, SuggestionEdit } from '../../src/document/types.js';
 import { useStudio } from '../store/react.js';
 import { pendingEditIndices } from '../store/selectors.js';
@@ -35,6 +36,7 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
   );
   const selectSegment = useStudio((state) => state.selectSegment);
   const hoverSegment = useStudio((state) => state.hoverSegment);
+  const playFrom = useStudio((state) => state.playFrom);
   const acceptAllInSegment = useStudio((state) => state.acceptAllInSegment);
   const rejectAllInSegment = useStudio((state) => state.rejectAllInSegment);
   const showAlternatives = useStudio((state) => state.alternativesSegmentId === segment.id);
@@ -64,9 +66,22 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
       <div className="segment-meta">
         <span className="segment-number">{number}</span>
         {segment.start !== undefined && (
-          <span className="segment-time">{formatTime(segment.start)}</span>
+          <button
+            type="button"
+            className="segment-time"
+            title="Play from here (P)"
+            data-testid="play-segment"
+            onClick={(event) => {
+              event.stopPropagation();
+              selectSegment(segment.id);
+              playFrom(segment.start!);
+            }}
+          >
+            ▶ {formatTime(segment.start)}
+          </button>
         )}
         {segment.speaker && <span className="segment-speaker">{segment.speaker}</span>}
+        <OriginNote segment={segment} />
         {suggestion && (
           <span className="segment-confidence" title="Corrector confidence for the whole segment">
             {formatPercent(suggestion.confidence)}
@@ -129,6 +144,22 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
     </div>
   );
 });
+
+/** Says who changed the recognizer's words, so that hand edits and accepted corrections stand out. */
+function OriginNote({ segment }: { segment: Segment }) {
+  if (!segment.origins) return null;
+  const origins = wordOrigins(segment);
+  const byUser = origins.filter((origin) => origin === 'user').length;
+  const byCorrector = origins.filter((origin) => origin === 'corrector').length;
+  return (
+    <>
+      {byCorrector > 0 && (
+        <span className="segment-origin origin-corrector">{byCorrector} word(s) corrected</span>
+      )}
+      {byUser > 0 && <span className="segment-origin origin-user">{byUser} word(s) by hand</span>}
+    </>
+  );
+}
 
 function SourceText({ segment, playing }: { segment: Segment; playing: boolean }) {
   const playingWord = useStudio((state) => (playing ? state.playingWordIndex : -1));

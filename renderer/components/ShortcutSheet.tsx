@@ -1,6 +1,13 @@
+import { useEffect } from 'react';
 import { describeBinding, SHORTCUTS } from './shortcuts.js';
 
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
+  useEffect(() => {
+    const closeOnEscape = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', closeOnEscape);
+    return () => window.removeEventListener('keydown', closeOnEscape);
+  }, [onClose]);
+
   return (
     <div className="overlay" onClick={onClose}>
       <div

@@ -14,7 +14,7 @@ export function expertHue(experts: readonly string[], expert: number): number {
 
 /** The expert's colour at an intensity from 0 (faint) to 1 (full). */
 export function expertColour(experts: readonly string[], expert: number, intensity = 1): string {
-  const lightness = 92 - 50 * Math.min(1, Math.max(0, intensity));
+  const lightness = 86 - 46 * Math.min(1, Math.max(0, intensity));
   return `hsl(${expertHue(experts, expert)} 70% ${lightness}%)`;
 }
 

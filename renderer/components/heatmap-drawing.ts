@@ -79,7 +79,7 @@ export function drawHeatmap(
   for (let layer = 0; layer < layers; layer++) {
     for (let token = 0; token < tokens; token++) {
       const { expert, probability } = topExpert(side, layer, token);
-      context.fillStyle = expertColour(experts, expert, probability);
+      context.fillStyle = expertColour(experts, expert, certainty(probability, experts.length));
       context.fillRect(left + token * cellWidth, layer * cellHeight, cellWidth - 1, cellHeight - 1);
     }
   }
@@ -109,6 +109,17 @@ export function drawHeatmap(
     context.lineWidth = 2;
     context.strokeRect(left + focusedToken * cellWidth - 1, 0, cellWidth + 1, gridBottom);
   }
+}
+
+/**
+ * How far the router's top probability is above a uniform guess: 0 when every expert got 1/n (the
+ * lowest a top-1 can be), 1 when one expert got everything. Raw probabilities would squeeze all
+ * colours into the upper part of the scale.
+ */
+export function certainty(probability: number, expertCount: number): number {
+  if (expertCount <= 1) return 1;
+  const uniform = 1 / expertCount;
+  return Math.min(1, Math.max(0, (probability - uniform) / (1 - uniform)));
 }
 
 /** Token pieces often start with a space marker or are blank; show them so they can be told apart. */
