@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CorrectorStatus } from '../../api/types.js';
+import { attachSuggestion, decideAllEdits } from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formats, parseDocument } from '../../formats/registry.js';
@@ -182,6 +183,7 @@ async function readInput(
 /**
  * N-best lists become `{"id","text"}` lines (GUIDE.md §3); every other format is written back as
  * itself with each segment's text replaced, so times, speakers and geometry stay where they were.
+ * A NeKo project also keeps each suggestion, its edits accepted, so the app can still undo any.
  */
 export function serializeCorrected(
   document: NekoDocument,
@@ -197,7 +199,13 @@ export function serializeCorrected(
   }
   const corrected: NekoDocument = {
     ...document,
-    segments: document.segments.map((segment, index) => ({ ...segment, text: textOf(index) })),
+    segments: document.segments.map((segment, index) => {
+      const suggestion = suggestions[index];
+      if (format.id === 'neko' && suggestion) {
+        return decideAllEdits(attachSuggestion(segment, suggestion), 'accepted');
+      }
+      return { ...segment, text: textOf(index) };
+    }),
   };
   return format.serialize(corrected);
 }
