@@ -234,6 +234,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--checkpoint", help="best.pt or ckpt.pt written by train.py")
     parser.add_argument("--tokenizer", help="tokenizer.json the checkpoint was trained with")
+    parser.add_argument(
+        "--with-weights",
+        action="store_true",
+        help="also write weights.pt (fp16 PyTorch weights + training config) so that train.py can init_from it",
+    )
     parser.add_argument("--random", choices=sorted(RANDOM_SIZES), help="export random weights of this size instead")
     parser.add_argument("--tokenizer-corpus", help="with --random: text to train the tokenizer on")
     parser.add_argument("--vocab-size", type=int, default=512)
@@ -264,6 +269,15 @@ def main() -> None:
 
     out_dir = Path(args.out)
     differences = export_model_dir(model, tokenizer, out_dir, args.name, limits)
+    if args.with_weights and not args.random:
+        weights = {
+            "dims": dims.to_dict(),
+            "config": checkpoint["config"],
+            "step": checkpoint.get("step"),
+            "model": {name: tensor.half() for name, tensor in model.state_dict().items()},
+        }
+        torch.save(weights, out_dir / "weights.pt.tmp")
+        (out_dir / "weights.pt.tmp").replace(out_dir / "weights.pt")
     if args.random:
         card = RANDOM_MODEL_CARD.format(
             name=args.name,

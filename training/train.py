@@ -39,6 +39,7 @@ DEFAULTS = dict(
     # data
     train_file="training/data/out/train.jsonl",
     dev_file="training/data/out/dev.jsonl",
+    init_from="",  # a best.pt, ckpt.pt or exported weights.pt to start from when the run has no ckpt.pt yet
     tokenizer_file="",  # empty: runs/<run_name>/tokenizer.json, trained on train_file on the first run
     vocab_size=4096,
     nbest_max=4,
@@ -352,6 +353,12 @@ def run(config: dict) -> dict:
         step, best_dev_loss = checkpoint["step"], checkpoint["best_dev_loss"]
         trained_seconds, trained_tokens = checkpoint["trained_seconds"], checkpoint["trained_tokens"]
         print(f"resumed {checkpoint_path} at step {step}", flush=True)
+    elif config["init_from"]:
+        weights = torch.load(resolve(config["init_from"]), map_location=device)
+        if ModelDimensions(**weights["dims"]) != dims:
+            raise SystemExit(f"{config['init_from']}: its dimensions differ from this configuration's")
+        model.load_state_dict({name: tensor.float() for name, tensor in weights["model"].items()})
+        print(f"initialized from {config['init_from']}", flush=True)
 
     rng = random.Random(config["seed"] + step)
     batches = batches_by_length(train_examples, config["tokens_per_batch"], rng)
