@@ -57,7 +57,7 @@ export function words(text: string): string[] {
 export function assertUniqueIds(
   segments: Segment[],
   fileName: string,
-  lineOf?: (index: number) => number,
+  lineOf?: (index: number) => number | undefined,
 ): void {
   const seen = new Set<string>();
   segments.forEach((segment, index) => {

@@ -3,11 +3,12 @@
  * words, hOCR/ALTO words) stay valid after a correction.
  *
  * The old and new words are aligned (Levenshtein over whole words). Unchanged words keep their time or
- * box and confidence. Words that replace others share the extent the replaced words covered; inserted
+ * box and confidence. A word that replaces one word takes its place; words that replace a different
+ * number of words share the extent those covered; inserted
  * words share the gap where they go; each in proportion to its length, since longer words take longer
  * to say and more room on the page. Changed words get no confidence: nobody measured one.
  */
-import { alignSequences } from '../align/sequence.js';
+import { alignSequences, type AlignOp } from '../align/sequence.js';
 import type { BBox, Word } from '../document/types.js';
 import { words as splitWords } from './common.js';
 
@@ -77,11 +78,7 @@ function fit(
   }
   const known = extents as Extent[];
   const fitted: FittedWord[] = [];
-  const ops = alignSequences(
-    oldWords.map((word) => word.text),
-    newTexts,
-  );
-  for (const { kind, sourceSpan, targetSpan } of ops) {
+  for (const { kind, sourceSpan, targetSpan } of changeBlocks(oldWords, newTexts)) {
     const [sourceStart, sourceEnd] = sourceSpan;
     const targets = newTexts.slice(targetSpan[0], targetSpan[1]);
     if (kind === 'equal') {
@@ -89,9 +86,14 @@ function fit(
         const keptFrom = sourceStart + offset;
         fitted.push({ text, keptFrom, extent: known[keptFrom] as Extent });
       });
-    } else if (kind !== 'delete') {
+    } else if (targets.length === sourceEnd - sourceStart) {
+      // Word for word: each new word takes the place of the one it replaces.
+      targets.forEach((text, offset) =>
+        fitted.push({ text, extent: known[sourceStart + offset] as Extent }),
+      );
+    } else if (targets.length) {
       const room =
-        kind === 'replace'
+        sourceEnd > sourceStart
           ? {
               start: (known[sourceStart] as Extent).start,
               end: (known[sourceEnd - 1] as Extent).end,
@@ -103,6 +105,30 @@ function fit(
     }
   }
   return fitted;
+}
+
+/**
+ * The alignment with neighbouring replace/insert/delete runs merged into one change, so that
+ * "Thanks," → "Many thanks," is one change over the old word's time rather than an insertion into
+ * the zero-width gap before it.
+ */
+function changeBlocks(oldWords: Word[], newTexts: string[]): AlignOp[] {
+  const blocks: AlignOp[] = [];
+  const ops = alignSequences(
+    oldWords.map((word) => word.text),
+    newTexts,
+  );
+  for (const op of ops) {
+    const last = blocks[blocks.length - 1];
+    if (op.kind !== 'equal' && last && last.kind !== 'equal') {
+      last.kind = 'replace';
+      last.sourceSpan = [last.sourceSpan[0], op.sourceSpan[1]];
+      last.targetSpan = [last.targetSpan[0], op.targetSpan[1]];
+    } else {
+      blocks.push({ ...op, sourceSpan: [...op.sourceSpan], targetSpan: [...op.targetSpan] });
+    }
+  }
+  return blocks;
 }
 
 /** The room between the old word before `index` and the old word at `index`. */

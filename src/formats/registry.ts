@@ -6,13 +6,26 @@
  */
 import type { NekoDocument } from '../document/types.js';
 import { extensionOf } from './common.js';
+import { altoFormat } from './alto.js';
+import { hocrFormat } from './hocr.js';
 import { nbestJsonlFormat } from './nbest-jsonl.js';
+import { nekoFormat } from './neko.js';
 import { srtFormat } from './srt.js';
 import { textFormat } from './text.js';
 import { FormatError, type Format, type FormatId } from './types.js';
 import { vttFormat } from './vtt.js';
+import { whisperJsonFormat } from './whisper-json.js';
 
-export const formats: Format[] = [srtFormat, vttFormat, nbestJsonlFormat, textFormat];
+export const formats: Format[] = [
+  srtFormat,
+  vttFormat,
+  whisperJsonFormat,
+  nbestJsonlFormat,
+  hocrFormat,
+  altoFormat,
+  nekoFormat,
+  textFormat,
+];
 
 /** A format that claims content with at least this score wins over the file's extension. */
 const CONFIDENT = 0.5;
@@ -23,6 +36,7 @@ export function formatById(id: FormatId): Format {
   return format;
 }
 
+/** By extension: .srt .vtt .txt .jsonl .json (Whisper) .hocr/.html (hOCR) .xml (ALTO) .neko.json. */
 export function formatForFileName(name: string): Format | undefined {
   const extension = extensionOf(name);
   return formats.find((format) => format.extensions.includes(extension));
