@@ -2,6 +2,7 @@ import { uploadFromFiles } from '../api.js';
 import type { NekoApi } from '../../src/api/types.js';
 import type { FormatId } from '../../src/formats/types.js';
 import type { StudioStore } from '../store/studio.js';
+import { withCompanionMedia } from './companion-media.js';
 import { downloadExport } from './downloads.js';
 
 /**
@@ -23,8 +24,13 @@ export function createStudioController(api: NekoApi, store: StudioStore) {
     openFiles: (files: readonly File[]) =>
       reportingErrors(async () => {
         if (files.length === 0) return;
-        const result = await api.importFile(await uploadFromFiles(files));
-        state().openDocument(result);
+        const upload = await uploadFromFiles(files);
+        const result = await api.importFile(upload);
+        const companions = (upload.companions ?? []).map((companion) => companion.name);
+        state().openDocument({
+          ...result,
+          document: withCompanionMedia(result.document, companions),
+        });
       }),
 
     /** Electron's native dialog; resolves false where there is none, so the caller can use the picker. */
