@@ -19,16 +19,25 @@ export function Toolbar({ onShowShortcuts }: { onShowShortcuts(): void }) {
   const redo = useStudio((state) => state.redo);
   const fileInput = useRef<HTMLInputElement>(null);
   const [formats, setFormats] = useState<FormatInfo[]>([]);
-  const [exportFormat, setExportFormat] = useState<FormatId | ''>('');
+  const documentId = useStudio((state) => state.documentId);
+  const documentFormat = useStudio((state) => state.format);
+  // The user's pick holds for the document it was made on; a newly opened one exports to its own format.
+  const [chosenFormat, setChosenFormat] = useState<{
+    documentId: string | null;
+    format: FormatId;
+  }>();
+  const exportFormat: FormatId | '' =
+    (chosenFormat?.documentId === documentId ? chosenFormat.format : undefined) ??
+    formats.find((format) => format.id === documentFormat)?.id ??
+    formats[0]?.id ??
+    '';
 
   useEffect(() => {
     let current = true;
     api
       .listFormats()
       .then((list) => {
-        if (!current) return;
-        setFormats(list);
-        setExportFormat((chosen) => chosen || (list[0]?.id ?? ''));
+        if (current) setFormats(list);
       })
       .catch(() => undefined);
     return () => {
@@ -77,7 +86,9 @@ export function Toolbar({ onShowShortcuts }: { onShowShortcuts(): void }) {
           data-testid="export-format-select"
           aria-label="Export format"
           value={exportFormat}
-          onChange={(event) => setExportFormat(event.currentTarget.value as FormatId)}
+          onChange={(event) =>
+            setChosenFormat({ documentId, format: event.currentTarget.value as FormatId })
+          }
         >
           {formats.map((format) => (
             <option key={format.id} value={format.id}>
