@@ -15,7 +15,7 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
 export function decodeText(bytes: Uint8Array, fileName: string): string {
-  if (bytes.length === 0) throw new FormatError(fileName, 'empty file');
+  if (bytes.length === 0) throw new FormatError(fileName, 'empty file', { byte: 0 });
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return decodeUtf16(bytes.subarray(2), 'utf-16le', fileName);
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -39,7 +39,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
       { line: invalid.line },
     );
   }
-  if (!text.trim()) throw new FormatError(fileName, 'empty file (only white space)');
+  if (!text.trim()) throw new FormatError(fileName, 'empty file (only white space)', { byte: 0 });
   return text;
 }
 
@@ -59,7 +59,9 @@ function decodeUtf16(
   }
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    if (!text.trim()) throw new FormatError(fileName, 'empty file (only white space)');
+    if (!text.trim()) {
+      throw new FormatError(fileName, 'empty file (only white space)', { byte: 0 });
+    }
     return text;
   } catch (error) {
     if (error instanceof FormatError) throw error;
@@ -124,6 +126,7 @@ export async function readDocumentFile(
       throw new FormatError(
         path,
         `file too large: ${megabytes(info.size)}, the limit is ${megabytes(maxBytes)}`,
+        { byte: maxBytes },
       );
     }
     // The file may grow after stat: read one byte past the limit to notice.
@@ -134,10 +137,15 @@ export async function readDocumentFile(
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes)
-      throw new FormatError(path, `file too large: over the limit of ${megabytes(maxBytes)}`);
+    if (length > maxBytes) {
+      const detail = `file too large: over the limit of ${megabytes(maxBytes)}`;
+      throw new FormatError(path, detail, { byte: maxBytes });
+    }
     const parsed = parseDocument(decodeText(buffer.subarray(0, length), path), path);
-    parsed.document.source = { ...parsed.document.source, path };
+    // A project already records the file it was imported from; anything else came from here.
+    if (parsed.format.id !== 'neko') {
+      parsed.document.source = { ...parsed.document.source, path };
+    }
     return parsed;
   } finally {
     await file.close();

@@ -61,9 +61,11 @@ describe('decodeText', () => {
   it('refuses empty and blank files and truncated UTF-16', async () => {
     const empty = await readFile(fixturePath('bad-empty.srt'));
     expect(formatErrorOf(() => decodeText(empty, 'bad-empty.srt')).message).toBe(
-      'bad-empty.srt: empty file',
+      'bad-empty.srt (byte 0): empty file',
     );
-    expect(formatErrorOf(() => decodeText(bytes(' \n\n'), 'b.txt')).message).toMatch(/empty file/);
+    expect(formatErrorOf(() => decodeText(bytes(' \n\n'), 'b.txt')).message).toBe(
+      'b.txt (byte 0): empty file (only white space)',
+    );
     expect(
       formatErrorOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0x68]), 'c.txt')).message,
     ).toMatch(/^c\.txt \(byte 2\): truncated UTF-16LE/);
@@ -94,9 +96,18 @@ describe('reading and writing files', () => {
     await writeFile(huge, '1\n00:00:00,000 --> 00:00:01,000\nx\n');
     await truncate(huge, 200 * 1024 * 1024); // sparse: no 200 MB written to disk
     await expect(readDocumentFile(huge)).rejects.toThrow(
-      `${huge}: file too large: 200.0 MB, the limit is 100.0 MB`,
+      `${huge} (byte 104857600): file too large: 200.0 MB, the limit is 100.0 MB`,
     );
     await expect(readDocumentFile(huge, { maxBytes: 10 })).rejects.toThrow(/the limit is 0\.0 MB/);
+  });
+
+  it('keeps the original source of a project file it opens', async () => {
+    const { document } = await readDocumentFile(fixturePath('edge-cases.vtt'));
+    const project = join(directory, 'talk.neko.json');
+    await writeFileAtomic(project, formatById('neko').serialize(document));
+    const reopened = await readDocumentFile(project);
+    expect(reopened.format.id).toBe('neko');
+    expect(reopened.document.source.path).toBe(fixturePath('edge-cases.vtt'));
   });
 
   it('turns a missing file or a directory into a FormatError', async () => {
