@@ -28,13 +28,16 @@ export interface HostChannel {
 /** How long a worker thread may take to finish its onnxruntime run and shut down. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
-const runningFromSource = import.meta.url.endsWith('.ts');
-const workerEntry = new URL(runningFromSource ? './worker.ts' : './worker.js', import.meta.url);
+// Bundled to CommonJS (the Electron main process) import.meta.url is gone; such a bundle passes
+// its own `spawn` to the client, so these are only computed when a default host is started.
+const runningFromSource = (): boolean => import.meta.url.endsWith('.ts');
+const workerEntry = (): URL =>
+  new URL(runningFromSource() ? './worker.ts' : './worker.js', import.meta.url);
 
 /** worker.ts in a forked Node process; from TypeScript sources it runs under tsx. */
 export function spawnChildProcess(): HostChannel {
-  const child = fork(fileURLToPath(workerEntry), [], {
-    execArgv: runningFromSource ? ['--import', resolveFromHere('tsx')] : [],
+  const child = fork(fileURLToPath(workerEntry()), [], {
+    execArgv: runningFromSource() ? ['--import', resolveFromHere('tsx')] : [],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -72,13 +75,13 @@ export function spawnChildProcess(): HostChannel {
  * and waits for it, as killing the thread mid-run would abort the process.
  */
 export function spawnWorkerThread(): HostChannel {
-  const worker = runningFromSource
+  const worker = runningFromSource()
     ? new Worker(
         `import(${JSON.stringify(resolveFromHere('tsx/esm/api'))}).then(({ register }) => { ` +
-          `register(); return import(${JSON.stringify(workerEntry.href)}); })`,
+          `register(); return import(${JSON.stringify(workerEntry().href)}); })`,
         { eval: true },
       )
-    : new Worker(workerEntry);
+    : new Worker(workerEntry());
   let lastError: string | undefined;
   let terminating = false;
   worker.on('error', (error) => (lastError = error.message));

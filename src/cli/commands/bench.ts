@@ -12,9 +12,8 @@ import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 import { addModelOptions, ProgressBar } from './correct.js';
 
-const SENTENCES_FILE = fileURLToPath(
-  new URL('../../../test/fixtures/bench/meeting-sentences.txt', import.meta.url),
-);
+const sentencesFile = (): string =>
+  fileURLToPath(new URL('../../../test/fixtures/bench/meeting-sentences.txt', import.meta.url));
 /** A one-hour meeting at 150 spoken words a minute. */
 const MEETING_WORDS = 9000;
 const WORDS_PER_SECOND = 150 / 60;
@@ -148,7 +147,7 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
  * case, no punctuation). The same `words` always gives the same transcript.
  */
 export function buildMeeting(words: number, seed = 20241105): Segment[] {
-  const sentences = readFileSync(SENTENCES_FILE, 'utf8')
+  const sentences = readFileSync(sentencesFile(), 'utf8')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
