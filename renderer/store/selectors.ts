@@ -129,8 +129,17 @@ export interface ExpertUsage {
   routedSegments: number;
 }
 
+const usageCache = new WeakMap<readonly Segment[], ExpertUsage | null>();
+
 /** Document summary of expert use: each segment's routing mass weighted by its token count. */
 export function expertUsage(document: NekoDocument): ExpertUsage | null {
+  if (!usageCache.has(document.segments)) {
+    usageCache.set(document.segments, computeExpertUsage(document));
+  }
+  return usageCache.get(document.segments)!;
+}
+
+function computeExpertUsage(document: NekoDocument): ExpertUsage | null {
   let experts: string[] | null = null;
   let mass: number[] = [];
   let totalTokens = 0;
