@@ -294,7 +294,7 @@ function writeAlto(document: NekoDocument): string {
           const strings = lineWords(segment, layout).map((word, index, all) => {
             const box = word.bbox ?? layout.bbox;
             const confidence =
-              word.confidence !== undefined ? ` WC="${Number(word.confidence.toFixed(2))}"` : '';
+              word.confidence !== undefined ? ` WC="${word.confidence.toFixed(2)}"` : '';
             const content = ` CONTENT="${escapeXml(word.text)}"`;
             const string = `<String ID="string_${stringNumber++}" ${position(box)}${confidence}${content}/>`;
             const next = all[index + 1]?.bbox;

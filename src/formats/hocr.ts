@@ -15,6 +15,7 @@ import { FormatError, type Format, type ParseContext } from './types.js';
 import {
   attributesOf,
   childrenOf,
+  escapeSingleQuoted,
   escapeXml,
   lineOfAttribute,
   parseXml,
@@ -24,6 +25,9 @@ import {
 } from './xml.js';
 
 const LINE_CLASSES = ['ocr_line', 'ocr_header', 'ocr_caption', 'ocr_textfloat'];
+
+/** Where a line sits: its page, block and paragraph (the box comes from the line itself). */
+type LineScope = Omit<LineLayout, 'bbox'>;
 
 interface HocrBlock {
   bbox?: BBox;
@@ -118,43 +122,35 @@ class HocrReader {
     const rest = [...properties].filter(([key]) => key !== 'image' && key !== 'bbox');
     this.extra.pageProperties[index] = rest.map(([key, value]) => `${key} ${value}`).join('; ');
 
-    const context: Omit<LineLayout, 'bbox'> = { page: index };
-    const visitInPage = (nodes: XmlNode[], scope: Omit<LineLayout, 'bbox'>) => {
-      walkElements(nodes, (node) => {
-        const classes = classesOf(node);
-        const attributes = attributesOf(node);
-        const nodeProperties = parseTitle(attributes.title);
-        if (classes.includes('ocr_carea') && attributes.id) {
-          const bbox = nodeProperties.has('bbox')
-            ? this.boxOf(nodeProperties, 'ocr_carea', attributes.id)
-            : undefined;
-          this.extra.blocks[attributes.id] = bbox ? { bbox } : {};
-          visitInPage(childrenOf(node), { ...scope, blockId: attributes.id });
-          return false;
-        }
-        if (classes.includes('ocr_par') && attributes.id) {
-          const bbox = nodeProperties.has('bbox')
-            ? this.boxOf(nodeProperties, 'ocr_par', attributes.id)
-            : undefined;
-          this.extra.paragraphs[attributes.id] = {
-            ...(bbox ? { bbox } : {}),
-            ...(attributes.lang ? { lang: attributes.lang } : {}),
-          };
-          visitInPage(childrenOf(node), { ...scope, paragraphId: attributes.id });
-          return false;
-        }
-        const lineClass = LINE_CLASSES.find((candidate) => classes.includes(candidate));
-        if (lineClass) {
-          this.readLine(node, lineClass, scope);
-          return false;
-        }
-        return true;
-      });
-    };
-    visitInPage(childrenOf(pageNode), context);
+    this.readRegion(childrenOf(pageNode), { page: index });
   }
 
-  private readLine(node: XmlNode, lineClass: string, scope: Omit<LineLayout, 'bbox'>): void {
+  /** Blocks and paragraphs set the scope of the lines inside them. */
+  private readRegion(nodes: XmlNode[], scope: LineScope): void {
+    walkElements(nodes, (node) => {
+      const classes = classesOf(node);
+      const { id, title, lang } = attributesOf(node);
+      if (id && classes.includes('ocr_carea')) {
+        this.extra.blocks[id] = this.optionalBox(title, 'ocr_carea', id);
+        this.readRegion(childrenOf(node), { ...scope, blockId: id });
+        return false;
+      }
+      if (id && classes.includes('ocr_par')) {
+        this.extra.paragraphs[id] = {
+          ...this.optionalBox(title, 'ocr_par', id),
+          ...(lang ? { lang } : {}),
+        };
+        this.readRegion(childrenOf(node), { ...scope, paragraphId: id });
+        return false;
+      }
+      const lineClass = LINE_CLASSES.find((candidate) => classes.includes(candidate));
+      if (!lineClass) return true;
+      this.readLine(node, lineClass, scope);
+      return false;
+    });
+  }
+
+  private readLine(node: XmlNode, lineClass: string, scope: LineScope): void {
     const attributes = attributesOf(node);
     const id = attributes.id ?? `line-${this.segments.length + 1}`;
     const properties = parseTitle(attributes.title);
@@ -191,6 +187,11 @@ class HocrReader {
     };
     this.segments.push({ id, source: text, text, ...(words.length ? { words } : {}), layout });
     if (lineClass !== 'ocr_line') this.extra.lineClasses[id] = lineClass;
+  }
+
+  private optionalBox(title: string | undefined, element: string, id: string): { bbox?: BBox } {
+    const properties = parseTitle(title);
+    return properties.has('bbox') ? { bbox: this.boxOf(properties, element, id) } : {};
   }
 
   private boxOf(properties: Map<string, string>, element: string, id: string | undefined): BBox {
@@ -239,7 +240,7 @@ function writeHocr(document: NekoDocument): string {
     '    "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
     '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">',
     ' <head>',
-    `  <title>${escapeXml(document.title)}</title>`,
+    '  <title></title>',
     '  <meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>',
     `  <meta name='ocr-system' content='${escapeXml(extra.system ?? 'NeKo Studio')}' />`,
     "  <meta name='ocr-capabilities' content='ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf'/>",
@@ -253,7 +254,9 @@ function writeHocr(document: NekoDocument): string {
       page.image !== undefined ? `image "${page.image.replace(/(["\\])/g, '\\$1')}"; ` : '';
     const more = extra.pageProperties?.[page.index] ?? `ppageno ${page.index}`;
     const title = `${image}bbox 0 0 ${page.width} ${page.height}${more ? `; ${more}` : ''}`;
-    out.push(`  <div class='ocr_page' id='page_${pageNumber}' title='${escapeXml(title)}'>`);
+    out.push(
+      `  <div class='ocr_page' id='page_${pageNumber}' title='${escapeSingleQuoted(title)}'>`,
+    );
     let wordNumber = 0;
     let unnamed = 0;
     for (const block of groupBy(lines, (segment) => segment.layout?.blockId)) {

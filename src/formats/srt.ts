@@ -48,7 +48,7 @@ export const srtFormat: Format = {
     const first = lines.findIndex((line) => line.trim() !== '');
     if (first < 0) return 0;
     const timing = INDEX_LINE.test(lines[first] ?? '') ? lines[first + 1] : lines[first];
-    return timing !== undefined && TIMING_LINE.test(timing) && /-->/.test(timing) ? 0.9 : 0;
+    return timing !== undefined && TIMING_LINE.test(timing) ? 0.9 : 0;
   },
 
   parse(content, { fileName }: ParseContext): NekoDocument {

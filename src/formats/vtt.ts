@@ -74,7 +74,7 @@ export const vttFormat: Format = {
         (FATAL_ERRORS.has(error.message) &&
           (onTimingLine || error.message.startsWith('Cue identifier')));
       if (fatal) {
-        throw new FormatError(fileName, describe(error.message), {
+        throw new FormatError(fileName, asDetail(error.message), {
           line: error.line,
           column: error.col,
         });
@@ -140,7 +140,8 @@ export const vttFormat: Format = {
   },
 };
 
-function describe(message: string): string {
+/** The validator's "Must be exactly two digits." as this project's error style: "must be …". */
+function asDetail(message: string): string {
   const text = message.replace(/\.$/, '');
   return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }

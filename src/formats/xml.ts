@@ -79,6 +79,11 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** For an attribute value in single quotes, as tesseract writes titles that hold quoted values. */
+export function escapeSingleQuoted(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/'/g, '&#39;');
+}
+
 /** Line of the first occurrence of an attribute value, to point errors at an element by its id. */
 export function lineOfAttribute(content: string, value: string): number | undefined {
   for (const quoted of [`"${value}"`, `'${value}'`]) {

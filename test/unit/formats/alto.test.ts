@@ -59,6 +59,12 @@ describe('ALTO', () => {
     }
   });
 
+  it('writes an unchanged tesseract file back byte for byte', () => {
+    for (const name of ['memo.alto.xml', 'two-column.alto.xml']) {
+      expect(altoFormat.serialize(parseFixture(name))).toBe(readFixture(name));
+    }
+  });
+
   it('writes an edited line in place, with SP elements between the words', () => {
     const document = copy(parseFixture('memo.alto.xml'));
     document.segments[0]!.text = 'MEMORANDUM';

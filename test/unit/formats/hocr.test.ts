@@ -59,6 +59,12 @@ describe('hOCR', () => {
     }
   });
 
+  it('writes an unchanged tesseract file back byte for byte', () => {
+    for (const name of ['memo.hocr', 'two-column.hocr']) {
+      expect(hocrFormat.serialize(parseFixture(name))).toBe(readFixture(name));
+    }
+  });
+
   it('writes well-formed XHTML that keeps tesseract’s page title', () => {
     const output = hocrFormat.serialize(parseFixture('two-column.hocr'));
     expect(() => parseXml(output, 'out.hocr')).not.toThrow();
