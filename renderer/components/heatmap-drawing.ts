@@ -1,6 +1,9 @@
 import type { RoutingSide } from '../../src/document/types.js';
 import { expertColour } from './expert-colours.js';
 
+/** Distinct intensities drawn; finer steps than this cannot be told apart on screen. */
+const COLOUR_STEPS = 24;
+
 /** Geometry of the heatmap: cells of tokens (columns) × MoE layers (rows), labels below and left. */
 export interface HeatmapLayout {
   cellWidth: number;
@@ -76,10 +79,16 @@ export function drawHeatmap(
 ): void {
   const { cellWidth, cellHeight, left, layers, tokens } = layout;
   context.clearRect(0, 0, layout.width, layout.height);
+  // 1,200 cells at 200 tokens: colours come from a small palette instead of a new string per cell.
+  const palette = new Map<number, string>();
   for (let layer = 0; layer < layers; layer++) {
     for (let token = 0; token < tokens; token++) {
       const { expert, probability } = topExpert(side, layer, token);
-      context.fillStyle = expertColour(experts, expert, certainty(probability, experts.length));
+      const step = Math.round(certainty(probability, experts.length) * COLOUR_STEPS);
+      const key = expert * (COLOUR_STEPS + 1) + step;
+      let colour = palette.get(key);
+      if (!colour) palette.set(key, (colour = expertColour(experts, expert, step / COLOUR_STEPS)));
+      context.fillStyle = colour;
       context.fillRect(left + token * cellWidth, layer * cellHeight, cellWidth - 1, cellHeight - 1);
     }
   }
@@ -92,17 +101,18 @@ export function drawHeatmap(
     context.fillText(`L${layer + 1}`, left - 6, layer * cellHeight + cellHeight / 2);
   }
 
+  // Token labels run upwards under their columns: one rotation for all of them, where (x, y) on
+  // the canvas is (-y, x) in the rotated frame.
   const gridBottom = layers * cellHeight;
-  context.textAlign = 'right';
+  context.save();
+  context.rotate(-Math.PI / 2);
   for (let token = 0; token < tokens; token++) {
     const piece = side.tokens[token]?.piece ?? '';
-    context.save();
-    context.translate(left + token * cellWidth + cellWidth / 2, gridBottom + 4);
-    context.rotate(-Math.PI / 2);
     context.fillStyle = token === focusedToken ? '#000' : '#555';
-    context.fillText(visiblePiece(piece), 0, 0, layout.bottom - 6);
-    context.restore();
+    const x = left + token * cellWidth + cellWidth / 2;
+    context.fillText(visiblePiece(piece), -(gridBottom + 4), x, layout.bottom - 6);
   }
+  context.restore();
 
   if (focusedToken !== null && focusedToken < tokens) {
     context.strokeStyle = '#000';
