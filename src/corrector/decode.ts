@@ -92,23 +92,31 @@ export async function greedyDecode(
   return results;
 }
 
+/**
+ * Proposes a new draft (without <eos>) for a row whose output departed from its draft, given the
+ * tokens generated so far; undefined leaves it to the token-level re-alignment.
+ */
+export type Redraft = (row: number, generated: readonly number[]) => number[] | undefined;
+
 /** Aggressive decoding with one draft per row (the best hypothesis' ids); same output as greedy. */
 export async function aggressiveDecode(
   run: RunDecoder,
   drafts: readonly number[][],
   options: DecodeOptions,
   statistics: DecodeStatistics = { passes: 0, rowPasses: 0 },
+  redraft?: Redraft,
 ): Promise<DecodedSequence[]> {
   const sources = drafts.map((draft) => [...draft, options.eos]);
   const outputs = drafts.map(() => [options.bos]);
-  const draftStart = drafts.map(() => 0);
+  const pending = sources.map((source) => source);
+  const sourcePosition = drafts.map(() => 0);
   const results: DecodedSequence[] = new Array(drafts.length);
   let active = drafts.map((_, row) => row);
   while (active.length > 0) {
     throwIfCancelled(options.signal);
     const blocks = active.map((row) => {
       const room = options.maxTokens - (outputs[row]!.length - 1);
-      return sources[row]!.slice(draftStart[row]!, draftStart[row]! + Math.max(room - 1, 0));
+      return pending[row]!.slice(0, Math.max(room - 1, 0));
     });
     const pass = await run(
       active,
@@ -133,10 +141,14 @@ export async function aggressiveDecode(
         results[row] = collect(pass, index, output, options);
         return;
       }
-      const agreedWholeBlock = accepted === block.length;
-      draftStart[row] = agreedWholeBlock
-        ? draftStart[row]! + accepted
-        : realignDraft(sources[row]!, output, draftStart[row]! + accepted);
+      const proposed = redraft?.(row, output.slice(1));
+      if (proposed !== undefined) {
+        pending[row] = [...proposed, options.eos];
+      } else {
+        const next = realignDraft(sources[row]!, output, sourcePosition[row]! + accepted);
+        sourcePosition[row] = next;
+        pending[row] = sources[row]!.slice(next);
+      }
       stillActive.push(row);
     });
     active = stillActive;

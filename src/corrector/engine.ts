@@ -12,7 +12,9 @@ import {
   type DecodedSequence,
   type DecodeOptions,
   type DecodeStatistics,
+  type RunDecoder,
 } from './decode.js';
+import { TextDraft } from './draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './model.js';
 import { buildRoutingRecord, decodeWithSpans } from './routing.js';
@@ -175,14 +177,20 @@ export class CorrectorEngine {
     const decoded =
       options.decoding === 'greedy'
         ? await greedyDecode(run, batch.length, decodeOptions, this.statistics)
-        : await aggressiveDecode(
-            run,
-            batch.map((segment) => segment.draft),
-            decodeOptions,
-            this.statistics,
-          );
+        : await this.aggressive(run, batch, decodeOptions);
     return batch.map((segment, row) =>
       this.toResult(segment, decoded[row]!, encoded, row, options.withRouting !== false),
+    );
+  }
+
+  private aggressive(run: RunDecoder, batch: PreparedSegment[], options: DecodeOptions) {
+    const drafts = batch.map((segment) => new TextDraft(this.tokenizer, segment.source));
+    return aggressiveDecode(
+      run,
+      batch.map((segment) => segment.draft),
+      options,
+      this.statistics,
+      (row, generated) => drafts[row]!.redraft(generated),
     );
   }
 

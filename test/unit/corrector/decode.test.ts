@@ -104,6 +104,25 @@ describe('decoding with the tiny model', () => {
     expect(aggressiveRowPasses).toBeLessThan(0.8 * greedyRowPasses);
   });
 
+  it('gives the greedy output whatever a redraft proposes', async () => {
+    const texts = sentences.slice(10, 40);
+    const run = model.decoderFor(await encodeBatch(texts));
+    const greedy = await greedyDecode(run, texts.length, options);
+    const random = seeded(11);
+    const drafts = texts.map((text) => tokenizer.encode(text));
+    const oracleStats = { passes: 0, rowPasses: 0 };
+    const oracle = await aggressiveDecode(run, drafts, options, oracleStats, (row, generated) =>
+      greedy[row]!.tokens.slice(generated.length),
+    );
+    const noisy = await aggressiveDecode(run, drafts, options, undefined, (row, generated) =>
+      row % 3 === 0 ? undefined : perturb(greedy[row]!.tokens.slice(generated.length), random),
+    );
+    expect(oracle.map((s) => s.tokens)).toEqual(greedy.map((s) => s.tokens));
+    expect(noisy.map((s) => s.tokens)).toEqual(greedy.map((s) => s.tokens));
+    // With the right continuation proposed after the first departure, a row needs two passes.
+    expect(oracleStats.passes).toBe(2);
+  });
+
   it('finishes a row in one pass when the draft is exactly the output', async () => {
     const texts = sentences.slice(0, 6);
     const run = model.decoderFor(await encodeBatch(texts));
