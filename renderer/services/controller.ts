@@ -1,6 +1,7 @@
 import { uploadFromFiles } from '../api.js';
-import type { NekoApi } from '../../src/api/types.js';
+import type { ImportResult, NekoApi } from '../../src/api/types.js';
 import type { FormatId } from '../../src/formats/types.js';
+import { selectHasUnsavedChanges } from '../store/selectors.js';
 import type { StudioStore } from '../store/studio.js';
 import { withCompanionMedia } from './companion-media.js';
 import { downloadExport } from './downloads.js';
@@ -9,8 +10,30 @@ import { downloadExport } from './downloads.js';
  * The actions that need the core: each calls the API, then tells the store what happened. Failures
  * end as the store's one-line error message, never as an exception in a click handler.
  */
-export function createStudioController(api: NekoApi, store: StudioStore) {
+export function createStudioController(
+  api: NekoApi,
+  store: StudioStore,
+  confirm: (question: string) => boolean = (question) => window.confirm(question),
+) {
   const state = () => store.getState();
+
+  /**
+   * Opens an imported document in place of the current one. Asked only once the new file has parsed,
+   * so a broken file costs nothing; unsaved work is not replaced without the user's word (the autosave
+   * keeps only the open document).
+   */
+  function replaceDocument(result: ImportResult): void {
+    const current = state();
+    if (
+      selectHasUnsavedChanges(current) &&
+      !confirm(
+        `Discard the unsaved changes to “${current.document!.title}” and open “${result.document.title}”?`,
+      )
+    ) {
+      return;
+    }
+    state().openDocument(result);
+  }
 
   async function reportingErrors(action: () => Promise<void>): Promise<void> {
     try {
@@ -27,7 +50,7 @@ export function createStudioController(api: NekoApi, store: StudioStore) {
         const upload = await uploadFromFiles(files);
         const result = await api.importFile(upload);
         const companions = (upload.companions ?? []).map((companion) => companion.name);
-        state().openDocument({
+        replaceDocument({
           ...result,
           document: withCompanionMedia(result.document, companions),
         });
@@ -38,7 +61,7 @@ export function createStudioController(api: NekoApi, store: StudioStore) {
       if (!api.openWithDialog) return false;
       await reportingErrors(async () => {
         const result = await api.openWithDialog!();
-        if (result) state().openDocument(result);
+        if (result) replaceDocument(result);
       });
       return true;
     },
