@@ -109,11 +109,14 @@ class AsrErrorModel:
         self, best: List[str], spoken: List[str], rng: random.Random, edits: int
     ) -> List[str]:
         variant = list(best)
-        for _ in range(min(edits, 3)):
+        # Real alternatives differ from the best in one region of the utterance, not all over it.
+        centre = rng.randrange(max(len(variant), 1))
+        for _ in range(min(edits, 8)):
             if not variant:
                 break
             roll = rng.random()
-            position = rng.randrange(len(variant))
+            spread = rng.randint(-edits, edits)
+            position = min(max(centre + spread, 0), len(variant) - 1)
             if roll < 0.25 and position < len(spoken) and variant[position] != spoken[position]:
                 variant[position] = spoken[position]
             elif roll < 0.7:
