@@ -8,6 +8,7 @@ export function CorrectionControls() {
   const status = useStudio((state) => state.correctorStatus);
   const job = useStudio((state) => state.correctionJob);
   const hasDocument = useStudio((state) => state.document !== null);
+  const selectedSegmentId = useStudio((state) => state.selectedSegmentId);
   const settings = useStudio((state) => state.settings);
   const updateSettings = useStudio((state) => state.updateSettings);
   const acceptAllAbove = useStudio((state) => state.acceptAllAbove);
@@ -58,6 +59,16 @@ export function CorrectionControls() {
           onClick={() => void controller.startCorrection()}
         >
           Correct
+        </button>
+      )}
+      {!job && (
+        <button
+          type="button"
+          disabled={!available || !selectedSegmentId}
+          title="Correct only the selected segment"
+          onClick={() => selectedSegmentId && void controller.startCorrection([selectedSegmentId])}
+        >
+          Correct segment
         </button>
       )}
       <label>

@@ -259,6 +259,7 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
               'suggestion',
               `edit-${edit.kind}`,
               `decision-${edit.decision}`,
+              edit.stale && 'is-stale',
               edit.confidence < threshold && 'is-low-confidence',
               editIndex === cursorEdit && 'is-current',
             ]
@@ -273,7 +274,14 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
             {edit.before && edit.kind !== 'insert' && <del>{edit.before}</del>}
             {run.text && <ins>{run.text}</ins>}
             <span className="suggestion-confidence">{formatPercent(edit.confidence)}</span>
-            {edit.decision === 'pending' ? (
+            {edit.stale ? (
+              <span
+                className="suggestion-decision"
+                title="You retyped these words; the suggestion no longer applies"
+              >
+                superseded
+              </span>
+            ) : edit.decision === 'pending' ? (
               <>
                 <button
                   type="button"
