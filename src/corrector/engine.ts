@@ -4,7 +4,7 @@
  * edits, confidences and routing. It runs inside a worker (worker.ts); nothing here blocks a UI.
  */
 import { suggestionFromCorrection } from '../document/operations.js';
-import type { Suggestion } from '../document/types.js';
+import type { RoutingRecord, Suggestion } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
 import {
   aggressiveDecode,
@@ -17,7 +17,8 @@ import {
 import { TextDraft } from './draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './model.js';
-import { buildRoutingRecord, decodeWithSpans } from './routing.js';
+import { splitForModel } from './chunking.js';
+import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
 import {
   createModelSessions,
   type DeviceAttempt,
@@ -75,13 +76,40 @@ export interface EngineInfo {
 const BATCH_TOKEN_BUDGET = 4096;
 const MAX_BATCH_SEGMENTS = 48;
 
-interface PreparedSegment {
-  index: number;
-  input: SegmentInput;
-  source: string;
+/**
+ * The part of a segment one model row corrects: the whole segment (with its N-best list) when it
+ * fits, else one of the pieces chunking.ts cut it into (best hypothesis only).
+ */
+interface PreparedPiece {
+  segment: number;
+  piece: number;
+  /** Character offset of the piece in the segment's source. */
+  offset: number;
+  text: string;
   sourceTokens: SourceToken[];
   draft: number[];
 }
+
+interface PieceResult {
+  decoded: DecodedSequence;
+  output: string;
+  outputTokens: TokenPiece[];
+  /** [layer][token][expert] of every real encoder token, when routing is wanted. */
+  encoderRouting?: number[][][];
+}
+
+interface SegmentPlan {
+  index: number;
+  input: SegmentInput;
+  source: string;
+  pieces: PreparedPiece[];
+  results: (PieceResult | undefined)[];
+  remaining: number;
+  latency: number;
+}
+
+/** Pieces get at most this share of max_target_tokens: corrections add case and punctuation. */
+const PIECE_SHARE_OF_TARGET = 0.6;
 
 export class CorrectorEngine {
   /** Decoder passes run so far (the bench reports them). */
@@ -127,43 +155,78 @@ export class CorrectorEngine {
     segments: readonly SegmentInput[],
     options: CorrectOptions = {},
   ): Promise<SegmentResult[]> {
-    const prepared = segments.map((input, index) => this.prepare(input, index));
+    const plans = segments.map((input, index) => this.plan(input, index));
     const results: SegmentResult[] = new Array(segments.length);
+    const withRouting = options.withRouting !== false;
     let done = 0;
     options.onProgress?.(0, segments.length);
-    for (const batch of planBatches(prepared)) {
+    for (const batch of planBatches(plans.flatMap((plan) => plan.pieces))) {
       if (options.signal?.aborted) throw new CorrectionCancelled();
       const started = performance.now();
-      const batchResults = await this.correctBatch(batch, options);
+      const pieceResults = await this.correctBatch(batch, options);
       const latency = (performance.now() - started) / 1000;
-      for (const result of batchResults) {
-        result.latency = latency;
-        results[result.index] = result;
+      batch.forEach((piece, row) => {
+        const plan = plans[piece.segment]!;
+        plan.results[piece.piece] = pieceResults[row];
+        plan.latency = Math.max(plan.latency, latency);
+        if (--plan.remaining > 0) return;
+        const result = this.assemble(plan, withRouting);
+        results[plan.index] = result;
+        done++;
         options.onResult?.(result);
-      }
-      done += batch.length;
+      });
       options.onProgress?.(done, segments.length);
     }
     return results;
   }
 
-  private prepare(input: SegmentInput, index: number): PreparedSegment {
+  private plan(input: SegmentInput, index: number): SegmentPlan {
     const hypotheses = input.hypotheses.length > 0 ? input.hypotheses : [''];
     const source = hypotheses[0]!;
+    const limit = Math.min(
+      this.config.max_source_tokens - 1,
+      Math.floor(this.config.max_target_tokens * PIECE_SHARE_OF_TARGET),
+    );
+    const spans = splitForModel(source, (text) => this.tokenizer.encode(text).length, limit);
+    const pieces =
+      spans.length === 1
+        ? [this.preparePiece(index, 0, 0, source, hypotheses)]
+        : spans.map(([start, end], piece) => {
+            const text = source.slice(start, end);
+            return this.preparePiece(index, piece, start, text, [text]);
+          });
+    return {
+      index,
+      input,
+      source,
+      pieces,
+      results: new Array(pieces.length),
+      remaining: pieces.length,
+      latency: 0,
+    };
+  }
+
+  private preparePiece(
+    segment: number,
+    piece: number,
+    offset: number,
+    text: string,
+    hypotheses: string[],
+  ): PreparedPiece {
     const sourceTokens = buildSourceTokens(this.tokenizer, hypotheses, {
       nbestMax: this.config.nbest_max,
       maxSourceTokens: this.config.max_source_tokens,
     });
-    const draft = this.tokenizer.encode(source).slice(0, this.config.max_target_tokens);
-    return { index, input, source, sourceTokens, draft };
+    const draft = this.tokenizer.encode(text).slice(0, this.config.max_target_tokens);
+    return { segment, piece, offset, text, sourceTokens, draft };
   }
 
   private async correctBatch(
-    batch: PreparedSegment[],
+    batch: PreparedPiece[],
     options: CorrectOptions,
-  ): Promise<SegmentResult[]> {
+  ): Promise<PieceResult[]> {
     const encoded = await this.model.encode(
-      batch.map((segment) => segment.sourceTokens.map((t) => t.id)),
+      batch.map((piece) => piece.sourceTokens.map((t) => t.id)),
     );
     const run = this.model.decoderFor(encoded);
     const special = this.config.special_tokens;
@@ -178,80 +241,114 @@ export class CorrectorEngine {
       options.decoding === 'greedy'
         ? await greedyDecode(run, batch.length, decodeOptions, this.statistics)
         : await this.aggressive(run, batch, decodeOptions);
-    return batch.map((segment, row) =>
-      this.toResult(segment, decoded[row]!, encoded, row, options.withRouting !== false),
-    );
+    return decoded.map((sequence, row) => {
+      const { text, tokens } = decodeWithSpans(this.tokenizer, sequence.tokens);
+      const result: PieceResult = { decoded: sequence, output: text, outputTokens: tokens };
+      if (options.withRouting !== false) result.encoderRouting = encoderRouting(encoded, row);
+      return result;
+    });
   }
 
-  private aggressive(run: RunDecoder, batch: PreparedSegment[], options: DecodeOptions) {
-    const drafts = batch.map((segment) => new TextDraft(this.tokenizer, segment.source));
+  private aggressive(run: RunDecoder, batch: PreparedPiece[], options: DecodeOptions) {
+    const drafts = batch.map((piece) => new TextDraft(this.tokenizer, piece.text));
     return aggressiveDecode(
       run,
-      batch.map((segment) => segment.draft),
+      batch.map((piece) => piece.draft),
       options,
       this.statistics,
       (row, generated) => drafts[row]!.redraft(generated),
     );
   }
 
-  private toResult(
-    segment: PreparedSegment,
-    decoded: DecodedSequence,
-    encoded: EncodedBatch,
-    row: number,
-    withRouting: boolean,
-  ): SegmentResult {
-    const { text: output, tokens } = decodeWithSpans(this.tokenizer, decoded.tokens);
-    // Without <eos> the output was cut off; offering a truncated rewrite would do harm.
-    const text = decoded.finished ? output : segment.source;
-    const confidences = decoded.finished
-      ? tokens.map((token, i) => ({
-          start: token.start,
-          end: token.end,
-          confidence: decoded.confidences[i]!,
-        }))
-      : [];
-    const sourceSegment = { id: segment.input.id, source: segment.source, text: segment.source };
+  /**
+   * Joins the corrected pieces with the source's own white space between them. A piece the model
+   * did not finish (no <eos> within max_target_tokens) keeps its source text: a truncated rewrite
+   * would do harm.
+   */
+  private assemble(plan: SegmentPlan, withRouting: boolean): SegmentResult {
+    let text = '';
+    let cursor = 0;
+    const confidences: { start: number; end: number; confidence: number }[] = [];
+    const outputOffsets: number[] = [];
+    plan.pieces.forEach((piece, index) => {
+      const { decoded, output, outputTokens } = plan.results[index]!;
+      const end = plan.pieces.length === 1 ? plan.source.length : piece.offset + piece.text.length;
+      text += plan.source.slice(cursor, piece.offset);
+      outputOffsets.push(text.length);
+      if (decoded.finished) {
+        for (const [i, token] of outputTokens.entries()) {
+          const shift = text.length;
+          confidences.push({
+            start: token.start + shift,
+            end: token.end + shift,
+            confidence: decoded.confidences[i]!,
+          });
+        }
+      }
+      text += decoded.finished ? output : piece.text;
+      cursor = end;
+    });
+    text += plan.source.slice(cursor);
+    const finished = plan.results.every((result) => result!.decoded.finished);
+    const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     const suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
-    if (!decoded.finished) suggestion.confidence = 0;
-    if (withRouting) suggestion.routing = this.routingFor(segment, decoded, tokens, encoded, row);
-    return {
-      id: segment.input.id,
-      index: segment.index,
-      suggestion,
-      finished: decoded.finished,
-      latency: 0,
-    };
+    if (confidences.length === 0) suggestion.confidence = 0;
+    if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
+    return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };
   }
 
-  private routingFor(
-    segment: PreparedSegment,
-    decoded: DecodedSequence,
-    decoderTokens: { piece: string; start: number; end: number }[],
-    encoded: EncodedBatch,
-    row: number,
-  ) {
-    const all = encoderRouting(encoded, row);
-    const shownPositions = segment.sourceTokens
-      .map((token, position) => (token.hypothesis === 0 ? position : -1))
-      .filter((position) => position >= 0);
-    const encoderTokens = shownPositions.map((position) => {
-      const token = segment.sourceTokens[position]!;
-      return {
-        piece: segment.source.slice(token.start, token.end),
-        start: token.start,
-        end: token.end,
-      };
+  private routingFor(plan: SegmentPlan, outputOffsets: number[]): RoutingRecord {
+    const encoderTokens: TokenPiece[] = [];
+    const decoderTokens: TokenPiece[] = [];
+    const layers = (count: number): number[][][] => Array.from({ length: count }, () => []);
+    const encoderShown = layers(this.config.n_encoder_layers);
+    const encoderAll = layers(this.config.n_encoder_layers);
+    const decoderRows = layers(this.config.n_decoder_layers);
+    plan.pieces.forEach((piece, index) => {
+      const result = plan.results[index]!;
+      const all = result.encoderRouting ?? [];
+      const shown = piece.sourceTokens.flatMap((token, position) =>
+        token.hypothesis === 0 ? [position] : [],
+      );
+      for (const position of shown) {
+        const { start, end } = piece.sourceTokens[position]!;
+        encoderTokens.push({
+          piece: piece.text.slice(start, end),
+          start: start + piece.offset,
+          end: end + piece.offset,
+        });
+      }
+      appendRows(
+        encoderShown,
+        all.map((layer) => shown.map((position) => layer[position]!)),
+      );
+      appendRows(encoderAll, all);
+      // An unfinished piece shows its source, so its output tokens have no place in the text.
+      if (!result.decoded.finished) return;
+      const shift = outputOffsets[index]!;
+      for (const token of result.outputTokens) {
+        decoderTokens.push({
+          piece: token.piece,
+          start: token.start + shift,
+          end: token.end + shift,
+        });
+      }
+      appendRows(decoderRows, result.decoded.routing);
     });
     return buildRoutingRecord({
       experts: this.config.experts,
       encoderTokens,
-      encoderProbabilities: all.map((layer) => shownPositions.map((position) => layer[position]!)),
-      encoderAllProbabilities: all,
+      encoderProbabilities: encoderShown,
+      encoderAllProbabilities: encoderAll,
       decoderTokens,
-      decoderProbabilities: decoded.routing,
+      decoderProbabilities: decoderRows,
     });
   }
+}
+
+/** Appends [layer][token][expert] rows of one piece to those of the pieces before it. */
+function appendRows(into: number[][][], rows: number[][][]): void {
+  rows.forEach((layer, index) => into[index]!.push(...layer));
 }
 
 /** [layer][token][expert] over the real (unpadded) tokens of one encoder row. */
@@ -271,17 +368,19 @@ function encoderRouting(encoded: EncodedBatch, row: number): number[][][] {
 }
 
 /**
- * Sorts segments by length so that a batch pads little, then cuts batches by a padded-token budget.
+ * Sorts pieces by length so that a batch pads little, then cuts batches by a padded-token budget.
  * The key is the longer of source and draft, as both bound the decoder's work.
  */
-function planBatches(segments: PreparedSegment[]): PreparedSegment[][] {
-  const size = (segment: PreparedSegment): number =>
-    Math.max(segment.sourceTokens.length, segment.draft.length + 2);
-  const ordered = [...segments].sort((a, b) => size(a) - size(b) || a.index - b.index);
-  const batches: PreparedSegment[][] = [];
-  let current: PreparedSegment[] = [];
-  for (const segment of ordered) {
-    const paddedTokens = (current.length + 1) * size(segment);
+function planBatches(pieces: PreparedPiece[]): PreparedPiece[][] {
+  const size = (piece: PreparedPiece): number =>
+    Math.max(piece.sourceTokens.length, piece.draft.length + 2);
+  const ordered = [...pieces].sort(
+    (a, b) => size(a) - size(b) || a.segment - b.segment || a.piece - b.piece,
+  );
+  const batches: PreparedPiece[][] = [];
+  let current: PreparedPiece[] = [];
+  for (const piece of ordered) {
+    const paddedTokens = (current.length + 1) * size(piece);
     if (
       current.length > 0 &&
       (paddedTokens > BATCH_TOKEN_BUDGET || current.length >= MAX_BATCH_SEGMENTS)
@@ -289,7 +388,7 @@ function planBatches(segments: PreparedSegment[]): PreparedSegment[][] {
       batches.push(current);
       current = [];
     }
-    current.push(segment);
+    current.push(piece);
   }
   if (current.length > 0) batches.push(current);
   return batches;

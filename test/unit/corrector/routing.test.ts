@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutingSide } from '../../../src/document/types.js';
 import { CorrectorEngine } from '../../../src/corrector/engine.js';
-import { decodeWithSpans, inferTask, topTwo } from '../../../src/corrector/routing.js';
+import { loadModelDirectory } from '../../../src/corrector/config.js';
+import { greedyDecode } from '../../../src/corrector/decode.js';
+import { Seq2SeqModel } from '../../../src/corrector/model.js';
+import {
+  buildRoutingRecord,
+  decodeWithSpans,
+  inferTask,
+  topTwo,
+} from '../../../src/corrector/routing.js';
+import { createModelSessions } from '../../../src/corrector/session.js';
+import { buildSourceIds } from '../../../src/corrector/source.js';
 import { Tokenizer } from '../../../src/corrector/tokenizer.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
@@ -58,12 +68,55 @@ describe('routing records from the tiny model', () => {
     expect(['asr', 'ocr', 'text']).toContain(routing.inferredTask);
   });
 
-  it('gives the decoder one routing row per output token', async () => {
-    // Random weights never emit <eos>, so the output is max_target_tokens long.
+  it('leaves the decoder side empty when the output was cut off, as the text shows the source', async () => {
+    // Random weights never emit <eos>, so the suggestion keeps the source.
     const [result] = await engine.correct([{ id: 'y', hypotheses: ['short'] }]);
-    expect(result!.suggestion.routing!.decoder.tokens).toHaveLength(
-      engine.config.max_target_tokens,
+    const decoder = result!.suggestion.routing!.decoder;
+    expect(decoder.tokens).toEqual([]);
+    expect(decoder.probabilities).toEqual(
+      Array.from({ length: engine.config.n_decoder_layers }, () => []),
     );
+  });
+});
+
+describe('routing records from decoded sequences', () => {
+  it('gives one decoder row per output token, offsets into the output', async () => {
+    const directory = loadModelDirectory(tinyModel);
+    const model = new Seq2SeqModel(await createModelSessions(directory, 'cpu'), directory.config);
+    try {
+      const tokenizer = Tokenizer.fromFile(directory.tokenizerPath);
+      const special = directory.config.special_tokens;
+      const encoded = await model.encode([
+        buildSourceIds(tokenizer, ['we met on tuesday'], { nbestMax: 4, maxSourceTokens: 64 }),
+      ]);
+      const [decoded] = await greedyDecode(model.decoderFor(encoded), 1, {
+        bos: special.bos,
+        eos: special.eos,
+        pad: special.pad,
+        maxTokens: 20,
+      });
+      const output = decodeWithSpans(tokenizer, decoded!.tokens);
+      const record = buildRoutingRecord({
+        experts: directory.config.experts,
+        encoderTokens: [],
+        encoderProbabilities: [[], []],
+        encoderAllProbabilities: [[], []],
+        decoderTokens: output.tokens,
+        decoderProbabilities: decoded!.routing,
+      });
+      expectWellFormed(
+        record.decoder,
+        directory.config.n_decoder_layers,
+        directory.config.n_experts,
+      );
+      expect(record.decoder.tokens).toHaveLength(20);
+      for (const token of record.decoder.tokens) {
+        expect(output.text.slice(token.start, token.end)).toBe(token.piece);
+      }
+      expect(record.expertMass.reduce((sum, mass) => sum + mass, 0)).toBeCloseTo(1, 6);
+    } finally {
+      await model.sessions.release();
+    }
   });
 });
 
