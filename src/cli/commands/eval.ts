@@ -5,6 +5,7 @@ import {
   corpusErrors,
   doNoHarm,
   oracleErrors,
+  strictWordErrors,
   wordErrors,
   type ErrorCounter,
 } from '../../align/index.js';
@@ -40,6 +41,8 @@ export interface TaskEvaluation {
   referenceWords: number;
   wer: RateRow;
   cer: RateRow;
+  /** WER where case and punctuation count ("Hello," is not "hello"). */
+  strictWer: RateRow;
   /** On segments whose best hypothesis already equals the reference. */
   doNoHarm: { segments: number; words: number; changedWords: number; rate: number };
 }
@@ -160,6 +163,7 @@ function evaluateGroup(task: string, segments: Segment[], outputs: string[]): Ta
     ).referenceLength,
     wer: rates(wordErrors),
     cer: rates(characterErrors),
+    strictWer: rates(strictWordErrors),
     doNoHarm: {
       segments: harm.inputs,
       words: harm.inputWords,
@@ -178,6 +182,7 @@ function formatTable(evaluations: TaskEvaluation[]): string {
     for (const [metric, row] of [
       ['WER', evaluation.wer],
       ['CER', evaluation.cer],
+      ['WER-cp', evaluation.strictWer],
     ] as const) {
       lines.push(
         [
@@ -200,5 +205,6 @@ function formatTable(evaluations: TaskEvaluation[]): string {
             `(${percent(harm.rate)}) on ${harm.segments} already-correct segments`,
     );
   }
+  lines.push('WER-cp: case and punctuation count');
   return `${lines.join('\n')}\n`;
 }

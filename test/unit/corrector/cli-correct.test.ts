@@ -199,7 +199,7 @@ describe('neko eval', () => {
       },
       // Already right: do-no-harm counts its 4 words.
       { id: '2', hypotheses: ['we met on tuesday'], reference: 'we met on tuesday', task: 'asr' },
-      { id: '3', hypotheses: ['Tbe invoice'], reference: 'The invoice', task: 'ocr' },
+      { id: '3', hypotheses: ['Tbe invoice'], reference: 'The invoice.', task: 'ocr' },
     ];
     writeFileSync(refs, lines.map((line) => JSON.stringify(line)).join('\n'));
     const run = await neko('eval', refs, '--model', tinyModel, '--json', '-q');
@@ -208,6 +208,7 @@ describe('neko eval', () => {
       task: string;
       segments: number;
       wer: { best: number; oracle: number; corrected: number; relativeChange: number };
+      strictWer: { best: number };
       doNoHarm: { segments: number; words: number; changedWords: number };
     }[];
     expect(figures.map((f) => f.task)).toEqual(['asr', 'ocr', 'all']);
@@ -220,6 +221,9 @@ describe('neko eval', () => {
     expect(asr.wer.relativeChange).toBe(0);
     expect(asr.doNoHarm).toEqual({ segments: 1, words: 4, changedWords: 0, rate: 0 });
     expect(figures[1]!.wer.best).toBeCloseTo(1 / 2);
+    // Punctuation counts in the strict WER: "invoice" is not "invoice." there.
+    expect(figures[1]!.strictWer.best).toBe(1);
+    expect(asr.strictWer.best).toBeCloseTo(3 / 10);
   });
 
   it('refuses a file without references', async () => {
