@@ -126,12 +126,12 @@ def real_asr(
     settings: Settings, segments: Sequence[Dict[str, str]], splits: Sequence[str]
 ) -> List[Dict[str, Any]]:
     cache = settings.real_dir / "asr.jsonl"
-    records = jsonl.read(cache)
+    records = jsonl.read_cache(cache)
     done: Set[str] = {r["segment"] for r in records}
     spoken = [s for s in segments if 5 <= len(s["text"].split()) <= 25]
     for split in splits:
         candidates = interleave_sources([s for s in spoken if s["split"] == split])
-        have = sum(1 for r in records if r["split"] == split)
+        have = sum(1 for r in records if r["split"] == split and asr_real.is_usable(r))
         if split == "train":
             wanted, minutes = len(candidates), settings.real_train_asr_minutes
         else:
@@ -179,10 +179,10 @@ def real_ocr(
     settings: Settings, segments: Sequence[Dict[str, str]], splits: Sequence[str]
 ) -> List[Dict[str, Any]]:
     cache = settings.real_dir / "ocr.jsonl"
-    records = jsonl.read(cache)
+    records = jsonl.read_cache(cache)
     done: Set[str] = {r["segment"] for r in records}
     # A page that yielded no lines is remembered too, so that a rerun does not retry it forever.
-    done |= {r["segment"] for r in jsonl.read(settings.real_dir / "ocr-empty.jsonl")}
+    done |= {r["segment"] for r in jsonl.read_cache(settings.real_dir / "ocr-empty.jsonl")}
     for split in splits:
         have = sum(1 for r in records if r["split"] == split)
         if split == "train":
@@ -297,6 +297,8 @@ def build_calibration(
         ("ocr", ocr_records, calibrate.ocr_statistics),
     ):
         train = [r for r in records if r["split"] == "train" and any(r["hypotheses"])]
+        if name == "asr":
+            train = [r for r in train if asr_real.is_usable(r)]
         if len(train) >= (20 if settings.quick else 150):
             table = count(train)
             calibrate.save(table, name, settings.calibration_dir)
@@ -336,7 +338,8 @@ def assemble(
     output: Dict[str, List[Dict[str, Any]]] = {}
     for split in ("train", "dev", "test"):
         examples: List[Dict[str, Any]] = []
-        examples += real_examples((r for r in asr_records if r["split"] == split), "asr")
+        usable_asr = (r for r in asr_records if r["split"] == split and asr_real.is_usable(r))
+        examples += real_examples(usable_asr, "asr")
         examples += real_examples((r for r in ocr_records if r["split"] == split), "ocr")
         pool = sorted(by_split[split], key=lambda s: stable_hash(split + s["id"]))
         cursor = 0

@@ -30,6 +30,17 @@ def iter_records(path: Path) -> Iterator[Dict[str, Any]]:
             raise ValueError(f"{path}:{number}: bad JSON line ({error.msg})") from None
 
 
+def read_cache(path: Path) -> List[Dict[str, Any]]:
+    """Records of an append-only cache, first cutting off a line torn by a killed run, so that
+    later appends start on a fresh line."""
+    if path.exists():
+        data = path.read_bytes()
+        if data and not data.endswith(b"\n"):
+            with open(path, "r+b") as handle:
+                handle.truncate(data.rfind(b"\n") + 1)
+    return read(path)
+
+
 def write(path: Path, records: Iterable[Dict[str, Any]]) -> int:
     """Write all records to a temporary file, then rename it over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)

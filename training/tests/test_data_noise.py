@@ -195,6 +195,14 @@ class OutputContractTest(unittest.TestCase):
             with self.assertRaisesRegex(ValueError, r"cache\.jsonl:1"):
                 jsonl.read(path)
 
+    def test_cache_repair_cuts_a_torn_tail_before_appending(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "cache.jsonl"
+            path.write_text(json.dumps({"a": 1}) + "\n" + '{"a": ', encoding="utf-8")
+            self.assertEqual(jsonl.read_cache(path), [{"a": 1}])
+            jsonl.append(path, {"a": 2})
+            self.assertEqual(jsonl.read(path), [{"a": 1}, {"a": 2}])
+
     def test_interleaving_alternates_sources(self):
         segments = [{"id": f"{s}-{n}", "source": s} for s in ("a", "b") for n in range(5)]
         ordered = build.interleave_sources(segments)
