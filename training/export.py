@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import copy
 import json
 import shutil
 import subprocess
@@ -196,6 +197,7 @@ def export_model_dir(model: Corrector, tokenizer: Tokenizer, out_dir: Path, name
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    staging.chmod(0o755)
     try:
         export_onnx(model, staging)
         differences = check_parity(model, staging)
@@ -274,7 +276,8 @@ def main() -> None:
             "dims": dims.to_dict(),
             "config": checkpoint["config"],
             "step": checkpoint.get("step"),
-            "model": {name: tensor.half() for name, tensor in model.state_dict().items()},
+            # Halving a copy of the module keeps the tied embedding one shared tensor in the file.
+            "model": copy.deepcopy(model).half().state_dict(),
         }
         torch.save(weights, out_dir / "weights.pt.tmp")
         (out_dir / "weights.pt.tmp").replace(out_dir / "weights.pt")

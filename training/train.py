@@ -332,6 +332,8 @@ def run(config: dict) -> dict:
     dev_records = read_examples(resolve(config["dev_file"]))
     random.Random(0).shuffle(dev_records)
     dev_examples = encode_examples(dev_records[: config["dev_examples"]], tokenizer, dims, config)
+    dev_file = resolve(config["dev_file"])
+    dev_key = [str(dev_file), dev_file.stat().st_size, dev_file.stat().st_mtime, config["dev_examples"]]
     print(f"{len(train_examples)} train, {len(dev_examples)} dev examples ({time.time() - started:.0f}s)", flush=True)
 
     model = Corrector(dims).to(device)
@@ -351,6 +353,9 @@ def run(config: dict) -> dict:
         model.load_state_dict(checkpoint["model"])
         optimizer.load_state_dict(checkpoint["optimizer"])
         step, best_dev_loss = checkpoint["step"], checkpoint["best_dev_loss"]
+        if checkpoint.get("dev_key") != dev_key:
+            print("the dev set changed since the checkpoint: best.pt restarts from the next evaluation", flush=True)
+            best_dev_loss = float("inf")
         trained_seconds, trained_tokens = checkpoint["trained_seconds"], checkpoint["trained_tokens"]
         print(f"resumed {checkpoint_path} at step {step}", flush=True)
     elif config["init_from"]:
@@ -383,7 +388,8 @@ def run(config: dict) -> dict:
         if dev and dev["dev_token_loss"] < best_dev_loss:
             best_dev_loss = dev["dev_token_loss"]
             save_atomically(payload, run_dir / "best.pt")
-        save_atomically({**payload, "optimizer": optimizer.state_dict(), "best_dev_loss": best_dev_loss}, checkpoint_path)
+        extra = {"optimizer": optimizer.state_dict(), "best_dev_loss": best_dev_loss, "dev_key": dev_key}
+        save_atomically({**payload, **extra}, checkpoint_path)
 
     if step == 0:
         initial_dev = evaluate_dev(model, dev_batches, config)
