@@ -11,7 +11,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -20,7 +23,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['electron', 'react', 'react-dom', 'zustand', '**/renderer/**', '**/electron/**'] },
+        {
+          patterns: [
+            'electron',
+            'react',
+            'react-dom',
+            'zustand',
+            '**/renderer/**',
+            '**/electron/**',
+          ],
+        },
       ],
     },
   },
