@@ -8,8 +8,8 @@
  * document, as hOCR export does.
  */
 import type { BBox, LineLayout, NekoDocument, Page, Segment, Word } from '../document/types.js';
-import { assertUniqueIds, baseName, extraOf, positionOfOffset, titleOf } from './common.js';
-import { assertWritable, groupBy, lineWords, unionOf } from './page-layout.js';
+import { extraOf, positionOfOffset } from './common.js';
+import { assertWritable, groupBy, lineWords, scanDocument, unionOf } from './page-layout.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 import {
   attributesOf,
@@ -60,19 +60,7 @@ export const altoFormat: Format = {
     if (!alto) throw new FormatError(fileName, 'no <alto> root element: not an ALTO file');
     const reader = new AltoReader(content, fileName);
     reader.read(alto);
-    assertUniqueIds(reader.segments, fileName, (index) =>
-      lineOfAttribute(content, reader.segments[index]?.id ?? ''),
-    );
-    return {
-      version: 1,
-      kind: 'scan',
-      task: 'ocr',
-      title: titleOf(fileName),
-      source: { format: 'alto', name: baseName(fileName) },
-      pages: reader.pages,
-      segments: reader.segments,
-      extra: { alto: reader.extra },
-    };
+    return scanDocument('alto', fileName, content, reader);
   },
 
   serialize(document) {

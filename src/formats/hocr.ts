@@ -9,8 +9,8 @@
  * new words (see refit-words.ts).
  */
 import type { BBox, LineLayout, NekoDocument, Page, Segment, Word } from '../document/types.js';
-import { assertUniqueIds, baseName, extraOf, titleOf } from './common.js';
-import { assertWritable, groupBy, lineWords, unionOf } from './page-layout.js';
+import { extraOf } from './common.js';
+import { assertWritable, groupBy, lineWords, scanDocument, unionOf } from './page-layout.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 import {
   attributesOf,
@@ -66,19 +66,7 @@ export const hocrFormat: Format = {
     reader.read(root);
     if (!reader.pages.length)
       throw new FormatError(fileName, 'no ocr_page element: not tesseract hOCR');
-    assertUniqueIds(reader.segments, fileName, (index) =>
-      lineOfAttribute(content, reader.segments[index]?.id ?? ''),
-    );
-    return {
-      version: 1,
-      kind: 'scan',
-      task: 'ocr',
-      title: titleOf(fileName),
-      source: { format: 'hocr', name: baseName(fileName) },
-      pages: reader.pages,
-      segments: reader.segments,
-      extra: { hocr: reader.extra },
-    };
+    return scanDocument('hocr', fileName, content, reader);
   },
 
   serialize(document) {

@@ -1,7 +1,31 @@
 /** What hOCR and ALTO export share: checks and helpers over a scan's pages and line layout. */
-import type { BBox, LineLayout, NekoDocument, Segment, Word } from '../document/types.js';
+import type { BBox, LineLayout, NekoDocument, Page, Segment, Word } from '../document/types.js';
+import { assertUniqueIds, baseName, titleOf } from './common.js';
 import { refitBoxedWords } from './refit-words.js';
 import { FormatError } from './types.js';
+import { lineOfAttribute } from './xml.js';
+
+/** The scan document an hOCR or ALTO reader built, after checking that its line ids are unique. */
+export function scanDocument(
+  format: 'hocr' | 'alto',
+  fileName: string,
+  content: string,
+  read: { pages: Page[]; segments: Segment[]; extra: unknown },
+): NekoDocument {
+  assertUniqueIds(read.segments, fileName, (index) =>
+    lineOfAttribute(content, read.segments[index]?.id ?? ''),
+  );
+  return {
+    version: 1,
+    kind: 'scan',
+    task: 'ocr',
+    title: titleOf(fileName),
+    source: { format, name: baseName(fileName) },
+    pages: read.pages,
+    segments: read.segments,
+    extra: { [format]: read.extra },
+  };
+}
 
 /** A scan's lines need their page and box to be written as hOCR or ALTO. */
 export function assertWritable(document: NekoDocument): void {
