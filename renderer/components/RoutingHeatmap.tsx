@@ -78,10 +78,12 @@ export function RoutingHeatmap({ side, experts, focusedToken, onFocusToken }: Ro
               “{token.piece}” · layer {hovered.layer + 1}
             </div>
             {probabilities.map((probability, expert) => (
-              <div key={expert} className="heatmap-tooltip-row">
+              <div key={expert} className="heatmap-tooltip-row" data-testid="heatmap-tooltip-row">
                 <span className="swatch" style={{ background: expertColour(experts, expert) }} />
                 <span>{expertLabel(experts, expert)}</span>
-                <span className="heatmap-tooltip-value">{(probability * 100).toFixed(1)}%</span>
+                <span className="heatmap-tooltip-value" data-testid="heatmap-tooltip-value">
+                  {(probability * 100).toFixed(1)}%
+                </span>
               </div>
             ))}
           </div>

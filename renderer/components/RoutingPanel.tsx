@@ -40,6 +40,8 @@ export function RoutingPanel({ document }: { document: NekoDocument }) {
                 <input
                   type="radio"
                   name="routing-side"
+                  data-testid="routing-side"
+                  value={name}
                   checked={side === name}
                   onChange={() => setSide(name)}
                 />{' '}
@@ -93,6 +95,7 @@ function TokenText({
         key={index}
         className={index === focusedToken ? 'token is-focused' : 'token'}
         data-testid="routing-token"
+        data-focused={index === focusedToken}
         onMouseEnter={() => onFocusToken(index)}
         onMouseLeave={() => onFocusToken(null)}
       >

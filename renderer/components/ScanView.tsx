@@ -44,7 +44,7 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
           Zoom to line
         </label>
       </div>
-      <div className="scan-viewport">
+      <div className="scan-viewport" data-testid="scan-viewport">
         <div
           className="scan-page"
           style={{
@@ -69,6 +69,8 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
                 key={line.id}
                 data-testid="ocr-box"
                 data-segment-id={line.id}
+                data-selected={line.id === selectedSegmentId}
+                data-highlighted={line.id === focus?.id}
                 className={[
                   'ocr-box',
                   line.id === selectedSegmentId && 'is-selected',

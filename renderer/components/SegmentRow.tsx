@@ -59,6 +59,8 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
       className={className}
       data-testid="segment-row"
       data-segment-id={segment.id}
+      data-selected={selected}
+      data-playing={playing}
       onClick={() => selectSegment(segment.id)}
       onMouseEnter={() => hoverSegment(segment.id)}
       onMouseLeave={() => hoverSegment(null)}
@@ -255,6 +257,7 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
             data-testid="suggestion"
             data-edit-index={editIndex}
             data-decision={edit.decision}
+            aria-current={editIndex === cursorEdit ? 'true' : undefined}
             className={[
               'suggestion',
               `edit-${edit.kind}`,

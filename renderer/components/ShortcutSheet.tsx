@@ -22,7 +22,7 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
         <table>
           <tbody>
             {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.action}>
+              <tr key={shortcut.action} data-testid="shortcut" data-action={shortcut.action}>
                 <td>
                   {shortcut.bindings.map((binding, index) => (
                     <kbd key={index}>{describeBinding(binding)}</kbd>

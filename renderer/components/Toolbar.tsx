@@ -137,6 +137,7 @@ export function Toolbar({ onShowShortcuts }: { onShowShortcuts(): void }) {
       <button
         type="button"
         className="shortcut-hint"
+        data-testid="shortcuts-button"
         onClick={onShowShortcuts}
         title="Keyboard shortcuts (?)"
       >

@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NekoDocument, Segment } from '../../src/document/types.js';
 import { parseDocument } from '../../src/formats/registry.js';
 import {
+  currentText as textOf,
   downloadText,
+  exportAs as exportFrom,
+  openFiles as openWithPicker,
+  parseFile,
   sampleFile,
   screenshot,
+  segmentRow,
   startBrowserMode,
   type BrowserMode,
 } from './harness.js';
@@ -31,43 +35,18 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function parseFile(file: string): Promise<NekoDocument> {
-  return parseDocument(await readFile(file, 'utf8'), path.basename(file)).document;
-}
-
-function row(segment: Segment): Locator {
-  return page.locator(`[data-testid="segment-row"][data-segment-id="${segment.id}"]`);
-}
-
-async function currentText(segment: Segment): Promise<string> {
-  const editor = row(segment).getByTestId('segment-text-editor');
-  if ((await editor.count()) === 0) return (await row(segment).textContent()) ?? '';
-  return editor.evaluate((element) =>
-    element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
-      ? element.value
-      : (element.textContent ?? ''),
-  );
-}
+const currentText = (segment: Segment) => textOf(page, segment.id);
+const openFiles = (files: string[], expected: NekoDocument) =>
+  openWithPicker(page, files, expected);
+const exportAs = (formatId: string) => exportFrom(page, formatId);
 
 async function editSegment(segment: Segment, text: string): Promise<void> {
-  await row(segment).click();
-  const editor = row(segment).getByTestId('segment-text-editor');
+  const row = segmentRow(page, segment.id);
+  await row.click();
+  const editor = row.getByTestId('segment-text-editor');
   await editor.fill(text);
   await editor.blur();
   await expect.poll(() => currentText(segment)).toContain(text);
-}
-
-async function openFiles(files: string[], expected: NekoDocument): Promise<void> {
-  await page.getByTestId('open-file-input').setInputFiles(files);
-  await expect
-    .poll(() => page.getByTestId('document-title').textContent(), { timeout: 20_000 })
-    .toBeTruthy();
-  await expect.poll(() => page.getByTestId('segment-row').count()).toBe(expected.segments.length);
-}
-
-async function exportAs(formatId: string): Promise<{ name: string; text: string }> {
-  await page.getByTestId('export-format-select').selectOption(formatId);
-  return downloadText(page, () => page.getByTestId('export-button').click());
 }
 
 function texts(document: NekoDocument): string[] {
@@ -75,7 +54,7 @@ function texts(document: NekoDocument): string[] {
 }
 
 describe('NeKo Studio in Chromium (browser mode)', () => {
-  it('shows the corrector status the core reports (why correction is off, without a model)', async () => {
+  it('shows the corrector status the core reports (the model and device, or why correction is off)', async () => {
     const status = await app.correctorStatus();
     expect(status.message).not.toBe('');
     await expect
@@ -161,7 +140,7 @@ describe('NeKo Studio in Chromium (browser mode)', () => {
     const line = expected.segments[0]!;
     const corrected = `${line.text.trim()} corrected`;
     await editSegment(line, corrected);
-    await screenshot(page, 'scan.png');
+    await screenshot(page, 'scan-edited.png');
 
     const exported = await exportAs('hocr');
     expect(exported.name).toMatch(/\.hocr$/);

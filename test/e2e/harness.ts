@@ -3,10 +3,19 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import {
+  chromium,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { ApiCore } from '../../src/api/core.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
-import type { CorrectorStatus } from '../../src/api/types.js';
+import type { CorrectorEvent, CorrectorStatus } from '../../src/api/types.js';
+import type { NekoDocument } from '../../src/document/types.js';
+import { parseDocument } from '../../src/formats/registry.js';
 import { WorkerCorrectorClient } from '../../src/corrector/client.js';
 
 /**
@@ -28,6 +37,8 @@ export interface BrowserMode {
   correctorStatus(): Promise<CorrectorStatus>;
   /** Console errors and CSP refusals seen in the page so far. */
   pageErrors: string[];
+  /** Every corrector event the server pushed to the page, in order: what the core said. */
+  correctorEvents: CorrectorEvent[];
   close(): Promise<void>;
 }
 
@@ -65,6 +76,9 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Playback starts from the app's own play controls; headless Chromium has no speakers anyway.
+      '--autoplay-policy=no-user-gesture-required',
+      '--mute-audio',
     ],
   });
   context.setDefaultTimeout(10_000);
@@ -74,12 +88,19 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const correctorEvents: CorrectorEvent[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) =>
+      correctorEvents.push(JSON.parse(payload.toString()) as CorrectorEvent),
+    ),
+  );
 
   return {
     server,
     context,
     page,
     pageErrors,
+    correctorEvents,
     correctorStatus: async () => {
       const response = await fetch(`http://127.0.0.1:${server.port}/api/correctorStatus`, {
         method: 'POST',
@@ -110,7 +131,8 @@ export async function downloadText(
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, name);
-  await page.screenshot({ path: file, fullPage: false });
+  // Transitions (the scan view's zoom) are finished first, so the picture shows where they end.
+  await page.screenshot({ path: file, fullPage: false, animations: 'disabled' });
   return file;
 }
 
@@ -118,4 +140,45 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function sampleFile(name: string): string {
   const sample = path.join(ROOT, 'assets', 'samples', name);
   return existsSync(sample) ? sample : path.join(ROOT, 'test', 'e2e', 'fixtures', name);
+}
+
+export async function parseFile(file: string): Promise<NekoDocument> {
+  return parseDocument(await readFile(file, 'utf8'), path.basename(file)).document;
+}
+
+export function segmentRow(page: Page, segmentId: string): Locator {
+  return page.locator(`[data-testid="segment-row"][data-segment-id="${segmentId}"]`);
+}
+
+/** The segment's current text as its editor holds it (or the row's text where there is no editor). */
+export async function currentText(page: Page, segmentId: string): Promise<string> {
+  const row = segmentRow(page, segmentId);
+  const editor = row.getByTestId('segment-text-editor');
+  if ((await editor.count()) === 0) return (await row.textContent()) ?? '';
+  return editor.evaluate((element) =>
+    element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+      ? element.value
+      : (element.textContent ?? ''),
+  );
+}
+
+/** Opens files with the file picker and waits until every segment of `expected` has its row. */
+export async function openFiles(
+  page: Page,
+  files: string[],
+  expected: NekoDocument,
+): Promise<void> {
+  await page.getByTestId('open-file-input').setInputFiles(files);
+  await expect
+    .poll(() => page.getByTestId('document-title').textContent(), { timeout: 20_000 })
+    .toBeTruthy();
+  await expect.poll(() => page.getByTestId('segment-row').count()).toBe(expected.segments.length);
+}
+
+export async function exportAs(
+  page: Page,
+  formatId: string,
+): Promise<{ name: string; text: string }> {
+  await page.getByTestId('export-format-select').selectOption(formatId);
+  return downloadText(page, () => page.getByTestId('export-button').click());
 }
