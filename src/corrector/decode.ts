@@ -6,8 +6,9 @@
  * Aggressive Decoding") uses the best hypothesis as the draft: a pass feeds prefix + draft, keeps the
  * draft tokens the model agrees with, and at the first disagreement keeps the model's own token
  * instead. Every kept token is the decoder's argmax given exactly the greedy prefix, so the output is
- * the greedy output; only the number of passes changes. After a disagreement the draft is re-aligned
- * to the source just after the longest recent n-gram of the output found in it.
+ * the greedy output; only the number of passes changes. After a disagreement a Redraft (draft.ts)
+ * chooses the next draft from what the pass showed; without one, the draft is re-aligned to the
+ * source just after the longest recent n-gram of the output found in it.
  */
 import { CorrectionCancelled } from './errors.js';
 
@@ -92,11 +93,27 @@ export async function greedyDecode(
   return results;
 }
 
+/** What one aggressive pass showed about a row: where the model departed from the draft, and more. */
+export interface PassReview {
+  /** Output so far without <bos>; its last token is the model's own choice at the departure. */
+  generated: readonly number[];
+  /** The draft tokens this pass verified (ending in <eos> when the whole draft fitted). */
+  block: readonly number[];
+  /** How many block tokens the model agreed with before departing. */
+  accepted: number;
+  /**
+   * predictions[i]: the model's choice for block position i given the output and block[0..i).
+   * Past the departure they were made after a draft token the model did not choose, so they are
+   * only hints, but usually right about later edits (a capital here, a full stop there).
+   */
+  predictions: readonly number[];
+}
+
 /**
- * Proposes a new draft (without <eos>) for a row whose output departed from its draft, given the
- * tokens generated so far; undefined leaves it to the token-level re-alignment.
+ * Proposes a new draft (without <eos>) for a row whose output departed from its draft; undefined
+ * leaves it to the token-level re-alignment.
  */
-export type Redraft = (row: number, generated: readonly number[]) => number[] | undefined;
+export type Redraft = (row: number, review: PassReview) => number[] | undefined;
 
 /** Aggressive decoding with one draft per row (the best hypothesis' ids); same output as greedy. */
 export async function aggressiveDecode(
@@ -128,20 +145,26 @@ export async function aggressiveDecode(
     active.forEach((row, index) => {
       const output = outputs[row]!;
       const block = blocks[index]!;
+      // The decoder position that predicts block[i] is the one holding the token before it.
+      const predictionAt = (i: number): number => argmaxAt(pass, index, output.length - 1 + i);
+      const predictions: number[] = [];
       let accepted = 0;
-      let chosen = argmaxAt(pass, index, output.length - 1);
-      while (accepted < block.length && chosen === block[accepted] && chosen !== options.eos) {
-        output.push(chosen);
+      for (;;) {
+        const predicted = predictionAt(accepted);
+        predictions.push(predicted);
+        if (accepted === block.length || predicted !== block[accepted] || predicted === options.eos)
+          break;
         accepted++;
-        chosen = argmaxAt(pass, index, output.length - 1);
       }
-      output.push(chosen);
+      for (let i = accepted + 1; redraft && i < block.length; i++)
+        predictions.push(predictionAt(i));
+      output.push(...block.slice(0, accepted), predictions[accepted]!);
       const produced = output.length - 1;
-      if (chosen === options.eos || produced >= options.maxTokens) {
+      if (output[output.length - 1] === options.eos || produced >= options.maxTokens) {
         results[row] = collect(pass, index, output, options);
         return;
       }
-      const proposed = redraft?.(row, output.slice(1));
+      const proposed = redraft?.(row, { generated: output.slice(1), block, accepted, predictions });
       if (proposed !== undefined) {
         pending[row] = [...proposed, options.eos];
       } else {

@@ -1,14 +1,25 @@
 /**
- * Text-level re-alignment of the aggressive-decoding draft. Token-level matching loses its place
- * whenever the model changes case or adds punctuation, which is most of what it does to recognizer
- * output ("good morning everyone" → "Good morning, everyone."): the changed tokens occur nowhere
- * in the source. Compared as letters and digits only, the output still reads as a prefix of the
- * source, so the draft can resume right after the source's counterpart of the output's last words.
- * Any draft keeps the output exact (every token is verified); a better one only saves passes.
+ * Text-level drafting for aggressive decoding. Any draft keeps the output exact (every token is
+ * verified); a better draft only saves passes, and each pass ends at the first token the model
+ * does not accept. Two things make drafts better than the plain source:
+ *
+ * - Re-alignment on letters and digits. Token-level matching loses its place whenever the model
+ *   changes case or adds punctuation, which is most of what it does to recognizer output ("good
+ *   morning everyone" → "Good morning, everyone."): the changed tokens occur nowhere in the
+ *   source. Compared as lower-case letters and digits, the output still reads as a prefix of the
+ *   source, so the draft resumes right after the source's counterpart of the output's last words.
+ * - Edits from the pass's own predictions. A pass computes the model's choice at every draft
+ *   position, also past the departure; there it disagrees with the draft wherever a later edit is
+ *   due (a capital I, a full stop before <eos>). Writing those edits into the next draft lets one
+ *   pass verify all of them, where fixing one per pass took as many passes as edits.
+ *
+ * The drafter keeps a `reference`: the source with every edit proposed so far; drafts are its
+ * tails, and the output is searched for in it.
  */
+import type { PassReview } from './decode.js';
 import type { Tokenizer } from './tokenizer.js';
 
-/** Lengths of the output tail tried against the source, longest first (normalized characters). */
+/** Lengths of the output tail tried against the reference, longest first (normalized characters). */
 const TAIL_LENGTHS = [24, 12, 6, 3];
 
 interface NormalizedText {
@@ -36,46 +47,125 @@ function normalize(original: string): NormalizedText {
   return { text, endInOriginal };
 }
 
+function isPunctuation(text: string): boolean {
+  return /^[\p{P}\p{S}]+$/u.test(text);
+}
+
+/** A replacement of reference[start, end) by `text` (an insertion when start === end). */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export class TextDraft {
-  private readonly source: NormalizedText;
-  /** How far the source ran ahead of the output at the last match, in normalized characters. */
+  private reference: string;
+  private normalized: NormalizedText;
+  /** The current draft's tokens and the [start, end) of each in the reference. */
+  private draftIds: number[] = [];
+  private draftSpans: [number, number][] = [];
+  /** How far the reference ran ahead of the output at the last match, in normalized characters. */
   private drift = 0;
 
   constructor(
     private readonly tokenizer: Tokenizer,
-    private readonly sourceText: string,
+    sourceText: string,
+    private readonly eos: number,
   ) {
-    this.source = normalize(sourceText);
+    this.reference = sourceText;
+    this.normalized = normalize(sourceText);
   }
 
-  /** The rest of the source after its counterpart of `generated`, or undefined when not found. */
-  redraft(generated: readonly number[]): number[] | undefined {
-    const output = normalize(this.tokenizer.decode(generated)).text.trimEnd();
-    if (output === '') return this.tokenizer.encode(this.sourceText);
+  /** The first draft: the whole source. */
+  initial(): number[] {
+    return this.draftFrom(0);
+  }
+
+  /** The next draft (without <eos>) after a pass departed from the current one. */
+  redraft(review: PassReview): number[] {
+    const departedEnd = this.spanAt(review.accepted)[1];
+    // Edits lie past the departure, so they move nothing before departedEnd.
+    this.applyEdits(this.editsFrom(review));
+    const output = normalize(this.tokenizer.decode(review.generated)).text.trimEnd();
+    if (output === '') return this.draftFrom(0);
+    // Not found: the model wrote something the reference does not have; assume it replaced the
+    // token it departed at.
+    return this.draftFrom(this.resumeAfter(output) ?? departedEnd);
+  }
+
+  /**
+   * The model's choices past the departure that differ from the draft, as edits of the reference:
+   * a token that matches the reference but for case changes its case, and punctuation is
+   * inserted. Any other disagreement (a word left out, a different word) means the model's path
+   * and the draft no longer line up, so the hints after it would land in the wrong places.
+   */
+  private editsFrom({ block, accepted, predictions }: PassReview): Edit[] {
+    const edits: Edit[] = [];
+    for (let i = accepted + 1; i < Math.min(block.length, predictions.length); i++) {
+      const predicted = predictions[i]!;
+      if (predicted === block[i]) continue;
+      if (block[i] !== (i < this.draftIds.length ? this.draftIds[i] : this.eos)) break;
+      if (predicted === this.eos) break;
+      const text = this.tokenizer.decode([predicted]);
+      const [start] = this.spanAt(i);
+      const here = this.reference.slice(start, start + text.length);
+      if (text !== '' && here.toLowerCase() === text.toLowerCase()) {
+        edits.push({ start, end: start + text.length, text });
+      } else if (isPunctuation(text)) {
+        edits.push({ start, end: start, text });
+      } else {
+        break;
+      }
+    }
+    return edits;
+  }
+
+  /** The reference span of draft position i; the position after the last token is <eos>. */
+  private spanAt(i: number): [number, number] {
+    return this.draftSpans[i] ?? [this.reference.length, this.reference.length];
+  }
+
+  private applyEdits(edits: readonly Edit[]): void {
+    if (edits.length === 0) return;
+    let text = '';
+    let cursor = 0;
+    for (const edit of edits) {
+      if (edit.start < cursor) continue;
+      text += this.reference.slice(cursor, edit.start) + edit.text;
+      cursor = edit.end;
+    }
+    this.reference = text + this.reference.slice(cursor);
+    this.normalized = normalize(this.reference);
+  }
+
+  /** Where the reference continues after its counterpart of the normalized output, if found. */
+  private resumeAfter(output: string): number | undefined {
     const expectedEnd = output.length + this.drift;
     for (const length of TAIL_LENGTHS) {
       if (length > output.length && length !== TAIL_LENGTHS[TAIL_LENGTHS.length - 1]) continue;
-      const tail = output.slice(-length);
-      const end = this.nearestOccurrenceEnd(tail, expectedEnd);
+      const end = this.nearestOccurrenceEnd(output.slice(-length), expectedEnd);
       if (end === undefined) continue;
       this.drift = end - output.length;
-      const resumeAt = this.source.endInOriginal[end - 1]!;
-      return this.tokenizer.encode(this.sourceText.slice(resumeAt));
+      return this.normalized.endInOriginal[end - 1]!;
     }
     return undefined;
   }
 
   private nearestOccurrenceEnd(tail: string, expectedEnd: number): number | undefined {
+    const reference = this.normalized.text;
     let best: number | undefined;
-    for (
-      let at = this.source.text.indexOf(tail);
-      at >= 0;
-      at = this.source.text.indexOf(tail, at + 1)
-    ) {
+    for (let at = reference.indexOf(tail); at >= 0; at = reference.indexOf(tail, at + 1)) {
       const end = at + tail.length;
       if (best === undefined || Math.abs(end - expectedEnd) < Math.abs(best - expectedEnd))
         best = end;
     }
     return best;
+  }
+
+  private draftFrom(start: number): number[] {
+    const spans = this.tokenizer.encodeWithSpans(this.reference.slice(start));
+    this.draftIds = spans.map((span) => span.id);
+    this.draftSpans = spans.map((span) => [span.start + start, span.end + start]);
+    return [...this.draftIds];
   }
 }

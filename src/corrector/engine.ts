@@ -250,13 +250,13 @@ export class CorrectorEngine {
   }
 
   private aggressive(run: RunDecoder, batch: PreparedPiece[], options: DecodeOptions) {
-    const drafts = batch.map((piece) => new TextDraft(this.tokenizer, piece.text));
+    const drafts = batch.map((piece) => new TextDraft(this.tokenizer, piece.text, options.eos));
     return aggressiveDecode(
       run,
-      batch.map((piece) => piece.draft),
+      drafts.map((draft) => draft.initial()),
       options,
       this.statistics,
-      (row, generated) => drafts[row]!.redraft(generated),
+      (row, review) => drafts[row]!.redraft(review),
     );
   }
 

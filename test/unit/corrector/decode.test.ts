@@ -10,6 +10,7 @@ import {
   greedyDecode,
   realignDraft,
   type DecodeOptions,
+  type PassReview,
   type DecodedSequence,
 } from '../../../src/corrector/decode.js';
 import { CorrectorEngine } from '../../../src/corrector/engine.js';
@@ -33,6 +34,11 @@ function seeded(seed: number): () => number {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
+}
+
+function argmax(logits: Float32Array, position: number, vocabSize: number): number {
+  const row = logits.subarray(position * vocabSize, (position + 1) * vocabSize);
+  return row.indexOf(Math.max(...row));
 }
 
 describe('decoding with the tiny model', () => {
@@ -111,16 +117,41 @@ describe('decoding with the tiny model', () => {
     const random = seeded(11);
     const drafts = texts.map((text) => tokenizer.encode(text));
     const oracleStats = { passes: 0, rowPasses: 0 };
-    const oracle = await aggressiveDecode(run, drafts, options, oracleStats, (row, generated) =>
-      greedy[row]!.tokens.slice(generated.length),
+    const oracle = await aggressiveDecode(run, drafts, options, oracleStats, (row, review) =>
+      greedy[row]!.tokens.slice(review.generated.length),
     );
-    const noisy = await aggressiveDecode(run, drafts, options, undefined, (row, generated) =>
-      row % 3 === 0 ? undefined : perturb(greedy[row]!.tokens.slice(generated.length), random),
+    const noisy = await aggressiveDecode(run, drafts, options, undefined, (row, review) =>
+      row % 3 === 0
+        ? undefined
+        : perturb(greedy[row]!.tokens.slice(review.generated.length), random),
     );
     expect(oracle.map((s) => s.tokens)).toEqual(greedy.map((s) => s.tokens));
     expect(noisy.map((s) => s.tokens)).toEqual(greedy.map((s) => s.tokens));
     // With the right continuation proposed after the first departure, a row needs two passes.
     expect(oracleStats.passes).toBe(2);
+  });
+
+  it("shows the redraft the decoder's own choice at every block position", async () => {
+    const texts = sentences.slice(0, 4);
+    const run = model.decoderFor(await encodeBatch(texts));
+    const drafts = texts.map((text) => tokenizer.encode(text));
+    const reviews = new Map<number, PassReview>();
+    await aggressiveDecode(run, drafts, options, undefined, (row, review) => {
+      if (!reviews.has(row)) reviews.set(row, review);
+      return undefined;
+    });
+    expect(reviews.size).toBe(texts.length);
+    for (const [row, review] of reviews) {
+      // A pass of this row alone over <bos> and the block it verified.
+      const alone = await run([row], [[options.bos, ...review.block]]);
+      const choices = review.block.map((_, i) => argmax(alone.logits, i, alone.vocabSize));
+      expect(review.predictions).toEqual(choices);
+      expect(review.block.slice(0, review.accepted)).toEqual(choices.slice(0, review.accepted));
+      expect(review.generated).toEqual([
+        ...review.block.slice(0, review.accepted),
+        choices[review.accepted],
+      ]);
+    }
   });
 
   it('finishes a row in one pass when the draft is exactly the output', async () => {

@@ -1,36 +1,139 @@
 import { describe, expect, it } from 'vitest';
+import type { PassReview } from '../../../src/corrector/decode.js';
 import { TextDraft } from '../../../src/corrector/draft.js';
 import { Tokenizer } from '../../../src/corrector/tokenizer.js';
 
 const tokenizer = Tokenizer.fromFile(
   new URL('../../fixtures/models/tiny-random/tokenizer.json', import.meta.url).pathname,
 );
+const eos = tokenizer.special.eos;
+const ids = (text: string): number[] => tokenizer.encode(text);
+const single = (text: string): number => {
+  const [id, ...rest] = ids(text);
+  if (id === undefined || rest.length > 0) throw new Error(`"${text}" is not one token`);
+  return id;
+};
 
-describe('TextDraft', () => {
+/**
+ * The review of a pass over `block` (the current draft and <eos>) that follows the draft for
+ * `accepted` tokens, then chooses `departure`; `hints` are its other choices past the departure,
+ * by block position. `before` is the output from earlier passes.
+ */
+function review(
+  block: number[],
+  accepted: number,
+  departure: number,
+  hints: Record<number, number> = {},
+  before: number[] = [],
+): PassReview {
+  const predictions = block.map((token, i) => hints[i] ?? token);
+  predictions[accepted] = departure;
+  return {
+    generated: [...before, ...block.slice(0, accepted), departure],
+    block,
+    accepted,
+    predictions,
+  };
+}
+
+describe('TextDraft re-alignment', () => {
   const source = 'good morning everyone and thanks for joining';
-  const redraft = (generated: string, draft = new TextDraft(tokenizer, source)) =>
-    draft.redraft(tokenizer.encode(generated));
+  /** The draft after the output `generated` departed at the first token of the source. */
+  const redraftAfter = (generated: string, draft = new TextDraft(tokenizer, source, eos)) => {
+    const block = [...draft.initial(), eos];
+    const output = ids(generated);
+    return draft.redraft({
+      generated: output,
+      block,
+      accepted: 0,
+      predictions: [output[0]!, ...block.slice(1)],
+    });
+  };
 
   it('resumes after a change of case', () => {
-    expect(redraft('Good')).toEqual(tokenizer.encode(' morning everyone and thanks for joining'));
+    expect(redraftAfter('Good')).toEqual(ids(' morning everyone and thanks for joining'));
   });
 
   it('resumes after inserted punctuation, before the next word', () => {
-    expect(redraft('Good morning,')).toEqual(tokenizer.encode(' everyone and thanks for joining'));
+    expect(redraftAfter('Good morning,')).toEqual(ids(' everyone and thanks for joining'));
   });
 
   it('resumes inside a word the output has begun', () => {
-    expect(redraft('Good morning, every')).toEqual(tokenizer.encode('one and thanks for joining'));
-  });
-
-  it('gives up on text that is not in the source, then finds its place again', () => {
-    const draft = new TextDraft(tokenizer, 'it grew by forty two percent last year');
-    expect(redraft('It grew by 42', draft)).toBeUndefined();
-    expect(redraft('It grew by 42 percent', draft)).toEqual(tokenizer.encode(' last year'));
+    expect(redraftAfter('Good morning, every')).toEqual(ids('one and thanks for joining'));
   });
 
   it('picks the occurrence nearest to where the output is', () => {
-    const draft = new TextDraft(tokenizer, 'we will see we will see it again');
-    expect(redraft('We will see, we will', draft)).toEqual(tokenizer.encode(' see it again'));
+    const draft = new TextDraft(tokenizer, 'we will see we will see it again', eos);
+    expect(redraftAfter('We will see, we will', draft)).toEqual(ids(' see it again'));
+  });
+
+  it('assumes a substitution when the output is not in the source', () => {
+    const draft = new TextDraft(tokenizer, 'it grew by forty two percent', eos);
+    const block = [...draft.initial(), eos];
+    const forty = ids('it grew by').length;
+    const replaced = tokenizer.encodeWithSpans('it grew by forty two percent')[forty]!;
+    // A digit where the draft has (the first token of) " forty": resume after that token.
+    const next = draft.redraft(review(block, forty, single('4')));
+    expect(next).toEqual(ids('it grew by forty two percent'.slice(replaced.end)));
+  });
+});
+
+describe('TextDraft edits from the pass predictions', () => {
+  const source = 'good morning everyone i think we are done';
+
+  it('writes a later change of case and a full stop before <eos> into the next draft', () => {
+    const draft = new TextDraft(tokenizer, source, eos);
+    const block = [...draft.initial(), eos];
+    const i = ids('good morning everyone ').length;
+    const next = draft.redraft(
+      review(block, 0, single('G'), { [i]: single('I'), [block.length - 1]: single('.') }),
+    );
+    expect(tokenizer.decode(next)).toBe('ood morning everyone I think we are done.');
+  });
+
+  it('inserts punctuation before the token it was predicted at', () => {
+    const draft = new TextDraft(tokenizer, source, eos);
+    const block = [...draft.initial(), eos];
+    const everyone = ids('good morning').length;
+    const next = draft.redraft(review(block, 0, single('G'), { [everyone]: single(',') }));
+    expect(tokenizer.decode(next)).toBe('ood morning, everyone i think we are done');
+  });
+
+  it('stops at a hint that is neither a change of case nor punctuation', () => {
+    const draft = new TextDraft(tokenizer, source, eos);
+    const block = [...draft.initial(), eos];
+    const everyone = ids('good morning').length;
+    const i = ids('good morning everyone ').length;
+    const next = draft.redraft(
+      review(block, 0, single('G'), {
+        [everyone]: single('x'),
+        [i]: single('I'),
+        [block.length - 1]: single('.'),
+      }),
+    );
+    expect(tokenizer.decode(next)).toBe('ood morning everyone i think we are done');
+  });
+
+  it('keeps earlier edits when a later pass departs before them', () => {
+    const draft = new TextDraft(tokenizer, source, eos);
+    const first = [...draft.initial(), eos];
+    const second = [
+      ...draft.redraft(review(first, 0, single('G'), { [first.length - 1]: single('.') })),
+      eos,
+    ];
+    expect(tokenizer.decode(second)).toBe('ood morning everyone i think we are done.');
+    // The model agrees with the full stop but departs at "i" with "I".
+    const before = [single('G')];
+    const i = ids('ood morning everyone ').length;
+    const third = draft.redraft(review(second, i, single('I'), {}, before));
+    expect(tokenizer.decode(third)).toBe(' think we are done.');
+  });
+
+  it('ignores hints about a block that is not its current draft', () => {
+    const draft = new TextDraft(tokenizer, source, eos);
+    const block = [...ids('something else entirely'), eos];
+    draft.initial();
+    const next = draft.redraft(review(block, 0, single('G'), { 3: single('.') }));
+    expect(tokenizer.decode(next)).not.toContain('.');
   });
 });
