@@ -58,7 +58,7 @@ def oracle_hypothesis(reference: str, hypotheses: list[str]) -> str:
 
 
 def load_checkpoint(checkpoint_path: str, tokenizer_path: str) -> tuple[Corrector, Tokenizer, dict]:
-    checkpoint = torch.load(checkpoint_path, map_location="cpu")
+    checkpoint = torch.load(checkpoint_path, map_location="cpu", weights_only=False)
     model = Corrector(ModelDimensions(**checkpoint["dims"]))
     model.load_state_dict(checkpoint["model"])
     return model.eval(), Tokenizer.load(tokenizer_path), checkpoint["config"]
@@ -83,6 +83,8 @@ def correct_all(
             attention_mask[row, : len(sources[index])] = 1
         longest_input = max(len(tokenizer.encode(records[i]["hypotheses"][0])) for i in indices)
         max_length = min(config["max_target_tokens"], 2 * longest_input + 10)
+        device = next(model.parameters()).device
+        input_ids, attention_mask = input_ids.to(device), attention_mask.to(device)
         outputs = model.greedy_decode(input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length)
         for index, ids in zip(indices, outputs):
             corrections[index] = tokenizer.decode(ids)
@@ -157,11 +159,13 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=48)
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N records per task")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda where PyTorch has a GPU")
     parser.add_argument("--out", help="write the report (and the corrections) as JSON")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     model, tokenizer, config = load_checkpoint(args.checkpoint, args.tokenizer)
+    model.to(torch.device(args.device))
     records = read_examples(Path(args.test_file))
     if args.limit:
         seen: dict[str, int] = defaultdict(int)

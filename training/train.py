@@ -45,6 +45,7 @@ DEFAULTS = dict(
     nbest_max=4,
     max_source_tokens=192,
     max_target_tokens=96,
+    oversample_real=1,  # repeat each real-recognizer train example this many times (real data is scarce)
     # model
     d_model=256,
     n_heads=4,
@@ -148,12 +149,12 @@ def read_examples(path: Path) -> list[dict]:
 
 
 def encode_examples(records: list[dict], tokenizer: Tokenizer, dims: ModelDimensions, config: dict) -> list[tuple]:
-    """(source ids, target ids ending in <eos>, task expert index) per record."""
+    """(source ids, target ids ending in <eos>, task expert index, whether a real recognizer made it)."""
     encoded = []
     for record in records:
         source = build_source(tokenizer, record["hypotheses"], config["nbest_max"], config["max_source_tokens"])
         target = tokenizer.encode(record["reference"])[: config["max_target_tokens"] - 1] + [tokenizer.eos_id]
-        encoded.append((source, target, dims.expert_of_task(record["task"])))
+        encoded.append((source, target, dims.expert_of_task(record["task"]), record.get("origin") == "real"))
     return encoded
 
 
@@ -189,18 +190,18 @@ def batches_by_length(examples: list[tuple], tokens_per_batch: int, rng: random.
 
 
 def collate(batch: list[tuple], tokenizer: Tokenizer, device: torch.device) -> dict[str, torch.Tensor]:
-    source_length = max(len(source) for source, _, _ in batch)
-    target_length = max(len(target) for _, target, _ in batch)
+    source_length = max(len(source) for source, _, _, _ in batch)
+    target_length = max(len(target) for _, target, _, _ in batch)
     input_ids = torch.full((len(batch), source_length), tokenizer.pad_id, dtype=torch.long)
     attention_mask = torch.zeros((len(batch), source_length), dtype=torch.long)
     decoder_input_ids = torch.full((len(batch), target_length), tokenizer.pad_id, dtype=torch.long)
     labels = torch.full((len(batch), target_length), -100, dtype=torch.long)
-    for row, (source, target, _) in enumerate(batch):
+    for row, (source, target, _, _) in enumerate(batch):
         input_ids[row, : len(source)] = torch.tensor(source)
         attention_mask[row, : len(source)] = 1
         decoder_input_ids[row, : len(target)] = torch.tensor([tokenizer.bos_id] + target[:-1])
         labels[row, : len(target)] = torch.tensor(target)
-    task_expert = torch.tensor([task for _, _, task in batch], dtype=torch.long)
+    task_expert = torch.tensor([task for _, _, task, _ in batch], dtype=torch.long)
     tensors = dict(
         input_ids=input_ids,
         attention_mask=attention_mask,
@@ -319,11 +320,11 @@ def run(config: dict) -> dict:
 
     started = time.time()
     train_file = resolve(config["train_file"])
-    cache_key = [str(train_file), train_file.stat().st_size, train_file.stat().st_mtime, tokenizer.merges[-8:]]
+    cache_key = ["v2", str(train_file), train_file.stat().st_size, train_file.stat().st_mtime, tokenizer.merges[-8:]]
     cache_key += [config[k] for k in ("nbest_max", "max_source_tokens", "max_target_tokens", "experts")]
     cache_key = json.loads(json.dumps(cache_key))
     cache_path = run_dir / "train-encoded.pt"
-    cached = torch.load(cache_path) if cache_path.exists() else None
+    cached = torch.load(cache_path, weights_only=False) if cache_path.exists() else None
     if cached is not None and cached["key"] == cache_key:
         train_examples = cached["examples"]
     else:
@@ -349,7 +350,7 @@ def run(config: dict) -> dict:
     step, best_dev_loss, trained_seconds, trained_tokens = 0, float("inf"), 0.0, 0
     checkpoint_path = run_dir / "ckpt.pt"
     if checkpoint_path.exists():
-        checkpoint = torch.load(checkpoint_path, map_location=device)
+        checkpoint = torch.load(checkpoint_path, map_location=device, weights_only=False)
         model.load_state_dict(checkpoint["model"])
         optimizer.load_state_dict(checkpoint["optimizer"])
         step, best_dev_loss = checkpoint["step"], checkpoint["best_dev_loss"]
@@ -359,13 +360,16 @@ def run(config: dict) -> dict:
         trained_seconds, trained_tokens = checkpoint["trained_seconds"], checkpoint["trained_tokens"]
         print(f"resumed {checkpoint_path} at step {step}", flush=True)
     elif config["init_from"]:
-        weights = torch.load(resolve(config["init_from"]), map_location=device)
+        weights = torch.load(resolve(config["init_from"]), map_location=device, weights_only=False)
         if ModelDimensions(**weights["dims"]) != dims:
             raise SystemExit(f"{config['init_from']}: its dimensions differ from this configuration's")
         model.load_state_dict({name: tensor.float() for name, tensor in weights["model"].items()})
         print(f"initialized from {config['init_from']}", flush=True)
 
     rng = random.Random(config["seed"] + step)
+    real_examples = [example for example in train_examples if example[3]]
+    train_examples = train_examples + real_examples * (config["oversample_real"] - 1)
+    print(f"{len(real_examples)} real-recognizer examples, seen {config['oversample_real']}x per epoch", flush=True)
     batches = batches_by_length(train_examples, config["tokens_per_batch"], rng)
     dev_batches = [collate(batch, tokenizer, device) for batch in cut_into_batches(dev_examples, config["tokens_per_batch"])]
     autocast = (
@@ -401,6 +405,8 @@ def run(config: dict) -> dict:
     while step < config["max_steps"]:
         if config["max_minutes"] and time.time() - session_start > config["max_minutes"] * 60:
             break
+        if config["schedule_minutes"] and trained_seconds >= config["schedule_minutes"] * 60:
+            break  # the cosine has reached its floor: more steps would only repeat the last learning rate
         for group in optimizer.param_groups:
             group["lr"] = learning_rate_at(step, trained_seconds, config)
         step_start = time.time()
