@@ -235,6 +235,7 @@ export class CorrectorEngine {
       eos: special.eos,
       pad: special.pad,
       maxTokens: this.config.max_target_tokens,
+      withRouting: options.withRouting !== false,
     };
     if (options.signal) decodeOptions.signal = options.signal;
     const decoded =

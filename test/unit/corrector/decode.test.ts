@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelDirectory, type ModelDirectory } from '../../../src/corrector/config.js';
 import {
   aggressiveDecode,
+  fastExp,
   greedyDecode,
   realignDraft,
   type DecodeOptions,
@@ -189,6 +190,16 @@ describe('decoding with the tiny model', () => {
     }
   });
 
+  it('leaves the routing out when asked, and nothing else', async () => {
+    const run = model.decoderFor(await encodeBatch(sentences.slice(0, 3)));
+    const full = await greedyDecode(run, 3, options);
+    const lean = await greedyDecode(run, 3, { ...options, withRouting: false });
+    expect(lean.map((s) => s.routing)).toEqual([[], [], []]);
+    expect(lean.map((s) => [s.tokens, s.confidences])).toEqual(
+      full.map((s) => [s.tokens, s.confidences]),
+    );
+  });
+
   it('stops at once when cancelled', async () => {
     const run = model.decoderFor(await encodeBatch(sentences.slice(0, 2)));
     const controller = new AbortController();
@@ -231,6 +242,18 @@ describe('the engine on real text', () => {
     expect(result!.suggestion.text).toBe('we meet on tuesday');
     expect(result!.suggestion.edits).toEqual([]);
     expect(result!.suggestion.confidence).toBe(0);
+  });
+});
+
+describe('fastExp', () => {
+  it('agrees with Math.exp to 1e-8 over the range softmax terms take', () => {
+    for (let x = -120; x <= 5; x += 0.0137) {
+      expect(Math.abs(fastExp(x) - Math.exp(x)) / Math.exp(x)).toBeLessThan(1e-8);
+    }
+    expect(fastExp(0)).toBe(1);
+  });
+  it('is 0 where e^x is below the smallest double', () => {
+    expect(fastExp(-800)).toBe(0);
   });
 });
 
