@@ -12,6 +12,10 @@
  *   position, also past the departure; there it disagrees with the draft wherever a later edit is
  *   due (a capital I, a full stop before <eos>). Writing those edits into the next draft lets one
  *   pass verify all of them, where fixing one per pass took as many passes as edits.
+ * - A full stop after a source that ends without punctuation (recognizers write none). Guessing
+ *   the last token costs no pass when wrong: the model's own choice there is kept, and if that is
+ *   <eos> the row is done, as it would have been. When right, it saves the pass that would
+ *   otherwise only verify <eos> after the model added the full stop.
  *
  * The drafter keeps a `reference`: the source with every edit proposed so far; drafts are its
  * tails, and the output is searched for in it.
@@ -72,11 +76,11 @@ export class TextDraft {
     sourceText: string,
     private readonly eos: number,
   ) {
-    this.reference = sourceText;
-    this.normalized = normalize(sourceText);
+    this.reference = /[\p{L}\p{N}]$/u.test(sourceText) ? `${sourceText}.` : sourceText;
+    this.normalized = normalize(this.reference);
   }
 
-  /** The first draft: the whole source. */
+  /** The first draft: the whole source, with a closing full stop where it has no punctuation. */
   initial(): number[] {
     return this.draftFrom(0);
   }
@@ -95,8 +99,8 @@ export class TextDraft {
 
   /**
    * The model's choices past the departure that differ from the draft, as edits of the reference:
-   * a token that matches the reference but for case changes its case, and punctuation is
-   * inserted. Any other disagreement (a word left out, a different word) means the model's path
+   * a token that matches the reference but for case changes its case, and punctuation replaces
+   * the punctuation it was predicted at or is inserted before a word. Any other disagreement (a word left out, a different word) means the model's path
    * and the draft no longer line up, so the hints after it would land in the wrong places.
    */
   private editsFrom({ block, accepted, predictions }: PassReview): Edit[] {
@@ -112,7 +116,9 @@ export class TextDraft {
       if (text !== '' && here.toLowerCase() === text.toLowerCase()) {
         edits.push({ start, end: start + text.length, text });
       } else if (isPunctuation(text)) {
-        edits.push({ start, end: start, text });
+        const [, end] = this.spanAt(i);
+        const replaces = isPunctuation(this.reference.slice(start, end));
+        edits.push({ start, end: replaces ? end : start, text });
       } else {
         break;
       }

@@ -37,7 +37,7 @@ function review(
 }
 
 describe('TextDraft re-alignment', () => {
-  const source = 'good morning everyone and thanks for joining';
+  const source = 'good morning everyone and thanks for joining.';
   /** The draft after the output `generated` departed at the first token of the source. */
   const redraftAfter = (generated: string, draft = new TextDraft(tokenizer, source, eos)) => {
     const block = [...draft.initial(), eos];
@@ -51,44 +51,64 @@ describe('TextDraft re-alignment', () => {
   };
 
   it('resumes after a change of case', () => {
-    expect(redraftAfter('Good')).toEqual(ids(' morning everyone and thanks for joining'));
+    expect(redraftAfter('Good')).toEqual(ids(' morning everyone and thanks for joining.'));
   });
 
   it('resumes after inserted punctuation, before the next word', () => {
-    expect(redraftAfter('Good morning,')).toEqual(ids(' everyone and thanks for joining'));
+    expect(redraftAfter('Good morning,')).toEqual(ids(' everyone and thanks for joining.'));
   });
 
   it('resumes inside a word the output has begun', () => {
-    expect(redraftAfter('Good morning, every')).toEqual(ids('one and thanks for joining'));
+    expect(redraftAfter('Good morning, every')).toEqual(ids('one and thanks for joining.'));
   });
 
   it('picks the occurrence nearest to where the output is', () => {
-    const draft = new TextDraft(tokenizer, 'we will see we will see it again', eos);
-    expect(redraftAfter('We will see, we will', draft)).toEqual(ids(' see it again'));
+    const draft = new TextDraft(tokenizer, 'we will see we will see it again.', eos);
+    expect(redraftAfter('We will see, we will', draft)).toEqual(ids(' see it again.'));
   });
 
   it('assumes a substitution when the output is not in the source', () => {
-    const draft = new TextDraft(tokenizer, 'it grew by forty two percent', eos);
+    const text = 'it grew by forty two percent.';
+    const draft = new TextDraft(tokenizer, text, eos);
     const block = [...draft.initial(), eos];
     const forty = ids('it grew by').length;
-    const replaced = tokenizer.encodeWithSpans('it grew by forty two percent')[forty]!;
+    const replaced = tokenizer.encodeWithSpans(text)[forty]!;
     // A digit where the draft has (the first token of) " forty": resume after that token.
     const next = draft.redraft(review(block, forty, single('4')));
-    expect(next).toEqual(ids('it grew by forty two percent'.slice(replaced.end)));
+    expect(next).toEqual(ids(text.slice(replaced.end)));
+  });
+
+  it('drafts a closing full stop after a source without punctuation, and only then', () => {
+    expect(new TextDraft(tokenizer, 'see you on monday', eos).initial()).toEqual(
+      ids('see you on monday.'),
+    );
+    expect(new TextDraft(tokenizer, 'see you on monday?', eos).initial()).toEqual(
+      ids('see you on monday?'),
+    );
+    expect(new TextDraft(tokenizer, '', eos).initial()).toEqual([]);
   });
 });
 
 describe('TextDraft edits from the pass predictions', () => {
   const source = 'good morning everyone i think we are done';
 
-  it('writes a later change of case and a full stop before <eos> into the next draft', () => {
+  it('writes a later change of case and of the closing punctuation into the next draft', () => {
     const draft = new TextDraft(tokenizer, source, eos);
     const block = [...draft.initial(), eos];
     const i = ids('good morning everyone ').length;
+    const stop = block.length - 2;
+    expect(tokenizer.decode([block[stop]!])).toBe('.');
     const next = draft.redraft(
-      review(block, 0, single('G'), { [i]: single('I'), [block.length - 1]: single('.') }),
+      review(block, 0, single('G'), { [i]: single('I'), [stop]: single('?') }),
     );
-    expect(tokenizer.decode(next)).toBe('ood morning everyone I think we are done.');
+    expect(tokenizer.decode(next)).toBe('ood morning everyone I think we are done?');
+  });
+
+  it('writes punctuation predicted at <eos> before it', () => {
+    const draft = new TextDraft(tokenizer, `${source}.`, eos);
+    const block = [...draft.initial(), eos];
+    const next = draft.redraft(review(block, 0, single('G'), { [block.length - 1]: single('"') }));
+    expect(tokenizer.decode(next)).toBe('ood morning everyone i think we are done."');
   });
 
   it('inserts punctuation before the token it was predicted at', () => {
@@ -96,7 +116,7 @@ describe('TextDraft edits from the pass predictions', () => {
     const block = [...draft.initial(), eos];
     const everyone = ids('good morning').length;
     const next = draft.redraft(review(block, 0, single('G'), { [everyone]: single(',') }));
-    expect(tokenizer.decode(next)).toBe('ood morning, everyone i think we are done');
+    expect(tokenizer.decode(next)).toBe('ood morning, everyone i think we are done.');
   });
 
   it('stops at a hint that is neither a change of case nor punctuation', () => {
@@ -108,32 +128,32 @@ describe('TextDraft edits from the pass predictions', () => {
       review(block, 0, single('G'), {
         [everyone]: single('x'),
         [i]: single('I'),
-        [block.length - 1]: single('.'),
+        [block.length - 2]: single('?'),
       }),
     );
-    expect(tokenizer.decode(next)).toBe('ood morning everyone i think we are done');
+    expect(tokenizer.decode(next)).toBe('ood morning everyone i think we are done.');
   });
 
   it('keeps earlier edits when a later pass departs before them', () => {
     const draft = new TextDraft(tokenizer, source, eos);
     const first = [...draft.initial(), eos];
     const second = [
-      ...draft.redraft(review(first, 0, single('G'), { [first.length - 1]: single('.') })),
+      ...draft.redraft(review(first, 0, single('G'), { [first.length - 2]: single('!') })),
       eos,
     ];
-    expect(tokenizer.decode(second)).toBe('ood morning everyone i think we are done.');
-    // The model agrees with the full stop but departs at "i" with "I".
+    expect(tokenizer.decode(second)).toBe('ood morning everyone i think we are done!');
+    // The model agrees with the exclamation mark but departs at "i" with "I".
     const before = [single('G')];
     const i = ids('ood morning everyone ').length;
     const third = draft.redraft(review(second, i, single('I'), {}, before));
-    expect(tokenizer.decode(third)).toBe(' think we are done.');
+    expect(tokenizer.decode(third)).toBe(' think we are done!');
   });
 
   it('ignores hints about a block that is not its current draft', () => {
     const draft = new TextDraft(tokenizer, source, eos);
     const block = [...ids('something else entirely'), eos];
     draft.initial();
-    const next = draft.redraft(review(block, 0, single('G'), { 3: single('.') }));
-    expect(tokenizer.decode(next)).not.toContain('.');
+    const next = draft.redraft(review(block, 0, single('G'), { 3: single(',') }));
+    expect(tokenizer.decode(next)).not.toContain(',');
   });
 });

@@ -1,12 +1,18 @@
 /**
  * Greedy = aggressive with the shipped model. The tiny random model never writes anything near its
  * draft, so only a trained model exercises the drafts that matter: re-alignment after a change of
- * case or punctuation, and the edits taken from a pass's predictions past the departure.
+ * case or punctuation, the edits taken from a pass's predictions past the departure, and the
+ * guessed closing full stop.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
-import { defaultModelDirectory } from '../../../src/corrector/config.js';
+import { defaultModelDirectory, loadModelDirectory } from '../../../src/corrector/config.js';
+import { aggressiveDecode, greedyDecode } from '../../../src/corrector/decode.js';
 import { CorrectorEngine, type SegmentInput } from '../../../src/corrector/engine.js';
+import { Seq2SeqModel } from '../../../src/corrector/model.js';
+import { createModelSessions } from '../../../src/corrector/session.js';
+import { buildSourceIds } from '../../../src/corrector/source.js';
+import { Tokenizer } from '../../../src/corrector/tokenizer.js';
 
 describe('aggressive decoding with the shipped model', () => {
   let engine: CorrectorEngine;
@@ -44,4 +50,50 @@ describe('aggressive decoding with the shipped model', () => {
       expect(aggressiveRowPasses * 8).toBeLessThan(greedyRowPasses);
     },
   );
+});
+
+describe('guessing the last draft token', () => {
+  it('costs no pass when the guess is wrong', { timeout: 60_000 }, async () => {
+    const directory = loadModelDirectory(defaultModelDirectory());
+    const { config } = directory;
+    const model = new Seq2SeqModel(await createModelSessions(directory, 'cpu'), config);
+    try {
+      const tokenizer = Tokenizer.fromFile(directory.tokenizerPath);
+      const texts = buildMeeting(400)
+        .map((segment) => segment.source)
+        .filter((text) => tokenizer.encode(text).length < 40)
+        .slice(0, 12);
+      const encoded = await model.encode(
+        texts.map((text) =>
+          buildSourceIds(tokenizer, [text], {
+            nbestMax: config.nbest_max,
+            maxSourceTokens: config.max_source_tokens,
+          }),
+        ),
+      );
+      const run = model.decoderFor(encoded);
+      const special = config.special_tokens;
+      const options = {
+        bos: special.bos,
+        eos: special.eos,
+        pad: special.pad,
+        maxTokens: config.max_target_tokens,
+      };
+      const greedy = await greedyDecode(run, texts.length, options);
+      expect(greedy.every((sequence) => sequence.finished)).toBe(true);
+      // The exact output plus one token the model did not write there.
+      const [stop] = tokenizer.encode('.');
+      const [bang] = tokenizer.encode('!');
+      const drafts = greedy.map(({ tokens }) => [
+        ...tokens,
+        tokens.at(-1) === stop ? bang! : stop!,
+      ]);
+      const statistics = { passes: 0, rowPasses: 0 };
+      const aggressive = await aggressiveDecode(run, drafts, options, statistics);
+      expect(aggressive).toEqual(greedy);
+      expect(statistics.passes).toBe(1);
+    } finally {
+      await model.sessions.release();
+    }
+  });
 });
