@@ -75,24 +75,26 @@ export async function greedyDecode(
   let active = Array.from({ length: rowCount }, (_, row) => row);
   while (active.length > 0) {
     throwIfCancelled(options.signal);
-    const pass = await run(
-      active,
-      active.map((row) => outputs[row]!),
-    );
-    statistics.passes++;
-    statistics.rowPasses += active.length;
+    const rows = active;
     const stillActive: number[] = [];
-    active.forEach((row, index) => {
-      const output = outputs[row]!;
-      const chosen = argmaxAt(pass, index, output.length - 1);
-      output.push(chosen);
-      const produced = output.length - 1;
-      if (chosen === options.eos || produced >= options.maxTokens) {
-        results[row] = collect(pass, index, output, options);
-      } else {
-        stillActive.push(row);
-      }
-    });
+    await decoderStep(
+      run,
+      rows,
+      rows.map((row) => outputs[row]!),
+      statistics,
+      (k, pass, index) => {
+        const row = rows[k]!;
+        const output = outputs[row]!;
+        const chosen = argmaxAt(pass, index, output.length - 1);
+        output.push(chosen);
+        const produced = output.length - 1;
+        if (chosen === options.eos || produced >= options.maxTokens) {
+          results[row] = collect(pass, index, output, options);
+        } else {
+          stillActive.push(row);
+        }
+      },
+    );
     active = stillActive;
   }
   return results;
@@ -140,16 +142,13 @@ export async function aggressiveDecode(
       const room = options.maxTokens - (outputs[row]!.length - 1);
       return pending[row]!.slice(0, Math.max(room - 1, 0));
     });
-    const pass = await run(
-      active,
-      active.map((row, index) => [...outputs[row]!, ...blocks[index]!]),
-    );
-    statistics.passes++;
-    statistics.rowPasses += active.length;
+    const rows = active;
+    const inputs = rows.map((row, k) => [...outputs[row]!, ...blocks[k]!]);
     const stillActive: number[] = [];
-    active.forEach((row, index) => {
+    await decoderStep(run, rows, inputs, statistics, (k, pass, index) => {
+      const row = rows[k]!;
       const output = outputs[row]!;
-      const block = blocks[index]!;
+      const block = blocks[k]!;
       // The decoder position that predicts block[i] is the one holding the token before it.
       const predictionAt = (i: number): number => argmaxAt(pass, index, output.length - 1 + i);
       const predictions: number[] = [];
@@ -182,6 +181,62 @@ export async function aggressiveDecode(
     active = stillActive;
   }
   return results;
+}
+
+/**
+ * What padding a row costs against one more decoder run, in token positions. Measured here: a run
+ * has a fixed cost of about 4 ms, and a position about 0.12 ms.
+ */
+const POSITIONS_PER_RUN = 32;
+
+/**
+ * Splits rows (by their input lengths) into groups that each run as one right-padded decoder pass,
+ * where that is cheaper than padding every row to the longest: aggressive decoding mixes rows near
+ * their end with rows whose redraft jumped back, and one long row could pad a whole batch. The
+ * cheapest cut of the length-sorted rows splits off the long ones, and the short ones are split
+ * again the same way. Rows of equal length (greedy decoding) always stay one group.
+ */
+export function lengthGroups(lengths: readonly number[]): number[][] {
+  const order = lengths.map((_, index) => index).sort((a, b) => lengths[a]! - lengths[b]!);
+  const groups: number[][] = [];
+  let end = order.length;
+  while (end > 0) {
+    const longest = lengths[order[end - 1]!]!;
+    let cut = 0;
+    let cheapest = end * longest;
+    for (let k = 1; k < end; k++) {
+      const cost = k * lengths[order[k - 1]!]! + (end - k) * longest + POSITIONS_PER_RUN;
+      if (cost < cheapest) {
+        cheapest = cost;
+        cut = k;
+      }
+    }
+    groups.unshift(order.slice(cut, end).sort((a, b) => a - b));
+    end = cut;
+  }
+  return groups;
+}
+
+/**
+ * Runs the decoder once over `rows` (or once per length group) and calls `visit` for each with its
+ * index k into `rows`, the pass that holds it and its index in that pass.
+ */
+async function decoderStep(
+  run: RunDecoder,
+  rows: readonly number[],
+  inputs: readonly number[][],
+  statistics: DecodeStatistics,
+  visit: (k: number, pass: DecoderOutputs, index: number) => void,
+): Promise<void> {
+  for (const group of lengthGroups(inputs.map((ids) => ids.length))) {
+    const pass = await run(
+      group.map((k) => rows[k]!),
+      group.map((k) => inputs[k]!),
+    );
+    statistics.passes++;
+    statistics.rowPasses += group.length;
+    group.forEach((k, index) => visit(k, pass, index));
+  }
 }
 
 /**

@@ -58,16 +58,20 @@ export class Seq2SeqModel {
     };
   }
 
-  /** A decoder runner bound to one encoded batch; it reuses the encoder tensors while rows stay. */
+  /**
+   * A decoder runner bound to one encoded batch. It reuses the encoder tensors of a set of rows
+   * while that set stays; a decoding step may run a few sets (length groups), so a few are kept.
+   */
   decoderFor(encoded: EncodedBatch): RunDecoder {
-    let cachedRows = '';
-    let cachedInputs: { encoder_hidden: Tensor; attention_mask: Tensor } | undefined;
+    const cache = new Map<string, { encoder_hidden: Tensor; attention_mask: Tensor }>();
     const pad = this.config.special_tokens.pad;
     return async (rows, inputs): Promise<DecoderOutputs> => {
       const key = rows.join(',');
-      if (cachedInputs === undefined || key !== cachedRows) {
+      let cachedInputs = cache.get(key);
+      if (cachedInputs === undefined) {
+        if (cache.size >= 4) cache.clear();
         cachedInputs = selectEncoderRows(encoded, rows);
-        cachedRows = key;
+        cache.set(key, cachedInputs);
       }
       const batch = rows.length;
       const length = Math.max(...inputs.map((ids) => ids.length));

@@ -9,6 +9,7 @@ import {
   aggressiveDecode,
   fastExp,
   greedyDecode,
+  lengthGroups,
   realignDraft,
   type DecodeOptions,
   type PassReview,
@@ -242,6 +243,37 @@ describe('the engine on real text', () => {
     expect(result!.suggestion.text).toBe('we meet on tuesday');
     expect(result!.suggestion.edits).toEqual([]);
     expect(result!.suggestion.confidence).toBe(0);
+  });
+});
+
+describe('lengthGroups', () => {
+  it('keeps rows of one length together', () => {
+    expect(lengthGroups([30, 30, 30, 30])).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('keeps rows together when padding them costs less than another run', () => {
+    expect(lengthGroups([30, 31, 33, 32, 30])).toEqual([[0, 1, 2, 3, 4]]);
+  });
+
+  it('runs one long row apart from a batch of short ones', () => {
+    const lengths = [...Array.from({ length: 20 }, () => 30), 70, 31];
+    const groups = lengthGroups(lengths);
+    expect(groups).toEqual([[...Array.from({ length: 20 }, (_, i) => i), 21], [20]]);
+  });
+
+  it('splits into groups that cover every row once and pad less than one group', () => {
+    const random = seeded(3);
+    for (let trial = 0; trial < 50; trial++) {
+      const lengths = Array.from({ length: 1 + Math.floor(random() * 48) }, () =>
+        Math.floor(5 + random() * random() * 90),
+      );
+      const groups = lengthGroups(lengths);
+      expect(groups.flat().sort((a, b) => a - b)).toEqual(lengths.map((_, i) => i));
+      const padded = (group: number[]) => group.length * Math.max(...group.map((i) => lengths[i]!));
+      const cost = groups.reduce((sum, group) => sum + padded(group), 0);
+      expect(cost).toBeLessThanOrEqual(padded(lengths.map((_, i) => i)));
+      for (const group of groups) expect(group).toEqual([...group].sort((a, b) => a - b));
+    }
   });
 });
 
