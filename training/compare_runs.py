@@ -25,7 +25,7 @@ def compare(dev_file: str, run_dirs: list[str]) -> None:
     records = read_examples(Path(dev_file))
     print(f"{'run':<18} {'steps':>5} {'tokens':>8}  " + "  ".join(f"{t + ' loss':>9} {t + ' top1':>8}" for t in ("asr", "ocr", "text")) + f"  {'all loss':>8}")
     for run_dir in run_dirs:
-        checkpoint = torch.load(Path(run_dir) / "ckpt.pt", map_location="cpu")
+        checkpoint = torch.load(Path(run_dir) / "ckpt.pt", map_location="cpu", weights_only=False)
         config = checkpoint["config"]
         tokenizer_path = resolve(config["tokenizer_file"]) if config["tokenizer_file"] else Path(run_dir) / "tokenizer.json"
         tokenizer = Tokenizer.load(tokenizer_path)
