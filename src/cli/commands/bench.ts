@@ -33,6 +33,11 @@ export interface BenchRun {
   segments: number;
   words: number;
   seconds: number;
+  /**
+   * CPU seconds of this process (all onnxruntime threads) over the run: on a shared machine this
+   * moves far less with other people's load than the wall-clock seconds do.
+   */
+  cpuSeconds: number;
   wordsPerSecond: number;
   /** Seconds from the start of a segment's batch to its result. */
   latencyP50: number;
@@ -97,6 +102,7 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
     for (const decoding of decodings) {
       const bar = new ProgressBar(io.stderr, decoding, options.quiet);
       const before = { ...engine.statistics };
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const results = await engine.correct(inputs, {
         decoding,
@@ -104,12 +110,14 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
         onProgress: (done, total) => bar.update(done, total),
       });
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       texts.set(
         decoding,
         results.map((result) => result.suggestion.text),
       );
       runs.push(
-        summarize(decoding, results, sourceWords, seconds, {
+        summarize(decoding, results, sourceWords, seconds, cpuSeconds, {
           passes: engine.statistics.passes - before.passes,
           rowPasses: engine.statistics.rowPasses - before.rowPasses,
         }),
@@ -193,6 +201,7 @@ function summarize(
   results: SegmentResult[],
   words: number,
   seconds: number,
+  cpuSeconds: number,
   decoder: DecodeStatistics,
 ): BenchRun {
   const latencies = results.map((result) => result.latency).sort((a, b) => a - b);
@@ -201,6 +210,7 @@ function summarize(
     segments: results.length,
     words,
     seconds,
+    cpuSeconds,
     wordsPerSecond: words / seconds,
     latencyP50: percentile(latencies, 0.5),
     latencyP95: percentile(latencies, 0.95),
@@ -220,13 +230,14 @@ function formatReport(report: {
 }): string {
   const lines = [
     `model ${report.model} on ${report.device}: ${report.segments} segments, ${report.words} words`,
-    'decoding      seconds   words/s   p50 latency   p95 latency   passes   segment-passes',
+    'decoding      seconds   cpu s   words/s   p50 latency   p95 latency   passes   segment-passes',
   ];
   for (const run of report.runs) {
     lines.push(
       [
         run.decoding.padEnd(10),
         run.seconds.toFixed(2).padStart(10),
+        run.cpuSeconds.toFixed(1).padStart(7),
         run.wordsPerSecond.toFixed(0).padStart(9),
         `${run.latencyP50.toFixed(3)} s`.padStart(13),
         `${run.latencyP95.toFixed(3)} s`.padStart(13),
@@ -238,7 +249,8 @@ function formatReport(report: {
   const [greedy, aggressive] = report.runs;
   if (greedy && aggressive) {
     lines.push(
-      `aggressive / greedy speed: ${(aggressive.wordsPerSecond / greedy.wordsPerSecond).toFixed(2)}x`,
+      `aggressive / greedy speed: ${(aggressive.wordsPerSecond / greedy.wordsPerSecond).toFixed(2)}x` +
+        ` (CPU time: ${(greedy.cpuSeconds / aggressive.cpuSeconds).toFixed(2)}x)`,
     );
   }
   lines.push(`peak resident memory: ${report.peakRssMb.toFixed(0)} MB`);

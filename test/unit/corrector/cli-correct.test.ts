@@ -275,6 +275,10 @@ describe('neko bench', () => {
       ]);
       expect(report.words).toBeGreaterThanOrEqual(200);
       expect(report.peakRssMb).toBeGreaterThan(0);
+      for (const figures of report.runs as { seconds: number; cpuSeconds: number }[]) {
+        expect(figures.cpuSeconds).toBeGreaterThan(0);
+        expect(figures.seconds).toBeGreaterThan(0);
+      }
     },
   );
 });
