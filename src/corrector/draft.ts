@@ -92,16 +92,17 @@ export class TextDraft {
     this.applyEdits(this.editsFrom(review));
     const output = normalize(this.tokenizer.decode(review.generated)).text.trimEnd();
     if (output === '') return this.draftFrom(0);
-    // Not found: the model wrote something the reference does not have; assume it replaced the
-    // token it departed at.
+    // Not found: the model wrote something the reference lacks; assume it replaced the token it
+    // departed at.
     return this.draftFrom(this.resumeAfter(output) ?? departedEnd);
   }
 
   /**
    * The model's choices past the departure that differ from the draft, as edits of the reference:
-   * a token that matches the reference but for case changes its case, and punctuation replaces
-   * the punctuation it was predicted at or is inserted before a word. Any other disagreement (a word left out, a different word) means the model's path
-   * and the draft no longer line up, so the hints after it would land in the wrong places.
+   * a token that matches the reference but for case changes its case; punctuation replaces the
+   * punctuation it was predicted at, or goes in before the word. Any other disagreement (a word
+   * left out, a different word) means the model's path and the draft no longer line up, so the
+   * hints after it would land in the wrong places.
    */
   private editsFrom({ block, accepted, predictions }: PassReview): Edit[] {
     const edits: Edit[] = [];
@@ -111,12 +112,11 @@ export class TextDraft {
       if (block[i] !== (i < this.draftIds.length ? this.draftIds[i] : this.eos)) break;
       if (predicted === this.eos) break;
       const text = this.tokenizer.decode([predicted]);
-      const [start] = this.spanAt(i);
+      const [start, end] = this.spanAt(i);
       const here = this.reference.slice(start, start + text.length);
       if (text !== '' && here.toLowerCase() === text.toLowerCase()) {
         edits.push({ start, end: start + text.length, text });
       } else if (isPunctuation(text)) {
-        const [, end] = this.spanAt(i);
         const replaces = isPunctuation(this.reference.slice(start, end));
         edits.push({ start, end: replaces ? end : start, text });
       } else {
