@@ -5,7 +5,7 @@ import type { CorrectorStatus } from '../../api/types.js';
 import { attachSuggestion, decideAllEdits } from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
-import { formats, parseDocument } from '../../formats/registry.js';
+import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
 import type { Format, FormatId } from '../../formats/types.js';
 import { WorkerCorrectorClient } from '../../corrector/client.js';
 import type { Decoding } from '../../corrector/engine.js';
@@ -104,6 +104,7 @@ export class ProgressBar {
 interface CorrectOptions extends CorrectorCliOptions {
   output: string;
   format?: FormatId;
+  to?: FormatId;
   report?: string;
 }
 
@@ -113,13 +114,19 @@ export const correctCommand: CliCommand = {
     const command = program
       .command('correct')
       .description(
-        'correct a transcript, scan or N-best list; writes the same format with the corrected text ' +
-          '(N-best JSONL gives {"id","text"} lines)',
+        'correct a transcript, scan or N-best list and write it with the corrected text, in the ' +
+          "format the output's extension names, else the input's (N-best JSONL gives " +
+          '{"id","text"} lines)',
       )
       .argument('<input>', 'file to correct (the format is detected)')
       .requiredOption('-o, --output <file>', 'file to write')
       .addOption(
         new Option('--format <format>', 'input format, when detection guesses wrong').choices(
+          formats.map((format) => format.id),
+        ),
+      )
+      .addOption(
+        new Option('--to <format>', 'output format, whatever the extension').choices(
           formats.map((format) => format.id),
         ),
       )
@@ -137,6 +144,9 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
     }
   }
   const { document, format } = await readInput(input, options.format);
+  const outputFormat = options.to
+    ? formatById(options.to)
+    : (formatForFileName(options.output) ?? format);
   const { client, status } = await openCorrector(options, io, options.report !== undefined);
   let suggestions: Map<string, Suggestion>;
   try {
@@ -156,7 +166,7 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
     await client.dispose();
   }
   const corrected = document.segments.map((_, index) => suggestions.get(String(index)));
-  await writeFileAtomic(options.output, serializeCorrected(document, format, corrected));
+  await writeFileAtomic(options.output, serializeCorrected(document, outputFormat, corrected));
   if (options.report !== undefined) {
     const run = {
       input,
