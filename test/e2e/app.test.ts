@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NekoDocument, Segment } from '../../src/document/types.js';
@@ -68,12 +67,8 @@ describe('NeKo Studio in Chromium (browser mode)', () => {
     expect(expected.source.format, 'the core must read the sample as Whisper JSON').toBe(
       'whisper-json',
     );
-    const audio = file.replace(/\.whisper\.json$/, '.wav');
-    const audioExists = await readFile(audio).then(
-      () => true,
-      () => false,
-    );
-    await openFiles(audioExists ? [file, audio] : [file], expected);
+    // The transcript alone: review.test.ts opens it with its audio and plays it.
+    await openFiles([file], expected);
 
     const [first, second] = expected.segments;
     expect(first && second, 'the sample needs at least two segments').toBeTruthy();
