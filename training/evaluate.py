@@ -23,6 +23,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data.metrics import edit_distance, normalize  # noqa: E402
+from gating import confident_correction, token_spans  # noqa: E402
 from model import Corrector, ModelDimensions  # noqa: E402
 from tokenizer import Tokenizer, build_source  # noqa: E402
 from train import read_examples  # noqa: E402
@@ -65,9 +66,16 @@ def load_checkpoint(checkpoint_path: str, tokenizer_path: str) -> tuple[Correcto
 
 
 def correct_all(
-    model: Corrector, tokenizer: Tokenizer, records: list[dict], config: dict, batch_size: int
+    model: Corrector,
+    tokenizer: Tokenizer,
+    records: list[dict],
+    config: dict,
+    batch_size: int,
+    min_confidence: float = 0.0,
 ) -> list[str]:
-    """Greedy corrections in input order; batches are sorted by source length to limit padding."""
+    """Greedy corrections in input order; batches are sorted by source length to limit padding.
+
+    With `min_confidence` > 0, edits whose confidence is below it are left out (gating.py)."""
     sources = [
         build_source(tokenizer, r["hypotheses"], config["nbest_max"], config["max_source_tokens"]) for r in records
     ]
@@ -85,9 +93,16 @@ def correct_all(
         max_length = min(config["max_target_tokens"], 2 * longest_input + 10)
         device = next(model.parameters()).device
         input_ids, attention_mask = input_ids.to(device), attention_mask.to(device)
-        outputs = model.greedy_decode(input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length)
-        for index, ids in zip(indices, outputs):
-            corrections[index] = tokenizer.decode(ids)
+        outputs = model.greedy_decode_with_confidences(
+            input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length
+        )
+        for index, (ids, probabilities) in zip(indices, outputs):
+            if min_confidence <= 0:
+                corrections[index] = tokenizer.decode(ids)
+                continue
+            text, spans = token_spans(tokenizer, ids)
+            source = records[index]["hypotheses"][0]
+            corrections[index] = confident_correction(source, text, spans, probabilities, min_confidence)
     return corrections
 
 
@@ -160,6 +175,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N records per task")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu", help="cpu, or cuda where PyTorch has a GPU")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="leave out edits whose confidence is below this (0-1), as `neko correct --min-confidence` does",
+    )
     parser.add_argument("--out", help="write the report (and the corrections) as JSON")
     args = parser.parse_args()
 
@@ -176,11 +197,12 @@ def main() -> None:
                 kept.append(record)
         records = kept
     started = time.time()
-    corrections = correct_all(model, tokenizer, records, config, args.batch_size)
+    corrections = correct_all(model, tokenizer, records, config, args.batch_size, args.min_confidence)
     report = evaluate(records, corrections)
     report["seconds"] = time.time() - started
     report["test_file"] = args.test_file
     report["checkpoint"] = args.checkpoint
+    report["min_confidence"] = args.min_confidence
     print_report(report)
     if args.out:
         corrections_by_id = [{"id": r["id"], "text": c} for r, c in zip(records, corrections)]

@@ -64,6 +64,20 @@ export function suggestionFromCorrection(
   return { text: correctedText, edits, confidence: overall };
 }
 
+/**
+ * The source with only the edits of at least `minConfidence` applied: what "accept all above a
+ * threshold" would leave, for batch use (`neko correct --min-confidence`).
+ */
+export function confidentText(
+  source: string,
+  suggestion: Suggestion,
+  minConfidence: number,
+): string {
+  const kept = suggestion.edits.filter((edit) => edit.confidence >= minConfidence);
+  if (kept.length === suggestion.edits.length) return suggestion.text;
+  return kept.length === 0 ? source : applyTextEdits(source, kept);
+}
+
 function confidenceOf([start, end]: [number, number], tokens: readonly TokenConfidence[]): number {
   if (tokens.length === 0) return 1;
   if (start < end) {

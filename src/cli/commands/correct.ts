@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CorrectorStatus } from '../../api/types.js';
-import { attachSuggestion, decideAllEdits } from '../../document/operations.js';
+import { attachSuggestion, confidentText, decideEdits } from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
@@ -27,6 +27,23 @@ export function addCorrectorOptions(command: Command): Command {
       .choices(['aggressive', 'greedy'])
       .default('aggressive'),
   );
+}
+
+/** --min-confidence: edits the corrector is less sure of are left out (kept pending in a project). */
+export function addMinConfidenceOption(command: Command): Command {
+  return command.option(
+    '--min-confidence <p>',
+    'apply only edits whose confidence is at least p (0-1); the others keep the source words',
+    '0',
+  );
+}
+
+export function parseMinConfidence(value: string): number {
+  const minConfidence = Number(value);
+  if (value.trim() === '' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new UserError(`--min-confidence must be a number from 0 to 1, not "${value}"`);
+  }
+  return minConfidence;
 }
 
 /** --model, --device and --quiet. */
@@ -106,6 +123,7 @@ interface CorrectOptions extends CorrectorCliOptions {
   format?: FormatId;
   to?: FormatId;
   report?: string;
+  minConfidence: string;
 }
 
 export const correctCommand: CliCommand = {
@@ -131,8 +149,8 @@ export const correctCommand: CliCommand = {
         ),
       )
       .option('--report <file>', 'write the edits, confidences and routing records as JSON');
-    addCorrectorOptions(command).action((input: string, options: CorrectOptions) =>
-      correct(input, options, io),
+    addMinConfidenceOption(addCorrectorOptions(command)).action(
+      (input: string, options: CorrectOptions) => correct(input, options, io),
     );
   },
 };
@@ -143,6 +161,7 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
       throw new UserError(`${output}: is the input file; write to another file`);
     }
   }
+  const minConfidence = parseMinConfidence(options.minConfidence);
   const { document, format } = await readInput(input, options.format);
   const outputFormat = options.to
     ? formatById(options.to)
@@ -166,7 +185,10 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
     await client.dispose();
   }
   const corrected = document.segments.map((_, index) => suggestions.get(String(index)));
-  await writeFileAtomic(options.output, serializeCorrected(document, outputFormat, corrected));
+  await writeFileAtomic(
+    options.output,
+    serializeCorrected(document, outputFormat, corrected, minConfidence),
+  );
   if (options.report !== undefined) {
     const run = {
       input,
@@ -193,15 +215,20 @@ async function readInput(
 /**
  * N-best lists become `{"id","text"}` lines (GUIDE.md §3); every other format is written back as
  * itself with each segment's text replaced, so times, speakers and geometry stay where they were.
- * A NeKo project also keeps each suggestion, its edits accepted, so the app can still undo any.
+ * A NeKo project also keeps each suggestion, its edits of at least `minConfidence` accepted and the
+ * others pending, so the app can still undo or review any.
  */
 export function serializeCorrected(
   document: NekoDocument,
   format: Format,
   suggestions: readonly (Suggestion | undefined)[],
+  minConfidence = 0,
 ): string {
-  const textOf = (index: number): string =>
-    suggestions[index]?.text ?? document.segments[index]!.text;
+  const textOf = (index: number): string => {
+    const segment = document.segments[index]!;
+    const suggestion = suggestions[index];
+    return suggestion ? confidentText(segment.source, suggestion, minConfidence) : segment.text;
+  };
   if (format.id === 'nbest-jsonl') {
     return document.segments
       .map((segment, index) => `${JSON.stringify({ id: segment.id, text: textOf(index) })}\n`)
@@ -212,7 +239,11 @@ export function serializeCorrected(
     segments: document.segments.map((segment, index) => {
       const suggestion = suggestions[index];
       if (format.id === 'neko' && suggestion) {
-        return decideAllEdits(attachSuggestion(segment, suggestion), 'accepted');
+        return decideEdits(
+          attachSuggestion(segment, suggestion),
+          (edit) => !edit.stale && edit.confidence >= minConfidence,
+          'accepted',
+        );
       }
       return { ...segment, text: textOf(index) };
     }),

@@ -9,6 +9,7 @@ import {
   wordErrors,
   type ErrorCounter,
 } from '../../align/index.js';
+import { confidentText } from '../../document/operations.js';
 import type { Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
@@ -16,7 +17,9 @@ import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 import {
   addCorrectorOptions,
+  addMinConfidenceOption,
   openCorrector,
+  parseMinConfidence,
   ProgressBar,
   type CorrectorCliOptions,
 } from './correct.js';
@@ -24,6 +27,7 @@ import {
 interface EvalOptions extends CorrectorCliOptions {
   json?: boolean;
   limit?: string;
+  minConfidence: string;
 }
 
 /** WER or CER of the 1-best, the N-best oracle and the correction, over one task's segments. */
@@ -59,14 +63,15 @@ export const evalCommand: CliCommand = {
       .argument('<refs>', 'N-best JSONL whose lines carry "reference" (and "task")')
       .option('--json', 'print the figures as JSON')
       .option('--limit <n>', 'use only the first n lines');
-    addCorrectorOptions(command).action((refs: string, options: EvalOptions) =>
-      evaluateFile(refs, options, io),
+    addMinConfidenceOption(addCorrectorOptions(command)).action(
+      (refs: string, options: EvalOptions) => evaluateFile(refs, options, io),
     );
   },
 };
 
 async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Promise<void> {
   const limit = options.limit === undefined ? undefined : Number(options.limit);
+  const minConfidence = parseMinConfidence(options.minConfidence);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
     throw new UserError(`--limit must be a positive whole number, not "${options.limit}"`);
   }
@@ -91,7 +96,12 @@ async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Prom
       },
       (done, total) => bar.update(done, total),
     );
-    corrected = new Map([...suggestions].map(([id, suggestion]) => [id, suggestion.text]));
+    corrected = new Map(
+      [...suggestions].map(([id, suggestion]) => [
+        id,
+        confidentText(segments[Number(id)]!.source, suggestion, minConfidence),
+      ]),
+    );
   } finally {
     await client.dispose();
   }

@@ -53,4 +53,12 @@ describe('neko correct: the output format', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(output, 'utf8').startsWith('WEBVTT')).toBe(true);
   });
+
+  it('refuses a --min-confidence outside 0 to 1 before writing anything', async () => {
+    const output = join(scratch, 'never.srt');
+    const run = await correct('-o', output, '--min-confidence', '1.5');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('--min-confidence must be a number from 0 to 1, not "1.5"');
+    expect(() => readFileSync(output)).toThrow();
+  });
 });

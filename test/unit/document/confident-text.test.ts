@@ -1,0 +1,68 @@
+/**
+ * Confidence-gated corrections for batch use: `neko correct --min-confidence` writes what "accept all
+ * above a threshold" would leave, and a project keeps the unsure edits pending for review.
+ */
+import { describe, expect, it } from 'vitest';
+import { serializeCorrected } from '../../../src/cli/commands/correct.js';
+import {
+  confidentText,
+  suggestionFromCorrection,
+  type TokenConfidence,
+} from '../../../src/document/operations.js';
+import type { NekoDocument, Segment, Suggestion } from '../../../src/document/types.js';
+import { formatById, parseDocument } from '../../../src/formats/registry.js';
+
+/** One token per word of `text`, sure unless `confidences` names the word. */
+function tokens(text: string, confidences: Record<string, number>): TokenConfidence[] {
+  return [...text.matchAll(/\S+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    confidence: confidences[match[0]] ?? 0.99,
+  }));
+}
+
+const source = 'the cot sat on the mad';
+const correction = 'the cat sat on the mat';
+const segment: Segment = { id: 's1', source, text: source, start: 1, end: 3 };
+const suggestion: Suggestion = suggestionFromCorrection(
+  segment,
+  correction,
+  tokens(correction, { cat: 0.95, mat: 0.4 }),
+);
+
+describe('confidentText', () => {
+  it('applies only the edits at or above the threshold', () => {
+    expect(suggestion.edits.map((edit) => edit.confidence)).toEqual([0.95, 0.4]);
+    expect(confidentText(source, suggestion, 0.6)).toBe('the cat sat on the mad');
+    expect(confidentText(source, suggestion, 0.4)).toBe(correction);
+    expect(confidentText(source, suggestion, 0.99)).toBe(source);
+  });
+
+  it('is the whole correction at threshold 0', () => {
+    expect(confidentText(source, suggestion, 0)).toBe(correction);
+  });
+});
+
+describe('serializeCorrected with a threshold', () => {
+  const document: NekoDocument = {
+    version: 1,
+    kind: 'transcript',
+    task: 'asr',
+    title: 'gated',
+    source: { format: 'srt', name: 'gated.srt' },
+    segments: [segment],
+  };
+
+  it('writes the gated text into a transcript format', () => {
+    const written = serializeCorrected(document, formatById('srt'), [suggestion], 0.6);
+    const reread = parseDocument(written, 'gated.srt', 'srt').document;
+    expect(reread.segments.map((s) => s.text)).toEqual(['the cat sat on the mad']);
+  });
+
+  it('keeps the unsure edits of a project pending for review', () => {
+    const written = serializeCorrected(document, formatById('neko'), [suggestion], 0.6);
+    const reread = parseDocument(written, 'gated.neko.json', 'neko').document.segments[0]!;
+    expect(reread.text).toBe('the cat sat on the mad');
+    expect(reread.suggestion?.edits.map((edit) => edit.decision)).toEqual(['accepted', 'pending']);
+  });
+});

@@ -1,0 +1,103 @@
+"""Confidence-gated corrections, as the app's "accept all above a threshold" and `neko correct
+--min-confidence` apply them (src/document/operations.ts `confidentText`).
+
+The correction is aligned with the source word by word (exact words, Levenshtein); adjacent changed
+words form one edit, as src/align/edits.ts groups them. An edit's confidence is the lowest probability
+among the output tokens that overlap its words, or, for a deletion, the probability of the first token
+after it. Edits below the threshold are left out: their source words stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tokenizer import Tokenizer
+
+WORD = re.compile(r"\S+")
+
+
+def token_spans(tokenizer: Tokenizer, ids: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The decoded text and each token's [start, end) character span in it."""
+    spans, text = [], ""
+    for end in range(1, len(ids) + 1):
+        longer = tokenizer.decode(ids[:end])
+        spans.append((len(text), len(longer)))
+        text = longer
+    return text, spans
+
+
+def align_words(source: list[str], target: list[str]) -> list[tuple[str, int, int]]:
+    """Levenshtein alignment: ("eq"|"sub"|"del"|"ins", source index, target index), in order."""
+    rows, cols = len(source), len(target)
+    cost = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows + 1):
+        cost[i][0] = i
+    for j in range(cols + 1):
+        cost[0][j] = j
+    for i in range(1, rows + 1):
+        for j in range(1, cols + 1):
+            cost[i][j] = min(
+                cost[i - 1][j] + 1, cost[i][j - 1] + 1, cost[i - 1][j - 1] + (source[i - 1] != target[j - 1])
+            )
+    ops, i, j = [], rows, cols
+    while i or j:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (source[i - 1] != target[j - 1]):
+            ops.append(("eq" if source[i - 1] == target[j - 1] else "sub", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            ops.append(("del", i - 1, j))
+            i -= 1
+        else:
+            ops.append(("ins", i, j - 1))
+            j -= 1
+    return ops[::-1]
+
+
+def confident_correction(
+    source: str, output: str, spans: list[tuple[int, int]], probabilities: list[float], min_confidence: float
+) -> str:
+    """`output` with the edits below `min_confidence` undone (words joined by single spaces)."""
+    if min_confidence <= 0:
+        return output
+    source_words = source.split()
+    output_words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(output)]
+
+    def confidence(start: int, end: int) -> float:
+        covering = [p for (a, b), p in zip(spans, probabilities) if a < end and b > start]
+        if covering:
+            return min(covering)
+        following = [p for (a, _), p in zip(spans, probabilities) if a >= end]
+        if following:
+            return following[0]
+        return probabilities[-1] if probabilities else 1.0  # a deletion at the very end: the last token
+
+    result: list[str] = []
+    group_source: list[str] = []
+    group_output: list[int] = []
+    next_output = 0  # index of the next output word, to place a deletion
+
+    def close_group() -> None:
+        if not group_source and not group_output:
+            return
+        if group_output:
+            start, end = output_words[group_output[0]][1], output_words[group_output[-1]][2]
+        else:
+            start = end = output_words[next_output][1] if next_output < len(output_words) else len(output)
+        keep = confidence(start, end if group_output else end + 1) >= min_confidence
+        result.extend([output_words[j][0] for j in group_output] if keep else group_source)
+        group_source.clear()
+        group_output.clear()
+
+    for op, i, j in align_words(source_words, [word for word, _, _ in output_words]):
+        if op == "eq":
+            close_group()
+            result.append(source_words[i])
+            next_output = j + 1
+            continue
+        if op in ("sub", "del"):
+            group_source.append(source_words[i])
+        if op in ("sub", "ins"):
+            group_output.append(j)
+            next_output = j + 1
+    close_group()
+    return " ".join(result)

@@ -1,0 +1,60 @@
+"""Confidence-gated corrections: which edits survive a threshold, grouped as the app groups them."""
+
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from gating import align_words, confident_correction  # noqa: E402
+
+
+def word_tokens(text: str, probabilities: dict[str, float]) -> tuple[list[tuple[int, int]], list[float]]:
+    """One token per word (with its leading space, as the byte-level BPE makes them)."""
+    spans, confidences, position = [], [], 0
+    for index, word in enumerate(text.split(" ")):
+        start = position if index == 0 else position - 1
+        spans.append((start, position + len(word)))
+        confidences.append(probabilities.get(word, 0.99))
+        position += len(word) + 1
+    return spans, confidences
+
+
+class GatingTest(unittest.TestCase):
+    def test_alignment_marks_substitutions_insertions_and_deletions(self):
+        ops = [op for op, _, _ in align_words("a b c d".split(), "a x c d e".split())]
+        self.assertEqual(ops, ["eq", "sub", "eq", "eq", "ins"])
+        self.assertEqual([op for op, _, _ in align_words("a b c".split(), "a c".split())], ["eq", "del", "eq"])
+
+    def test_zero_threshold_keeps_the_correction_as_it_is(self):
+        spans, probabilities = word_tokens("Their  house", {})
+        self.assertEqual(confident_correction("there house", "Their  house", spans, probabilities, 0.0), "Their  house")
+
+    def test_edits_below_the_threshold_give_back_the_source_words(self):
+        output = "the cat sat on the mat"
+        spans, probabilities = word_tokens(output, {"cat": 0.95, "mat": 0.4})
+        source = "the cot sat on the mad"
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.6), "the cat sat on the mad")
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.3), output)
+
+    def test_adjacent_changes_are_one_edit_decided_by_its_least_sure_token(self):
+        output = "revenue was 4.2 billion dollars"
+        spans, probabilities = word_tokens(output, {"4.2": 0.9, "billion": 0.5})
+        source = "revenue was four point two billion dollar"
+        # "four point two" -> "4.2" and "dollar" -> "dollars" are separate edits (billion is equal).
+        gated = confident_correction(source, output, spans, probabilities, 0.8)
+        self.assertEqual(gated, "revenue was 4.2 billion dollars")
+        spans, probabilities = word_tokens("we wanted it", {"we": 0.99, "wanted": 0.3})
+        self.assertEqual(confident_correction("i want it", "we wanted it", spans, probabilities, 0.5), "i want it")
+
+    def test_a_deletion_is_as_sure_as_the_token_after_it(self):
+        output = "we can negotiate"
+        sure_spans, sure = word_tokens(output, {"negotiate": 0.9})
+        self.assertEqual(confident_correction("we can really negotiate", output, sure_spans, sure, 0.8), output)
+        _, unsure = word_tokens(output, {"negotiate": 0.2})
+        self.assertEqual(
+            confident_correction("we can really negotiate", output, sure_spans, unsure, 0.8), "we can really negotiate"
+        )
+
+
+if __name__ == "__main__":
+    unittest.main()
