@@ -1,7 +1,7 @@
 /**
  * Text-level drafting for aggressive decoding. Any draft keeps the output exact (every token is
  * verified); a better draft only saves passes, and each pass ends at the first token the model
- * does not accept. Two things make drafts better than the plain source:
+ * does not accept. Three things make drafts better than the plain source:
  *
  * - Re-alignment on letters and digits. Token-level matching loses its place whenever the model
  *   changes case or adds punctuation, which is most of what it does to recognizer output ("good
