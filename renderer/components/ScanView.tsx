@@ -50,6 +50,8 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
           style={{
             aspectRatio: `${page.width} / ${page.height}`,
             ['--page-aspect' as string]: page.width / page.height,
+            // Box borders divide by it, so that zooming in does not thicken them.
+            ['--zoom' as string]: zoom?.scale ?? 1,
             transform: zoom ? `scale(${zoom.scale}) translate(${zoom.x}%, ${zoom.y}%)` : undefined,
           }}
         >
