@@ -9,7 +9,7 @@
  * segment are refitted to the new text (see refit-words.ts).
  */
 import { z } from 'zod';
-import type { NekoDocument, Segment, Word } from '../document/types.js';
+import type { NekoDocument, Origin, Segment, Word } from '../document/types.js';
 import {
   assertUniqueIds,
   baseName,
@@ -113,6 +113,7 @@ export const whisperJsonFormat: Format = {
       const segmentText = raw.text.trim();
       const speaker = raw.speaker ?? commonWordSpeaker(raw.words);
       const words = raw.words?.map(toWord);
+      const origins = originsOf(raw.words, segmentText);
       return {
         id,
         source: segmentText,
@@ -121,6 +122,7 @@ export const whisperJsonFormat: Format = {
         end: raw.end,
         ...(speaker ? { speaker } : {}),
         ...(words ? { words } : {}),
+        ...(origins ? { origins } : {}),
       };
     });
     assertUniqueIds(segments, fileName);
@@ -148,6 +150,12 @@ export const whisperJsonFormat: Format = {
       const words =
         segment.words &&
         (changed ? refitTimedWords(segment.words, segment.text, start, end) : segment.words);
+      // Where someone changed the text, each word says who wrote it (recognizer, corrector, user).
+      const wordOrigins = segment.origins ?? [];
+      const origins =
+        changed && words?.length === wordOrigins.length && wordOrigins.length > 0
+          ? wordOrigins
+          : undefined;
       const known = {
         id:
           extra.segmentIds?.[segment.id] ??
@@ -157,7 +165,12 @@ export const whisperJsonFormat: Format = {
         text: `${space}${segment.text}`,
         ...(segment.speaker ? { speaker: segment.speaker } : {}),
         ...(words
-          ? { words: words.map((word) => fromWord(word, style, space, segment.speaker)) }
+          ? {
+              words: words.map((word, i) => ({
+                ...fromWord(word, style, space, segment.speaker),
+                ...(origins ? { origin: origins[i] } : {}),
+              })),
+            }
           : {}),
       };
       return inKeyOrder({ ...fields, ...known }, extra.segmentKeyOrder ?? []);
@@ -180,6 +193,21 @@ function inKeyOrder(fields: Record<string, unknown>, order: string[]): Record<st
   const ordered: Record<string, unknown> = {};
   for (const key of order) if (key in fields) ordered[key] = fields[key];
   return Object.assign(ordered, fields);
+}
+
+const ORIGINS: readonly string[] = ['recognizer', 'corrector', 'user'] satisfies Origin[];
+
+/** The words' `origin` fields (written by NeKo's export), when every word of the text has one. */
+function originsOf(rawWords: WhisperWord[] | undefined, text: string): Origin[] | undefined {
+  if (!rawWords || rawWords.length === 0) return undefined;
+  const origins = rawWords.map((word) => word.origin);
+  if (
+    !origins.every(
+      (origin): origin is Origin => typeof origin === 'string' && ORIGINS.includes(origin),
+    )
+  )
+    return undefined;
+  return origins.length === text.split(/\s+/).filter(Boolean).length ? origins : undefined;
 }
 
 function toWord(raw: WhisperWord): Word {
