@@ -2,7 +2,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { NekoDocument, Segment } from '../document/types.js';
-import { FormatError, type SourcePosition } from './types.js';
+import { FormatError, type FormatId, type SourcePosition } from './types.js';
 
 export const BYTE_ORDER_MARK = '\ufeff';
 
@@ -47,6 +47,23 @@ export function titleOf(fileName: string): string {
   const base = baseName(fileName);
   const extension = extensionOf(base);
   return extension ? base.slice(0, base.length - extension.length) : base;
+}
+
+/** The document a parser read from `fileName`, with the fields every format fills the same way. */
+export function importedDocument(
+  fileName: string,
+  format: FormatId,
+  fields: Pick<NekoDocument, 'kind' | 'task' | 'segments' | 'pages' | 'extra'>,
+): NekoDocument {
+  const { kind, task, ...rest } = fields;
+  return {
+    version: 1,
+    kind,
+    task,
+    title: titleOf(fileName),
+    source: { format, name: baseName(fileName) },
+    ...rest,
+  };
 }
 
 export function words(text: string): string[] {

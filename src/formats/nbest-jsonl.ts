@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { NekoDocument, Segment, Task } from '../document/types.js';
-import { baseName, parseJson, splitLines, titleOf, validateJson } from './common.js';
+import { importedDocument, parseJson, splitLines, validateJson } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 const nbestLineSchema = z.object({
@@ -62,14 +62,11 @@ export const nbestJsonlFormat: Format = {
       throw new FormatError(fileName, 'no entries: the file has only blank lines');
 
     const task = mostCommonTask(segments);
-    return {
-      version: 1,
+    return importedDocument(fileName, 'nbest-jsonl', {
       kind: task === 'asr' ? 'transcript' : 'text',
       task,
-      title: titleOf(fileName),
-      source: { format: 'nbest-jsonl', name: baseName(fileName) },
       segments,
-    };
+    });
   },
 
   serialize(document) {

@@ -1,6 +1,6 @@
 /** What hOCR and ALTO export share: checks and helpers over a scan's pages and line layout. */
 import type { BBox, LineLayout, NekoDocument, Page, Segment, Word } from '../document/types.js';
-import { assertUniqueIds, baseName, titleOf } from './common.js';
+import { assertUniqueIds, importedDocument } from './common.js';
 import { refitBoxedWords } from './refit-words.js';
 import { FormatError } from './types.js';
 import { lineOfAttribute } from './xml.js';
@@ -15,16 +15,13 @@ export function scanDocument(
   assertUniqueIds(read.segments, fileName, (index) =>
     lineOfAttribute(content, read.segments[index]?.id ?? ''),
   );
-  return {
-    version: 1,
+  return importedDocument(fileName, format, {
     kind: 'scan',
     task: 'ocr',
-    title: titleOf(fileName),
-    source: { format, name: baseName(fileName) },
     pages: read.pages,
     segments: read.segments,
     extra: { [format]: read.extra },
-  };
+  });
 }
 
 /** A scan's lines need their page and box to be written as hOCR or ALTO. */

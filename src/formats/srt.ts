@@ -12,12 +12,11 @@
  */
 import type { NekoDocument, Segment } from '../document/types.js';
 import {
-  baseName,
   extraOf,
   formatTimestamp,
+  importedDocument,
   roundMilliseconds,
   splitLines,
-  titleOf,
 } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
@@ -105,15 +104,12 @@ export const srtFormat: Format = {
       skipBlank();
     }
 
-    return {
-      version: 1,
+    return importedDocument(fileName, 'srt', {
       kind: 'transcript',
       task: 'asr',
-      title: titleOf(fileName),
-      source: { format: 'srt', name: baseName(fileName) },
       segments,
       extra: { srt: { cues } satisfies SrtExtra },
-    };
+    });
   },
 
   serialize(document) {

@@ -3,7 +3,7 @@
  * the end is kept, so that a document exports with the paragraph breaks it came with.
  */
 import type { NekoDocument, Segment } from '../document/types.js';
-import { baseName, extraOf, splitLines, titleOf } from './common.js';
+import { extraOf, importedDocument, splitLines } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 interface TextExtra {
@@ -44,15 +44,12 @@ export const textFormat: Format = {
       trailingBlankLines: blanks,
       lineEnding: content.includes('\r\n') ? '\r\n' : '\n',
     };
-    return {
-      version: 1,
+    return importedDocument(fileName, 'text', {
       kind: 'text',
       task: 'text',
-      title: titleOf(fileName),
-      source: { format: 'text', name: baseName(fileName) },
       segments,
       extra: { text: extra },
-    };
+    });
   },
 
   serialize(document) {

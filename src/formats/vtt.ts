@@ -10,13 +10,12 @@ import webvtt, { type WebVTTCue, type WebVTTNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
 import type { NekoDocument, Segment } from '../document/types.js';
 import {
-  baseName,
   extraOf,
   formatTimestamp,
+  importedDocument,
   roundMilliseconds,
   splitLines,
   stripBom,
-  titleOf,
 } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
@@ -112,15 +111,12 @@ export const vttFormat: Format = {
       };
     });
 
-    return {
-      version: 1,
+    return importedDocument(fileName, 'vtt', {
       kind: 'transcript',
       task: 'asr',
-      title: titleOf(fileName),
-      source: { format: 'vtt', name: baseName(fileName) },
       segments,
       extra: { vtt: { header, styles: result.styles, cues } satisfies VttExtra },
-    };
+    });
   },
 
   serialize(document) {

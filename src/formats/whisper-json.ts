@@ -12,11 +12,10 @@ import { z } from 'zod';
 import type { NekoDocument, Origin, Segment, Word } from '../document/types.js';
 import {
   assertUniqueIds,
-  baseName,
   extraOf,
+  importedDocument,
   parseJson,
   stripBom,
-  titleOf,
   validateJson,
 } from './common.js';
 import { refitTimedWords } from './refit-words.js';
@@ -126,15 +125,12 @@ export const whisperJsonFormat: Format = {
       };
     });
     assertUniqueIds(segments, fileName);
-    return {
-      version: 1,
+    return importedDocument(fileName, 'whisper-json', {
       kind: 'transcript',
       task: 'asr',
-      title: titleOf(fileName),
-      source: { format: 'whisper-json', name: baseName(fileName) },
       segments,
       extra: { whisper: extra },
-    };
+    });
   },
 
   serialize(document) {
