@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from data.metrics import align
 from tokenizer import Tokenizer
 
 WORD = re.compile(r"\S+")
@@ -24,33 +25,6 @@ def token_spans(tokenizer: Tokenizer, ids: list[int]) -> tuple[str, list[tuple[i
         spans.append((len(text), len(longer)))
         text = longer
     return text, spans
-
-
-def align_words(source: list[str], target: list[str]) -> list[tuple[str, int, int]]:
-    """Levenshtein alignment: ("eq"|"sub"|"del"|"ins", source index, target index), in order."""
-    rows, cols = len(source), len(target)
-    cost = [[0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(rows + 1):
-        cost[i][0] = i
-    for j in range(cols + 1):
-        cost[0][j] = j
-    for i in range(1, rows + 1):
-        for j in range(1, cols + 1):
-            cost[i][j] = min(
-                cost[i - 1][j] + 1, cost[i][j - 1] + 1, cost[i - 1][j - 1] + (source[i - 1] != target[j - 1])
-            )
-    ops, i, j = [], rows, cols
-    while i or j:
-        if i and j and cost[i][j] == cost[i - 1][j - 1] + (source[i - 1] != target[j - 1]):
-            ops.append(("eq" if source[i - 1] == target[j - 1] else "sub", i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif i and cost[i][j] == cost[i - 1][j] + 1:
-            ops.append(("del", i - 1, j))
-            i -= 1
-        else:
-            ops.append(("ins", i, j - 1))
-            j -= 1
-    return ops[::-1]
 
 
 def confident_correction(
@@ -74,7 +48,7 @@ def confident_correction(
     result: list[str] = []
     group_source: list[str] = []
     group_output: list[int] = []
-    next_output = 0  # index of the next output word, to place a deletion
+    next_output = 0  # the output word the next alignment step reaches (where a deletion sits)
 
     def close_group() -> None:
         if not group_source and not group_output:
@@ -84,20 +58,19 @@ def confident_correction(
         else:
             start = end = output_words[next_output][1] if next_output < len(output_words) else len(output)
         keep = confidence(start, end if group_output else end + 1) >= min_confidence
-        result.extend([output_words[j][0] for j in group_output] if keep else group_source)
+        result.extend([output_words[k][0] for k in group_output] if keep else group_source)
         group_source.clear()
         group_output.clear()
 
-    for op, i, j in align_words(source_words, [word for word, _, _ in output_words]):
-        if op == "eq":
+    for op, source_word, _ in align(source_words, [word for word, _, _ in output_words]):
+        if op == "ok":
             close_group()
-            result.append(source_words[i])
-            next_output = j + 1
-            continue
-        if op in ("sub", "del"):
-            group_source.append(source_words[i])
+            result.append(source_word)
+        elif source_word is not None:
+            group_source.append(source_word)
         if op in ("sub", "ins"):
-            group_output.append(j)
-            next_output = j + 1
+            group_output.append(next_output)
+        if op != "del":
+            next_output += 1
     close_group()
     return " ".join(result)
