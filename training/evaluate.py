@@ -93,7 +93,7 @@ def correct_all(
         max_length = min(config["max_target_tokens"], 2 * longest_input + 10)
         device = next(model.parameters()).device
         input_ids, attention_mask = input_ids.to(device), attention_mask.to(device)
-        outputs = model.greedy_decode_with_confidences(
+        outputs = model.greedy_decode(
             input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length
         )
         for index, (ids, probabilities) in zip(indices, outputs):

@@ -274,15 +274,9 @@ class Corrector(nn.Module):
     @torch.no_grad()
     def greedy_decode(
         self, input_ids: Tensor, attention_mask: Tensor, bos_id: int, eos_id: int, max_length: int
-    ) -> list[list[int]]:
-        """Output ids without <bos>/<eos>. The decoder has no cache: it reruns the whole prefix, as ONNX does."""
-        return [ids for ids, _ in self.greedy_decode_with_confidences(input_ids, attention_mask, bos_id, eos_id, max_length)]
-
-    @torch.no_grad()
-    def greedy_decode_with_confidences(
-        self, input_ids: Tensor, attention_mask: Tensor, bos_id: int, eos_id: int, max_length: int
     ) -> list[tuple[list[int], list[float]]]:
-        """Per segment: output ids without <bos>/<eos>, and the softmax probability of each chosen id."""
+        """Per segment: output ids without <bos>/<eos>, and the softmax probability of each chosen id.
+        The decoder has no cache: it reruns the whole prefix, as ONNX does."""
         encoder_hidden, _ = self.encoder(input_ids, attention_mask)
         batch = input_ids.shape[0]
         prefix = torch.full((batch, 1), bos_id, dtype=torch.long, device=input_ids.device)

@@ -100,9 +100,11 @@ class CorrectorTest(unittest.TestCase):
     def test_greedy_decode_stops_at_eos_and_respects_max_length(self):
         outputs = self.model.greedy_decode(self.input_ids, self.attention_mask, bos_id=1, eos_id=2, max_length=5)
         self.assertEqual(len(outputs), 2)
-        for row in outputs:
+        for row, probabilities in outputs:
             self.assertLessEqual(len(row), 5)
             self.assertNotIn(2, row)
+            self.assertEqual(len(probabilities), len(row))
+            self.assertTrue(all(0 < p <= 1 for p in probabilities))
 
     def test_active_parameters_count_two_of_four_experts(self):
         total, active = self.model.parameter_counts()
