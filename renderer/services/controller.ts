@@ -3,7 +3,6 @@ import type { ImportResult, NekoApi } from '../../src/api/types.js';
 import type { FormatId } from '../../src/formats/types.js';
 import { selectHasUnsavedChanges } from '../store/selectors.js';
 import type { StudioStore } from '../store/studio.js';
-import { withCompanionMedia } from './companion-media.js';
 import { downloadExport } from './downloads.js';
 
 /**
@@ -47,13 +46,7 @@ export function createStudioController(
     openFiles: (files: readonly File[]) =>
       reportingErrors(async () => {
         if (files.length === 0) return;
-        const upload = await uploadFromFiles(files);
-        const result = await api.importFile(upload);
-        const companions = (upload.companions ?? []).map((companion) => companion.name);
-        replaceDocument({
-          ...result,
-          document: withCompanionMedia(result.document, companions),
-        });
+        replaceDocument(await api.importFile(await uploadFromFiles(files)));
       }),
 
     /** Electron's native dialog; resolves false where there is none, so the caller can use the picker. */

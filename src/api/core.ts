@@ -17,6 +17,7 @@ import {
   type FormatInfo,
   type ImportResult,
 } from './types.js';
+import { withCompanionMedia } from './companion-media.js';
 
 /** Why correction is off when no engine was handed to the core; the app still opens and edits. */
 export const NO_CORRECTOR_MESSAGE = 'no corrector model installed';
@@ -63,7 +64,10 @@ export class ApiCore {
     return formats.map(({ id, label, extensions }) => ({ id, label, extensions: [...extensions] }));
   }
 
-  /** Parses an uploaded file; its companions are stored only once the document parsed. */
+  /**
+   * Parses an uploaded file; its companions are stored only once the document parsed, and become the
+   * document's audio or page images where it names none.
+   */
   async importFile(upload: FileUpload): Promise<ImportResult> {
     const fileName = checkedFileName(upload?.name, 'file');
     const bytes = decodeBase64(upload.dataBase64, fileName);
@@ -92,7 +96,11 @@ export class ApiCore {
       }
     }
     this.media.set(documentId, files);
-    return { documentId, document, format: format.id };
+    return {
+      documentId,
+      document: withCompanionMedia(document, [...files.keys()]),
+      format: format.id,
+    };
   }
 
   /** Opens a file on disk (Electron); the media it refers to is looked up beside it. */

@@ -71,6 +71,16 @@ describe('ApiCore', () => {
     await expect(access(path.join(workDir, '..', 'escape.wav'))).rejects.toThrow();
   });
 
+  it('makes an uploaded audio file the audio of a transcript that names none', async () => {
+    const { documentId, document } = await core.importFile({
+      name: 'cues.vtt',
+      dataBase64: Buffer.from(VTT).toString('base64'),
+      companions: [{ name: 'talk.wav', dataBase64: 'AAAA' }],
+    });
+    expect(document.media?.audio).toBe('talk.wav');
+    expect(core.mediaFile(documentId, document.media!.audio!)).toBeDefined();
+  });
+
   it('stores nothing when the document does not parse', async () => {
     const upload = {
       name: 'bad.vtt',

@@ -7,9 +7,8 @@ import {
 } from '../../../renderer/components/heatmap-drawing.js';
 import { shortcutFor } from '../../../renderer/components/shortcuts.js';
 import { splitWords, suggestionRuns } from '../../../renderer/components/text-pieces.js';
-import { withCompanionMedia } from '../../../renderer/services/companion-media.js';
-import type { NekoDocument, RoutingSide } from '../../../src/document/types.js';
-import { catSuggestion, transcript } from './documents.js';
+import type { RoutingSide } from '../../../src/document/types.js';
+import { catSuggestion } from './documents.js';
 
 const press = (
   key: string,
@@ -128,34 +127,5 @@ describe('heatmap geometry', () => {
     expect(certainty(0.25, 4)).toBe(0);
     expect(certainty(1, 4)).toBe(1);
     expect(certainty(0.625, 4)).toBeCloseTo(0.5);
-  });
-});
-
-describe('media picked with a document', () => {
-  it('becomes the audio of a transcript that names none', () => {
-    const document = transcript(1);
-    const withAudio = withCompanionMedia(document, ['talk.wav']);
-    expect(withAudio.media?.audio).toBe('talk.wav');
-    expect(document.media).toBeUndefined();
-  });
-
-  it('keeps the audio a document already names', () => {
-    const document = { ...transcript(1), media: { audio: 'original.mp3' } };
-    expect(withCompanionMedia(document, ['other.wav']).media?.audio).toBe('original.mp3');
-  });
-
-  it('fills the page images a scan lacks, in order', () => {
-    const scan: NekoDocument = {
-      ...transcript(1),
-      kind: 'scan',
-      pages: [
-        { index: 0, width: 10, height: 10 },
-        { index: 1, width: 10, height: 10, image: 'known.png' },
-        { index: 2, width: 10, height: 10 },
-      ],
-    };
-    const filled = withCompanionMedia(scan, ['notes.txt', 'p1.png', 'p3.jpg']);
-    expect(filled.pages?.map((page) => page.image)).toEqual(['p1.png', 'known.png', 'p3.jpg']);
-    expect(filled.media?.audio).toBeUndefined();
   });
 });

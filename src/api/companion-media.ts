@@ -1,4 +1,4 @@
-import type { NekoDocument } from '../../src/document/types.js';
+import type { NekoDocument } from '../document/types.js';
 
 const AUDIO_OR_VIDEO = /\.(wav|mp3|ogg|oga|opus|flac|m4a|aac|mp4|webm)$/i;
 const IMAGE = /\.(png|jpe?g|gif|webp|tiff?|bmp)$/i;
