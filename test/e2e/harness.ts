@@ -136,10 +136,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The committed sample when it exists, else the e2e fixture of the same name. */
+/** A committed sample from assets/samples/; a missing one fails the test that needs it. */
 export function sampleFile(name: string): string {
   const sample = path.join(ROOT, 'assets', 'samples', name);
-  return existsSync(sample) ? sample : path.join(ROOT, 'test', 'e2e', 'fixtures', name);
+  if (!existsSync(sample)) throw new Error(`the e2e tests need the sample ${sample}`);
+  return sample;
 }
 
 export async function parseFile(file: string): Promise<NekoDocument> {
