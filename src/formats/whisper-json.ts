@@ -17,6 +17,7 @@ import {
   parseJson,
   stripBom,
   validateJson,
+  words as wordsOf,
 } from './common.js';
 import { refitTimedWords } from './refit-words.js';
 import { type Format, type ParseContext } from './types.js';
@@ -203,7 +204,7 @@ function originsOf(rawWords: WhisperWord[] | undefined, text: string): Origin[] 
     )
   )
     return undefined;
-  return origins.length === text.split(/\s+/).filter(Boolean).length ? origins : undefined;
+  return origins.length === wordsOf(text).length ? origins : undefined;
 }
 
 function toWord(raw: WhisperWord): Word {
