@@ -2,34 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { withCompanionMedia } from '../../../src/api/companion-media.js';
 import type { NekoDocument } from '../../../src/document/types.js';
-
-function transcript(): NekoDocument {
-  return {
-    version: 1,
-    kind: 'transcript',
-    task: 'asr',
-    title: 'Weekly meeting',
-    source: { format: 'srt', name: 'meeting.srt' },
-    segments: [{ id: 's1', source: 'hello', text: 'hello', start: 0, end: 1 }],
-  };
-}
+import { transcript } from '../renderer/documents.js';
 
 describe('media picked with a document', () => {
   it('becomes the audio of a transcript that names none', () => {
-    const document = transcript();
+    const document = transcript(1);
     const withAudio = withCompanionMedia(document, ['talk.wav']);
     expect(withAudio.media?.audio).toBe('talk.wav');
     expect(document.media).toBeUndefined();
   });
 
   it('keeps the audio a document already names', () => {
-    const document = { ...transcript(), media: { audio: 'original.mp3' } };
+    const document = { ...transcript(1), media: { audio: 'original.mp3' } };
     expect(withCompanionMedia(document, ['other.wav']).media?.audio).toBe('original.mp3');
   });
 
   it('fills the page images a scan lacks, in order', () => {
     const scan: NekoDocument = {
-      ...transcript(),
+      ...transcript(1),
       kind: 'scan',
       pages: [
         { index: 0, width: 10, height: 10 },
