@@ -106,16 +106,10 @@ describe('ApiCore', () => {
   });
 
   it('opens a scan on disk and registers only the page image it refers to', async () => {
-    const fixtures = path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '..',
-      '..',
-      'e2e',
-      'fixtures',
-    );
+    const samples = fileURLToPath(new URL('../../../assets/samples/', import.meta.url));
     const scan = path.join(workDir, 'page.hocr');
-    await copyFile(path.join(fixtures, 'page.hocr'), scan);
-    await copyFile(path.join(fixtures, 'page.png'), path.join(workDir, 'page.png'));
+    await copyFile(path.join(samples, 'page.hocr'), scan);
+    await copyFile(path.join(samples, 'page.png'), path.join(workDir, 'page.png'));
     await writeFile(path.join(workDir, 'unrelated.png'), 'not referenced');
 
     const result = await core.importPath(scan);
