@@ -1,0 +1,650 @@
+/**
+ * The OCR lexical pass: a noisy-channel word corrector for OCR lines, run after the neural model.
+ *
+ * Each word of the line may stay as it is, become a known word within a small weighted edit distance
+ * (tesseract's own confusions cost less), split in two ("ofthe" → "of the"), or, for a lone "|" or
+ * "!", become "I". A beam search over the line picks the words that maximize
+ *
+ *     ln P_lm(words) - channel_weight * (edit cost + known_word_penalty if the source word is known)
+ *
+ * with P_lm a word trigram backoff model read from ARPA. Every replacement carries a confidence: the
+ * posterior of the chosen word among its position's options, with the words around it as the best
+ * path has them.
+ *
+ * This is the twin of `OcrLexicon` in training/ocr_lexicon.py and must give the same output to the
+ * last bit: test/unit/corrector/ocr-lexicon.test.ts compares both on dev lines. Hence the care below
+ * about the order of float additions, of sorts and of ties; change both files together.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { gunzip } from 'node:zlib';
+import { z } from 'zod';
+import { CorrectorUnavailable } from './errors.js';
+
+/** One word replacement; `start`/`end` are UTF-16 offsets in the input line. */
+export interface LexicalEdit {
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+}
+
+export interface LexicalCorrection {
+  text: string;
+  edits: LexicalEdit[];
+}
+
+export interface OcrLexiconSettings {
+  channel_weight: number;
+  known_word_penalty: number;
+  split_cost: number;
+  split_min_count: number;
+  pipe_cost: number;
+  candidates: number;
+  beam: number;
+  model_min_confidence: number;
+}
+
+const CHANNEL_FILE = 'channel.json';
+const ARPA_FILE = 'lm.arpa.gz';
+const CANDIDATES_FILE = 'candidates.txt.gz';
+const KNOWN_WORDS_FILE = 'known-words.txt.gz';
+
+const SENTENCE_START = '<s>';
+const SENTENCE_END = '</s>';
+const UNKNOWN_WORD = '<unk>';
+
+/**
+ * Python's `\s` (str.isspace), which differs from JavaScript's: it includes U+001C–U+001F and U+0085
+ * but not U+FEFF. The lone "|"/"!" must be delimited exactly as the reference delimits it.
+ */
+const PYTHON_SPACE =
+  '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+
+/**
+ * A word of the line: letters and digits with inner apostrophes, or a lone "|" or "!" (tesseract's
+ * "I"). No `u` flag, so offsets are UTF-16 code units and a surrogate counts as a non-space, as an
+ * astral character does for Python's `\S`.
+ */
+const WORD = new RegExp(
+  `[A-Za-z0-9]+(?:['\\u2019][A-Za-z]+)*|(?<![^${PYTHON_SPACE}])[|!](?![^${PYTHON_SPACE}])`,
+  'g',
+);
+
+const settingsSchema = z.object({
+  channel_weight: z.number().nonnegative(),
+  known_word_penalty: z.number().nonnegative(),
+  split_cost: z.number().nonnegative(),
+  split_min_count: z.number().int().nonnegative(),
+  pipe_cost: z.number().nonnegative(),
+  candidates: z.number().int().positive(),
+  beam: z.number().int().positive(),
+  model_min_confidence: z.number().min(0).max(1),
+});
+
+/** channel.json: the settings, and the confusions as [OCR text, intended text, cost]. */
+const channelSchema = settingsSchema.extend({
+  confusions: z.array(z.tuple([z.string().min(1), z.string().min(1), z.number().nonnegative()])),
+});
+
+// -------------------------------------------------------------------------------------------------
+// Reading the files
+
+/** A file's text; gzip files are decompressed. Any failure names the file. */
+async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CorrectorUnavailable(`${path} is missing`);
+    throw new CorrectorUnavailable(`${path} cannot be read (${(error as Error).message})`);
+  }
+  if (path.endsWith('.gz')) {
+    try {
+      bytes = await new Promise<Buffer>((done, fail) =>
+        gunzip(bytes, (error, result) => (error ? fail(error) : done(result))),
+      );
+    } catch (error) {
+      throw new CorrectorUnavailable(
+        `${path} is not a valid gzip file (${(error as Error).message})`,
+      );
+    }
+  }
+  try {
+    // Fatal and BOM-keeping, as Python's utf-8 codec is.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new CorrectorUnavailable(`${path} is not valid UTF-8`);
+  }
+}
+
+/** The lines Python's text-mode iteration yields (universal newlines), without their newline. */
+function textLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Python's float() on the decimal forms an ARPA file holds (and inf/nan, which it also accepts). */
+function parsePythonFloat(field: string): number | undefined {
+  const trimmed = field.trim();
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(trimmed);
+  if (!special) return undefined;
+  if (special[2]?.toLowerCase() === 'nan') return NaN;
+  return special[1] === '-' ? -Infinity : Infinity;
+}
+
+function parseSettings(text: string, path: string): z.infer<typeof channelSchema> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new CorrectorUnavailable(`${path} is not valid JSON (${(error as Error).message})`);
+  }
+  const result = channelSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `"${issue.path.map(String).join('.')}": ` : '';
+  throw new CorrectorUnavailable(`${path}: ${where}${issue?.message ?? 'invalid settings'}`);
+}
+
+// -------------------------------------------------------------------------------------------------
+// The trigram model
+
+/** A trigram backoff model read from ARPA; scores in natural log. */
+class ArpaModel {
+  private constructor(
+    /** Each n-gram of every order, its words joined with spaces → its row in the arrays below. */
+    private readonly rows: Map<string, number>,
+    /** ln P of each n-gram. */
+    private readonly logProbabilities: Float64Array,
+    /** ln backoff weight of each n-gram as a context; 0 where the file gives none (as Python's get). */
+    private readonly logBackoffs: Float64Array,
+    /** ln P of a word the model has never seen (its <unk> unigram). */
+    private readonly unknown: number,
+  ) {}
+
+  static parse(text: string, path: string): ArpaModel {
+    const lines = textLines(text);
+    // One map for both scores of an n-gram (rather than a map each) halves the hashing at load.
+    const rows = new Map<string, number>();
+    const logProbabilities = new Float64Array(lines.length);
+    const logBackoffs = new Float64Array(lines.length);
+    // Python's `float(x) * math.log(10)`: Math.LN10 is the same double as math.log(10).
+    const ln10 = Math.LN10;
+    const malformed = (lineIndex: number, what: string) =>
+      new CorrectorUnavailable(`${path}, line ${lineIndex + 1}: ${what}`);
+    let order = 0;
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index] as string;
+      if (line.startsWith('\\') && line.endsWith('-grams:')) {
+        const digit = line[1] ?? '';
+        if (!/^[0-9]$/.test(digit)) throw malformed(index, `bad section header "${line}"`);
+        order = Number(digit);
+        continue;
+      }
+      // Before the first n-gram section (the \data\ counts), blank lines and \end\ carry no n-grams.
+      if (!order || !line || line.startsWith('\\')) continue;
+      // Fields: log10 probability, n-gram, optional log10 backoff (Python's split("\t"), unsplit).
+      const firstTab = line.indexOf('\t');
+      if (firstTab < 0) {
+        throw malformed(index, 'expected "log10 probability<TAB>n-gram[<TAB>backoff]"');
+      }
+      const logProbability = parsePythonFloat(line.slice(0, firstTab));
+      if (logProbability === undefined) throw malformed(index, 'bad log10 probability');
+      const secondTab = line.indexOf('\t', firstTab + 1);
+      const ngram = line.slice(firstTab + 1, secondTab < 0 ? line.length : secondTab);
+      let row = rows.get(ngram);
+      if (row === undefined) rows.set(ngram, (row = rows.size));
+      logProbabilities[row] = logProbability * ln10;
+      if (secondTab >= 0) {
+        const thirdTab = line.indexOf('\t', secondTab + 1);
+        const logBackoff = parsePythonFloat(
+          line.slice(secondTab + 1, thirdTab < 0 ? line.length : thirdTab),
+        );
+        if (logBackoff === undefined) throw malformed(index, 'bad log10 backoff weight');
+        logBackoffs[row] = logBackoff * ln10;
+      }
+    }
+    const unknownRow = rows.get(UNKNOWN_WORD);
+    if (unknownRow === undefined) {
+      throw new CorrectorUnavailable(`${path}: no ${UNKNOWN_WORD} unigram`);
+    }
+    return new ArpaModel(rows, logProbabilities, logBackoffs, logProbabilities[unknownRow]!);
+  }
+
+  /** ln P(c | a b), backing off to the bigram and the unigram (the additions in Python's order). */
+  logProbability(a: string, b: string, c: string): number {
+    const trigram = this.rows.get(`${a} ${b} ${c}`);
+    if (trigram !== undefined) return this.logProbabilities[trigram]!;
+    const contextBackoff = this.logBackoff(`${a} ${b}`);
+    const bigram = this.rows.get(`${b} ${c}`);
+    if (bigram !== undefined) return contextBackoff + this.logProbabilities[bigram]!;
+    const unigram = this.rows.get(c);
+    const unigramLogProbability =
+      unigram !== undefined ? this.logProbabilities[unigram]! : this.unknown;
+    return contextBackoff + this.logBackoff(b) + unigramLogProbability;
+  }
+
+  private logBackoff(context: string): number {
+    const row = this.rows.get(context);
+    return row !== undefined ? this.logBackoffs[row]! : 0;
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// The channel and the lexicon
+
+/**
+ * Calls `visit` with every string made from `word` by deleting up to `depth` characters, the word
+ * itself included (Python's `deletions` set). Deleted positions go left to right, so each choice of
+ * positions is visited once; a string that repeated letters make in two ways comes twice.
+ */
+function visitDeletions(
+  word: string,
+  depth: number,
+  visit: (form: string) => void,
+  firstPosition = 0,
+): void {
+  visit(word);
+  if (depth === 0) return;
+  for (let i = firstPosition; i < word.length; i++) {
+    visitDeletions(word.slice(0, i) + word.slice(i + 1), depth - 1, visit, i);
+  }
+}
+
+/** Longer words may be two deletions from their candidates, shorter ones only one. */
+function searchDepth(word: string): number {
+  return word.length > 4 ? 2 : 1;
+}
+
+class Channel {
+  /** Confusion costs: OCR text → intended text → cost (a later duplicate wins, as in a Python dict). */
+  private readonly costs = new Map<string, Map<string, number>>();
+
+  constructor(confusions: ReadonlyArray<readonly [string, string, number]>) {
+    for (const [ocr, intended, cost] of confusions) {
+      let targets = this.costs.get(ocr);
+      if (!targets) this.costs.set(ocr, (targets = new Map()));
+      targets.set(intended, cost);
+    }
+  }
+
+  /**
+   * The weighted Levenshtein distance from `source` (an OCR word) to any target, with two-character
+   * confusions (rn → m) as single steps. Returned as a function so that the confusions of the
+   * source's characters are looked up once for all of a word's candidates. Only a selection (min)
+   * ever combines two paths, so the result is the reference's bit for bit whatever the order.
+   */
+  distancesFrom(source: string): (target: string) => number {
+    const n = source.length;
+    // Confusions whose OCR side is the character (pair) ending at source position i (1-based).
+    const singleConfusions: (Map<string, number> | undefined)[] = [undefined];
+    const pairConfusions: (Map<string, number> | undefined)[] = [undefined, undefined];
+    for (let i = 1; i <= n; i++) {
+      singleConfusions.push(this.costs.get(source.slice(i - 1, i)));
+      if (i >= 2) pairConfusions.push(this.costs.get(source.slice(i - 2, i)));
+    }
+    return (target: string): number => {
+      const m = target.length;
+      const width = m + 1;
+      const d = new Float64Array((n + 1) * width);
+      for (let i = 1; i <= n; i++) d[i * width] = i;
+      for (let j = 1; j <= m; j++) d[j] = j;
+      for (let i = 1; i <= n; i++) {
+        const s = source[i - 1];
+        const single = singleConfusions[i];
+        const pair = pairConfusions[i];
+        const row = i * width;
+        const above = row - width;
+        const twoAbove = above - width;
+        for (let j = 1; j <= m; j++) {
+          const t = target[j - 1] as string;
+          const substitution = s === t ? 0 : (single?.get(t) ?? 1);
+          let best = Math.min(
+            d[above + j]! + 1,
+            d[row + j - 1]! + 1,
+            d[above + j - 1]! + substitution,
+          );
+          const targetPair = j >= 2 ? target.slice(j - 2, j) : undefined;
+          if (single && targetPair !== undefined) {
+            const cost = single.get(targetPair);
+            if (cost !== undefined) best = Math.min(best, d[above + j - 2]! + cost);
+          }
+          if (pair) {
+            const cost = pair.get(t);
+            if (cost !== undefined) best = Math.min(best, d[twoAbove + j - 1]! + cost);
+            if (targetPair !== undefined) {
+              const pairCost = pair.get(targetPair);
+              if (pairCost !== undefined) best = Math.min(best, d[twoAbove + j - 2]! + pairCost);
+            }
+          }
+          d[row + j] = best;
+        }
+      }
+      return d[n * width + m]!;
+    };
+  }
+}
+
+interface Candidate {
+  word: string;
+  cost: number;
+  count: number;
+}
+
+/**
+ * Deleted form → the lexicon words that reach it by deletions. Stored as linked lists of postings
+ * in typed arrays: a JavaScript array per form would mean some 640,000 small arrays, a third of the
+ * load time.
+ */
+class DeletionIndex {
+  private readonly words: string[] = [];
+  /** Form → its most recently added posting. */
+  private readonly lastPosting = new Map<string, number>();
+  /** Posting → the index of its word in `words`, and the form's previous posting (-1: none). */
+  private postingWord = new Int32Array(1 << 16);
+  private previousPosting = new Int32Array(1 << 16);
+  private postings = 0;
+
+  /** Adds `word` under each of its deletions up to `depth`. */
+  add(word: string, depth: number): void {
+    const wordIndex = this.words.push(word) - 1;
+    visitDeletions(word, depth, (form) => {
+      const previous = this.lastPosting.get(form);
+      // A form made twice from this word (repeated letters) is listed once, as in Python's set.
+      if (previous !== undefined && this.postingWord[previous] === wordIndex) return;
+      if (this.postings === this.postingWord.length) this.grow();
+      this.postingWord[this.postings] = wordIndex;
+      this.previousPosting[this.postings] = previous ?? -1;
+      this.lastPosting.set(form, this.postings++);
+    });
+  }
+
+  /** The words added with `form` among their forms. */
+  *wordsReaching(form: string): Generator<string> {
+    for (let posting = this.lastPosting.get(form) ?? -1; posting >= 0;) {
+      yield this.words[this.postingWord[posting]!]!;
+      posting = this.previousPosting[posting]!;
+    }
+  }
+
+  private grow(): void {
+    const postingWord = new Int32Array(this.postingWord.length * 2);
+    const previousPosting = new Int32Array(this.previousPosting.length * 2);
+    postingWord.set(this.postingWord);
+    previousPosting.set(this.previousPosting);
+    this.postingWord = postingWord;
+    this.previousPosting = previousPosting;
+  }
+}
+
+class Lexicon {
+  /** Built once, here: a query then needs only its own deletions (symmetric delete search). */
+  private readonly index = new DeletionIndex();
+
+  constructor(
+    /** Candidate word → its count in the training corpus. */
+    readonly counts: Map<string, number>,
+    /** Every word a dictionary or the corpus knows (a known source word pays a penalty to change). */
+    readonly known: Set<string>,
+  ) {
+    for (const word of counts.keys()) this.index.add(word, searchDepth(word));
+  }
+
+  static parse(candidatesText: string, candidatesPath: string, knownText: string): Lexicon {
+    const counts = new Map<string, number>();
+    textLines(candidatesText).forEach((line, index) => {
+      const fields = line.split('\t');
+      const count = fields[1]?.trim();
+      if (fields.length !== 2 || count === undefined || !/^[+-]?[0-9]+$/.test(count)) {
+        throw new CorrectorUnavailable(
+          `${candidatesPath}, line ${index + 1}: expected "word<TAB>count"`,
+        );
+      }
+      counts.set(fields[0] as string, Number(count));
+    });
+    return new Lexicon(counts, new Set(textLines(knownText)));
+  }
+
+  /** Candidate words within the channel's reach: cheapest first, then the more frequent, then A–Z. */
+  candidates(word: string, channel: Channel, limit: number): Candidate[] {
+    const reach = word.length > 4 ? 2 : 1;
+    const found = new Set<string>();
+    visitDeletions(word, searchDepth(word), (form) => {
+      for (const candidate of this.index.wordsReaching(form)) found.add(candidate);
+    });
+    const distance = channel.distancesFrom(word);
+    const scored: Candidate[] = [];
+    for (const candidate of found) {
+      if (candidate === word) continue;
+      const cost = distance(candidate);
+      if (cost <= reach) scored.push({ word: candidate, cost, count: this.counts.get(candidate)! });
+    }
+    // Python sorts the tuples (cost, -count, word); words are unique, so the order is total.
+    scored.sort(
+      (x, y) =>
+        x.cost - y.cost || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0),
+    );
+    return scored.slice(0, limit);
+  }
+}
+
+/**
+ * The source word's case on a lexicon word: ALL CAPS (two letters or more) or Capitalized. The
+ * WORD pattern admits only ASCII letters as cased characters, so Python's str.isupper() is "some
+ * A–Z and no a–z".
+ */
+function matchCase(source: string, word: string): string {
+  if (source.length > 1 && /[A-Z]/.test(source) && !/[a-z]/.test(source)) {
+    return word.toUpperCase();
+  }
+  if (/^[A-Z]/.test(source)) return word.slice(0, 1).toUpperCase() + word.slice(1);
+  return word;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Correcting
+
+/** One way to write a word of the line: the text written, its LM words, its channel cost. */
+interface WordOption {
+  text: string;
+  words: string[];
+  cost: number;
+}
+
+interface Hypothesis {
+  score: number;
+  /** The last two LM words, the trigram context of the next word. */
+  previous: string;
+  last: string;
+  /** The option chosen for each word so far. */
+  chosen: number[];
+}
+
+export class OcrLexicon {
+  private constructor(
+    readonly settings: Readonly<OcrLexiconSettings>,
+    private readonly lm: ArpaModel,
+    private readonly lexicon: Lexicon,
+    private readonly channel: Channel,
+  ) {}
+
+  /** Reads the model directory; a missing or broken file throws CorrectorUnavailable naming it. */
+  static async load(directory: string): Promise<OcrLexicon> {
+    const root = resolve(directory);
+    const isDirectory = await stat(root).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (!isDirectory) throw new CorrectorUnavailable(`no OCR lexicon directory at ${root}`);
+    const paths = [CHANNEL_FILE, ARPA_FILE, CANDIDATES_FILE, KNOWN_WORDS_FILE].map((name) =>
+      join(root, name),
+    );
+    // Read and decompress in parallel, but report the first broken file in a fixed order.
+    const reads = await Promise.allSettled(paths.map(readText));
+    const texts = reads.map((read) => {
+      if (read.status === 'rejected') throw read.reason;
+      return read.value;
+    });
+    const [channelPath, arpaPath, candidatesPath] = paths as [string, string, string, string];
+    const [channelText, arpaText, candidatesText, knownText] = texts as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const { confusions, ...parsedSettings } = parseSettings(channelText, channelPath);
+    const settings: OcrLexiconSettings = {
+      channel_weight: parsedSettings.channel_weight,
+      known_word_penalty: parsedSettings.known_word_penalty,
+      split_cost: parsedSettings.split_cost,
+      split_min_count: parsedSettings.split_min_count,
+      pipe_cost: parsedSettings.pipe_cost,
+      candidates: parsedSettings.candidates,
+      beam: parsedSettings.beam,
+      model_min_confidence: parsedSettings.model_min_confidence,
+    };
+    return new OcrLexicon(
+      Object.freeze(settings),
+      ArpaModel.parse(arpaText, arpaPath),
+      Lexicon.parse(candidatesText, candidatesPath, knownText),
+      new Channel(confusions),
+    );
+  }
+
+  /** The corrected line and its word replacements. */
+  correct(line: string): LexicalCorrection {
+    const spans = [...line.matchAll(WORD)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+    const options = spans.map(({ start, end }) => this.options(line.slice(start, end)));
+    const chosen = this.bestPath(options);
+    const pieces: string[] = [];
+    const edits: LexicalEdit[] = [];
+    let cursor = 0;
+    spans.forEach(({ start, end }, position) => {
+      const option = options[position]![chosen[position]!]!;
+      pieces.push(line.slice(cursor, start), option.text);
+      cursor = end;
+      if (chosen[position] !== 0) {
+        const confidence = this.posterior(options, chosen, position);
+        edits.push({ start, end, text: option.text, confidence });
+      }
+    });
+    pieces.push(line.slice(cursor));
+    return { text: pieces.join(''), edits };
+  }
+
+  /** The ways to write one word; the first is the word unchanged. */
+  private options(word: string): WordOption[] {
+    const { settings, lexicon } = this;
+    if (word === '|' || word === '!') {
+      return [
+        { text: word, words: [], cost: 0 },
+        { text: 'I', words: ['i'], cost: settings.pipe_cost },
+      ];
+    }
+    const low = word.toLowerCase().replaceAll('\u2019', "'");
+    const options: WordOption[] = [{ text: word, words: [low], cost: 0 }];
+    if (/[0-9]/.test(low) || low.length < 2) return options;
+    const penalty = lexicon.known.has(low) ? settings.known_word_penalty : 0;
+    for (const candidate of lexicon.candidates(low, this.channel, settings.candidates)) {
+      options.push({
+        text: matchCase(word, candidate.word),
+        words: [candidate.word],
+        cost: candidate.cost + penalty,
+      });
+    }
+    for (let i = 1; i < low.length; i++) {
+      const left = low.slice(0, i);
+      const right = low.slice(i);
+      const rarer = Math.min(lexicon.counts.get(left) ?? 0, lexicon.counts.get(right) ?? 0);
+      if (rarer > settings.split_min_count) {
+        options.push({
+          text: `${matchCase(word, left)} ${right}`,
+          words: [left, right],
+          cost: settings.split_cost + penalty,
+        });
+      }
+    }
+    return options;
+  }
+
+  /** The option index per word of the best hypothesis of a beam search with recombination. */
+  private bestPath(options: WordOption[][]): number[] {
+    const { channel_weight: weight, beam: beamWidth } = this.settings;
+    let beam: Hypothesis[] = [
+      { score: 0, previous: SENTENCE_START, last: SENTENCE_START, chosen: [] },
+    ];
+    for (const wordOptions of options) {
+      const extended: Hypothesis[] = [];
+      for (const hypothesis of beam) {
+        wordOptions.forEach((option, k) => {
+          let total = hypothesis.score - weight * option.cost;
+          let previous = hypothesis.previous;
+          let last = hypothesis.last;
+          for (const word of option.words) {
+            total += this.lm.logProbability(previous, last, word);
+            previous = last;
+            last = word;
+          }
+          extended.push({ score: total, previous, last, chosen: [...hypothesis.chosen, k] });
+        });
+      }
+      // Best first; Array.prototype.sort is stable, so ties keep the earlier hypothesis (as Python).
+      extended.sort((x, y) => (x.score > y.score ? -1 : x.score < y.score ? 1 : 0));
+      // Hypotheses that end in the same two LM words score the rest of the line alike: keep the best.
+      beam = [];
+      const seen = new Set<string>();
+      for (const hypothesis of extended) {
+        const context = `${hypothesis.previous}\t${hypothesis.last}`;
+        if (seen.has(context)) continue;
+        seen.add(context);
+        beam.push(hypothesis);
+        if (beam.length === beamWidth) break;
+      }
+    }
+    // The first of the best, as Python's max() takes it, with the end of the sentence scored.
+    let best = beam[0]!;
+    let bestScore = -Infinity;
+    for (const hypothesis of beam) {
+      const score =
+        hypothesis.score +
+        this.lm.logProbability(hypothesis.previous, hypothesis.last, SENTENCE_END);
+      if (score > bestScore) {
+        best = hypothesis;
+        bestScore = score;
+      }
+    }
+    return best.chosen;
+  }
+
+  /**
+   * The posterior of the chosen option at `position` among that position's options, each scored
+   * with the two LM words before it and up to two after it (or the end of the sentence).
+   */
+  private posterior(options: WordOption[][], chosen: number[], position: number): number {
+    const chosenWords = (from: number, to: number): string[] =>
+      options.slice(from, to).flatMap((wordOptions, i) => wordOptions[chosen[from + i]!]!.words);
+    const before = [SENTENCE_START, SENTENCE_START, ...chosenWords(0, position)].slice(-2);
+    const following = chosenWords(position + 1, options.length);
+    const after = following.length >= 2 ? following.slice(0, 2) : [...following, SENTENCE_END];
+    const scores = options[position]!.map((option) => {
+      const history = [...before, ...option.words, ...after];
+      let total = -this.settings.channel_weight * option.cost;
+      for (let i = 2; i < history.length; i++) {
+        total += this.lm.logProbability(history[i - 2]!, history[i - 1]!, history[i]!);
+      }
+      return total;
+    });
+    const top = Math.max(...scores);
+    // Summed left to right, as Python 3.11's sum() does.
+    let normalizer = 0;
+    for (const score of scores) normalizer += Math.exp(score - top);
+    return Math.exp(scores[chosen[position]!]! - top) / normalizer;
+  }
+}

@@ -1,0 +1,228 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorrectorUnavailable } from '../../../src/corrector/errors.js';
+import { OcrLexicon, type LexicalEdit } from '../../../src/corrector/ocr-lexicon.js';
+
+const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
+
+// Written by `training/ocr_lexicon.py fixture` from the Python reference (OcrLexicon.correct).
+interface ParityCase {
+  line: string;
+  corrected: string;
+  /** start/end are Python code-point offsets. */
+  edits: LexicalEdit[];
+}
+const cases = JSON.parse(
+  await readFile(new URL('../../fixtures/ocr-lexicon/parity.json', import.meta.url), 'utf8'),
+) as ParityCase[];
+
+/** A Python code-point offset in `line` as a UTF-16 offset (they differ past astral characters). */
+function utf16Offset(line: string, codePointOffset: number): number {
+  return Array.from(line).slice(0, codePointOffset).join('').length;
+}
+
+/** What load() throws for `directory`, or fails the test when it loads. */
+async function loadFailure(directory: string): Promise<CorrectorUnavailable> {
+  try {
+    await OcrLexicon.load(directory);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CorrectorUnavailable);
+    return error as CorrectorUnavailable;
+  }
+  throw new Error(`OcrLexicon.load(${directory}) did not fail`);
+}
+
+let lexicon: OcrLexicon;
+beforeAll(async () => {
+  lexicon = await OcrLexicon.load(lexiconDir);
+});
+
+describe('OcrLexicon parity with training/ocr_lexicon.py', () => {
+  it('has a fixture of dev lines, some of them corrected', () => {
+    expect(cases.length).toBe(400);
+    expect(cases.filter((c) => c.line !== c.corrected).length).toBeGreaterThan(100);
+  });
+
+  it.each(cases.map((c, index) => [index, c] as const))('line %i', (_index, parityCase) => {
+    const result = lexicon.correct(parityCase.line);
+    expect(result.text).toBe(parityCase.corrected);
+    const expected = parityCase.edits.map((edit) => ({
+      ...edit,
+      start: utf16Offset(parityCase.line, edit.start),
+      end: utf16Offset(parityCase.line, edit.end),
+    }));
+    const withoutConfidence = ({ start, end, text }: LexicalEdit) => ({ start, end, text });
+    expect(result.edits.map(withoutConfidence)).toEqual(expected.map(withoutConfidence));
+    result.edits.forEach((edit, i) => {
+      expect(Math.abs(edit.confidence - expected[i]!.confidence)).toBeLessThanOrEqual(1e-9);
+    });
+  });
+});
+
+describe('OcrLexicon corrections', () => {
+  it('leaves a clean sentence alone', () => {
+    const line = 'The committee will meet on Tuesday to discuss the budget.';
+    expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
+  });
+
+  it('splits "ofthe"', () => {
+    const { text, edits } = lexicon.correct('at the end ofthe day');
+    expect(text).toBe('at the end of the day');
+    expect(edits).toHaveLength(1);
+    expect(edits[0]).toMatchObject({ start: 11, end: 16, text: 'of the' });
+    expect(edits[0]!.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('keeps a capitalized word capitalized', () => {
+    const { text, edits } = lexicon.correct('Tor the first time in years');
+    expect(text).toBe('For the first time in years');
+    expect(edits).toMatchObject([{ start: 0, end: 3, text: 'For' }]);
+  });
+
+  it('keeps an ALL-CAPS word in capitals', () => {
+    expect(lexicon.correct('THE GOVERNRNENT SAID').text).toBe('THE GOVERNMENT SAID');
+    expect(lexicon.correct('THE UNITED STATES OF AMERTCA').text).toBe(
+      'THE UNITED STATES OF AMERICA',
+    );
+  });
+
+  it('reads a lone "|" or "!" as "I" (not in the fixture; values from the Python reference)', () => {
+    const pipes = lexicon.correct('| think that | am right');
+    expect(pipes.text).toBe('I think that I am right');
+    expect(pipes.edits.map(({ start, end, text }) => ({ start, end, text }))).toEqual([
+      { start: 0, end: 1, text: 'I' },
+      { start: 13, end: 14, text: 'I' },
+    ]);
+    expect(pipes.edits[0]!.confidence).toBeCloseTo(0.8824515098355442, 12);
+    expect(pipes.edits[1]!.confidence).toBeCloseTo(0.6515063559412574, 12);
+    expect(lexicon.correct('Yes, ! know.').text).toBe('Yes, I know.');
+    expect(lexicon.correct('Yes, you know!').text).toBe('Yes, you know!');
+  });
+
+  it('gives offsets in UTF-16 code units past astral characters', () => {
+    const { text, edits } = lexicon.correct('😀 at the end ofthe day');
+    expect(text).toBe('😀 at the end of the day');
+    expect(edits).toMatchObject([{ start: 14, end: 19, text: 'of the' }]);
+  });
+
+  it('exposes the settings of channel.json', () => {
+    expect(lexicon.settings.beam).toBeGreaterThan(0);
+    expect(lexicon.settings.model_min_confidence).toBeGreaterThan(0);
+    expect(lexicon.settings).not.toHaveProperty('confusions');
+  });
+});
+
+describe('OcrLexicon.load failures', () => {
+  let scratch: string;
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'ocr-lexicon-'));
+  });
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  /**
+   * A copy of the shipped directory, with a tiny valid ARPA model, and with `name` replaced by
+   * `content` (gzipped for .gz) when given.
+   */
+  async function brokenCopy(name?: string, content = ''): Promise<string> {
+    const directory = await mkdtemp(join(scratch, 'copy-'));
+    for (const file of ['channel.json', 'candidates.txt.gz', 'known-words.txt.gz']) {
+      await copyFile(join(lexiconDir, file), join(directory, file));
+    }
+    const tinyArpa = [
+      '\\data\\',
+      'ngram 1=3',
+      '',
+      '\\1-grams:',
+      '-1.0\t<s>\t-0.5',
+      '-2.0\tthe',
+      '-9.0\t<unk>',
+      '',
+      '\\end\\',
+      '',
+    ].join('\n');
+    await writeFile(join(directory, 'lm.arpa.gz'), gzipSync(tinyArpa));
+    if (name)
+      await writeFile(join(directory, name), name.endsWith('.gz') ? gzipSync(content) : content);
+    return directory;
+  }
+
+  it('names the directory when it is missing', async () => {
+    const missing = join(scratch, 'no-such-lexicon');
+    const error = await loadFailure(missing);
+    expect(error.reason).toContain(missing);
+  });
+
+  it('names a missing file', async () => {
+    const directory = await brokenCopy();
+    await rm(join(directory, 'known-words.txt.gz'));
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain(join(directory, 'known-words.txt.gz'));
+    expect(error.reason).toContain('missing');
+  });
+
+  it('names the file and line of a corrupt ARPA line', async () => {
+    const arpa = [
+      '\\data\\',
+      'ngram 1=2',
+      '',
+      '\\1-grams:',
+      '-1.0\t<unk>',
+      'not-a-number\tthe',
+      '',
+    ];
+    const directory = await brokenCopy('lm.arpa.gz', arpa.join('\n'));
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain(join(directory, 'lm.arpa.gz'));
+    expect(error.reason).toContain('line 6');
+  });
+
+  it('reports an ARPA model without <unk>', async () => {
+    const directory = await brokenCopy(
+      'lm.arpa.gz',
+      '\\data\\\n\n\\1-grams:\n-1.0\tthe\n\\end\\\n',
+    );
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain('lm.arpa.gz');
+    expect(error.reason).toContain('<unk>');
+  });
+
+  it('names the file and line of a corrupt candidates line', async () => {
+    const directory = await brokenCopy('candidates.txt.gz', 'the\t100\nof\t90\nand 80\n');
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain(join(directory, 'candidates.txt.gz'));
+    expect(error.reason).toContain('line 3');
+  });
+
+  it('names a file that is not gzip', async () => {
+    const directory = await brokenCopy();
+    await writeFile(join(directory, 'known-words.txt.gz'), 'plain text');
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain('known-words.txt.gz');
+  });
+
+  it('names the file and the setting of an invalid channel.json', async () => {
+    const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const directory = await brokenCopy(
+      'channel.json',
+      JSON.stringify({ ...channel, beam: 'eight' }),
+    );
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain(join(directory, 'channel.json'));
+    expect(error.reason).toContain('beam');
+  });
+
+  it('names a channel.json that is not JSON', async () => {
+    const directory = await brokenCopy('channel.json', '{"beam": 8,');
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain(join(directory, 'channel.json'));
+  });
+});
