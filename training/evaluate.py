@@ -8,6 +8,10 @@ case- and punctuation-sensitive WER, for the recognizer's best hypothesis, the N
 hypothesis with the fewest word errors) and the correction (greedy decoding in PyTorch), with the
 relative change against the best hypothesis. On the clean subset (correct text in): do-no-harm, the
 share of words the corrector changes (case- and punctuation-sensitive, and normalized).
+
+With `--ocr-lexicon assets/models/ocr-lexicon`, OCR segments are corrected as the app corrects them:
+the model's edits of at least the lexicon's `model_min_confidence`, then the lexical pass
+(ocr_lexicon.py).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data.metrics import edit_distance, normalize  # noqa: E402
 from gating import confident_correction, token_spans  # noqa: E402
 from model import Corrector, ModelDimensions  # noqa: E402
+from ocr_lexicon import OcrLexicon  # noqa: E402
 from tokenizer import Tokenizer, build_source  # noqa: E402
 from train import read_examples  # noqa: E402
 
@@ -181,6 +186,11 @@ def main() -> None:
         default=0.0,
         help="leave out edits whose confidence is below this (0-1), as `neko correct --min-confidence` does",
     )
+    parser.add_argument(
+        "--ocr-lexicon",
+        help="model directory of the OCR lexical pass (assets/models/ocr-lexicon): OCR segments get the "
+        "model's confident edits, then the lexical pass, as in the app",
+    )
     parser.add_argument("--out", help="write the report (and the corrections) as JSON")
     args = parser.parse_args()
 
@@ -198,11 +208,19 @@ def main() -> None:
         records = kept
     started = time.time()
     corrections = correct_all(model, tokenizer, records, config, args.batch_size, args.min_confidence)
+    if args.ocr_lexicon:
+        lexicon = OcrLexicon(Path(args.ocr_lexicon))
+        ocr = [i for i, record in enumerate(records) if record["task"] == "ocr"]
+        gate = max(args.min_confidence, lexicon.settings["model_min_confidence"])
+        gated = correct_all(model, tokenizer, [records[i] for i in ocr], config, args.batch_size, gate)
+        for i, text in zip(ocr, gated):
+            corrections[i] = lexicon.correct(text)[0]
     report = evaluate(records, corrections)
     report["seconds"] = time.time() - started
     report["test_file"] = args.test_file
     report["checkpoint"] = args.checkpoint
     report["min_confidence"] = args.min_confidence
+    report["ocr_lexicon"] = args.ocr_lexicon
     print_report(report)
     if args.out:
         corrections_by_id = [{"id": r["id"], "text": c} for r, c in zip(records, corrections)]

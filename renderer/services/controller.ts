@@ -104,6 +104,7 @@ export function createStudioController(
           .map((segment) => ({
             id: segment.id,
             hypotheses: segment.nbest?.length ? segment.nbest : [segment.source],
+            task: segment.task ?? document.task,
           }));
         if (segments.length === 0) return;
         state().correctionRequested(segments.length);

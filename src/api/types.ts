@@ -2,7 +2,7 @@
 // UI to open/save/export/undo/redo; absent in browser mode) and `CorrectorClient`, the interface the
 // corrector engine implements behind `correctorStatus`/`correct`/`cancel`/`onCorrectorEvent`. Import the
 // API object only from renderer/api.ts; it picks `window.neko` (Electron) or the HTTP/WebSocket client.
-import type { NekoDocument, Suggestion } from '../document/types.js';
+import type { NekoDocument, Suggestion, Task } from '../document/types.js';
 import type { FormatId } from '../formats/types.js';
 
 /**
@@ -89,7 +89,8 @@ export interface CorrectorStatus {
 }
 
 export interface CorrectRequest {
-  segments: { id: string; hypotheses: string[]; task?: string }[];
+  /** `task` is what the input claims; OCR segments also get the lexical pass (src/corrector/ocr-refine.ts). */
+  segments: { id: string; hypotheses: string[]; task?: Task }[];
   decoding?: 'aggressive' | 'greedy';
   device?: 'auto' | 'cpu' | 'cuda' | 'webgpu';
 }

@@ -98,7 +98,11 @@ export class WorkerCorrectorClient implements CorrectorClient {
     if (!isDeviceRequest(device)) throw new Error(`unknown device "${String(device)}"`);
     const job: Job = {
       id: randomUUID(),
-      segments: request.segments.map(({ id, hypotheses }) => ({ id, hypotheses: [...hypotheses] })),
+      segments: request.segments.map(({ id, hypotheses, task }) => ({
+        id,
+        hypotheses: [...hypotheses],
+        ...(task === undefined ? {} : { task }),
+      })),
       decoding: request.decoding ?? 'aggressive',
       device,
       delivered: new Set(),

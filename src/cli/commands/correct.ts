@@ -175,6 +175,7 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
         segments: document.segments.map((segment, index) => ({
           id: String(index),
           hypotheses: segment.nbest?.[0] === segment.source ? segment.nbest : [segment.source],
+          task: segment.task ?? document.task,
         })),
         decoding: options.decoding,
         device: options.device,

@@ -90,6 +90,7 @@ async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Prom
         segments: segments.map((segment, index) => ({
           id: String(index),
           hypotheses: hypothesesOf(segment),
+          ...(segment.task === undefined ? {} : { task: segment.task }),
         })),
         decoding: options.decoding,
         device: options.device,

@@ -88,6 +88,7 @@ describe('OcrLexicon corrections', () => {
     expect(lexicon.correct('THE UNITED STATES OF AMERTCA').text).toBe(
       'THE UNITED STATES OF AMERICA',
     );
+    expect(lexicon.correct('AT THE END OFTHE DAY').text).toBe('AT THE END OF THE DAY');
   });
 
   it('reads a lone "|" or "!" as "I" (not in the fixture; values from the Python reference)', () => {

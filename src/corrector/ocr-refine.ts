@@ -1,0 +1,72 @@
+/**
+ * OCR segments get a second pass after the model (training/ocr_lexicon.py explains it): on real
+ * tesseract output the model's less sure edits do more harm than good, while the lexical pass's
+ * small, channel-plausible word repairs do not. So an OCR suggestion is: the model's edits of at
+ * least `model_min_confidence`, then the lexical pass over that text; the model's other edits are
+ * dropped (measured on the dev split: training/README.md).
+ */
+import { confidentText, suggestionFromCorrection } from '../document/operations.js';
+import type { Suggestion, SuggestionEdit } from '../document/types.js';
+
+/** A word replacement of the lexical pass: [start, end) in the line it corrected. */
+export interface LexicalEdit {
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+}
+
+/** What refineOcrSuggestion needs of the lexical pass (OcrLexicon in ocr-lexicon.ts). */
+export interface LexicalCorrector {
+  readonly settings: { readonly model_min_confidence: number };
+  correct(line: string): { text: string; edits: LexicalEdit[] };
+}
+
+export function refineOcrSuggestion(
+  source: string,
+  suggestion: Suggestion,
+  lexicon: LexicalCorrector,
+): Suggestion {
+  const gate = lexicon.settings.model_min_confidence;
+  const modelText = confidentText(source, suggestion, gate);
+  const lexical = lexicon.correct(modelText);
+  if (lexical.edits.length === 0 && modelText === suggestion.text) return suggestion;
+  const refined = suggestionFromCorrection({ id: '', source, text: source }, lexical.text);
+  const appliedModelEdits = suggestion.edits.filter((edit) => edit.confidence >= gate);
+  const lexicalSpans = spansInOutput(lexical.edits);
+  const edits = refined.edits.map((edit): SuggestionEdit => {
+    const confidences = [
+      ...appliedModelEdits
+        .filter((modelEdit) => overlaps(modelEdit.sourceSpan, edit.sourceSpan))
+        .map((modelEdit) => modelEdit.confidence),
+      ...lexicalSpans
+        .filter((span) => overlaps(span.span, edit.targetSpan))
+        .map((span) => span.confidence),
+    ];
+    return { ...edit, confidence: confidences.length > 0 ? Math.min(...confidences) : 1 };
+  });
+  const result: Suggestion = { text: lexical.text, edits, confidence: suggestion.confidence };
+  if (suggestion.routing) result.routing = suggestion.routing;
+  return result;
+}
+
+/** The lexical edits' spans moved from the line they corrected into the corrected line. */
+function spansInOutput(
+  edits: readonly LexicalEdit[],
+): { span: [number, number]; confidence: number }[] {
+  let shift = 0;
+  return [...edits]
+    .sort((a, b) => a.start - b.start)
+    .map((edit) => {
+      const start = edit.start + shift;
+      shift += edit.text.length - (edit.end - edit.start);
+      return { span: [start, start + edit.text.length], confidence: edit.confidence };
+    });
+}
+
+/** Whether two [start, end) spans share a character, or an empty one (an insertion) touches the other. */
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  if (a[0] === a[1]) return b[0] <= a[0] && a[0] <= b[1];
+  if (b[0] === b[1]) return a[0] <= b[0] && b[0] <= a[1];
+  return a[0] < b[1] && b[0] < a[1];
+}

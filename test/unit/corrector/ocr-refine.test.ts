@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  suggestionFromCorrection,
+  type TokenConfidence,
+} from '../../../src/document/operations.js';
+import type { RoutingRecord, Suggestion } from '../../../src/document/types.js';
+import {
+  refineOcrSuggestion,
+  type LexicalCorrector,
+  type LexicalEdit,
+} from '../../../src/corrector/ocr-refine.js';
+
+/** A model suggestion whose output words carry the given confidences (0.99 for the others). */
+function modelSuggestion(
+  source: string,
+  output: string,
+  confidence: Record<string, number>,
+): Suggestion {
+  const tokens: TokenConfidence[] = [];
+  for (const match of output.matchAll(/\S+/g)) {
+    const start = match.index;
+    tokens.push({ start, end: start + match[0].length, confidence: confidence[match[0]] ?? 0.99 });
+  }
+  return suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
+}
+
+/** A lexical pass that replaces whole words by a table, with one confidence for all. */
+function tableLexicon(
+  table: Record<string, string>,
+  confidence = 0.95,
+): LexicalCorrector & { seen: string[] } {
+  const seen: string[] = [];
+  return {
+    seen,
+    settings: { model_min_confidence: 0.7 },
+    correct(line: string) {
+      seen.push(line);
+      const edits: LexicalEdit[] = [];
+      const text = line.replace(/\S+/g, (word, start: number) => {
+        const replacement = table[word];
+        if (replacement === undefined) return word;
+        edits.push({ start, end: start + word.length, text: replacement, confidence });
+        return replacement;
+      });
+      return { text, edits };
+    },
+  };
+}
+
+describe('refineOcrSuggestion', () => {
+  const source = 'Tbe cat sat an tbe old rnat';
+
+  it('keeps the sure model edits, drops the others, then adds the lexical edits', () => {
+    // The model fixes "Tbe" surely and guesses "an" -> "in" unsurely; the lexicon fixes "rnat".
+    const suggestion = modelSuggestion(source, 'The cat sat in tbe old rnat', {
+      The: 0.9,
+      in: 0.4,
+    });
+    const lexicon = tableLexicon({ rnat: 'mat', tbe: 'the' });
+    const refined = refineOcrSuggestion(source, suggestion, lexicon);
+    expect(lexicon.seen).toEqual(['The cat sat an tbe old rnat']);
+    expect(refined.text).toBe('The cat sat an the old mat');
+    expect(refined.edits.map((edit) => [edit.before, edit.after, edit.confidence])).toEqual([
+      ['Tbe', 'The', 0.9],
+      ['tbe', 'the', 0.95],
+      ['rnat', 'mat', 0.95],
+    ]);
+    expect(refined.edits.every((edit) => edit.decision === 'pending')).toBe(true);
+    for (const edit of refined.edits) {
+      expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
+      expect(refined.text.slice(...edit.targetSpan)).toBe(edit.after);
+    }
+  });
+
+  it('gives a word both passes changed the lower of the two confidences', () => {
+    const suggestion = modelSuggestion(source, 'Tbe cat sat an tbe old rmat', { rmat: 0.8 });
+    const refined = refineOcrSuggestion(source, suggestion, tableLexicon({ rmat: 'mat' }, 0.75));
+    expect(refined.text).toBe('Tbe cat sat an tbe old mat');
+    expect(refined.edits).toHaveLength(1);
+    expect(refined.edits[0]!.confidence).toBe(0.75);
+  });
+
+  it('returns the model suggestion itself when the lexicon changes nothing and no edit was dropped', () => {
+    const suggestion = modelSuggestion(source, 'The cat sat on the old mat', {});
+    expect(refineOcrSuggestion(source, suggestion, tableLexicon({}))).toBe(suggestion);
+  });
+
+  it('keeps the routing record and the overall confidence of the model', () => {
+    const suggestion = modelSuggestion(source, 'Tbe cat sat an tbe old rnat', {});
+    const routing = { inferredTask: 'ocr' } as RoutingRecord;
+    suggestion.routing = routing;
+    const refined = refineOcrSuggestion(source, suggestion, tableLexicon({ rnat: 'mat' }));
+    expect(refined.routing).toBe(routing);
+    expect(refined.confidence).toBe(suggestion.confidence);
+  });
+});

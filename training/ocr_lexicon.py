@@ -1,0 +1,466 @@
+"""The OCR lexical pass: a noisy-channel word corrector that runs after the neural model on OCR text.
+
+On real tesseract output the neural corrector fixes whole words but its wrong guesses are whole wrong
+words (model card). This pass makes only small, character-level repairs that an OCR engine's errors
+explain: each word of the line may become a known word within a small weighted edit distance (the
+channel: tesseract's own confusions, counted on the real train output, cost less), or split in two
+("ofthe"); a beam search over the line picks the words that maximize
+
+    ln P_lm(words) - channel_weight * (edit cost + known_word_penalty if the source word is a known word)
+
+with P_lm a word trigram model (interpolated Kneser-Ney, stored as ARPA) of the training corpus.
+
+    /usr/bin/python3 training/ocr_lexicon.py build --out assets/models/ocr-lexicon
+    /usr/bin/python3 training/ocr_lexicon.py fixture assets/models/ocr-lexicon training/data/out/dev.jsonl \
+        test/fixtures/ocr-lexicon/parity.json
+
+The TypeScript twin is src/corrector/ocr-lexicon.ts; `fixture` writes the lines and this module's
+corrections for its parity test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from data.metrics import normalize  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "training" / "data" / "work" / "full" / "corpus.jsonl"
+CALIBRATION = ROOT / "training" / "data" / "calibration" / "ocr.json"
+NPM_DIR = ROOT / "training" / "data" / "work" / "npm"
+
+# A word of the line: letters and digits with inner apostrophes, or a lone "|" or "!" (tesseract's "I").
+WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*|(?<!\S)[|!](?!\S)")
+LEXICON_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+CONFUSABLE = re.compile(r"[a-z']+")
+UNKNOWN_LOG10 = "<unk>"
+
+# Chosen on the dev split (OCR lines, after the model's edits of confidence >= model_min_confidence).
+DEFAULT_SETTINGS = {
+    "channel_weight": 5.0,
+    "known_word_penalty": 2.0,
+    "split_cost": 0.8,
+    "split_min_count": 20,
+    "pipe_cost": 0.5,
+    "candidates": 15,
+    "beam": 8,
+    "model_min_confidence": 0.7,
+}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Building: the trigram model, the lexicon and the channel
+
+
+def corpus_sentences(path: Path = CORPUS) -> Iterator[List[str]]:
+    if not path.exists():
+        raise SystemExit(f"{path}: missing; run `python3 -m training.data.build --stages corpus` first")
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("split") == "train":
+                yield normalize(record["text"]).split()
+
+
+class KneserNeyCounts:
+    """Interpolated Kneser-Ney trigram statistics (discount d for every order)."""
+
+    def __init__(self, sentences: Iterable[List[str]], discount: float = 0.75):
+        self.discount = discount
+        self.trigrams: Counter = Counter()
+        for sentence in sentences:
+            padded = ["<s>", "<s>"] + sentence + ["</s>"]
+            for i in range(2, len(padded)):
+                self.trigrams[(padded[i - 2], padded[i - 1], padded[i])] += 1
+        self.bigram_continuations: Counter = Counter()  # distinct left words of (b, c)
+        self.trigram_context_total: Counter = Counter()
+        self.trigram_context_types: Counter = Counter()
+        for (a, b, c), count in self.trigrams.items():
+            self.bigram_continuations[(b, c)] += 1
+            self.trigram_context_total[(a, b)] += count
+            self.trigram_context_types[(a, b)] += 1
+        self.unigram_continuations: Counter = Counter()
+        self.bigram_context_total: Counter = Counter()
+        self.bigram_context_types: Counter = Counter()
+        for (b, c), count in self.bigram_continuations.items():
+            self.unigram_continuations[c] += 1
+            self.bigram_context_total[b] += count
+            self.bigram_context_types[b] += 1
+        # A small floor for words never seen, as if 200,000 more types had 0.01 continuations each.
+        self.unigram_denominator = sum(self.unigram_continuations.values()) + 0.01 * 200_000
+
+    def unigram(self, word: str) -> float:
+        return (self.unigram_continuations.get(word, 0) + 0.01) / self.unigram_denominator
+
+    def bigram_backoff(self, b: str) -> float:
+        total = self.bigram_context_total.get(b, 0)
+        return self.discount * self.bigram_context_types[b] / total if total else 1.0
+
+    def bigram(self, b: str, c: str) -> float:
+        total = self.bigram_context_total.get(b, 0)
+        if not total:
+            return self.unigram(c)
+        seen = max(self.bigram_continuations.get((b, c), 0) - self.discount, 0) / total
+        return seen + self.bigram_backoff(b) * self.unigram(c)
+
+    def trigram_backoff(self, a: str, b: str) -> float:
+        total = self.trigram_context_total.get((a, b), 0)
+        return self.discount * self.trigram_context_types[(a, b)] / total if total else 1.0
+
+    def trigram(self, a: str, b: str, c: str) -> float:
+        total = self.trigram_context_total.get((a, b), 0)
+        if not total:
+            return self.bigram(b, c)
+        seen = max(self.trigrams.get((a, b, c), 0) - self.discount, 0) / total
+        return seen + self.trigram_backoff(a, b) * self.bigram(b, c)
+
+
+def write_arpa(counts: KneserNeyCounts, path: Path, min_trigram: int, min_bigram: int) -> Tuple[int, int, int]:
+    """ARPA backoff form of the interpolated model. Kept n-grams carry their interpolated probability;
+    a context's backoff weight is its interpolation weight, so an n-gram never seen in training scores
+    exactly as in the interpolated model, and only the pruned rare ones lose their discounted count."""
+    trigrams = [(g, n) for g, n in counts.trigrams.items() if n >= min_trigram]
+    contexts = {(a, b) for (a, b, _), _ in trigrams}
+    bigrams = sorted(
+        g for g, n in counts.bigram_continuations.items() if n >= min_bigram or g in contexts
+    )
+    history_words = {b for b, _ in bigrams}
+    unigrams = sorted(counts.unigram_continuations) + ["<s>", UNKNOWN_LOG10]
+    log10 = math.log10
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(f"\\data\\\nngram 1={len(unigrams)}\nngram 2={len(bigrams)}\nngram 3={len(trigrams)}\n\n")
+        out.write("\\1-grams:\n")
+        for word in unigrams:
+            probability = -99.0 if word == "<s>" else log10(counts.unigram("" if word == UNKNOWN_LOG10 else word))
+            backoff = f"\t{log10(counts.bigram_backoff(word)):.5f}" if word in history_words else ""
+            out.write(f"{probability:.5f}\t{word}{backoff}\n")
+        out.write("\n\\2-grams:\n")
+        for b, c in bigrams:
+            backoff = f"\t{log10(counts.trigram_backoff(b, c)):.5f}" if (b, c) in contexts else ""
+            out.write(f"{log10(counts.bigram(b, c)):.5f}\t{b} {c}{backoff}\n")
+        out.write("\n\\3-grams:\n")
+        for (a, b, c), _ in sorted(trigrams):
+            out.write(f"{log10(counts.trigram(a, b, c)):.5f}\t{a} {b} {c}\n")
+        out.write("\n\\end\\\n")
+    return len(unigrams), len(bigrams), len(trigrams)
+
+
+def channel_confusions(calibration_path: Path = CALIBRATION, min_count: int = 2) -> List[Tuple[str, str, float]]:
+    """(OCR text, intended text, cost) for tesseract's substitutions of up to two characters seen at
+    least `min_count` times in the real train output; the more often seen, the cheaper (0.3 to 1). Only
+    pairs of lower-case letters and apostrophes: the pass compares lower-cased words without digits."""
+    calibration = json.loads(calibration_path.read_text(encoding="utf-8"))
+    confusions = []
+    for intended, outputs in calibration["substitutions"].items():
+        for ocr, count in outputs.items():
+            if count >= min_count and len(intended) <= 2 and len(ocr) <= 2 and CONFUSABLE.fullmatch(ocr + intended):
+                cost = max(0.3, 1.0 - 0.1 * math.log(count + 1))
+                confusions.append((ocr, intended, round(cost, 4)))
+    return sorted(confusions)
+
+
+def cmudict_words() -> set[str]:
+    paths = sorted(NPM_DIR.glob("*cmudict*/package/data/dict.txt"))
+    if not paths:
+        raise SystemExit(f"CMUdict not found under {NPM_DIR}; run `python3 -m training.data.build --stages corpus`")
+    words = set()
+    with open(paths[0], encoding="latin-1") as handle:
+        for line in handle:
+            if line.startswith(";;;"):
+                continue
+            word = re.sub(r"\(\d+\)$", "", line.split(" ", 1)[0].lower())
+            if LEXICON_WORD.fullmatch(word):
+                words.add(word)
+    return words
+
+
+def build(
+    out_dir: Path,
+    sentences: Sequence[List[str]],
+    dictionary_words: set[str],
+    confusions: List[Tuple[str, str, float]],
+    min_trigram: int = 2,
+    min_bigram: int = 2,
+) -> str:
+    """Writes the asset directory: lm.arpa.gz from `sentences` (normalized words); candidates.txt.gz,
+    the corpus words seen at least twice (what a word may be corrected to); known-words.txt.gz, those
+    and `dictionary_words` (words that are costlier to change); channel.json, the confusions and
+    DEFAULT_SETTINGS."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    word_counts: Counter = Counter()
+    for sentence in sentences:
+        word_counts.update(sentence)
+    counts = KneserNeyCounts(sentences)
+    sizes = write_arpa(counts, out_dir / "lm.arpa.gz", min_trigram, min_bigram)
+    candidates = sorted(
+        ((w, n) for w, n in word_counts.items() if n >= 2 and LEXICON_WORD.fullmatch(w)), key=lambda x: (-x[1], x[0])
+    )
+    with gzip.open(out_dir / "candidates.txt.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+        out.writelines(f"{w}\t{n}\n" for w, n in candidates)
+    known = sorted(dictionary_words | {w for w, _ in candidates})
+    with gzip.open(out_dir / "known-words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+        out.writelines(f"{w}\n" for w in known)
+    channel = {"confusions": confusions, **DEFAULT_SETTINGS}
+    (out_dir / "channel.json").write_text(json.dumps(channel, indent=1) + "\n", encoding="utf-8")
+    return (
+        f"{out_dir}: ARPA {sizes[0]} unigrams, {sizes[1]} bigrams, {sizes[2]} trigrams; "
+        f"{len(candidates)} candidate words; {len(known)} known words; {len(confusions)} confusions"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Correcting (the reference implementation the TypeScript twin must match)
+
+
+class ArpaModel:
+    """A trigram backoff model read from ARPA; scores in natural log."""
+
+    def __init__(self, path: Path):
+        self.probability: Dict[str, float] = {}
+        self.backoff: Dict[str, float] = {}
+        ln10 = math.log(10)
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            order = 0
+            for line in handle:
+                line = line.rstrip("\n")
+                if line.startswith("\\") and line.endswith("-grams:"):
+                    order = int(line[1])
+                    continue
+                if not order or not line or line.startswith("\\"):
+                    continue
+                fields = line.split("\t")
+                self.probability[fields[1]] = float(fields[0]) * ln10
+                if len(fields) > 2:
+                    self.backoff[fields[1]] = float(fields[2]) * ln10
+        self.unknown = self.probability[UNKNOWN_LOG10]
+
+    def log_probability(self, a: str, b: str, c: str) -> float:
+        trigram = self.probability.get(f"{a} {b} {c}")
+        if trigram is not None:
+            return trigram
+        bigram = self.probability.get(f"{b} {c}")
+        if bigram is not None:
+            return self.backoff.get(f"{a} {b}", 0.0) + bigram
+        return self.backoff.get(f"{a} {b}", 0.0) + self.backoff.get(b, 0.0) + self.probability.get(c, self.unknown)
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def search_depth(word: str) -> int:
+    return 2 if len(word) > 4 else 1
+
+
+class Channel:
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.costs: Dict[Tuple[str, str], float] = {(o, i): c for o, i, c in settings["confusions"]}
+
+    def distance(self, source: str, target: str) -> float:
+        """Weighted Levenshtein distance from the OCR word to a candidate, with two-character
+        confusions (rn -> m) as single steps."""
+        n, m = len(source), len(target)
+        d = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for i in range(1, n + 1):
+            d[i][0] = float(i)
+        for j in range(1, m + 1):
+            d[0][j] = float(j)
+        for i in range(1, n + 1):
+            for j in range(1, m + 1):
+                s, t = source[i - 1], target[j - 1]
+                substitution = 0.0 if s == t else self.costs.get((s, t), 1.0)
+                best = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + substitution)
+                for a, b in ((1, 2), (2, 1), (2, 2)):
+                    if i >= a and j >= b:
+                        cost = self.costs.get((source[i - a : i], target[j - b : j]))
+                        if cost is not None:
+                            best = min(best, d[i - a][j - b] + cost)
+                d[i][j] = best
+        return d[n][m]
+
+
+class Lexicon:
+    def __init__(self, model_dir: Path):
+        self.counts: Dict[str, int] = {}
+        with gzip.open(model_dir / "candidates.txt.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                word, count = line.rstrip("\n").split("\t")
+                self.counts[word] = int(count)
+        with gzip.open(model_dir / "known-words.txt.gz", "rt", encoding="utf-8") as handle:
+            self.known = {line.rstrip("\n") for line in handle}
+        self.index: Dict[str, List[str]] = defaultdict(list)
+        for word in self.counts:
+            for deleted in deletions(word, search_depth(word)):
+                self.index[deleted].append(word)
+
+    def candidates(self, word: str, channel: Channel, limit: int) -> List[Tuple[str, float]]:
+        """Candidate words within the channel's reach, cheapest first (then the more frequent)."""
+        reach = 2.0 if len(word) > 4 else 1.0
+        found = set()
+        for deleted in deletions(word, search_depth(word)):
+            found.update(self.index.get(deleted, ()))
+        scored = []
+        for candidate in found:
+            if candidate == word:
+                continue
+            cost = channel.distance(word, candidate)
+            if cost <= reach:
+                scored.append((cost, -self.counts[candidate], candidate))
+        scored.sort()
+        return [(candidate, cost) for cost, _, candidate in scored[:limit]]
+
+
+def match_case(source: str, word: str) -> str:
+    if len(source) > 1 and source.isupper():
+        return word.upper()
+    if source[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+Option = Tuple[str, List[str], float]  # (text written, LM words, channel cost)
+
+
+class OcrLexicon:
+    def __init__(self, model_dir: Path):
+        self.settings = json.loads((model_dir / "channel.json").read_text(encoding="utf-8"))
+        self.lm = ArpaModel(model_dir / "lm.arpa.gz")
+        self.lexicon = Lexicon(model_dir)
+        self.channel = Channel(self.settings)
+
+    def options(self, word: str) -> List[Option]:
+        settings = self.settings
+        if word in ("|", "!"):
+            return [(word, [], 0.0), ("I", ["i"], settings["pipe_cost"])]
+        low = word.lower().replace("\u2019", "'")
+        options: List[Option] = [(word, [low], 0.0)]
+        if any(ch.isdigit() for ch in low) or len(low) < 2:
+            return options
+        penalty = settings["known_word_penalty"] if low in self.lexicon.known else 0.0
+        for candidate, cost in self.lexicon.candidates(low, self.channel, settings["candidates"]):
+            options.append((match_case(word, candidate), [candidate], cost + penalty))
+        for i in range(1, len(low)):
+            left, right = low[:i], low[i:]
+            if min(self.lexicon.counts.get(left, 0), self.lexicon.counts.get(right, 0)) > settings["split_min_count"]:
+                options.append((match_case(word, f"{left} {right}"), [left, right], settings["split_cost"] + penalty))
+        return options
+
+    def correct(self, line: str) -> Tuple[str, List[dict]]:
+        """The corrected line, and its word replacements: {start, end} in `line`, the replacement text
+        and its confidence (the posterior of the chosen word among the position's options, with the
+        words around it as the best path has them)."""
+        spans = [(m.start(), m.end()) for m in WORD.finditer(line)]
+        options = [self.options(line[start:end]) for start, end in spans]
+        chosen = self.best_path(options)
+        text, cursor, edits = [], 0, []
+        for position, ((start, end), k) in enumerate(zip(spans, chosen)):
+            text.append(line[cursor:start])
+            text.append(options[position][k][0])
+            cursor = end
+            if k != 0:
+                edits.append(
+                    {
+                        "start": start,
+                        "end": end,
+                        "text": options[position][k][0],
+                        "confidence": self.posterior(options, chosen, position),
+                    }
+                )
+        text.append(line[cursor:])
+        return "".join(text), edits
+
+    def best_path(self, options: List[List[Option]]) -> List[int]:
+        weight, beam_width = self.settings["channel_weight"], self.settings["beam"]
+        # Each hypothesis: (score, last two LM words, chosen option per word so far).
+        beam: List[Tuple[float, Tuple[str, str], List[int]]] = [(0.0, ("<s>", "<s>"), [])]
+        for word_options in options:
+            extended = []
+            for score, (a, b), chosen in beam:
+                for k, (_, words, cost) in enumerate(word_options):
+                    total, x, y = score - weight * cost, a, b
+                    for w in words:
+                        total += self.lm.log_probability(x, y, w)
+                        x, y = y, w
+                    extended.append((total, (x, y), chosen + [k]))
+            extended.sort(key=lambda h: -h[0])  # stable: ties keep the earlier hypothesis
+            beam, seen = [], set()
+            for hypothesis in extended:
+                if hypothesis[1] not in seen:
+                    seen.add(hypothesis[1])
+                    beam.append(hypothesis)
+                    if len(beam) == beam_width:
+                        break
+        best = max(beam, key=lambda h: h[0] + self.lm.log_probability(h[1][0], h[1][1], "</s>"))
+        return best[2]
+
+    def posterior(self, options: List[List[Option]], chosen: List[int], position: int) -> float:
+        before = ["<s>", "<s>"] + [w for i in range(position) for w in options[i][chosen[i]][1]]
+        following = [w for i in range(position + 1, len(options)) for w in options[i][chosen[i]][1]]
+        after = following[:2] if len(following) >= 2 else following + ["</s>"]
+        scores = []
+        for _, words, cost in options[position]:
+            history = before[-2:] + words + after
+            total = -self.settings["channel_weight"] * cost
+            for i in range(2, len(history)):
+                total += self.lm.log_probability(history[i - 2], history[i - 1], history[i])
+            scores.append(total)
+        top = max(scores)
+        return math.exp(scores[chosen[position]] - top) / sum(math.exp(score - top) for score in scores)
+
+
+def write_fixture(model_dir: Path, records_path: Path, out_path: Path, limit: int) -> None:
+    corrector = OcrLexicon(model_dir)
+    lines = []
+    with open(records_path, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["task"] == "ocr":
+                lines.append(record["hypotheses"][0])
+    cases = []
+    for line in lines[:limit]:
+        text, edits = corrector.correct(line)
+        cases.append({"line": line, "corrected": text, "edits": edits})
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(cases, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    changed = sum(case["line"] != case["corrected"] for case in cases)
+    print(f"{out_path}: {len(cases)} lines, {changed} changed")
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_parser = commands.add_parser("build", help="write the trigram model, lexicon and channel")
+    build_parser.add_argument("--out", type=Path, default=ROOT / "assets" / "models" / "ocr-lexicon")
+    build_parser.add_argument("--min-trigram", type=int, default=2)
+    build_parser.add_argument("--min-bigram", type=int, default=2)
+    fixture_parser = commands.add_parser("fixture", help="lines and their corrections for the TypeScript parity test")
+    fixture_parser.add_argument("model_dir", type=Path)
+    fixture_parser.add_argument("records", type=Path)
+    fixture_parser.add_argument("out", type=Path)
+    fixture_parser.add_argument("--limit", type=int, default=400)
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        sentences = list(corpus_sentences())
+        print(build(args.out, sentences, cmudict_words(), channel_confusions(), args.min_trigram, args.min_bigram))
+    else:
+        write_fixture(args.model_dir, args.records, args.out, args.limit)
+
+
+if __name__ == "__main__":
+    main()

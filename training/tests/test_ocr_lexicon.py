@@ -1,0 +1,113 @@
+"""The OCR lexical pass: the ARPA form of the trigram model, the channel and the corrections."""
+
+import itertools
+import math
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ocr_lexicon import ArpaModel, Channel, KneserNeyCounts, OcrLexicon, build, write_arpa  # noqa: E402
+
+SENTENCES = [
+    s.split()
+    for s in [
+        "the state of the union is strong",
+        "the state of the economy is strong",
+        "we thank you for your service",
+        "thank you for your letter of march",
+        "the union of the states",
+        "we meet today in the house",
+        "the house and the senate meet today",
+        "i thank you for the letter",
+        "state of the union",
+        "of the people by the people for the people",
+    ]
+    * 3
+]
+CONFUSIONS = [("rn", "m", 0.4), ("t", "f", 0.6), ("1", "l", 0.5)]
+
+
+class ArpaTest(unittest.TestCase):
+    def test_the_backoff_form_scores_every_trigram_as_the_interpolated_model(self):
+        counts = KneserNeyCounts(SENTENCES)
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "lm.arpa.gz"
+            write_arpa(counts, path, min_trigram=1, min_bigram=1)
+            model = ArpaModel(path)
+        words = ["<s>", "the", "state", "of", "union", "thank", "you", "zebra", "</s>"]
+        for a, b, c in itertools.product(words[:-1], words[1:-1], words[1:]):
+            if c == "zebra":
+                expected = math.log(counts.trigram(a, b, ""))
+            else:
+                expected = math.log(counts.trigram(a, b, c))
+            # ARPA keeps five decimals of log10.
+            self.assertAlmostEqual(model.log_probability(a, b, c), expected, delta=2e-4, msg=(a, b, c))
+
+    def test_pruned_trigrams_fall_back_to_the_bigram(self):
+        counts = KneserNeyCounts(SENTENCES)
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "lm.arpa.gz"
+            kept = write_arpa(counts, path, min_trigram=1000, min_bigram=1)
+            model = ArpaModel(path)
+        self.assertEqual(kept[2], 0)
+        self.assertAlmostEqual(
+            model.log_probability("the", "state", "of"), math.log(counts.bigram("state", "of")), delta=2e-4
+        )
+
+
+class ChannelTest(unittest.TestCase):
+    def setUp(self):
+        self.channel = Channel({"confusions": CONFUSIONS})
+
+    def test_known_confusions_cost_less_than_plain_edits(self):
+        self.assertEqual(self.channel.distance("union", "union"), 0.0)
+        self.assertAlmostEqual(self.channel.distance("tor", "for"), 0.6)
+        self.assertAlmostEqual(self.channel.distance("rnarch", "march"), 0.4)
+        self.assertEqual(self.channel.distance("xor", "for"), 1.0)
+        self.assertEqual(self.channel.distance("unon", "union"), 1.0)
+
+
+class CorrectionTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.directory = tempfile.TemporaryDirectory()
+        build(Path(cls.directory.name), SENTENCES, {"zebra", "tor"}, CONFUSIONS)
+        cls.lexicon = OcrLexicon(Path(cls.directory.name))
+        cls.lexicon.settings["split_min_count"] = 5  # the shipped 20 assumes a corpus of millions of words
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.directory.cleanup()
+
+    def test_a_correct_line_is_left_alone(self):
+        self.assertEqual(self.lexicon.correct("The state of the union is strong."), ("The state of the union is strong.", []))
+
+    def test_non_words_become_the_likely_known_word_with_case_and_punctuation_kept(self):
+        text, edits = self.lexicon.correct("Thank you tor your letter of rnarch.")
+        self.assertEqual(text, "Thank you for your letter of march.")
+        self.assertEqual([(e["start"], e["end"], e["text"]) for e in edits], [(10, 13, "for"), (29, 35, "march")])
+        for edit in edits:
+            self.assertGreater(edit["confidence"], 0.5)
+            self.assertLessEqual(edit["confidence"], 1.0)
+        self.assertEqual(self.lexicon.correct("THANK YOU TOR YOUR LETTER")[0], "THANK YOU FOR YOUR LETTER")
+
+    def test_merged_words_are_split(self):
+        self.assertEqual(self.lexicon.correct("the state ofthe union")[0], "the state of the union")
+        self.assertEqual(self.lexicon.correct("THE STATE OFTHE UNION")[0], "THE STATE OF THE UNION")
+
+    def test_a_known_word_needs_more_evidence_than_a_non_word(self):
+        # "tor" is in the dictionary: with a large penalty for changing known words it stays.
+        self.lexicon.settings["known_word_penalty"] = 50.0
+        try:
+            self.assertEqual(self.lexicon.correct("thank you tor your letter")[0], "thank you tor your letter")
+        finally:
+            self.lexicon.settings["known_word_penalty"] = 2.0
+
+    def test_digits_are_not_touched(self):
+        self.assertEqual(self.lexicon.correct("the state of 1990")[0], "the state of 1990")
+
+
+if __name__ == "__main__":
+    unittest.main()
