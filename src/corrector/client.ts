@@ -76,7 +76,7 @@ export class WorkerCorrectorClient implements CorrectorClient {
     const { info } = outcome;
     return {
       available: true,
-      message: `${info.model} on ${info.device}`,
+      message: `${info.model} on ${info.device}${info.ocrLexicon ? ', OCR lines also through ocr-lexicon' : ''}`,
       model: info.model,
       device: info.device,
       devices: info.attempts.map((attempt) => ({

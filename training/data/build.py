@@ -191,6 +191,7 @@ def real_ocr(
             wanted, minutes = settings.real_heldout_ocr_lines, None
         if have >= wanted or minutes == 0:
             continue
+        ocr_real.check_fonts()
         pages = [p for p in ocr_pages(segments, split) if p["id"] not in done]
         if split != "train":
             pages = pages[: (wanted - have) // 5 + 2]

@@ -42,6 +42,17 @@ SEARCH_STEPS = 4
 TESSERACT_ENVIRONMENT = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
+FONT_PACKAGES = "fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-freefont-ttf"
+
+
+def check_fonts() -> None:
+    """Fails before any page is rendered, naming the Debian packages, rather than on the first page
+    that draws a missing font."""
+    missing = [str(FONT_DIR / font) for font in FONTS if not (FONT_DIR / font).exists()]
+    if missing:
+        raise SystemExit(f"real OCR needs these fonts: {', '.join(missing)} (apt-get install {FONT_PACKAGES})")
+
+
 def wrap_lines(text: str, width: int = LINE_CHARACTERS) -> List[str]:
     lines: List[str] = []
     current = ""
