@@ -268,7 +268,7 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
             ]
               .filter(Boolean)
               .join(' ')}
-            title={`${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}`}
+            title={`${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}${edit.pass === 'ocr-lexicon' ? ', by the OCR lexicon pass' : ''}`}
             onClick={(event) => {
               event.stopPropagation();
               moveToSuggestion({ segmentId, editIndex });

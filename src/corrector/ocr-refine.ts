@@ -35,15 +35,19 @@ export function refineOcrSuggestion(
   const appliedModelEdits = suggestion.edits.filter((edit) => edit.confidence >= gate);
   const lexicalSpans = spansInOutput(lexical.edits);
   const edits = refined.edits.map((edit): SuggestionEdit => {
+    const fromLexicon = lexicalSpans.filter((span) => overlaps(span.span, edit.targetSpan));
     const confidences = [
       ...appliedModelEdits
         .filter((modelEdit) => overlaps(modelEdit.sourceSpan, edit.sourceSpan))
         .map((modelEdit) => modelEdit.confidence),
-      ...lexicalSpans
-        .filter((span) => overlaps(span.span, edit.targetSpan))
-        .map((span) => span.confidence),
+      ...fromLexicon.map((span) => span.confidence),
     ];
-    return { ...edit, confidence: confidences.length > 0 ? Math.min(...confidences) : 1 };
+    const refinedEdit: SuggestionEdit = {
+      ...edit,
+      confidence: confidences.length > 0 ? Math.min(...confidences) : 1,
+    };
+    if (fromLexicon.length > 0) refinedEdit.pass = 'ocr-lexicon';
+    return refinedEdit;
   });
   const result: Suggestion = { text: lexical.text, edits, confidence: suggestion.confidence };
   if (suggestion.routing) result.routing = suggestion.routing;

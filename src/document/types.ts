@@ -67,6 +67,8 @@ export interface SuggestionEdit {
   /** 0..1, the corrector's confidence in the tokens of `after` (or in the deletion). */
   confidence: number;
   decision: Decision;
+  /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/ocr-refine.ts. */
+  pass?: 'ocr-lexicon';
   /**
    * Set on a pending edit when the user has since changed the words it would change (or the place it
    * would insert at) by hand, so that it can no longer be applied; see src/document/operations.ts.

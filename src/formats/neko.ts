@@ -40,6 +40,7 @@ const suggestion = z.looseObject({
       after: z.string(),
       confidence: unit,
       decision: z.enum(['pending', 'accepted', 'rejected']),
+      pass: z.literal('ocr-lexicon').optional(),
     }),
   ),
   confidence: unit,

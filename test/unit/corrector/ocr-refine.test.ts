@@ -66,6 +66,11 @@ describe('refineOcrSuggestion', () => {
       ['rnat', 'mat', 0.95],
     ]);
     expect(refined.edits.every((edit) => edit.decision === 'pending')).toBe(true);
+    expect(refined.edits.map((edit) => edit.pass)).toEqual([
+      undefined,
+      'ocr-lexicon',
+      'ocr-lexicon',
+    ]);
     for (const edit of refined.edits) {
       expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
       expect(refined.text.slice(...edit.targetSpan)).toBe(edit.after);

@@ -98,3 +98,59 @@ describe('guessing the last draft token', () => {
     }
   });
 });
+
+describe('the OCR lexical pass in the engine', () => {
+  let engine: CorrectorEngine;
+  beforeAll(async () => {
+    engine = await CorrectorEngine.load({ modelDirectory: defaultModelDirectory(), device: 'cpu' });
+  });
+  afterAll(async () => engine.dispose());
+
+  // A real tesseract line of the test split, whose non-words the model alone leaves.
+  const line = 'There are times of exergency, when s nation and ite leaders must';
+
+  it('finds the lexicon beside the model directory', () => {
+    expect(engine.info.ocrLexicon).toMatch(/assets[/\\]models[/\\]ocr-lexicon$/);
+  });
+
+  it('runs on OCR segments only', { timeout: 60_000 }, async () => {
+    const [ocr, asr] = await engine.correct([
+      { id: 'ocr', hypotheses: [line], task: 'ocr' },
+      { id: 'asr', hypotheses: [line], task: 'asr' },
+    ]);
+    const byLexicon = ocr!.suggestion.edits.filter((edit) => edit.pass === 'ocr-lexicon');
+    expect(byLexicon.map((edit) => edit.after)).toEqual(
+      expect.arrayContaining(['emergency,', 'its']),
+    );
+    for (const edit of ocr!.suggestion.edits) {
+      expect(line.slice(...edit.sourceSpan)).toBe(edit.before);
+      expect(ocr!.suggestion.text.slice(...edit.targetSpan)).toBe(edit.after);
+    }
+    expect(asr!.suggestion.edits.some((edit) => edit.pass !== undefined)).toBe(false);
+  });
+
+  it('can be turned off', { timeout: 60_000 }, async () => {
+    const modelOnly = await CorrectorEngine.load({
+      modelDirectory: defaultModelDirectory(),
+      device: 'cpu',
+      ocrLexiconDirectory: null,
+    });
+    try {
+      expect(modelOnly.info.ocrLexicon).toBeNull();
+      const [result] = await modelOnly.correct([{ id: 'ocr', hypotheses: [line], task: 'ocr' }]);
+      expect(result!.suggestion.edits.some((edit) => edit.pass !== undefined)).toBe(false);
+    } finally {
+      await modelOnly.dispose();
+    }
+  });
+
+  it('names a lexicon directory that does not exist', async () => {
+    await expect(
+      CorrectorEngine.load({
+        modelDirectory: defaultModelDirectory(),
+        device: 'cpu',
+        ocrLexiconDirectory: '/nonexistent/ocr-lexicon',
+      }),
+    ).rejects.toThrow('no OCR lexicon directory at /nonexistent/ocr-lexicon');
+  });
+});
