@@ -41,6 +41,15 @@ export interface OcrLexiconSettings {
   split_min_count: number;
   pipe_cost: number;
   candidates: number;
+  /** Far candidates (beyond the deletion search) for unknown all-letter words this long or longer. */
+  far_min_length: number;
+  /** How many words sharing the most letter bigrams with the word are scored. */
+  far_shortlist: number;
+  /** A far candidate is at most this many edits per letter of the word away. */
+  far_edits_per_letter: number;
+  far_candidates: number;
+  /** Taken off a far candidate's cost (floored at 0): a long word has more letters to garble. */
+  far_discount: number;
   beam: number;
   model_min_confidence: number;
 }
@@ -78,6 +87,11 @@ const settingsSchema = z.object({
   split_min_count: z.number().int().nonnegative(),
   pipe_cost: z.number().nonnegative(),
   candidates: z.number().int().positive(),
+  far_min_length: z.number().int().nonnegative(),
+  far_shortlist: z.number().int().nonnegative(),
+  far_edits_per_letter: z.number().nonnegative(),
+  far_candidates: z.number().int().nonnegative(),
+  far_discount: z.number().nonnegative(),
   beam: z.number().int().positive(),
   model_min_confidence: z.number().min(0).max(1),
 });
@@ -255,6 +269,14 @@ function visitDeletions(
   }
 }
 
+/** The word's letter pairs, with ^ and $ marking its ends (Python's `letter_bigrams` set). */
+function letterBigrams(word: string): Set<string> {
+  const marked = `^${word}$`;
+  const bigrams = new Set<string>();
+  for (let i = 0; i < marked.length - 1; i++) bigrams.add(marked.slice(i, i + 2));
+  return bigrams;
+}
+
 /** Longer words may be two deletions from their candidates, shorter ones only one. */
 function searchDepth(word: string): number {
   return word.length > 4 ? 2 : 1;
@@ -381,9 +403,82 @@ class DeletionIndex {
   }
 }
 
+/** Words of `BIGRAM_MIN_LENGTH` letters or more are indexed by their letter bigrams. */
+const BIGRAM_MIN_LENGTH = 5;
+
+/**
+ * Letter bigram → the words (of `BIGRAM_MIN_LENGTH` or more) that have it, each once; and the
+ * counting of bigrams a query shares with each word. Words are numbered in code-unit order (which
+ * is Python's code-point order for the ASCII lexicon, and the tie order of its sort), so ties break
+ * by number.
+ */
+class BigramIndex {
+  /** Bigram → its words' numbers. */
+  private readonly postings = new Map<string, Int32Array>();
+  private readonly words: string[];
+  /** Shared-bigram count per word during a query; all zero between queries. */
+  private readonly shared: Int32Array;
+
+  constructor(words: Iterable<string>) {
+    this.words = [...words].filter((word) => word.length >= BIGRAM_MIN_LENGTH);
+    this.words.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    this.shared = new Int32Array(this.words.length);
+    const lists = new Map<string, number[]>();
+    this.words.forEach((word, number) => {
+      for (const bigram of letterBigrams(word)) {
+        let list = lists.get(bigram);
+        if (!list) lists.set(bigram, (list = []));
+        list.push(number);
+      }
+    });
+    for (const [bigram, list] of lists) this.postings.set(bigram, Int32Array.from(list));
+  }
+
+  /**
+   * The `limit` words sharing the most distinct bigrams with `word`, ties broken A–Z (Python's
+   * sort by (-shared, word), cut to `limit`); in no particular order, as only the set matters.
+   */
+  shortlist(word: string, limit: number): string[] {
+    const { shared } = this;
+    const touched: number[] = [];
+    let most = 0;
+    for (const bigram of letterBigrams(word)) {
+      const list = this.postings.get(bigram);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const number = list[k]!;
+        const count = ++shared[number]!;
+        if (count === 1) touched.push(number);
+        if (count > most) most = count;
+      }
+    }
+    // Counting sort by shared bigrams: whole levels from the top, then the level cut by `limit`
+    // in word order.
+    const perLevel = new Int32Array(most + 1);
+    for (const number of touched) perLevel[shared[number]!]!++;
+    let cut = most + 1;
+    let taken = 0;
+    while (cut > 1 && taken + perLevel[cut - 1]! <= limit) taken += perLevel[--cut]!;
+    const chosen: string[] = [];
+    const atCut: number[] = [];
+    for (const number of touched) {
+      const count = shared[number]!;
+      if (count >= cut) chosen.push(this.words[number]!);
+      else if (count === cut - 1) atCut.push(number);
+      shared[number] = 0;
+    }
+    if (taken < limit && cut > 1) {
+      atCut.sort((x, y) => x - y);
+      for (const number of atCut.slice(0, limit - taken)) chosen.push(this.words[number]!);
+    }
+    return chosen;
+  }
+}
+
 class Lexicon {
   /** Built once, here: a query then needs only its own deletions (symmetric delete search). */
   private readonly index = new DeletionIndex();
+  private readonly bigramIndex: BigramIndex;
 
   constructor(
     /** Candidate word → its count in the training corpus. */
@@ -392,6 +487,7 @@ class Lexicon {
     readonly known: Set<string>,
   ) {
     for (const word of counts.keys()) this.index.add(word, searchDepth(word));
+    this.bigramIndex = new BigramIndex(counts.keys());
   }
 
   static parse(candidatesText: string, candidatesPath: string, knownText: string): Lexicon {
@@ -429,6 +525,32 @@ class Lexicon {
         x.cost - y.cost || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0),
     );
     return scored.slice(0, limit);
+  }
+
+  /**
+   * Candidates beyond the deletion search, for a long word tesseract garbled: of the words sharing
+   * the most letter bigrams with it (a shortlist), those within `far_edits_per_letter` edits per
+   * letter, cheapest first, then the more frequent, then A–Z.
+   */
+  farCandidates(
+    word: string,
+    channel: Channel,
+    settings: OcrLexiconSettings,
+    exclude: ReadonlySet<string>,
+  ): Candidate[] {
+    const reach = settings.far_edits_per_letter * word.length;
+    const distance = channel.distancesFrom(word);
+    const scored: Candidate[] = [];
+    for (const candidate of this.bigramIndex.shortlist(word, settings.far_shortlist)) {
+      if (Math.abs(candidate.length - word.length) > 3 || exclude.has(candidate)) continue;
+      const cost = distance(candidate);
+      if (cost <= reach) scored.push({ word: candidate, cost, count: this.counts.get(candidate)! });
+    }
+    scored.sort(
+      (x, y) =>
+        x.cost - y.cost || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0),
+    );
+    return scored.slice(0, settings.far_candidates);
   }
 }
 
@@ -504,6 +626,11 @@ export class OcrLexicon {
       split_min_count: parsedSettings.split_min_count,
       pipe_cost: parsedSettings.pipe_cost,
       candidates: parsedSettings.candidates,
+      far_min_length: parsedSettings.far_min_length,
+      far_shortlist: parsedSettings.far_shortlist,
+      far_edits_per_letter: parsedSettings.far_edits_per_letter,
+      far_candidates: parsedSettings.far_candidates,
+      far_discount: parsedSettings.far_discount,
       beam: parsedSettings.beam,
       model_min_confidence: parsedSettings.model_min_confidence,
     };
@@ -568,6 +695,19 @@ export class OcrLexicon {
           text: matchCase(word, `${left} ${right}`),
           words: [left, right],
           cost: settings.split_cost + penalty,
+        });
+      }
+    }
+    // A long unknown word may be garbled past the deletion search's two edits.
+    if (low.length >= settings.far_min_length && /^[a-z]+$/.test(low) && !lexicon.known.has(low)) {
+      const exclude = new Set(
+        options.filter((option) => option.words.length === 1).map((option) => option.words[0]!),
+      );
+      for (const candidate of lexicon.farCandidates(low, this.channel, settings, exclude)) {
+        options.push({
+          text: matchCase(word, candidate.word),
+          words: [candidate.word],
+          cost: Math.max(0, candidate.cost - settings.far_discount),
         });
       }
     }

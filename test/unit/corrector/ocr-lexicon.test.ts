@@ -113,7 +113,68 @@ describe('OcrLexicon corrections', () => {
   it('exposes the settings of channel.json', () => {
     expect(lexicon.settings.beam).toBeGreaterThan(0);
     expect(lexicon.settings.model_min_confidence).toBeGreaterThan(0);
+    expect(lexicon.settings.far_min_length).toBeGreaterThan(0);
+    expect(lexicon.settings.far_shortlist).toBeGreaterThan(0);
     expect(lexicon.settings).not.toHaveProperty('confusions');
+  });
+});
+
+describe('OcrLexicon far candidates', () => {
+  let scratch: string;
+  let withoutFar: OcrLexicon;
+  beforeAll(async () => {
+    // The shipped model with far candidates off: no word is long enough for them.
+    scratch = await mkdtemp(join(tmpdir(), 'ocr-lexicon-far-'));
+    for (const file of ['lm.arpa.gz', 'candidates.txt.gz', 'known-words.txt.gz']) {
+      await copyFile(join(lexiconDir, file), join(scratch, file));
+    }
+    const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await writeFile(
+      join(scratch, 'channel.json'),
+      JSON.stringify({ ...channel, far_min_length: 1000 }),
+    );
+    withoutFar = await OcrLexicon.load(scratch);
+  });
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  // Values from the Python reference, with far_min_length 6 and 99.
+  it('finds a long word garbled past two edits only through far candidates', () => {
+    const line = 'The issue was clacussed at the meeting';
+    const { text, edits } = lexicon.correct(line);
+    expect(text).toBe('The issue was discussed at the meeting');
+    expect(edits).toMatchObject([{ start: 14, end: 23, text: 'discussed' }]);
+    expect(edits[0]!.confidence).toBeCloseTo(0.8917607176602905, 12);
+    expect(withoutFar.correct(line)).toEqual({ text: line, edits: [] });
+  });
+
+  it('gives a far candidate the case of the word', () => {
+    expect(lexicon.correct('THE ISSUE WAS CLACUSSED').text).toBe('THE ISSUE WAS DISCUSSED');
+    expect(withoutFar.correct('THE ISSUE WAS CLACUSSED').text).toBe('THE ISSUE WAS CLACUSSED');
+  });
+
+  it('lets a far candidate win over a near one', () => {
+    expect(lexicon.correct('It cost one mithon dollars').text).toBe('It cost one million dollars');
+    expect(withoutFar.correct('It cost one mithon dollars').text).toBe(
+      'It cost one method dollars',
+    );
+  });
+
+  it('rejects a far setting of the wrong type', async () => {
+    const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await writeFile(
+      join(scratch, 'channel.json'),
+      JSON.stringify({ ...channel, far_shortlist: 2.5 }),
+    );
+    const error = await loadFailure(scratch);
+    expect(error.reason).toContain('far_shortlist');
   });
 });
 
