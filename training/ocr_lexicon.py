@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import math
 import os
 import re
 import sys
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -54,6 +56,11 @@ DEFAULT_SETTINGS = {
     "split_min_count": 20,
     "pipe_cost": 0.5,
     "candidates": 15,
+    "far_min_length": 6,
+    "far_shortlist": 200,
+    "far_edits_per_letter": 0.4,
+    "far_candidates": 5,
+    "far_discount": 0.5,
     "beam": 8,
     "model_min_confidence": 0.7,
 }
@@ -126,6 +133,17 @@ class KneserNeyCounts:
         return seen + self.trigram_backoff(a, b) * self.bigram(b, c)
 
 
+@contextmanager
+def gzip_text_writer(path: Path) -> Iterator[TextIO]:
+    """Gzip without a time stamp or file name in its header, so that a rebuild is byte-identical; written
+    beside the target and renamed over it, so that a reader never sees half a file."""
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as packed:
+        with io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as text:
+            yield text
+    os.replace(partial, path)
+
+
 def write_arpa(counts: KneserNeyCounts, path: Path, min_trigram: int, min_bigram: int) -> Tuple[int, int, int]:
     """ARPA backoff form of the interpolated model. Kept n-grams carry their interpolated probability;
     a context's backoff weight is its interpolation weight, so an n-gram never seen in training scores
@@ -138,7 +156,7 @@ def write_arpa(counts: KneserNeyCounts, path: Path, min_trigram: int, min_bigram
     history_words = {b for b, _ in bigrams}
     unigrams = sorted(counts.unigram_continuations) + ["<s>", UNKNOWN_LOG10]
     log10 = math.log10
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text_writer(path) as out:
         out.write(f"\\data\\\nngram 1={len(unigrams)}\nngram 2={len(bigrams)}\nngram 3={len(trigrams)}\n\n")
         out.write("\\1-grams:\n")
         for word in unigrams:
@@ -206,10 +224,10 @@ def build(
     candidates = sorted(
         ((w, n) for w, n in word_counts.items() if n >= 2 and LEXICON_WORD.fullmatch(w)), key=lambda x: (-x[1], x[0])
     )
-    with gzip.open(out_dir / "candidates.txt.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text_writer(out_dir / "candidates.txt.gz") as out:
         out.writelines(f"{w}\t{n}\n" for w, n in candidates)
     known = sorted(dictionary_words | {w for w, _ in candidates})
-    with gzip.open(out_dir / "known-words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text_writer(out_dir / "known-words.txt.gz") as out:
         out.writelines(f"{w}\n" for w in known)
     channel = {"confusions": confusions, **DEFAULT_SETTINGS}
     (out_dir / "channel.json").write_text(json.dumps(channel, indent=1) + "\n", encoding="utf-8")
@@ -263,6 +281,12 @@ def deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+def letter_bigrams(word: str) -> set[str]:
+    """The word's letter pairs, with ^ and $ marking its ends."""
+    marked = f"^{word}$"
+    return {marked[i : i + 2] for i in range(len(marked) - 1)}
+
+
 def search_depth(word: str) -> int:
     return 2 if len(word) > 4 else 1
 
@@ -308,6 +332,11 @@ class Lexicon:
         for word in self.counts:
             for deleted in deletions(word, search_depth(word)):
                 self.index[deleted].append(word)
+        self.bigram_index: Dict[str, List[str]] = defaultdict(list)
+        for word in self.counts:
+            if len(word) >= 5:
+                for bigram in letter_bigrams(word):
+                    self.bigram_index[bigram].append(word)
 
     def candidates(self, word: str, channel: Channel, limit: int) -> List[Tuple[str, float]]:
         """Candidate words within the channel's reach, cheapest first (then the more frequent)."""
@@ -324,6 +353,25 @@ class Lexicon:
                 scored.append((cost, -self.counts[candidate], candidate))
         scored.sort()
         return [(candidate, cost) for cost, _, candidate in scored[:limit]]
+
+    def far_candidates(self, word: str, channel: Channel, settings: dict, exclude: set[str]) -> List[Tuple[str, float]]:
+        """Candidates beyond the deletion search, for a long word tesseract garbled: the words sharing
+        the most letter bigrams with it (a shortlist), then those within `far_edits_per_letter` edits
+        per letter, cheapest first."""
+        shared: Counter = Counter()
+        for bigram in letter_bigrams(word):
+            for candidate in self.bigram_index.get(bigram, ()):
+                shared[candidate] += 1
+        shortlist = sorted(shared, key=lambda candidate: (-shared[candidate], candidate))[: settings["far_shortlist"]]
+        scored = []
+        for candidate in shortlist:
+            if abs(len(candidate) - len(word)) > 3 or candidate in exclude:
+                continue
+            cost = channel.distance(word, candidate)
+            if cost <= settings["far_edits_per_letter"] * len(word):
+                scored.append((cost, -self.counts[candidate], candidate))
+        scored.sort()
+        return [(candidate, cost) for cost, _, candidate in scored[: settings["far_candidates"]]]
 
 
 def match_case(source: str, word: str) -> str:
@@ -359,6 +407,12 @@ class OcrLexicon:
             left, right = low[:i], low[i:]
             if min(self.lexicon.counts.get(left, 0), self.lexicon.counts.get(right, 0)) > settings["split_min_count"]:
                 options.append((match_case(word, f"{left} {right}"), [left, right], settings["split_cost"] + penalty))
+        if len(low) >= settings["far_min_length"] and low.isalpha() and low not in self.lexicon.known:
+            # A long unknown word may be garbled past the deletion search's two edits; a long word has
+            # more letters to garble, hence the discount.
+            exclude = {words[0] for _, words, _ in options if len(words) == 1}
+            for candidate, cost in self.lexicon.far_candidates(low, self.channel, settings, exclude):
+                options.append((match_case(word, candidate), [candidate], max(0.0, cost - settings["far_discount"])))
         return options
 
     def correct(self, line: str) -> Tuple[str, List[dict]]:

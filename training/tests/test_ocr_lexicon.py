@@ -23,10 +23,11 @@ SENTENCES = [
         "i thank you for the letter",
         "state of the union",
         "of the people by the people for the people",
+        "the house of representatives met today",
     ]
     * 3
 ]
-CONFUSIONS = [("rn", "m", 0.4), ("t", "f", 0.6), ("1", "l", 0.5)]
+CONFUSIONS = [("rn", "m", 0.4), ("t", "f", 0.6), ("1", "l", 0.5), ("c", "e", 0.4), ("l", "i", 0.4)]
 
 
 class ArpaTest(unittest.TestCase):
@@ -104,6 +105,15 @@ class CorrectionTest(unittest.TestCase):
             self.assertEqual(self.lexicon.correct("thank you tor your letter")[0], "thank you tor your letter")
         finally:
             self.lexicon.settings["known_word_penalty"] = 2.0
+
+    def test_a_long_word_garbled_past_two_edits_is_found_by_its_letter_pairs(self):
+        # Three confusions: out of the two-deletion search's reach, within 0.4 edits per letter.
+        self.assertEqual(self.lexicon.correct("the house of rcpresentatlvcs")[0], "the house of representatives")
+        self.lexicon.settings["far_min_length"] = 99
+        try:
+            self.assertEqual(self.lexicon.correct("the house of rcpresentatlvcs")[0], "the house of rcpresentatlvcs")
+        finally:
+            self.lexicon.settings["far_min_length"] = 6
 
     def test_digits_are_not_touched(self):
         self.assertEqual(self.lexicon.correct("the state of 1990")[0], "the state of 1990")
