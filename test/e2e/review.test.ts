@@ -359,6 +359,34 @@ describe('review flow in Chromium with the shipped corrector', () => {
     await screenshot(page, 'scan.png');
   });
 
+  it('corrects the scan: the OCR lexical pass edits its lines and its edits say so', async () => {
+    app.correctorEvents.length = 0;
+    await page.getByTestId('correct-button').click();
+    await expect
+      .poll(() => app.correctorEvents.some((event) => event.type === 'done'), { timeout: 60_000 })
+      .toBe(true);
+    const byLexicon: { segmentId: string; editIndex: number; edit: SuggestionEdit }[] = [];
+    for (const event of app.correctorEvents) {
+      if (event.type !== 'result') continue;
+      event.suggestion.edits.forEach((edit, editIndex) => {
+        if (edit.pass === 'ocr-lexicon')
+          byLexicon.push({ segmentId: event.segmentId, editIndex, edit });
+      });
+    }
+    expect(
+      byLexicon.length,
+      'the sample scan has misread words for the lexical pass',
+    ).toBeGreaterThan(0);
+    for (const { segmentId, editIndex, edit } of byLexicon) {
+      const shown = segmentRow(page, segmentId).locator(
+        `[data-testid="suggestion"][data-edit-index="${editIndex}"]`,
+      );
+      await expect.poll(() => shown.getAttribute('title')).toContain('by the OCR lexicon pass');
+      expect(await shown.getAttribute('title')).toContain(`“${edit.after}”`);
+    }
+    await screenshot(page, 'scan-corrected.png');
+  });
+
   it('ran without script errors or Content-Security-Policy refusals', () => {
     expect(app.pageErrors).toEqual([]);
   });
