@@ -207,14 +207,15 @@ def main() -> None:
                 kept.append(record)
         records = kept
     started = time.time()
-    corrections = correct_all(model, tokenizer, records, config, args.batch_size, args.min_confidence)
-    if args.ocr_lexicon:
-        lexicon = OcrLexicon(Path(args.ocr_lexicon))
-        ocr = [i for i, record in enumerate(records) if record["task"] == "ocr"]
-        gate = max(args.min_confidence, lexicon.settings["model_min_confidence"])
-        gated = correct_all(model, tokenizer, [records[i] for i in ocr], config, args.batch_size, gate)
-        for i, text in zip(ocr, gated):
-            corrections[i] = lexicon.correct(text)[0]
+    lexicon = OcrLexicon(Path(args.ocr_lexicon)) if args.ocr_lexicon else None
+    lexical = [lexicon is not None and record["task"] == "ocr" for record in records]
+    ocr_gate = max(args.min_confidence, lexicon.settings["model_min_confidence"]) if lexicon else 0.0
+    corrections: list[str] = [""] * len(records)
+    for takes_lexicon, gate in ((False, args.min_confidence), (True, ocr_gate)):
+        indices = [i for i, flag in enumerate(lexical) if flag == takes_lexicon]
+        texts = correct_all(model, tokenizer, [records[i] for i in indices], config, args.batch_size, gate)
+        for i, text in zip(indices, texts):
+            corrections[i] = lexicon.correct(text)[0] if takes_lexicon and lexicon else text
     report = evaluate(records, corrections)
     report["seconds"] = time.time() - started
     report["test_file"] = args.test_file

@@ -2,7 +2,8 @@
 // UI to open/save/export/undo/redo; absent in browser mode) and `CorrectorClient`, the interface the
 // corrector engine implements behind `correctorStatus`/`correct`/`cancel`/`onCorrectorEvent`. Import the
 // API object only from renderer/api.ts; it picks `window.neko` (Electron) or the HTTP/WebSocket client.
-import type { NekoDocument, Suggestion, Task } from '../document/types.js';
+import type { CorrectorInput } from '../document/operations.js';
+import type { NekoDocument, Suggestion } from '../document/types.js';
 import type { FormatId } from '../formats/types.js';
 
 /**
@@ -89,8 +90,7 @@ export interface CorrectorStatus {
 }
 
 export interface CorrectRequest {
-  /** `task` is what the input claims; OCR segments also get the lexical pass (src/corrector/ocr-refine.ts). */
-  segments: { id: string; hypotheses: string[]; task?: Task }[];
+  segments: CorrectorInput[];
   decoding?: 'aggressive' | 'greedy';
   device?: 'auto' | 'cpu' | 'cuda' | 'webgpu';
 }

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { suggestionFromCorrection } from '../document/operations.js';
-import type { RoutingRecord, Suggestion, Task } from '../document/types.js';
+import { suggestionFromCorrection, type CorrectorInput } from '../document/operations.js';
+import type { RoutingRecord, Suggestion } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
 import {
   aggressiveDecode,
@@ -45,16 +45,11 @@ export interface EngineOptions {
   ocrLexiconDirectory?: string | null;
 }
 
-export interface SegmentInput {
-  id: string;
-  /** Best first; hypotheses[0] is the text the edits refer to. */
-  hypotheses: string[];
-  /**
-   * The task the input claims. The model never sees it (its router infers the task); it only
-   * decides whether an OCR segment also gets the lexical pass.
-   */
-  task?: Task;
-}
+/**
+ * hypotheses[0] is the text the edits refer to. The model never sees `task` (its router infers the
+ * task); it only decides whether an OCR segment also gets the lexical pass.
+ */
+export type SegmentInput = CorrectorInput;
 
 export interface SegmentResult {
   id: string;

@@ -32,7 +32,26 @@ import type {
   Segment,
   Suggestion,
   SuggestionEdit,
+  Task,
 } from './types.js';
+
+/** What the corrector is given for one segment (CorrectRequest's segments, the engine's input). */
+export interface CorrectorInput {
+  id: string;
+  /** Best first: the segment's N-best list when it has one, else its source alone. */
+  hypotheses: string[];
+  /** The task the segment, or else its document, claims; OCR segments also get the lexical pass. */
+  task?: Task;
+}
+
+export function correctorInput(segment: Segment, id: string, documentTask?: Task): CorrectorInput {
+  const task = segment.task ?? documentTask;
+  return {
+    id,
+    hypotheses: segment.nbest?.[0] === segment.source ? [...segment.nbest] : [segment.source],
+    ...(task === undefined ? {} : { task }),
+  };
+}
 
 /** The corrector's probability for one output token, located by [start, end) offsets in its output. */
 export interface TokenConfidence {

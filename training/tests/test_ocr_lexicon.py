@@ -5,6 +5,7 @@ import math
 import sys
 import tempfile
 import unittest
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -82,6 +83,16 @@ class CorrectionTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.directory.cleanup()
 
+    @contextmanager
+    def settings(self, **values):
+        """The lexicon with some settings replaced for the duration."""
+        saved = dict(self.lexicon.settings)
+        self.lexicon.settings.update(values)
+        try:
+            yield
+        finally:
+            self.lexicon.settings = saved
+
     def test_a_correct_line_is_left_alone(self):
         self.assertEqual(self.lexicon.correct("The state of the union is strong."), ("The state of the union is strong.", []))
 
@@ -100,20 +111,14 @@ class CorrectionTest(unittest.TestCase):
 
     def test_a_known_word_needs_more_evidence_than_a_non_word(self):
         # "tor" is in the dictionary: with a large penalty for changing known words it stays.
-        self.lexicon.settings["known_word_penalty"] = 50.0
-        try:
+        with self.settings(known_word_penalty=50.0):
             self.assertEqual(self.lexicon.correct("thank you tor your letter")[0], "thank you tor your letter")
-        finally:
-            self.lexicon.settings["known_word_penalty"] = 2.0
 
     def test_a_long_word_garbled_past_two_edits_is_found_by_its_letter_pairs(self):
         # Three confusions: out of the two-deletion search's reach, within 0.4 edits per letter.
         self.assertEqual(self.lexicon.correct("the house of rcpresentatlvcs")[0], "the house of representatives")
-        self.lexicon.settings["far_min_length"] = 99
-        try:
+        with self.settings(far_min_length=99):
             self.assertEqual(self.lexicon.correct("the house of rcpresentatlvcs")[0], "the house of rcpresentatlvcs")
-        finally:
-            self.lexicon.settings["far_min_length"] = 6
 
     def test_digits_are_not_touched(self):
         self.assertEqual(self.lexicon.correct("the state of 1990")[0], "the state of 1990")

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { correctorInput } from '../../document/operations.js';
 import type { Segment } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import { CorrectorEngine, type Decoding, type SegmentResult } from '../../corrector/engine.js';
@@ -73,7 +74,8 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
   if (!(Number.isInteger(words) && words > 0)) {
     throw new UserError(`--words must be a positive whole number, not "${options.words}"`);
   }
-  const segments = input ? (await readDocumentFile(input)).document.segments : buildMeeting(words);
+  const document = input ? (await readDocumentFile(input)).document : undefined;
+  const segments = document?.segments ?? buildMeeting(words);
   const engine = await CorrectorEngine.load({
     device: options.device,
     ...(options.model === undefined ? {} : { modelDirectory: resolve(options.model) }),
@@ -82,10 +84,9 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
     throw error;
   });
   try {
-    const inputs = segments.map((segment, index) => ({
-      id: String(index),
-      hypotheses: segment.nbest?.[0] === segment.source ? segment.nbest : [segment.source],
-    }));
+    const inputs = segments.map((segment, index) =>
+      correctorInput(segment, String(index), document?.task),
+    );
     const sourceWords = segments.reduce((sum, segment) => sum + countWords(segment.source), 0);
     if (!options.quiet) {
       io.stderr.write(

@@ -2,7 +2,12 @@ import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CorrectorStatus } from '../../api/types.js';
-import { attachSuggestion, confidentText, decideEdits } from '../../document/operations.js';
+import {
+  attachSuggestion,
+  confidentText,
+  correctorInput,
+  decideEdits,
+} from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
@@ -172,11 +177,9 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
     const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
     suggestions = await client.correctAll(
       {
-        segments: document.segments.map((segment, index) => ({
-          id: String(index),
-          hypotheses: segment.nbest?.[0] === segment.source ? segment.nbest : [segment.source],
-          task: segment.task ?? document.task,
-        })),
+        segments: document.segments.map((segment, index) =>
+          correctorInput(segment, String(index), document.task),
+        ),
         decoding: options.decoding,
         device: options.device,
       },

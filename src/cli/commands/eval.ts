@@ -9,7 +9,7 @@ import {
   wordErrors,
   type ErrorCounter,
 } from '../../align/index.js';
-import { confidentText } from '../../document/operations.js';
+import { confidentText, correctorInput } from '../../document/operations.js';
 import type { Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
@@ -87,11 +87,9 @@ async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Prom
     const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
     const suggestions = await client.correctAll(
       {
-        segments: segments.map((segment, index) => ({
-          id: String(index),
-          hypotheses: hypothesesOf(segment),
-          ...(segment.task === undefined ? {} : { task: segment.task }),
-        })),
+        segments: segments.map((segment, index) =>
+          correctorInput(segment, String(index), document.task),
+        ),
         decoding: options.decoding,
         device: options.device,
       },

@@ -119,6 +119,12 @@ describe('OcrLexicon corrections', () => {
   });
 });
 
+/** The shipped channel.json with some settings replaced. */
+async function shippedChannelWith(overrides: Record<string, unknown>): Promise<string> {
+  const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as object;
+  return JSON.stringify({ ...channel, ...overrides });
+}
+
 describe('OcrLexicon far candidates', () => {
   let scratch: string;
   let withoutFar: OcrLexicon;
@@ -128,13 +134,9 @@ describe('OcrLexicon far candidates', () => {
     for (const file of ['lm.arpa.gz', 'candidates.txt.gz', 'known-words.txt.gz']) {
       await copyFile(join(lexiconDir, file), join(scratch, file));
     }
-    const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
     await writeFile(
       join(scratch, 'channel.json'),
-      JSON.stringify({ ...channel, far_min_length: 1000 }),
+      await shippedChannelWith({ far_min_length: 1000 }),
     );
     withoutFar = await OcrLexicon.load(scratch);
   });
@@ -164,13 +166,9 @@ describe('OcrLexicon far candidates', () => {
   });
 
   it('rejects a far setting of the wrong type', async () => {
-    const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
     await writeFile(
       join(scratch, 'channel.json'),
-      JSON.stringify({ ...channel, far_shortlist: 2.5 }),
+      await shippedChannelWith({ far_shortlist: 2.5 }),
     );
     const error = await loadFailure(scratch);
     expect(error.reason).toContain('far_shortlist');
@@ -268,14 +266,7 @@ describe('OcrLexicon.load failures', () => {
   });
 
   it('names the file and the setting of an invalid channel.json', async () => {
-    const channel = JSON.parse(await readFile(join(lexiconDir, 'channel.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const directory = await brokenCopy(
-      'channel.json',
-      JSON.stringify({ ...channel, beam: 'eight' }),
-    );
+    const directory = await brokenCopy('channel.json', await shippedChannelWith({ beam: 'eight' }));
     const error = await loadFailure(directory);
     expect(error.reason).toContain(join(directory, 'channel.json'));
     expect(error.reason).toContain('beam');

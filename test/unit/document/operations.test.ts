@@ -3,6 +3,7 @@ import {
   acceptAboveThreshold,
   acceptEdit,
   attachSuggestion,
+  correctorInput,
   decideAllEdits,
   derivedText,
   editSegmentText,
@@ -219,5 +220,25 @@ describe('editing by hand', () => {
     const again = attachSuggestion(accepted, suggestionFromCorrection(accepted, 'a x c'));
     expect(again.suggestion!.edits[0]!.decision).toBe('accepted');
     expect(derivedText(again)).toBe(again.text);
+  });
+});
+
+describe('correctorInput', () => {
+  it('gives the N-best list when it starts with the source, else the source alone', () => {
+    const listed: Segment = { id: 'a', source: 'one', text: 'one', nbest: ['one', 'won'] };
+    expect(correctorInput(listed, '0').hypotheses).toEqual(['one', 'won']);
+    const stale: Segment = { ...listed, source: 'on', text: 'on' };
+    expect(correctorInput(stale, '0').hypotheses).toEqual(['on']);
+  });
+
+  it("takes the segment's task, else the document's, else none", () => {
+    const plain: Segment = { id: 'a', source: 'x', text: 'x' };
+    expect(correctorInput({ ...plain, task: 'asr' }, '7', 'ocr')).toEqual({
+      id: '7',
+      hypotheses: ['x'],
+      task: 'asr',
+    });
+    expect(correctorInput(plain, '7', 'ocr').task).toBe('ocr');
+    expect('task' in correctorInput(plain, '7')).toBe(false);
   });
 });
