@@ -77,10 +77,12 @@ def correct_all(
     config: dict,
     batch_size: int,
     min_confidence: float = 0.0,
+    ocr_lines: bool = False,
 ) -> list[str]:
     """Greedy corrections in input order; batches are sorted by source length to limit padding.
 
-    With `min_confidence` > 0, edits whose confidence is below it are left out (gating.py)."""
+    With `min_confidence` > 0, edits whose confidence is below it are left out, and with `ocr_lines`
+    edits that only end a scan's line with a period (gating.py)."""
     sources = [
         build_source(tokenizer, r["hypotheses"], config["nbest_max"], config["max_source_tokens"]) for r in records
     ]
@@ -102,12 +104,12 @@ def correct_all(
             input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length
         )
         for index, (ids, probabilities) in zip(indices, outputs):
-            if min_confidence <= 0:
+            if min_confidence <= 0 and not ocr_lines:
                 corrections[index] = tokenizer.decode(ids)
                 continue
             text, spans = token_spans(tokenizer, ids)
             source = records[index]["hypotheses"][0]
-            corrections[index] = confident_correction(source, text, spans, probabilities, min_confidence)
+            corrections[index] = confident_correction(source, text, spans, probabilities, min_confidence, ocr_lines)
     return corrections
 
 
@@ -213,7 +215,9 @@ def main() -> None:
     corrections: list[str] = [""] * len(records)
     for takes_lexicon, gate in ((False, args.min_confidence), (True, ocr_gate)):
         indices = [i for i, flag in enumerate(lexical) if flag == takes_lexicon]
-        texts = correct_all(model, tokenizer, [records[i] for i in indices], config, args.batch_size, gate)
+        texts = correct_all(
+            model, tokenizer, [records[i] for i in indices], config, args.batch_size, gate, ocr_lines=takes_lexicon
+        )
         for i, text in zip(indices, texts):
             corrections[i] = lexicon.correct(text)[0] if takes_lexicon and lexicon else text
     report = evaluate(records, corrections)

@@ -5,6 +5,10 @@ The correction is aligned with the source word by word (exact words, Levenshtein
 words form one edit, as src/align/edits.ts groups them. An edit's confidence is the lowest probability
 among the output tokens that overlap its words, or, for a deletion, the probability of the first token
 after it. Edits below the threshold are left out: their source words stay.
+
+For a scan's lines (`ocr_line=True`) an edit that only appends sentence punctuation to the last word of
+a line without any is left out too: a line is a piece of running text, and on correct lines the model
+added such periods ("Sales Manager."). src/corrector/ocr-refine.ts `appendsSentenceEnd` is the twin.
 """
 
 from __future__ import annotations
@@ -27,11 +31,30 @@ def token_spans(tokenizer: Tokenizer, ids: list[int]) -> tuple[str, list[tuple[i
     return text, spans
 
 
+SENTENCE_END = re.compile(r"[.!?]+")
+
+
+def appends_sentence_end(source: str, before: list[str], after: list[str], at_end: bool) -> bool:
+    """Whether the edit `before` → `after` (words) only puts sentence punctuation after a line's last word."""
+    line = source.rstrip()
+    if not at_end or not line or line[-1] in ".!?":
+        return False
+    before_text, after_text = " ".join(before), " ".join(after)
+    if not before:
+        return SENTENCE_END.fullmatch(after_text) is not None
+    return after_text.startswith(before_text) and SENTENCE_END.fullmatch(after_text[len(before_text) :]) is not None
+
+
 def confident_correction(
-    source: str, output: str, spans: list[tuple[int, int]], probabilities: list[float], min_confidence: float
+    source: str,
+    output: str,
+    spans: list[tuple[int, int]],
+    probabilities: list[float],
+    min_confidence: float,
+    ocr_line: bool = False,
 ) -> str:
     """`output` with the edits below `min_confidence` undone (words joined by single spaces)."""
-    if min_confidence <= 0:
+    if min_confidence <= 0 and not ocr_line:
         return output
     source_words = source.split()
     output_words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(output)]
@@ -50,15 +73,18 @@ def confident_correction(
     group_output: list[int] = []
     next_output = 0  # the output word the next alignment step reaches (where a deletion sits)
 
-    def close_group() -> None:
+    def close_group(at_end: bool = False) -> None:
         if not group_source and not group_output:
             return
         if group_output:
             start, end = output_words[group_output[0]][1], output_words[group_output[-1]][2]
         else:
             start = end = output_words[next_output][1] if next_output < len(output_words) else len(output)
+        replacement = [output_words[k][0] for k in group_output]
         keep = confidence(start, end if group_output else end + 1) >= min_confidence
-        result.extend([output_words[k][0] for k in group_output] if keep else group_source)
+        if ocr_line and appends_sentence_end(source, group_source, replacement, at_end):
+            keep = False
+        result.extend(replacement if keep else group_source)
         group_source.clear()
         group_output.clear()
 
@@ -72,5 +98,5 @@ def confident_correction(
             group_output.append(next_output)
         if op != "del":
             next_output += 1
-    close_group()
+    close_group(at_end=True)
     return " ".join(result)

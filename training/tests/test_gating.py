@@ -50,6 +50,24 @@ class GatingTest(unittest.TestCase):
             confident_correction("we can really negotiate", output, sure_spans, unsure, 0.8), "we can really negotiate"
         )
 
+    def test_a_scan_line_keeps_its_end_without_an_added_period(self):
+        # One token per word, each sure: only the ocr_line rule can leave an edit out.
+        cases = [
+            ("Sales Manager", "Sales Manager.", "Sales Manager"),
+            ("Sales Manager", "Sales Manager .", "Sales Manager"),  # an inserted word
+            ("Sales Manger", "Sales Manager.", "Sales Manager."),  # the word changed too: kept
+            ("Tbe Sales Manager", "The Sales Manager.", "The Sales Manager"),  # the first edit stays
+            ("Sales Manager.", "Sales Manager..", "Sales Manager.."),  # it had one: no rule
+            ("Sales, Manager", "Sales. Manager", "Sales. Manager"),  # not at the end
+        ]
+        for source, output, expected in cases:
+            spans, probabilities = word_tokens(output, {})
+            with self.subTest(source=source, output=output):
+                self.assertEqual(confident_correction(source, output, spans, probabilities, 0.7, ocr_line=True), expected)
+                self.assertEqual(confident_correction(source, output, spans, probabilities, 0.7), output)
+        spans, probabilities = word_tokens("Sales Manager.", {})
+        self.assertEqual(confident_correction("Sales Manager", "Sales Manager.", spans, probabilities, 0.0, True), "Sales Manager")
+
 
 if __name__ == "__main__":
     unittest.main()

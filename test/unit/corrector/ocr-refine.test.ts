@@ -98,4 +98,24 @@ describe('refineOcrSuggestion', () => {
     expect(refined.routing).toBe(routing);
     expect(refined.confidence).toBe(suggestion.confidence);
   });
+  it('leaves out a sure model edit that only ends the line with a period (training/gating.py cases)', () => {
+    const cases: [source: string, output: string, expected: string][] = [
+      ['Sales Manager', 'Sales Manager.', 'Sales Manager'],
+      ['Sales Manager', 'Sales Manager .', 'Sales Manager'],
+      ['Sales Manger', 'Sales Manager.', 'Sales Manager.'],
+      ['Tbe Sales Manager', 'The Sales Manager.', 'The Sales Manager'],
+      ['Sales Manager.', 'Sales Manager..', 'Sales Manager..'],
+      ['Sales, Manager', 'Sales. Manager', 'Sales. Manager'],
+    ];
+    for (const [lineSource, output, expected] of cases) {
+      const refined = refineOcrSuggestion(
+        lineSource,
+        modelSuggestion(lineSource, output, {}),
+        tableLexicon({}),
+      );
+      expect(refined.text, `${lineSource} -> ${output}`).toBe(expected);
+      for (const edit of refined.edits)
+        expect(lineSource.slice(...edit.sourceSpan)).toBe(edit.before);
+    }
+  });
 });
