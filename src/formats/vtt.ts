@@ -4,7 +4,8 @@
  * The validator reports every departure from the spec, most of which browsers shrug off (an unknown
  * tag, a header line without a blank line after it). Only the errors that lose a cue or its timing
  * stop the import. A `<v Speaker>` voice tag gives the segment's speaker; cue ids, cue settings, the
- * header and STYLE blocks are kept for export. NOTE blocks are comments and are not kept.
+ * header, STYLE blocks and NOTE comments are kept for export. The parser drops comments, so they are
+ * read from the file's blocks, each tied to the cue after it.
  */
 import webvtt, { type WebVTTCue, type WebVTTNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
@@ -44,11 +45,20 @@ interface VttCueExtra {
   voice?: string;
 }
 
+interface VttNote {
+  /** The whole block, `NOTE` line included. */
+  text: string;
+  /** The segment id of the cue that follows it; null at the end of the file. */
+  before: string | null;
+}
+
 interface VttExtra {
   /** The signature line and any header lines after it, e.g. `WEBVTT - Title`, `Kind: captions`. */
   header: string[];
   styles: string[];
   cues: Record<string, VttCueExtra>;
+  /** Absent in documents imported before notes were kept. */
+  notes?: VttNote[];
 }
 
 const parser = new webvtt.WebVTTParser(entities as Record<string, string>);
@@ -111,11 +121,19 @@ export const vttFormat: Format = {
       };
     });
 
+    const notes = readNotes(lines, segments);
     return importedDocument(fileName, 'vtt', {
       kind: 'transcript',
       task: 'asr',
       segments,
-      extra: { vtt: { header, styles: result.styles, cues } satisfies VttExtra },
+      extra: {
+        vtt: {
+          header,
+          styles: result.styles,
+          cues,
+          ...(notes.length ? { notes } : {}),
+        } satisfies VttExtra,
+      },
     });
   },
 
@@ -123,7 +141,17 @@ export const vttFormat: Format = {
     const extra = extraOf<VttExtra>(document, 'vtt');
     const blocks: string[] = [(extra.header?.length ? extra.header : ['WEBVTT']).join('\n')];
     for (const style of extra.styles ?? []) blocks.push(`STYLE\n${style}`);
+    const segmentIds = new Set(document.segments.map((segment) => segment.id));
+    // A note whose cue is gone (merged or deleted) moves to the end rather than being lost.
+    const notesBefore = (id: string | null) =>
+      (extra.notes ?? [])
+        .filter(
+          (note) =>
+            (note.before !== null && segmentIds.has(note.before) ? note.before : null) === id,
+        )
+        .map((note) => note.text);
     for (const segment of document.segments) {
+      blocks.push(...notesBefore(segment.id));
       const original = extra.cues?.[segment.id];
       const start = segment.start ?? 0;
       const end = Math.max(segment.end ?? start, start);
@@ -132,9 +160,35 @@ export const vttFormat: Format = {
       const idLine = original?.id ? `${original.id}\n` : '';
       blocks.push(`${idLine}${timing}\n${cueMarkup(segment, original)}`);
     }
+    blocks.push(...notesBefore(null));
     return blocks.join('\n\n') + '\n';
   },
 };
+
+/** NOTE blocks, each tied to the next cue block (the n-th cue block is the n-th segment). */
+function readNotes(lines: readonly string[], segments: readonly Segment[]): VttNote[] {
+  const notes: VttNote[] = [];
+  const pending: string[] = [];
+  let cueIndex = 0;
+  let block: string[] = [];
+  const closeBlock = () => {
+    if (block.length === 0) return;
+    if (/^NOTE(?:[ \t]|$)/u.test(block[0]!)) pending.push(block.join('\n'));
+    else if (block.some((line) => line.includes('-->'))) {
+      const before = segments[cueIndex]?.id ?? null;
+      for (const text of pending.splice(0)) notes.push({ text, before });
+      cueIndex += 1;
+    }
+    block = [];
+  };
+  for (const line of lines) {
+    if (line.trim() === '') closeBlock();
+    else block.push(line);
+  }
+  closeBlock();
+  for (const text of pending) notes.push({ text, before: null });
+  return notes;
+}
 
 /** The validator's "Must be exactly two digits." as this project's error style: "must be …". */
 function asDetail(message: string): string {

@@ -10,7 +10,7 @@ import {
 } from './fixtures.js';
 
 describe('WebVTT', () => {
-  it('reads cues, voices, entities, ids and overlapping cues; skips NOTE blocks', () => {
+  it('reads cues, voices, entities, ids and overlapping cues; NOTE blocks are not text', () => {
     const document = parseFixture('edge-cases.vtt');
     expect(essentials(document)).toEqual([
       { text: 'Welcome to the quarterly review.', start: 0, end: 2.5, speaker: 'Anna' },
@@ -18,7 +18,26 @@ describe('WebVTT', () => {
       { text: 'Thanks.', start: 5, end: 6, speaker: undefined },
     ]);
     expect(document.segments.map((segment) => segment.id)).toEqual(['intro', 'cue-2', 'closing']);
-    expect(JSON.stringify(document)).not.toContain('This note is a comment');
+    expect(document.segments.map((segment) => segment.source).join(' ')).not.toContain('NOTE');
+  });
+
+  it('writes each NOTE block back before the cue it preceded, and one whose cue is gone at the end', () => {
+    const document = parseFixture('edge-cases.vtt');
+    const output = vttFormat.serialize(document);
+    expect(output).toContain(
+      'NOTE\nThis note is a comment; it stays with the cue after it.\n\nintro\n00:00:00.000',
+    );
+    expect(output).toContain('NOTE review the closing line\n\nclosing\n00:00:05.000');
+    expect(output.endsWith('Thanks.\n\nNOTE end of the review\n')).toBe(true);
+
+    const withoutClosing = copy(document);
+    withoutClosing.segments = withoutClosing.segments.filter((segment) => segment.id !== 'closing');
+    const shortened = vttFormat.serialize(withoutClosing);
+    expect(shortened).not.toContain('closing\n');
+    expect(shortened.endsWith('NOTE review the closing line\n\nNOTE end of the review\n')).toBe(
+      true,
+    );
+    expect(vttFormat.parse(shortened, { fileName: 'shortened.vtt' }).segments).toHaveLength(2);
   });
 
   it('writes back the header, styles, ids, settings and markup of an unchanged document', () => {
