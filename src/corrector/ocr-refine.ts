@@ -9,7 +9,7 @@
  * sentence ends at its line break, yet it learned that tesseract sometimes drops a final period. On
  * lines that were right it added one ("Sales Manager."), so a model edit that only appends sentence
  * punctuation at the end of the line is dropped too (do-no-harm on correct OCR lines 0.94% → 0.39%
- * on test, with the same CER: training/gating.py's twin, without_appended_sentence_end).
+ * on test, with the same CER; its Python twin is appends_sentence_end in training/gating.py).
  */
 import { applyTextEdits } from '../align/edits.js';
 import { suggestionFromCorrection } from '../document/operations.js';
