@@ -1,0 +1,165 @@
+"""Out-of-domain evaluation sets: real recognizer output on text that is in no split of the corpus.
+
+    python3 -m training.data.ood                  # → training/data/out/ood-*.jsonl, then:
+    npm run neko -- eval training/data/out/ood-business-asr.jsonl
+
+The test split shares its sources with training (other documents of the same State of the Union
+addresses, e-mails and generated business text), so it shows how the corrector does on text like what
+it learned from. These sets show how it does on text it has not seen the like of, through the same real
+pipelines as the training data (stage 2 and 3 of build.py):
+
+  business  ood-business.txt, 60 sentences written for this check (meetings, letters, invoices,
+            reports); each spoken with 3 voice settings, plus the 30 first as correct transcripts
+            (do-no-harm), and the whole text rendered as 4 scans
+  licences  the licence texts Debian installs in /usr/share/common-licenses (legal prose; read there,
+            not stored here): sentences spoken once, paragraphs rendered once
+
+A scan's noise is ImageMagick's own random draw, so OCR sets differ a little from build to build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Sequence, Tuple
+
+from . import asr_real, jsonl, ocr_real
+
+DATA_DIR = Path(__file__).resolve().parent
+BUSINESS_TEXT = DATA_DIR / "ood-business.txt"
+LICENCE_DIR = Path("/usr/share/common-licenses")
+LICENCES = ("GPL-3", "Apache-2.0", "MPL-2.0", "GFDL-1.3")
+VOICES_PER_SENTENCE = 3
+SCANS_OF_BUSINESS_TEXT = 4
+LINES_PER_PAGE = 8
+
+
+def business_sentences(path: Path = BUSINESS_TEXT) -> List[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def licence_paragraphs(text: str) -> List[str]:
+    """Prose paragraphs of a licence: no headings, rules or tables."""
+    paragraphs = (re.sub(r"\s+", " ", block).strip() for block in re.split(r"\n\s*\n", text))
+    return [p for p in paragraphs if len(p) > 200 and not re.search(r"[_=]{3,}", p)]
+
+
+def licence_sentences(text: str) -> List[str]:
+    """Sentences of 8-22 words, the length of a spoken segment, without URLs or markup; a sentence never
+    runs across a blank line (a heading above it)."""
+    sentences = [
+        sentence.strip()
+        for block in re.split(r"\n\s*\n", text)
+        for sentence in re.split(r"(?<=[.;:])\s+", re.sub(r"\s+", " ", block))
+    ]
+    return [s for s in sentences if 8 <= len(s.split()) <= 22 and not re.search(r"[_=<>]{2,}|http", s)]
+
+
+def pages_of(name: str, text: str, copies: int) -> List[Dict[str, Any]]:
+    lines = ocr_real.wrap_lines(text)
+    return [
+        {"id": f"{name}-{copy}-{start}", "lines": lines[start : start + LINES_PER_PAGE]}
+        for copy in range(copies)
+        for start in range(0, len(lines), LINES_PER_PAGE)
+    ]
+
+
+def asr_records(segments: Sequence[Dict[str, str]], jobs: int) -> List[Dict[str, Any]]:
+    with ProcessPoolExecutor(jobs) as pool:
+        results = list(pool.map(asr_real.recognize_segment, segments))
+    return [
+        {
+            "id": r["segment"],
+            "hypotheses": r["hypotheses"],
+            "reference": r["reference"],
+            "task": "asr",
+            "origin": "real",
+            "meta": r["meta"],
+        }
+        for r in results
+    ]
+
+
+def ocr_records(pages: Sequence[Dict[str, Any]], jobs: int) -> List[Dict[str, Any]]:
+    with ProcessPoolExecutor(jobs) as pool:
+        results = list(pool.map(ocr_real.recognize_page, pages))
+    return [
+        {
+            "id": f"{r['segment']}:{r['line']}",
+            "hypotheses": r["hypotheses"],
+            "reference": r["reference"],
+            "task": "ocr",
+            "origin": "real",
+            "meta": r["meta"],
+        }
+        for page in results
+        for r in page
+    ]
+
+
+def clean_records(sentences: Iterable[str], task: str) -> List[Dict[str, Any]]:
+    """Correct text in, for do-no-harm: a transcript as a good recognizer would print it."""
+    return [
+        {"id": f"{task}-clean-{index}", "hypotheses": [s], "reference": s, "task": task, "origin": "clean"}
+        for index, s in enumerate(sentences)
+    ]
+
+
+def build_business(out_dir: Path, jobs: int) -> List[Tuple[str, int]]:
+    sentences = business_sentences()
+    segments = [
+        {"id": f"business-{index}-{voice}", "text": sentence}
+        for index, sentence in enumerate(sentences)
+        for voice in range(VOICES_PER_SENTENCE)
+    ]
+    asr = asr_records(segments, jobs) + clean_records(sentences[:30], "asr")
+    ocr = ocr_records(pages_of("business", " ".join(sentences), SCANS_OF_BUSINESS_TEXT), jobs)
+    jsonl.write(out_dir / "ood-business-asr.jsonl", asr)
+    jsonl.write(out_dir / "ood-business-ocr.jsonl", ocr)
+    return [("ood-business-asr.jsonl", len(asr)), ("ood-business-ocr.jsonl", len(ocr))]
+
+
+def build_licences(out_dir: Path, jobs: int) -> List[Tuple[str, int]]:
+    missing = [name for name in LICENCES if not (LICENCE_DIR / name).exists()]
+    if missing:
+        print(f"skipping the licence sets: {LICENCE_DIR} lacks {', '.join(missing)}", file=sys.stderr)
+        return []
+    texts = {name: (LICENCE_DIR / name).read_text(encoding="utf-8") for name in LICENCES}
+    sentences = [(name, s) for name, text in texts.items() for s in licence_sentences(text)]
+    paragraphs = [(name, p) for name, text in texts.items() for p in licence_paragraphs(text)]
+    rng = random.Random(11)
+    rng.shuffle(sentences)
+    rng.shuffle(paragraphs)
+    segments = [{"id": f"licence-{name}-{i}", "text": s} for i, (name, s) in enumerate(sentences[:200])]
+    pages = [
+        {"id": f"licence-{name}-{i}", "lines": ocr_real.wrap_lines(p)[:6]} for i, (name, p) in enumerate(paragraphs[:160])
+    ]
+    asr, ocr = asr_records(segments, jobs), ocr_records(pages, jobs)
+    jsonl.write(out_dir / "ood-licences-asr.jsonl", asr)
+    jsonl.write(out_dir / "ood-licences-ocr.jsonl", ocr)
+    return [("ood-licences-asr.jsonl", len(asr)), ("ood-licences-ocr.jsonl", len(ocr))]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(DATA_DIR / "out"), help="directory for the ood-*.jsonl files")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    parser.add_argument("--sets", default="business,licences", help="which sets: business, licences")
+    args = parser.parse_args(argv)
+    ocr_real.check_fonts()
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    builders = {"business": build_business, "licences": build_licences}
+    for name in args.sets.split(","):
+        if name not in builders:
+            raise SystemExit(f"unknown set {name!r}: choose from {', '.join(builders)}")
+        for file_name, count in builders[name](out_dir, args.jobs):
+            print(f"{out_dir / file_name}: {count} records", flush=True)
+
+
+if __name__ == "__main__":
+    main()
