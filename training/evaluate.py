@@ -81,8 +81,9 @@ def correct_all(
 ) -> list[str]:
     """Greedy corrections in input order; batches are sorted by source length to limit padding.
 
-    With `min_confidence` > 0, edits whose confidence is below it are left out, and with `ocr_lines`
-    edits that only end a scan's line with a period (gating.py)."""
+    With `min_confidence` > 0, edits whose confidence is below it are left out; with `ocr_lines`, edits
+    that only end a scan's line with a period; on ASR records, replacements unlike what they replace
+    (gating.py), as the app does."""
     sources = [
         build_source(tokenizer, r["hypotheses"], config["nbest_max"], config["max_source_tokens"]) for r in records
     ]
@@ -104,12 +105,15 @@ def correct_all(
             input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length
         )
         for index, (ids, probabilities) in zip(indices, outputs):
-            if min_confidence <= 0 and not ocr_lines:
+            asr = records[index].get("task") == "asr"
+            if min_confidence <= 0 and not ocr_lines and not asr:
                 corrections[index] = tokenizer.decode(ids)
                 continue
             text, spans = token_spans(tokenizer, ids)
             source = records[index]["hypotheses"][0]
-            corrections[index] = confident_correction(source, text, spans, probabilities, min_confidence, ocr_lines)
+            corrections[index] = confident_correction(
+                source, text, spans, probabilities, min_confidence, ocr_line=ocr_lines, asr_segment=asr
+            )
     return corrections
 
 

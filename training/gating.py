@@ -9,13 +9,18 @@ after it. Edits below the threshold are left out: their source words stay.
 For a scan's lines (`ocr_line=True`) an edit that only appends sentence punctuation to the last word of
 a line without any is left out too: a line is a piece of running text, and on correct lines the model
 added such periods ("Sales Manager."). src/corrector/ocr-refine.ts `appendsSentenceEnd` is the twin.
+
+For ASR segments (`asr_segment=True`) a replacement that keeps less than half of its letters is left out
+too, unless it writes digits: a recognizer's confusions sound, and so are mostly spelled, like what was
+said; the model's rewrites into phrases of its training text are not. src/corrector/asr-guard.ts is the
+twin.
 """
 
 from __future__ import annotations
 
 import re
 
-from data.metrics import align
+from data.metrics import align, edit_distance, normalize
 from tokenizer import Tokenizer
 
 WORD = re.compile(r"\S+")
@@ -45,6 +50,22 @@ def appends_sentence_end(source: str, before: list[str], after: list[str], at_en
     return after_text.startswith(before_text) and SENTENCE_END.fullmatch(after_text[len(before_text) :]) is not None
 
 
+MIN_REPLACEMENT_SIMILARITY = 0.5
+
+
+def letter_similarity(before: str, after: str) -> float:
+    """1 − character edit distance / the longer length, on normalized letters without spaces."""
+    a, b = normalize(before).replace(" ", ""), normalize(after).replace(" ", "")
+    longest = max(len(a), len(b))
+    return 1.0 if longest == 0 else 1 - edit_distance(list(a), list(b)) / longest
+
+
+def is_unlike_replacement(before: list[str], after: list[str]) -> bool:
+    if not before or not after or any(ch.isdigit() for word in after for ch in word):
+        return False
+    return letter_similarity(" ".join(before), " ".join(after)) < MIN_REPLACEMENT_SIMILARITY
+
+
 def confident_correction(
     source: str,
     output: str,
@@ -52,9 +73,10 @@ def confident_correction(
     probabilities: list[float],
     min_confidence: float,
     ocr_line: bool = False,
+    asr_segment: bool = False,
 ) -> str:
     """`output` with the edits below `min_confidence` undone (words joined by single spaces)."""
-    if min_confidence <= 0 and not ocr_line:
+    if min_confidence <= 0 and not ocr_line and not asr_segment:
         return output
     source_words = source.split()
     output_words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(output)]
@@ -83,6 +105,8 @@ def confident_correction(
         replacement = [output_words[k][0] for k in group_output]
         keep = confidence(start, end if group_output else end + 1) >= min_confidence
         if ocr_line and appends_sentence_end(source, group_source, replacement, at_end):
+            keep = False
+        if asr_segment and is_unlike_replacement(group_source, replacement):
             keep = False
         result.extend(replacement if keep else group_source)
         group_source.clear()

@@ -20,6 +20,7 @@ import { TextDraft } from './draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './model.js';
 import { OcrLexicon } from './ocr-lexicon.js';
+import { withoutUnlikeReplacements } from './asr-guard.js';
 import { refineOcrSuggestion } from './ocr-refine.js';
 import { splitForModel } from './chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
@@ -316,6 +317,7 @@ export class CorrectorEngine {
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
+    if (plan.input.task === 'asr') suggestion = withoutUnlikeReplacements(plan.source, suggestion);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
     if (lexicon && plan.input.task === 'ocr') {

@@ -5,7 +5,7 @@ import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from gating import confident_correction  # noqa: E402
+from gating import confident_correction, is_unlike_replacement, letter_similarity  # noqa: E402
 
 
 def word_tokens(text: str, probabilities: dict[str, float]) -> tuple[list[tuple[int, int]], list[float]]:
@@ -67,6 +67,29 @@ class GatingTest(unittest.TestCase):
                 self.assertEqual(confident_correction(source, output, spans, probabilities, 0.7), output)
         spans, probabilities = word_tokens("Sales Manager.", {})
         self.assertEqual(confident_correction("Sales Manager", "Sales Manager.", spans, probabilities, 0.0, True), "Sales Manager")
+
+    def test_an_asr_replacement_unlike_what_it_replaces_is_left_out(self):
+        # Shared with test/unit/corrector/asr-guard.test.ts.
+        cases = [
+            ("complaints dropped by", "satisfaction rose to", True),
+            ("the everybody", "we agreed on", True),
+            ("march.", "March.", False),
+            ("fifty", "fifteen", False),
+            ("twelve thousand", "12,000", False),
+            ("that schedule of", "Let's schedule a", False),
+        ]
+        for before, after, unlike in cases:
+            with self.subTest(before=before, after=after):
+                self.assertEqual(is_unlike_replacement(before.split(), after.split()), unlike)
+        self.assertEqual(letter_similarity("Mid-West", "midwest"), 1.0)
+        self.assertEqual(letter_similarity("abcd", "abxy"), 0.5)
+        self.assertFalse(is_unlike_replacement([], ["satisfaction"]))
+        source = "customer complaints dropped by 15% after we change the support hours"
+        output = "Customer satisfaction rose to 15% after we changed the support hours."
+        spans, probabilities = word_tokens(output, {})
+        expected = "customer complaints dropped by 15% after we changed the support hours."
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0, asr_segment=True), expected)
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0), output)
 
 
 if __name__ == "__main__":
