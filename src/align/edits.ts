@@ -168,3 +168,10 @@ function tokenSpan(
   const end = first < last ? tokens[last - 1]!.end : start;
   return [start, end];
 }
+
+/** Whether two [start, end) spans share a character, or an empty one (an insertion) touches the other. */
+export function spansOverlap(a: readonly [number, number], b: readonly [number, number]): boolean {
+  if (a[0] === a[1]) return b[0] <= a[0] && a[0] <= b[1];
+  if (b[0] === b[1]) return a[0] <= b[0] && b[0] <= a[1];
+  return a[0] < b[1] && b[0] < a[1];
+}

@@ -1,6 +1,13 @@
 export { alignSequences, editDistance, type AlignOp, type AlignOpKind } from './sequence.js';
 export { tokenizeWords, tokenizeCharacters, type Token } from './tokens.js';
-export { wordEdits, characterEdits, applyTextEdits, wordSpan, type TextEdit } from './edits.js';
+export {
+  wordEdits,
+  characterEdits,
+  applyTextEdits,
+  spansOverlap,
+  wordSpan,
+  type TextEdit,
+} from './edits.js';
 export {
   normalizeForMetrics,
   metricWords,

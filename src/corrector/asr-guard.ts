@@ -7,10 +7,9 @@
  * letter and is the inverse text normalization a transcript wants. Measured in
  * assets/models/neko-small/MODEL_CARD.md (out-of-domain figures); training/gating.py has the twin.
  */
-import { applyTextEdits } from '../align/edits.js';
 import { normalizeForMetrics } from '../align/metrics.js';
 import { editDistance } from '../align/sequence.js';
-import { suggestionFromCorrection } from '../document/operations.js';
+import { suggestionWithEdits } from '../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../document/types.js';
 
 export const MIN_REPLACEMENT_SIMILARITY = 0.5;
@@ -33,19 +32,11 @@ export function isUnlikeReplacement(
   );
 }
 
-/** The suggestion without its unlike replacements; the other edits keep their confidences. */
+/** The suggestion without its unlike replacements. */
 export function withoutUnlikeReplacements(source: string, suggestion: Suggestion): Suggestion {
-  const kept = suggestion.edits.filter((edit) => !isUnlikeReplacement(edit));
-  if (kept.length === suggestion.edits.length) return suggestion;
-  const text = applyTextEdits(source, kept);
-  const edits = suggestionFromCorrection({ id: '', source, text: source }, text).edits.map(
-    (edit): SuggestionEdit => {
-      const same = kept.find(
-        (old) =>
-          old.sourceSpan[0] === edit.sourceSpan[0] && old.sourceSpan[1] === edit.sourceSpan[1],
-      );
-      return { ...edit, confidence: same?.confidence ?? 1 };
-    },
+  return suggestionWithEdits(
+    source,
+    suggestion,
+    suggestion.edits.filter((edit) => !isUnlikeReplacement(edit)),
   );
-  return { ...suggestion, text, edits };
 }

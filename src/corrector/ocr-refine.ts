@@ -11,7 +11,7 @@
  * punctuation at the end of the line is dropped too (do-no-harm on correct OCR lines 0.94% → 0.39%
  * on test, with the same CER; its Python twin is appends_sentence_end in training/gating.py).
  */
-import { applyTextEdits } from '../align/edits.js';
+import { applyTextEdits, spansOverlap } from '../align/edits.js';
 import { suggestionFromCorrection } from '../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../document/types.js';
 
@@ -47,10 +47,10 @@ export function refineOcrSuggestion(
   const refined = suggestionFromCorrection({ id: '', source, text: source }, lexical.text);
   const lexicalSpans = spansInOutput(lexical.edits);
   const edits = refined.edits.map((edit): SuggestionEdit => {
-    const fromLexicon = lexicalSpans.filter((span) => overlaps(span.span, edit.targetSpan));
+    const fromLexicon = lexicalSpans.filter((span) => spansOverlap(span.span, edit.targetSpan));
     const confidences = [
       ...appliedModelEdits
-        .filter((modelEdit) => overlaps(modelEdit.sourceSpan, edit.sourceSpan))
+        .filter((modelEdit) => spansOverlap(modelEdit.sourceSpan, edit.sourceSpan))
         .map((modelEdit) => modelEdit.confidence),
       ...fromLexicon.map((span) => span.confidence),
     ];
@@ -92,11 +92,4 @@ function spansInOutput(
       shift += edit.text.length - (edit.end - edit.start);
       return { span: [start, start + edit.text.length], confidence: edit.confidence };
     });
-}
-
-/** Whether two [start, end) spans share a character, or an empty one (an insertion) touches the other. */
-function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
-  if (a[0] === a[1]) return b[0] <= a[0] && a[0] <= b[1];
-  if (b[0] === b[1]) return a[0] <= b[0] && b[0] <= a[1];
-  return a[0] < b[1] && b[0] < a[1];
 }

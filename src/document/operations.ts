@@ -23,7 +23,13 @@
  * decisions again.
  */
 import { alignSequences } from '../align/sequence.js';
-import { applyTextEdits, wordEdits, wordSpan, type TextEdit } from '../align/edits.js';
+import {
+  applyTextEdits,
+  spansOverlap,
+  wordEdits,
+  wordSpan,
+  type TextEdit,
+} from '../align/edits.js';
 import { tokenizeWords, type Token } from '../align/tokens.js';
 import type {
   Decision,
@@ -95,6 +101,28 @@ export function confidentText(
   const kept = suggestion.edits.filter((edit) => edit.confidence >= minConfidence);
   if (kept.length === suggestion.edits.length) return suggestion.text;
   return kept.length === 0 ? source : applyTextEdits(source, kept);
+}
+
+/**
+ * The suggestion with only the `kept` of its edits: its text, and the edits aligned to that text again,
+ * each as sure as the least sure kept edit it overlaps in the source.
+ */
+export function suggestionWithEdits(
+  source: string,
+  suggestion: Suggestion,
+  kept: readonly SuggestionEdit[],
+): Suggestion {
+  if (kept.length === suggestion.edits.length) return suggestion;
+  const text = applyTextEdits(source, kept);
+  const edits = wordEdits(source, text).map((edit): SuggestionEdit => {
+    const confidences = kept
+      .filter((old) => spansOverlap(old.sourceSpan, edit.sourceSpan))
+      .map((old) => old.confidence);
+    // Words outside the kept edits are the source's own, so every edit found again touches one.
+    if (confidences.length === 0) throw new Error(`no kept edit at ${edit.sourceSpan.join('-')}`);
+    return { ...edit, confidence: Math.min(...confidences), decision: 'pending' };
+  });
+  return { ...suggestion, text, edits };
 }
 
 function confidenceOf([start, end]: [number, number], tokens: readonly TokenConfidence[]): number {

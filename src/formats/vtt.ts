@@ -142,14 +142,13 @@ export const vttFormat: Format = {
     const blocks: string[] = [(extra.header?.length ? extra.header : ['WEBVTT']).join('\n')];
     for (const style of extra.styles ?? []) blocks.push(`STYLE\n${style}`);
     const segmentIds = new Set(document.segments.map((segment) => segment.id));
-    // A note whose cue is gone (merged or deleted) moves to the end rather than being lost.
-    const notesBefore = (id: string | null) =>
-      (extra.notes ?? [])
-        .filter(
-          (note) =>
-            (note.before !== null && segmentIds.has(note.before) ? note.before : null) === id,
-        )
-        .map((note) => note.text);
+    const notesByCue = new Map<string | null, string[]>();
+    for (const note of extra.notes ?? []) {
+      // A note whose cue is gone (merged or deleted) moves to the end rather than being lost.
+      const cue = note.before !== null && segmentIds.has(note.before) ? note.before : null;
+      notesByCue.set(cue, [...(notesByCue.get(cue) ?? []), note.text]);
+    }
+    const notesBefore = (id: string | null) => notesByCue.get(id) ?? [];
     for (const segment of document.segments) {
       blocks.push(...notesBefore(segment.id));
       const original = extra.cues?.[segment.id];

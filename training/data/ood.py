@@ -68,37 +68,22 @@ def pages_of(name: str, text: str, copies: int) -> List[Dict[str, Any]]:
     ]
 
 
+def real_record(record_id: str, result: Dict[str, Any], task: str) -> Dict[str, Any]:
+    """An N-best record of what a real recognizer made of `result["reference"]`."""
+    keys = ("hypotheses", "reference", "meta")
+    return {"id": record_id, "task": task, "origin": "real", **{key: result[key] for key in keys}}
+
+
 def asr_records(segments: Sequence[Dict[str, str]], jobs: int) -> List[Dict[str, Any]]:
     with ProcessPoolExecutor(jobs) as pool:
         results = list(pool.map(asr_real.recognize_segment, segments))
-    return [
-        {
-            "id": r["segment"],
-            "hypotheses": r["hypotheses"],
-            "reference": r["reference"],
-            "task": "asr",
-            "origin": "real",
-            "meta": r["meta"],
-        }
-        for r in results
-    ]
+    return [real_record(r["segment"], r, "asr") for r in results]
 
 
 def ocr_records(pages: Sequence[Dict[str, Any]], jobs: int) -> List[Dict[str, Any]]:
     with ProcessPoolExecutor(jobs) as pool:
         results = list(pool.map(ocr_real.recognize_page, pages))
-    return [
-        {
-            "id": f"{r['segment']}:{r['line']}",
-            "hypotheses": r["hypotheses"],
-            "reference": r["reference"],
-            "task": "ocr",
-            "origin": "real",
-            "meta": r["meta"],
-        }
-        for page in results
-        for r in page
-    ]
+    return [real_record(f"{r['segment']}:{r['line']}", r, "ocr") for page in results for r in page]
 
 
 def clean_records(sentences: Iterable[str], task: str) -> List[Dict[str, Any]]:

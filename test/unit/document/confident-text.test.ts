@@ -7,6 +7,7 @@ import { serializeCorrected } from '../../../src/cli/commands/correct.js';
 import {
   confidentText,
   suggestionFromCorrection,
+  suggestionWithEdits,
   type TokenConfidence,
 } from '../../../src/document/operations.js';
 import type { NekoDocument, Segment, Suggestion } from '../../../src/document/types.js';
@@ -40,6 +41,35 @@ describe('confidentText', () => {
 
   it('is the whole correction at threshold 0', () => {
     expect(confidentText(source, suggestion, 0)).toBe(correction);
+  });
+});
+
+describe('suggestionWithEdits', () => {
+  it('keeps the chosen edits with their confidences, aligned to the text they leave', () => {
+    const longSource = 'tbe cot sat on tbe old rnat';
+    const longCorrection = 'The cat sat on the old mat.';
+    const full = suggestionFromCorrection(
+      { id: 's', source: longSource, text: longSource },
+      longCorrection,
+      tokens(longCorrection, { The: 0.9, cat: 0.8, 'mat.': 0.3 }),
+    );
+    expect(full.edits.map((edit) => [edit.before, edit.after])).toEqual([
+      ['tbe cot', 'The cat'],
+      ['tbe', 'the'],
+      ['rnat', 'mat.'],
+    ]);
+    const kept = full.edits.filter((edit) => edit.before !== 'tbe');
+    const partial = suggestionWithEdits(longSource, full, kept);
+    expect(partial.text).toBe('The cat sat on tbe old mat.');
+    expect(partial.edits.map((edit) => [edit.before, edit.after, edit.confidence])).toEqual([
+      ['tbe cot', 'The cat', 0.8],
+      ['rnat', 'mat.', 0.3],
+    ]);
+    for (const edit of partial.edits) {
+      expect(longSource.slice(...edit.sourceSpan)).toBe(edit.before);
+      expect(partial.text.slice(...edit.targetSpan)).toBe(edit.after);
+    }
+    expect(suggestionWithEdits(longSource, full, full.edits)).toBe(full);
   });
 });
 
