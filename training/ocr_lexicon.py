@@ -47,6 +47,10 @@ WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*|(?<!\S)[|!](?!\S)")
 LEXICON_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 CONFUSABLE = re.compile(r"[a-z']+")
 UNKNOWN_LOG10 = "<unk>"
+# A word tied to a number by "-" or "/" is part of a reference code ("NW-4471", "COVID-19", "A/3"):
+# its letters are not a word of the language, so the pass keeps them as printed.
+CODE_BEFORE = re.compile(r"[-/][0-9]")
+CODE_AFTER = re.compile(r"[0-9][-/]$")
 
 # Chosen on the dev split (OCR lines, after the model's edits of confidence >= model_min_confidence).
 DEFAULT_SETTINGS = {
@@ -385,6 +389,11 @@ def match_case(source: str, word: str) -> str:
 Option = Tuple[str, List[str], float]  # (text written, LM words, channel cost)
 
 
+def in_reference_code(line: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) of `line` is joined to a number by "-" or "/"."""
+    return CODE_BEFORE.match(line, end) is not None or CODE_AFTER.search(line, 0, start) is not None
+
+
 class OcrLexicon:
     def __init__(self, model_dir: Path):
         self.settings = json.loads((model_dir / "channel.json").read_text(encoding="utf-8"))
@@ -392,13 +401,13 @@ class OcrLexicon:
         self.lexicon = Lexicon(model_dir)
         self.channel = Channel(self.settings)
 
-    def options(self, word: str) -> List[Option]:
+    def options(self, word: str, in_code: bool = False) -> List[Option]:
         settings = self.settings
         if word in ("|", "!"):
             return [(word, [], 0.0), ("I", ["i"], settings["pipe_cost"])]
         low = word.lower().replace("\u2019", "'")
         options: List[Option] = [(word, [low], 0.0)]
-        if any(ch.isdigit() for ch in low) or len(low) < 2:
+        if in_code or any(ch.isdigit() for ch in low) or len(low) < 2:
             return options
         penalty = settings["known_word_penalty"] if low in self.lexicon.known else 0.0
         for candidate, cost in self.lexicon.candidates(low, self.channel, settings["candidates"]):
@@ -420,7 +429,9 @@ class OcrLexicon:
         and its confidence (the posterior of the chosen word among the position's options, with the
         words around it as the best path has them)."""
         spans = [(m.start(), m.end()) for m in WORD.finditer(line)]
-        options = [self.options(line[start:end]) for start, end in spans]
+        options = [
+            self.options(line[start:end], in_code=in_reference_code(line, start, end)) for start, end in spans
+        ]
         chosen = self.best_path(options)
         text, cursor, edits = [], 0, []
         for position, ((start, end), k) in enumerate(zip(spans, chosen)):

@@ -80,6 +80,14 @@ const WORD = new RegExp(
   'g',
 );
 
+/**
+ * A word tied to a number by "-" or "/" is part of a reference code ("NW-4471", "COVID-19", "A/3"):
+ * its letters are not a word of the language, so the pass keeps them as printed.
+ */
+function inReferenceCode(line: string, start: number, end: number): boolean {
+  return /^[-/][0-9]/.test(line.slice(end, end + 2)) || /[0-9][-/]$/.test(line.slice(0, start));
+}
+
 const settingsSchema = z.object({
   channel_weight: z.number().nonnegative(),
   known_word_penalty: z.number().nonnegative(),
@@ -648,7 +656,9 @@ export class OcrLexicon {
       start: match.index,
       end: match.index + match[0].length,
     }));
-    const options = spans.map(({ start, end }) => this.options(line.slice(start, end)));
+    const options = spans.map(({ start, end }) =>
+      this.options(line.slice(start, end), inReferenceCode(line, start, end)),
+    );
     const chosen = this.bestPath(options);
     const pieces: string[] = [];
     const edits: LexicalEdit[] = [];
@@ -667,7 +677,7 @@ export class OcrLexicon {
   }
 
   /** The ways to write one word; the first is the word unchanged. */
-  private options(word: string): WordOption[] {
+  private options(word: string, inCode: boolean): WordOption[] {
     const { settings, lexicon } = this;
     if (word === '|' || word === '!') {
       return [
@@ -677,7 +687,7 @@ export class OcrLexicon {
     }
     const low = word.toLowerCase().replaceAll('\u2019', "'");
     const options: WordOption[] = [{ text: word, words: [low], cost: 0 }];
-    if (/[0-9]/.test(low) || low.length < 2) return options;
+    if (inCode || /[0-9]/.test(low) || low.length < 2) return options;
     const penalty = lexicon.known.has(low) ? settings.known_word_penalty : 0;
     for (const candidate of lexicon.candidates(low, this.channel, settings.candidates)) {
       options.push({

@@ -104,6 +104,21 @@ describe('OcrLexicon corrections', () => {
     expect(lexicon.correct('Yes, you know!').text).toBe('Yes, you know!');
   });
 
+  it('keeps a word tied to a number by "-" or "/", a reference code (cases of test_ocr_lexicon.py)', () => {
+    expect(lexicon.correct('letter of rnarch 2024').text).toBe('letter of march 2024');
+    for (const line of [
+      'letter rnarch-2024',
+      'letter 2024-rnarch',
+      'letter rnarch/7',
+      'letter 7/rnarch',
+    ]) {
+      expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
+    }
+    expect(lexicon.correct('our reference NW-4471, as agreed').text).toBe(
+      'our reference NW-4471, as agreed',
+    );
+  });
+
   it('gives offsets in UTF-16 code units past astral characters', () => {
     const { text, edits } = lexicon.correct('😀 at the end ofthe day');
     expect(text).toBe('😀 at the end of the day');
