@@ -10,7 +10,7 @@ import {
   type ErrorCounter,
 } from '../../align/index.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
-import type { Segment } from '../../document/types.js';
+import type { NekoDocument, Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
 import type { CliCommand, CliIo } from '../context.js';
@@ -57,57 +57,88 @@ export const evalCommand: CliCommand = {
     const command = program
       .command('eval')
       .description(
-        'correct an N-best JSONL file with references and print, per task, WER and CER of the ' +
-          '1-best, the N-best oracle and the correction, plus do-no-harm',
+        'correct N-best JSONL files with references and print, per file and task, WER and CER of ' +
+          'the 1-best, the N-best oracle and the correction, plus do-no-harm',
       )
-      .argument('<refs>', 'N-best JSONL whose lines carry "reference" (and "task")')
-      .option('--json', 'print the figures as JSON')
-      .option('--limit <n>', 'use only the first n lines');
+      .argument(
+        '<refs...>',
+        'N-best JSONL files whose lines carry "reference" (and "task"); each is reported on its own',
+      )
+      .option(
+        '--json',
+        'print the figures as JSON (with several files, an object keyed by file name)',
+      )
+      .option('--limit <n>', 'use only the first n lines of each file');
     addMinConfidenceOption(addCorrectorOptions(command)).action(
-      (refs: string, options: EvalOptions) => evaluateFile(refs, options, io),
+      (refs: string[], options: EvalOptions) => evaluateFiles(refs, options, io),
     );
   },
 };
 
-async function evaluateFile(path: string, options: EvalOptions, io: CliIo): Promise<void> {
-  const limit = options.limit === undefined ? undefined : Number(options.limit);
-  const minConfidence = parseMinConfidence(options.minConfidence);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
-    throw new UserError(`--limit must be a positive whole number, not "${options.limit}"`);
-  }
+interface ReferenceSet {
+  path: string;
+  task: NekoDocument['task'];
+  segments: Segment[];
+}
+
+/** Reads every file first, so that a bad one is named before the model loads. */
+async function readReferenceSet(path: string, limit: number | undefined): Promise<ReferenceSet> {
   const { document } = parseDocument(decodeText(await readFile(path), path), path, 'nbest-jsonl');
   const segments = document.segments
     .filter((segment) => segment.reference !== undefined)
     .slice(0, limit);
   if (segments.length === 0) throw new UserError(`${path}: no line carries a "reference"`);
+  return { path, task: document.task, segments };
+}
+
+async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): Promise<void> {
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  const minConfidence = parseMinConfidence(options.minConfidence);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    throw new UserError(`--limit must be a positive whole number, not "${options.limit}"`);
+  }
+  const sets: ReferenceSet[] = [];
+  for (const path of paths) sets.push(await readReferenceSet(path, limit));
 
   const { client } = await openCorrector(options, io, false);
-  let corrected: Map<string, string>;
+  const results: { path: string; evaluations: TaskEvaluation[] }[] = [];
   try {
-    const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
-    const suggestions = await client.correctAll(
-      {
-        segments: segments.map((segment, index) =>
-          correctorInput(segment, String(index), document.task),
-        ),
-        decoding: options.decoding,
-        device: options.device,
-      },
-      (done, total) => bar.update(done, total),
-    );
-    corrected = new Map(
-      [...suggestions].map(([id, suggestion]) => [
-        id,
-        confidentText(segments[Number(id)]!.source, suggestion, minConfidence),
-      ]),
-    );
+    for (const { path, task, segments } of sets) {
+      const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
+      const bar = new ProgressBar(io.stderr, label, options.quiet);
+      const suggestions = await client.correctAll(
+        {
+          segments: segments.map((segment, index) => correctorInput(segment, String(index), task)),
+          decoding: options.decoding,
+          device: options.device,
+        },
+        (done, total) => bar.update(done, total),
+      );
+      const outputs = segments.map((segment, index) => {
+        const suggestion = suggestions.get(String(index));
+        return suggestion
+          ? confidentText(segment.source, suggestion, minConfidence)
+          : segment.source;
+      });
+      results.push({ path, evaluations: evaluateByTask(segments, outputs) });
+    }
   } finally {
     await client.dispose();
   }
-  const outputs = segments.map((segment, index) => corrected.get(String(index)) ?? segment.source);
-  const evaluations = evaluateByTask(segments, outputs);
+  if (options.json) {
+    const figures =
+      results.length === 1
+        ? results[0]!.evaluations
+        : Object.fromEntries(results.map(({ path, evaluations }) => [path, evaluations]));
+    io.stdout.write(`${JSON.stringify(figures, null, 1)}\n`);
+    return;
+  }
   io.stdout.write(
-    options.json ? `${JSON.stringify(evaluations, null, 1)}\n` : formatTable(evaluations),
+    results
+      .map(({ path, evaluations }) =>
+        results.length === 1 ? formatTable(evaluations) : `${path}\n${formatTable(evaluations)}`,
+      )
+      .join('\n'),
   );
 }
 

@@ -226,6 +226,58 @@ describe('neko eval', () => {
     expect(asr.strictWer.best).toBeCloseTo(3 / 10);
   });
 
+  it('reports several files each on its own, with the model loaded once', async () => {
+    const asrRefs = join(scratch, 'set-asr.jsonl');
+    const ocrRefs = join(scratch, 'set-ocr.jsonl');
+    writeFileSync(
+      asrRefs,
+      JSON.stringify({
+        id: 'a',
+        hypotheses: ['the cat sat'],
+        reference: 'the cat sat on',
+        task: 'asr',
+      }),
+    );
+    writeFileSync(
+      ocrRefs,
+      JSON.stringify({
+        id: 'o',
+        hypotheses: ['Tbe invoice'],
+        reference: 'The invoice',
+        task: 'ocr',
+      }),
+    );
+    const json = await neko('eval', asrRefs, ocrRefs, '--model', tinyModel, '--json', '-q');
+    expect(json.code).toBe(0);
+    const figures = JSON.parse(json.stdout) as Record<
+      string,
+      { task: string; wer: { best: number } }[]
+    >;
+    expect(Object.keys(figures)).toEqual([asrRefs, ocrRefs]);
+    expect(figures[asrRefs]!.map((f) => f.task)).toEqual(['asr']);
+    expect(figures[asrRefs]![0]!.wer.best).toBeCloseTo(1 / 4);
+    expect(figures[ocrRefs]!.map((f) => f.task)).toEqual(['ocr']);
+    expect(figures[ocrRefs]![0]!.wer.best).toBeCloseTo(1 / 2);
+
+    const table = await neko('eval', asrRefs, ocrRefs, '--model', tinyModel, '-q');
+    expect(table.code).toBe(0);
+    const [asrTable, ocrTable] = table.stdout.split(`${ocrRefs}\n`);
+    expect(asrTable).toMatch(new RegExp(`^${asrRefs}\\n`));
+    expect(asrTable).toContain('asr ');
+    expect(asrTable).not.toContain('ocr ');
+    expect(ocrTable).toContain('ocr ');
+  });
+
+  it('names a bad file among several before loading the model', async () => {
+    const good = join(scratch, 'good.jsonl');
+    const bad = join(scratch, 'bad.jsonl');
+    writeFileSync(good, JSON.stringify({ id: '1', hypotheses: ['a b'], reference: 'a b' }));
+    writeFileSync(bad, '{"id": "1", "hypotheses": ["a b"], "reference": "a b"}\n{oops\n');
+    const run = await neko('eval', good, bad, '--model', join(scratch, 'no-such-model'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`neko: ${bad}:2:2: invalid JSON: invalid symbol\n`);
+  });
+
   it('refuses a file without references', async () => {
     const bare = join(scratch, 'bare.jsonl');
     writeFileSync(bare, '{"id":"a","hypotheses":["no reference here"]}\n');
