@@ -105,7 +105,8 @@ export function confidentText(
 
 /**
  * The suggestion with only the `kept` of its edits: its text, and the edits aligned to that text again,
- * each as sure as the least sure kept edit it overlaps in the source.
+ * each as sure as the least sure kept edit it overlaps in the source (or, where the new alignment put
+ * a change on a twin of a repeated word, the nearest kept edit).
  */
 export function suggestionWithEdits(
   source: string,
@@ -115,14 +116,24 @@ export function suggestionWithEdits(
   if (kept.length === suggestion.edits.length) return suggestion;
   const text = applyTextEdits(source, kept);
   const edits = wordEdits(source, text).map((edit): SuggestionEdit => {
-    const confidences = kept
-      .filter((old) => spansOverlap(old.sourceSpan, edit.sourceSpan))
-      .map((old) => old.confidence);
-    // Words outside the kept edits are the source's own, so every edit found again touches one.
-    if (confidences.length === 0) throw new Error(`no kept edit at ${edit.sourceSpan.join('-')}`);
-    return { ...edit, confidence: Math.min(...confidences), decision: 'pending' };
+    const overlapping = kept.filter((old) => spansOverlap(old.sourceSpan, edit.sourceSpan));
+    // Re-aligned, a change among repeated words can land on a twin of the word the kept edit named
+    // ("of of" → "of": either "of" is the deleted one); it is the same change, so the nearest kept
+    // edit vouches for it.
+    const vouching = overlapping.length > 0 ? overlapping : [nearestEdit(kept, edit.sourceSpan)];
+    const confidence = Math.min(...vouching.map((old) => old.confidence));
+    return { ...edit, confidence, decision: 'pending' };
   });
   return { ...suggestion, text, edits };
+}
+
+/** The edit whose source span lies closest to `span` (the first of equals). `edits` is not empty. */
+function nearestEdit(
+  edits: readonly SuggestionEdit[],
+  [start, end]: [number, number],
+): SuggestionEdit {
+  const gap = ({ sourceSpan: [a, b] }: SuggestionEdit): number => Math.max(a - end, start - b, 0);
+  return edits.reduce((best, edit) => (gap(edit) < gap(best) ? edit : best));
 }
 
 function confidenceOf([start, end]: [number, number], tokens: readonly TokenConfidence[]): number {

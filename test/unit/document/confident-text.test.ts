@@ -71,6 +71,33 @@ describe('suggestionWithEdits', () => {
     }
     expect(suggestionWithEdits(longSource, full, full.edits)).toBe(full);
   });
+  it('keeps a change that the new alignment puts on a twin of a repeated word', () => {
+    // Seen on a real pocketsphinx hypothesis: the full correction deletes the first "of" of "of of";
+    // without the dropped replacement, the alignment deletes the second one instead.
+    const repeated =
+      'contribute about it means a combination of the contributions of of it then used by it';
+    const corrected =
+      'contribute that it means a combination of the contributions of it then used by it.';
+    const full = suggestionFromCorrection(
+      { id: 's', source: repeated, text: repeated },
+      corrected,
+      tokens(corrected, { that: 0.5, 'it.': 0.7 }),
+    );
+    const deletion = full.edits.find((edit) => edit.kind === 'delete')!;
+    expect(deletion.sourceSpan).toEqual([61, 63]);
+    const kept = full.edits.filter((edit) => edit.after !== 'that');
+    const partial = suggestionWithEdits(repeated, full, kept);
+    expect(partial.text).toBe(
+      'contribute about it means a combination of the contributions of it then used by it.',
+    );
+    const moved = partial.edits.find((edit) => edit.kind === 'delete')!;
+    expect(moved.sourceSpan).toEqual([64, 66]);
+    expect(moved.confidence).toBe(deletion.confidence);
+    expect(partial.edits.map((edit) => [edit.before, edit.after])).toEqual([
+      ['of', ''],
+      ['it', 'it.'],
+    ]);
+  });
 });
 
 describe('serializeCorrected with a threshold', () => {
