@@ -81,7 +81,7 @@ interface ReferenceSet {
   segments: Segment[];
 }
 
-/** Reads every file first, so that a bad one is named before the model loads. */
+/** One file's segments that carry a reference. */
 async function readReferenceSet(path: string, limit: number | undefined): Promise<ReferenceSet> {
   const { document } = parseDocument(decodeText(await readFile(path), path), path, 'nbest-jsonl');
   const segments = document.segments
@@ -97,6 +97,7 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
     throw new UserError(`--limit must be a positive whole number, not "${options.limit}"`);
   }
+  // Every file is read first, so that a bad one is named before the model loads.
   const sets: ReferenceSet[] = [];
   for (const path of paths) sets.push(await readReferenceSet(path, limit));
 
