@@ -50,7 +50,7 @@ UNKNOWN_LOG10 = "<unk>"
 # A word tied to a number by "-" or "/" is part of a reference code ("NW-4471", "COVID-19", "A/3"):
 # its letters are not a word of the language, so the pass keeps them as printed.
 CODE_BEFORE = re.compile(r"[-/][0-9]")
-CODE_AFTER = re.compile(r"[0-9][-/]$")
+CODE_AFTER = re.compile(r"[0-9][-/]")
 
 # Chosen on the dev split (OCR lines, after the model's edits of confidence >= model_min_confidence).
 DEFAULT_SETTINGS = {
@@ -391,7 +391,7 @@ Option = Tuple[str, List[str], float]  # (text written, LM words, channel cost)
 
 def in_reference_code(line: str, start: int, end: int) -> bool:
     """Whether the word at [start, end) of `line` is joined to a number by "-" or "/"."""
-    return CODE_BEFORE.match(line, end) is not None or CODE_AFTER.search(line, 0, start) is not None
+    return CODE_BEFORE.match(line, end) is not None or CODE_AFTER.match(line, max(0, start - 2), start) is not None
 
 
 class OcrLexicon:

@@ -85,7 +85,10 @@ const WORD = new RegExp(
  * its letters are not a word of the language, so the pass keeps them as printed.
  */
 function inReferenceCode(line: string, start: number, end: number): boolean {
-  return /^[-/][0-9]/.test(line.slice(end, end + 2)) || /[0-9][-/]$/.test(line.slice(0, start));
+  return (
+    /^[-/][0-9]/.test(line.slice(end, end + 2)) ||
+    /^[0-9][-/]$/.test(line.slice(Math.max(0, start - 2), start))
+  );
 }
 
 const settingsSchema = z.object({

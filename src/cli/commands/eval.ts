@@ -134,13 +134,10 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
     io.stdout.write(`${JSON.stringify(figures, null, 1)}\n`);
     return;
   }
-  io.stdout.write(
-    results
-      .map(({ path, evaluations }) =>
-        results.length === 1 ? formatTable(evaluations) : `${path}\n${formatTable(evaluations)}`,
-      )
-      .join('\n'),
+  const tables = results.map(({ path, evaluations }) =>
+    results.length === 1 ? formatTable(evaluations) : `${path}\n${formatTable(evaluations)}`,
   );
+  io.stdout.write(tables.join('\n'));
 }
 
 function hypothesesOf(segment: Segment): string[] {

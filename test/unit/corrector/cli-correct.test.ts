@@ -259,8 +259,9 @@ describe('neko eval', () => {
     expect(figures[ocrRefs]!.map((f) => f.task)).toEqual(['ocr']);
     expect(figures[ocrRefs]![0]!.wer.best).toBeCloseTo(1 / 2);
 
-    const table = await neko('eval', asrRefs, ocrRefs, '--model', tinyModel, '-q');
+    const table = await neko('eval', asrRefs, ocrRefs, '--model', tinyModel);
     expect(table.code).toBe(0);
+    expect(table.stderr.match(/^neko: correcting with /gm)).toHaveLength(1);
     const [asrTable, ocrTable] = table.stdout.split(`${ocrRefs}\n`);
     expect(asrTable).toMatch(new RegExp(`^${asrRefs}\\n`));
     expect(asrTable).toContain('asr ');
