@@ -60,6 +60,9 @@ DEFAULTS = dict(
     routing="task",
     router_task_loss=0.1,  # cross-entropy of the router toward the task expert, every token and layer
     balance_loss=0.0,  # Switch-style load balancing
+    # fine-tuning: "" trains every weight; "ocr" (names from `experts`, comma-separated) trains only those
+    # experts of every MoE layer and freezes the rest, so the other tasks' paths stay as they were
+    train_experts="",
     # optimization
     tokens_per_batch=6000,  # source + target tokens, padding included
     learning_rate=1e-3,
@@ -104,6 +107,28 @@ def load_config(argv: list[str]) -> dict:
             raise SystemExit(f"--{key} expects a {type(config[key]).__name__}, got {raw!r}")
         config[key] = type(config[key])(value)
     return config
+
+
+def freeze_all_but_experts(model: Corrector, dims: ModelDimensions, names: str) -> bool:
+    """With `names` ("ocr" or "ocr,general"), only those experts' weights train; returns whether any froze."""
+    if not names:
+        return False
+    if dims.ffn != "moe":
+        raise SystemExit("train_experts needs ffn='moe'")
+    unknown = [name for name in names.split(",") if name not in dims.experts]
+    if unknown:
+        raise SystemExit(f"train_experts: no expert named {', '.join(unknown)} (the experts: {', '.join(dims.experts)})")
+    chosen = [dims.experts.index(name) for name in names.split(",")]
+    mask = torch.zeros(dims.n_experts)
+    mask[chosen] = 1.0
+    for name, parameter in model.named_parameters():
+        if name.rsplit(".", 1)[-1] in ("w_in", "b_in", "w_out", "b_out") and ".ffn." in name:
+            shape = (dims.n_experts,) + (1,) * (parameter.dim() - 1)
+            expert_mask = mask.to(parameter.device).view(shape)
+            parameter.register_hook(lambda grad, expert_mask=expert_mask: grad * expert_mask)
+        else:
+            parameter.requires_grad_(False)
+    return True
 
 
 def resolve(path: str) -> Path:
@@ -340,8 +365,11 @@ def run(config: dict) -> dict:
     model = Corrector(dims).to(device)
     total_parameters, active_parameters = model.parameter_counts()
     print(f"{total_parameters / 1e6:.2f}M parameters, {active_parameters / 1e6:.2f}M active per token", flush=True)
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "embedding" not in n]
-    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or "embedding" in n]
+    expert_only = freeze_all_but_experts(model, dims, config["train_experts"])
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    # Weight decay would shrink the frozen experts' slices of a partly trained tensor, so it is off there.
+    decay = [p for n, p in trainable if p.dim() >= 2 and "embedding" not in n and not expert_only]
+    no_decay = [p for n, p in trainable if p.dim() < 2 or "embedding" in n or expert_only]
     optimizer = torch.optim.AdamW(
         [{"params": decay, "weight_decay": config["weight_decay"]}, {"params": no_decay, "weight_decay": 0.0}],
         lr=config["learning_rate"],

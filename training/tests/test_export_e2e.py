@@ -32,18 +32,23 @@ def toy_record(index: int, reference: str, rng: random.Random) -> dict:
     return {"id": f"toy-{index}", "hypotheses": hypotheses, "reference": reference, "task": task, "origin": "synthetic"}
 
 
+def tiny_config(work: Path, *overrides: str) -> dict:
+    """config_tiny.py on toy train and dev files written into `work`."""
+    rng = random.Random(0)
+    lines = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if len(line) < 90]
+    for name, chosen in (("train", lines[:300]), ("dev", lines[300:340])):
+        with (work / f"{name}.jsonl").open("w") as out:
+            for index, line in enumerate(chosen):
+                out.write(json.dumps(toy_record(index, line, rng)) + "\n")
+    files = [f"--train_file={work / 'train.jsonl'}", f"--dev_file={work / 'dev.jsonl'}", f"--runs_dir={work}"]
+    return train.load_config([str(TRAINING_DIR / "config_tiny.py"), *files, *overrides])
+
+
 class TrainExportParityTest(unittest.TestCase):
     def test_tiny_training_resumes_and_exports_within_tolerance(self):
-        rng = random.Random(0)
-        lines = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if len(line) < 90]
         with tempfile.TemporaryDirectory() as work:
             work = Path(work)
-            for name, chosen in (("train", lines[:300]), ("dev", lines[300:340])):
-                with (work / f"{name}.jsonl").open("w") as out:
-                    for index, line in enumerate(chosen):
-                        out.write(json.dumps(toy_record(index, line, rng)) + "\n")
-            overrides = [f"--train_file={work / 'train.jsonl'}", f"--dev_file={work / 'dev.jsonl'}", f"--runs_dir={work}"]
-            config = train.load_config([str(TRAINING_DIR / "config_tiny.py"), *overrides])
+            config = tiny_config(work)
             dev = train.run(config)
             run_dir = work / config["run_name"]
             log = [json.loads(line) for line in (run_dir / "log.jsonl").read_text().splitlines()]
@@ -68,6 +73,35 @@ class TrainExportParityTest(unittest.TestCase):
             self.assertEqual(exported["special_tokens"]["sep"], tokenizer.sep_id)
             self.assertEqual(exported["vocab_size"], tokenizer.vocab_size)
             self.assertTrue((work / "model" / "encoder.onnx").stat().st_size > 0)
+
+    def test_expert_only_fine_tuning_changes_only_that_expert(self):
+        with tempfile.TemporaryDirectory() as work:
+            work = Path(work)
+            config = tiny_config(work, "--max_steps=8", "--eval_interval=4")
+            start = Corrector(train.dimensions_from_config(config, vocab_size=config["vocab_size"]))
+            # A large weight decay would shrink frozen slices if the optimizer decayed them.
+            torch.save({"dims": start.dims.to_dict(), "model": start.state_dict()}, work / "start.pt")
+            train.run({**config, "init_from": str(work / "start.pt"), "train_experts": "ocr", "weight_decay": 0.5})
+            tuned = torch.load(work / config["run_name"] / "ckpt.pt")["model"]
+            ocr = start.dims.experts.index("ocr")
+            expert_tensors = 0
+            for name, before in start.state_dict().items():
+                after = tuned[name]
+                if name.rsplit(".", 1)[-1] in ("w_in", "b_in", "w_out", "b_out"):
+                    expert_tensors += 1
+                    others = [index for index in range(start.dims.n_experts) if index != ocr]
+                    self.assertTrue(torch.equal(after[others], before[others]), name)
+                    if name.endswith("w_in"):
+                        self.assertFalse(torch.equal(after[ocr], before[ocr]), name)
+                else:
+                    self.assertTrue(torch.equal(after, before), name)
+            self.assertEqual(expert_tensors, 4 * (config["n_encoder_layers"] + config["n_decoder_layers"]))
+
+    def test_expert_only_fine_tuning_names_an_unknown_expert(self):
+        with tempfile.TemporaryDirectory() as work:
+            config = tiny_config(Path(work), "--train_experts=ocr,speech")
+            with self.assertRaisesRegex(SystemExit, "no expert named speech"):
+                train.run(config)
 
 
 if __name__ == "__main__":
