@@ -9,6 +9,7 @@ import {
   wordErrors,
   type ErrorCounter,
 } from '../../align/index.js';
+import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
 import type { NekoDocument, Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
@@ -28,6 +29,7 @@ interface EvalOptions extends CorrectorCliOptions {
   json?: boolean;
   limit?: string;
   minConfidence: string;
+  baseline?: string;
 }
 
 /** WER or CER of the 1-best, the N-best oracle and the correction, over one task's segments. */
@@ -49,6 +51,17 @@ export interface TaskEvaluation {
   strictWer: RateRow;
   /** On segments whose best hypothesis already equals the reference. */
   doNoHarm: { segments: number; words: number; changedWords: number; rate: number };
+  /** With --baseline: the corrected rates against the baseline model's, paired on the same segments. */
+  versusBaseline?: {
+    wer: BaselineComparison;
+    cer: BaselineComparison;
+    strictWer: BaselineComparison;
+  };
+}
+
+export interface BaselineComparison extends PairedDifference {
+  /** The baseline model's corrected rate. */
+  baseline: number;
 }
 
 export const evalCommand: CliCommand = {
@@ -68,7 +81,12 @@ export const evalCommand: CliCommand = {
         '--json',
         'print the figures as JSON (with several files, an object keyed by file name)',
       )
-      .option('--limit <n>', 'use only the first n lines of each file');
+      .option('--limit <n>', 'use only the first n lines of each file')
+      .option(
+        '--baseline <dir>',
+        'also correct with this model directory and give, per task, the change against it with a ' +
+          '95% paired-bootstrap interval (lines whose ids differ only after the last "-" are drawn together)',
+      );
     addMinConfidenceOption(addCorrectorOptions(command)).action(
       (refs: string[], options: EvalOptions) => evaluateFiles(refs, options, io),
     );
@@ -101,31 +119,15 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
   const sets: ReferenceSet[] = [];
   for (const path of paths) sets.push(await readReferenceSet(path, limit));
 
-  const { client } = await openCorrector(options, io, false);
-  const results: { path: string; evaluations: TaskEvaluation[] }[] = [];
-  try {
-    for (const { path, task, segments } of sets) {
-      const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
-      const bar = new ProgressBar(io.stderr, label, options.quiet);
-      const suggestions = await client.correctAll(
-        {
-          segments: segments.map((segment, index) => correctorInput(segment, String(index), task)),
-          decoding: options.decoding,
-          device: options.device,
-        },
-        (done, total) => bar.update(done, total),
-      );
-      const outputs = segments.map((segment, index) => {
-        const suggestion = suggestions.get(String(index));
-        return suggestion
-          ? confidentText(segment.source, suggestion, minConfidence)
-          : segment.source;
-      });
-      results.push({ path, evaluations: evaluateByTask(segments, outputs) });
-    }
-  } finally {
-    await client.dispose();
-  }
+  const outputs = await correctSets(sets, options, minConfidence, io);
+  const baselineOutputs =
+    options.baseline === undefined
+      ? undefined
+      : await correctSets(sets, { ...options, model: options.baseline }, minConfidence, io);
+  const results = sets.map(({ path, segments }, index) => ({
+    path,
+    evaluations: evaluateByTask(segments, outputs[index]!, baselineOutputs?.[index]),
+  }));
   if (options.json) {
     const figures =
       results.length === 1
@@ -140,6 +142,42 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
   io.stdout.write(tables.join('\n'));
 }
 
+/** Each set's corrected texts, one model loaded once for all of them. */
+async function correctSets(
+  sets: readonly ReferenceSet[],
+  options: CorrectorCliOptions,
+  minConfidence: number,
+  io: CliIo,
+): Promise<string[][]> {
+  const { client } = await openCorrector(options, io, false);
+  const outputs: string[][] = [];
+  try {
+    for (const { path, task, segments } of sets) {
+      const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
+      const bar = new ProgressBar(io.stderr, label, options.quiet);
+      const suggestions = await client.correctAll(
+        {
+          segments: segments.map((segment, index) => correctorInput(segment, String(index), task)),
+          decoding: options.decoding,
+          device: options.device,
+        },
+        (done, total) => bar.update(done, total),
+      );
+      outputs.push(
+        segments.map((segment, index) => {
+          const suggestion = suggestions.get(String(index));
+          return suggestion
+            ? confidentText(segment.source, suggestion, minConfidence)
+            : segment.source;
+        }),
+      );
+    }
+  } finally {
+    await client.dispose();
+  }
+  return outputs;
+}
+
 function hypothesesOf(segment: Segment): string[] {
   return segment.nbest && segment.nbest.length > 0 ? segment.nbest : [segment.source];
 }
@@ -148,6 +186,7 @@ function hypothesesOf(segment: Segment): string[] {
 export function evaluateByTask(
   segments: readonly Segment[],
   outputs: readonly string[],
+  baselineOutputs?: readonly string[],
 ): TaskEvaluation[] {
   const byTask = new Map<string, number[]>();
   segments.forEach((segment, index) => {
@@ -161,11 +200,48 @@ export function evaluateByTask(
       task,
       indices.map((index) => segments[index]!),
       indices.map((index) => outputs[index]!),
+      baselineOutputs && indices.map((index) => baselineOutputs[index]!),
     ),
   );
 }
 
-function evaluateGroup(task: string, segments: Segment[], outputs: string[]): TaskEvaluation {
+/** "business-46-0" → "business-46": the lines of one page, the voices of one sentence. */
+export function bootstrapGroupOf(id: string): string {
+  const cut = id.lastIndexOf('-');
+  return cut > 0 ? id.slice(0, cut) : id;
+}
+
+function compareWithBaseline(
+  segments: readonly Segment[],
+  outputs: readonly string[],
+  baselineOutputs: readonly string[],
+  counter: ErrorCounter,
+): BaselineComparison {
+  const items = segments.map((segment, index) => {
+    const counts = counter(segment.reference!, outputs[index]!);
+    return {
+      group: bootstrapGroupOf(segment.id),
+      errors: counts.errors,
+      baselineErrors: counter(segment.reference!, baselineOutputs[index]!).errors,
+      referenceLength: counts.referenceLength,
+    };
+  });
+  const baseline = corpusErrors(
+    segments.map((segment, index) => ({
+      reference: segment.reference!,
+      hypothesis: baselineOutputs[index]!,
+    })),
+    counter,
+  ).rate;
+  return { baseline, ...pairedBootstrap(items) };
+}
+
+function evaluateGroup(
+  task: string,
+  segments: Segment[],
+  outputs: string[],
+  baselineOutputs?: string[],
+): TaskEvaluation {
   const rates = (counter: ErrorCounter): RateRow => {
     const best = corpusErrors(
       segments.map((segment) => ({ reference: segment.reference!, hypothesis: segment.source })),
@@ -208,6 +284,13 @@ function evaluateGroup(task: string, segments: Segment[], outputs: string[]): Ta
       changedWords: harm.changedWords,
       rate: harm.rate,
     },
+    ...(baselineOutputs && {
+      versusBaseline: {
+        wer: compareWithBaseline(segments, outputs, baselineOutputs, wordErrors),
+        cer: compareWithBaseline(segments, outputs, baselineOutputs, characterErrors),
+        strictWer: compareWithBaseline(segments, outputs, baselineOutputs, strictWordErrors),
+      },
+    }),
   };
 }
 
@@ -234,6 +317,22 @@ function formatTable(evaluations: TaskEvaluation[]): string {
           signed(row.relativeChange).padStart(7),
         ].join(' '),
       );
+    }
+    const versus = evaluation.versusBaseline;
+    if (versus) {
+      const points = (change: number): string =>
+        `${change > 0 ? '+' : ''}${(change * 100).toFixed(2)}`;
+      for (const [metric, row] of [
+        ['WER', versus.wer],
+        ['CER', versus.cer],
+        ['WER-cp', versus.strictWer],
+      ] as const) {
+        lines.push(
+          `${''.padEnd(10)} ${metric} against the baseline's ${percent(row.baseline)}: ` +
+            `${points(row.difference)} points (95% interval ${points(row.low)} to ${points(row.high)}, ` +
+            `${row.groups} groups)`,
+        );
+      }
     }
     const harm = evaluation.doNoHarm;
     lines.push(

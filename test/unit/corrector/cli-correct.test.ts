@@ -269,6 +269,38 @@ describe('neko eval', () => {
     expect(ocrTable).toContain('ocr ');
   });
 
+  it('compares with a baseline model on the same segments, drawing the lines of one group together', async () => {
+    const refs = join(scratch, 'versus.jsonl');
+    const lines = ['call-1-0', 'call-1-1', 'call-2-0', 'page-1'].map((id) => ({
+      id,
+      hypotheses: ['the cat sat'],
+      reference: 'the cat sat on',
+      task: 'asr',
+    }));
+    writeFileSync(refs, lines.map((line) => JSON.stringify(line)).join('\n'));
+    const json = await neko('eval', refs, '--model', tinyModel, '--baseline', tinyModel, '--json');
+    expect(json.code).toBe(0);
+    expect(json.stderr.match(/^neko: correcting with /gm)).toHaveLength(2);
+    const [asr] = JSON.parse(json.stdout) as {
+      wer: { corrected: number };
+      versusBaseline: Record<string, { baseline: number; difference: number; groups: number }>;
+    }[];
+    // The same model on both sides: no difference, and three groups (call-1, call-2, page).
+    expect(asr!.versusBaseline.wer).toEqual({
+      baseline: asr!.wer.corrected,
+      difference: 0,
+      low: 0,
+      high: 0,
+      groups: 3,
+    });
+    expect(Object.keys(asr!.versusBaseline)).toEqual(['wer', 'cer', 'strictWer']);
+
+    const table = await neko('eval', refs, '--model', tinyModel, '--baseline', tinyModel, '-q');
+    expect(table.stdout).toContain(
+      "WER against the baseline's 25.00%: 0.00 points (95% interval 0.00 to 0.00, 3 groups)",
+    );
+  });
+
   it('names a bad file among several before loading the model', async () => {
     const good = join(scratch, 'good.jsonl');
     const bad = join(scratch, 'bad.jsonl');
