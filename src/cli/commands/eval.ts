@@ -10,6 +10,7 @@ import {
   type ErrorCounter,
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
+import type { WorkerCorrectorClient } from '../../corrector/client.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
 import type { NekoDocument, Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
@@ -119,11 +120,26 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
   const sets: ReferenceSet[] = [];
   for (const path of paths) sets.push(await readReferenceSet(path, limit));
 
-  const outputs = await correctSets(sets, options, minConfidence, io);
-  const baselineOutputs =
-    options.baseline === undefined
-      ? undefined
-      : await correctSets(sets, { ...options, model: options.baseline }, minConfidence, io);
+  // Both models load before any correcting, so that a bad --baseline is named at once.
+  const { client } = await openCorrector(options, io, false);
+  let outputs: string[][];
+  let baselineOutputs: string[][] | undefined;
+  try {
+    const baseline =
+      options.baseline === undefined
+        ? undefined
+        : await openCorrector({ ...options, model: options.baseline }, io, false);
+    try {
+      outputs = await correctSets(client, sets, options, minConfidence, io);
+      if (baseline) {
+        baselineOutputs = await correctSets(baseline.client, sets, options, minConfidence, io);
+      }
+    } finally {
+      await baseline?.client.dispose();
+    }
+  } finally {
+    await client.dispose();
+  }
   const results = sets.map(({ path, segments }, index) => ({
     path,
     evaluations: evaluateByTask(segments, outputs[index]!, baselineOutputs?.[index]),
@@ -142,38 +158,34 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
   io.stdout.write(tables.join('\n'));
 }
 
-/** Each set's corrected texts, one model loaded once for all of them. */
+/** Each set's corrected texts. */
 async function correctSets(
+  client: WorkerCorrectorClient,
   sets: readonly ReferenceSet[],
   options: CorrectorCliOptions,
   minConfidence: number,
   io: CliIo,
 ): Promise<string[][]> {
-  const { client } = await openCorrector(options, io, false);
   const outputs: string[][] = [];
-  try {
-    for (const { path, task, segments } of sets) {
-      const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
-      const bar = new ProgressBar(io.stderr, label, options.quiet);
-      const suggestions = await client.correctAll(
-        {
-          segments: segments.map((segment, index) => correctorInput(segment, String(index), task)),
-          decoding: options.decoding,
-          device: options.device,
-        },
-        (done, total) => bar.update(done, total),
-      );
-      outputs.push(
-        segments.map((segment, index) => {
-          const suggestion = suggestions.get(String(index));
-          return suggestion
-            ? confidentText(segment.source, suggestion, minConfidence)
-            : segment.source;
-        }),
-      );
-    }
-  } finally {
-    await client.dispose();
+  for (const { path, task, segments } of sets) {
+    const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
+    const bar = new ProgressBar(io.stderr, label, options.quiet);
+    const suggestions = await client.correctAll(
+      {
+        segments: segments.map((segment, index) => correctorInput(segment, String(index), task)),
+        decoding: options.decoding,
+        device: options.device,
+      },
+      (done, total) => bar.update(done, total),
+    );
+    outputs.push(
+      segments.map((segment, index) => {
+        const suggestion = suggestions.get(String(index));
+        return suggestion
+          ? confidentText(segment.source, suggestion, minConfidence)
+          : segment.source;
+      }),
+    );
   }
   return outputs;
 }

@@ -301,6 +301,16 @@ describe('neko eval', () => {
     );
   });
 
+  it('names a missing --baseline model before correcting anything', async () => {
+    const refs = join(scratch, 'versus-missing.jsonl');
+    writeFileSync(refs, JSON.stringify({ id: 'a', hypotheses: ['a b'], reference: 'a b' }));
+    const missing = join(scratch, 'no-such-baseline');
+    const run = await neko('eval', refs, '--model', tinyModel, '--baseline', missing);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(missing);
+    expect(run.stderr).not.toContain('correcting:');
+  });
+
   it('names a bad file among several before loading the model', async () => {
     const good = join(scratch, 'good.jsonl');
     const bad = join(scratch, 'bad.jsonl');
