@@ -61,7 +61,7 @@ DEFAULTS = dict(
     router_task_loss=0.1,  # cross-entropy of the router toward the task expert, every token and layer
     balance_loss=0.0,  # Switch-style load balancing
     # fine-tuning: "" trains every weight; "ocr" (names from `experts`, comma-separated) trains only those
-    # experts of every MoE layer and freezes the rest, so the other tasks' paths stay as they were
+    # experts of every MoE layer and freezes the rest (other tasks still move where their tokens take them)
     train_experts="",
     # optimization
     tokens_per_batch=6000,  # source + target tokens, padding included
@@ -117,7 +117,8 @@ def freeze_all_but_experts(model: Corrector, dims: ModelDimensions, names: str) 
         raise SystemExit("train_experts needs ffn='moe'")
     unknown = [name for name in names.split(",") if name not in dims.experts]
     if unknown:
-        raise SystemExit(f"train_experts: no expert named {', '.join(unknown)} (the experts: {', '.join(dims.experts)})")
+        known = ", ".join(dims.experts)
+        raise SystemExit(f"train_experts: no expert named {', '.join(unknown)} (the experts: {known})")
     chosen = [dims.experts.index(name) for name in names.split(",")]
     mask = torch.zeros(dims.n_experts)
     mask[chosen] = 1.0
