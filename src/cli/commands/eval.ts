@@ -4,10 +4,13 @@ import {
   characterErrors,
   corpusErrors,
   doNoHarm,
+  errorRate,
   oracleErrors,
   strictWordErrors,
+  sumErrorCounts,
   wordErrors,
   type ErrorCounter,
+  type ErrorCounts,
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
 import type { WorkerCorrectorClient } from '../../corrector/client.js';
@@ -223,29 +226,19 @@ export function bootstrapGroupOf(id: string): string {
   return cut > 0 ? id.slice(0, cut) : id;
 }
 
+/** The paired comparison of one rate, from each segment's error counts under both models. */
 function compareWithBaseline(
   segments: readonly Segment[],
-  outputs: readonly string[],
-  baselineOutputs: readonly string[],
-  counter: ErrorCounter,
+  counts: readonly ErrorCounts[],
+  baselineCounts: readonly ErrorCounts[],
 ): BaselineComparison {
-  const items = segments.map((segment, index) => {
-    const counts = counter(segment.reference!, outputs[index]!);
-    return {
-      group: bootstrapGroupOf(segment.id),
-      errors: counts.errors,
-      baselineErrors: counter(segment.reference!, baselineOutputs[index]!).errors,
-      referenceLength: counts.referenceLength,
-    };
-  });
-  const baseline = corpusErrors(
-    segments.map((segment, index) => ({
-      reference: segment.reference!,
-      hypothesis: baselineOutputs[index]!,
-    })),
-    counter,
-  ).rate;
-  return { baseline, ...pairedBootstrap(items) };
+  const items = segments.map((segment, index) => ({
+    group: bootstrapGroupOf(segment.id),
+    errors: counts[index]!.errors,
+    baselineErrors: baselineCounts[index]!.errors,
+    referenceLength: counts[index]!.referenceLength,
+  }));
+  return { baseline: errorRate(sumErrorCounts(baselineCounts)), ...pairedBootstrap(items) };
 }
 
 function evaluateGroup(
@@ -254,7 +247,11 @@ function evaluateGroup(
   outputs: string[],
   baselineOutputs?: string[],
 ): TaskEvaluation {
-  const rates = (counter: ErrorCounter): RateRow => {
+  const countsOf = (counter: ErrorCounter, texts: readonly string[]): ErrorCounts[] =>
+    segments.map((segment, index) => counter(segment.reference!, texts[index]!));
+  // Each output is aligned once per rate; the comparison with the baseline reuses those counts.
+  const measure = (counter: ErrorCounter): { row: RateRow; versus?: BaselineComparison } => {
+    const counts = countsOf(counter, outputs);
     const best = corpusErrors(
       segments.map((segment) => ({ reference: segment.reference!, hypothesis: segment.source })),
       counter,
@@ -266,15 +263,17 @@ function evaluateGroup(
       })),
       counter,
     ).rate;
-    const corrected = corpusErrors(
-      segments.map((segment, index) => ({
-        reference: segment.reference!,
-        hypothesis: outputs[index]!,
-      })),
-      counter,
-    ).rate;
-    return { best, oracle, corrected, relativeChange: best === 0 ? 0 : (corrected - best) / best };
+    const corrected = errorRate(sumErrorCounts(counts));
+    return {
+      row: { best, oracle, corrected, relativeChange: best === 0 ? 0 : (corrected - best) / best },
+      versus:
+        baselineOutputs &&
+        compareWithBaseline(segments, counts, countsOf(counter, baselineOutputs)),
+    };
   };
+  const wer = measure(wordErrors);
+  const cer = measure(characterErrors);
+  const strictWer = measure(strictWordErrors);
   const alreadyRight = segments
     .map((segment, index) => ({ segment, output: outputs[index]! }))
     .filter(({ segment }) => segment.source === segment.reference);
@@ -287,36 +286,38 @@ function evaluateGroup(
     referenceWords: corpusErrors(
       segments.map((segment) => ({ reference: segment.reference!, hypothesis: '' })),
     ).referenceLength,
-    wer: rates(wordErrors),
-    cer: rates(characterErrors),
-    strictWer: rates(strictWordErrors),
+    wer: wer.row,
+    cer: cer.row,
+    strictWer: strictWer.row,
     doNoHarm: {
       segments: harm.inputs,
       words: harm.inputWords,
       changedWords: harm.changedWords,
       rate: harm.rate,
     },
-    ...(baselineOutputs && {
-      versusBaseline: {
-        wer: compareWithBaseline(segments, outputs, baselineOutputs, wordErrors),
-        cer: compareWithBaseline(segments, outputs, baselineOutputs, characterErrors),
-        strictWer: compareWithBaseline(segments, outputs, baselineOutputs, strictWordErrors),
-      },
-    }),
+    ...(wer.versus &&
+      cer.versus &&
+      strictWer.versus && {
+        versusBaseline: { wer: wer.versus, cer: cer.versus, strictWer: strictWer.versus },
+      }),
   };
 }
 
+/** The table's name for each rate of a TaskEvaluation. */
+const METRIC_LABELS = [
+  ['WER', 'wer'],
+  ['CER', 'cer'],
+  ['WER-cp', 'strictWer'],
+] as const;
+
 function formatTable(evaluations: TaskEvaluation[]): string {
   const percent = (rate: number): string => `${(rate * 100).toFixed(2)}%`;
-  const signed = (change: number): string =>
-    `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
+  const signed = (change: number, digits: number): string =>
+    `${change > 0 ? '+' : ''}${(change * 100).toFixed(digits)}`;
   const lines = ['task        segs   words  metric   1-best   oracle  corrected  change'];
   for (const evaluation of evaluations) {
-    for (const [metric, row] of [
-      ['WER', evaluation.wer],
-      ['CER', evaluation.cer],
-      ['WER-cp', evaluation.strictWer],
-    ] as const) {
+    for (const [metric, key] of METRIC_LABELS) {
+      const row = evaluation[key];
       lines.push(
         [
           evaluation.task.padEnd(10),
@@ -326,23 +327,18 @@ function formatTable(evaluations: TaskEvaluation[]): string {
           percent(row.best).padStart(8),
           percent(row.oracle).padStart(8),
           percent(row.corrected).padStart(10),
-          signed(row.relativeChange).padStart(7),
+          `${signed(row.relativeChange, 1)}%`.padStart(7),
         ].join(' '),
       );
     }
     const versus = evaluation.versusBaseline;
     if (versus) {
-      const points = (change: number): string =>
-        `${change > 0 ? '+' : ''}${(change * 100).toFixed(2)}`;
-      for (const [metric, row] of [
-        ['WER', versus.wer],
-        ['CER', versus.cer],
-        ['WER-cp', versus.strictWer],
-      ] as const) {
+      for (const [metric, key] of METRIC_LABELS) {
+        const { baseline, difference, low, high, groups } = versus[key];
         lines.push(
-          `${''.padEnd(10)} ${metric} against the baseline's ${percent(row.baseline)}: ` +
-            `${points(row.difference)} points (95% interval ${points(row.low)} to ${points(row.high)}, ` +
-            `${row.groups} groups)`,
+          `${''.padEnd(10)} ${metric} against the baseline's ${percent(baseline)}: ` +
+            `${signed(difference, 2)} points (95% interval ${signed(low, 2)} to ${signed(high, 2)}, ` +
+            `${groups} groups)`,
         );
       }
     }

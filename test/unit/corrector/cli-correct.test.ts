@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/program.js';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
 import { serializeCorrected } from '../../../src/cli/commands/correct.js';
+import { evaluateByTask } from '../../../src/cli/commands/eval.js';
 import type { NekoDocument, Segment } from '../../../src/document/types.js';
 import { suggestionFromCorrection } from '../../../src/document/operations.js';
 import { formats, parseDocument } from '../../../src/formats/registry.js';
@@ -299,6 +300,34 @@ describe('neko eval', () => {
     expect(table.stdout).toContain(
       "WER against the baseline's 25.00%: 0.00 points (95% interval 0.00 to 0.00, 3 groups)",
     );
+  });
+
+  it('scores the model against the baseline outputs, not the other way round', () => {
+    const segment = (id: string, source: string, reference: string): Segment => ({
+      id,
+      source,
+      text: source,
+      reference,
+      task: 'asr',
+    });
+    const segments = [
+      segment('call-1-0', 'the cat sat', 'the cat sat on the mat'),
+      segment('call-2-0', 'we met on tuesday', 'we met on tuesday'),
+    ];
+    const [asr] = evaluateByTask(
+      segments,
+      ['the cat sat on the mat', 'we met on tuesday'],
+      ['the cat sat on', 'we met tuesday'],
+    );
+    expect(asr!.wer.corrected).toBe(0);
+    // The baseline misses 3 of the 10 reference words; the model misses none, in both groups.
+    expect(asr!.versusBaseline!.wer.baseline).toBeCloseTo(3 / 10);
+    expect(asr!.versusBaseline!.wer.difference).toBeCloseTo(-3 / 10);
+    expect(asr!.versusBaseline!.wer.high).toBeLessThan(0);
+    expect(asr!.versusBaseline!.wer.groups).toBe(2);
+    expect(
+      evaluateByTask(segments, ['the cat sat on the mat', 'we met on tuesday'])[0],
+    ).not.toHaveProperty('versusBaseline');
   });
 
   it('names a missing --baseline model before correcting anything', async () => {
