@@ -1,4 +1,4 @@
-import { correctorInput } from '../../src/document/operations.js';
+import { correctorInput, documentTask } from '../../src/document/operations.js';
 import { uploadFromFiles } from '../api.js';
 import type { ImportResult, NekoApi } from '../../src/api/types.js';
 import type { FormatId } from '../../src/formats/types.js';
@@ -102,7 +102,7 @@ export function createStudioController(
         const wanted = segmentIds ? new Set(segmentIds) : null;
         const segments = document.segments
           .filter((segment) => !wanted || wanted.has(segment.id))
-          .map((segment) => correctorInput(segment, segment.id, document.task));
+          .map((segment) => correctorInput(segment, segment.id, documentTask(document)));
         if (segments.length === 0) return;
         state().correctionRequested(segments.length);
         try {

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { suggestionFromCorrection, type CorrectorInput } from '../document/operations.js';
-import type { RoutingRecord, Suggestion } from '../document/types.js';
+import { inferSegmentTask } from '../document/task-inference.js';
+import type { RoutingRecord, Suggestion, Task } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
 import {
   aggressiveDecode,
@@ -48,7 +49,8 @@ export interface EngineOptions {
 
 /**
  * hypotheses[0] is the text the edits refer to. The model never sees `task` (its router infers the
- * task); it only decides whether an OCR segment also gets the lexical pass.
+ * task); it decides the passes after the model (ASR guard, OCR gate and lexical pass), and where the
+ * input names none, task-inference.ts reads it from the text.
  */
 export type SegmentInput = CorrectorInput;
 
@@ -113,6 +115,9 @@ interface PieceResult {
 interface SegmentPlan {
   index: number;
   input: SegmentInput;
+  /** The input's task, or else the one task-inference.ts reads from its text. */
+  task: Task;
+  taskInferred: boolean;
   source: string;
   pieces: PreparedPiece[];
   results: (PieceResult | undefined)[];
@@ -173,7 +178,7 @@ export class CorrectorEngine {
     const plans = segments.map((input, index) => this.plan(input, index));
     const results: SegmentResult[] = new Array(segments.length);
     const withRouting = options.withRouting !== false;
-    const lexicon = segments.some((segment) => segment.task === 'ocr')
+    const lexicon = plans.some((plan) => plan.task === 'ocr')
       ? await this.ocrLexicon()
       : undefined;
     let done = 0;
@@ -222,6 +227,8 @@ export class CorrectorEngine {
     return {
       index,
       input,
+      task: input.task ?? inferSegmentTask(hypotheses).task,
+      taskInferred: input.task === undefined,
       source,
       pieces,
       results: new Array(pieces.length),
@@ -317,12 +324,14 @@ export class CorrectorEngine {
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
-    if (plan.input.task === 'asr') suggestion = withoutUnlikeReplacements(plan.source, suggestion);
+    if (plan.task === 'asr') suggestion = withoutUnlikeReplacements(plan.source, suggestion);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
-    if (lexicon && plan.input.task === 'ocr') {
+    if (lexicon && plan.task === 'ocr') {
       suggestion = refineOcrSuggestion(plan.source, suggestion, lexicon);
     }
+    suggestion.task = plan.task;
+    if (plan.taskInferred) suggestion.taskInferred = true;
     return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };
   }
 

@@ -50,6 +50,14 @@ export interface CorrectorInput {
   task?: Task;
 }
 
+/**
+ * The task a document claims for every segment that names none: none for N-best JSONL, whose lines
+ * stand alone (the corrector infers the task of a line without "task").
+ */
+export function documentTask(document: NekoDocument): Task | undefined {
+  return document.source.format === 'nbest-jsonl' ? undefined : document.task;
+}
+
 export function correctorInput(segment: Segment, id: string, documentTask?: Task): CorrectorInput {
   const task = segment.task ?? documentTask;
   return {

@@ -104,6 +104,10 @@ export interface Suggestion {
   /** Per-token probability of the chosen output tokens, summarised. */
   confidence: number;
   routing?: RoutingRecord;
+  /** The task whose passes followed the model: the input's, or else inferred from the text. */
+  task?: Task;
+  /** True when `task` was inferred (src/document/task-inference.ts), not given by the input. */
+  taskInferred?: boolean;
 }
 
 export interface Segment {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { NekoDocument, Segment, Task } from '../document/types.js';
+import { inferDocumentTask } from '../document/task-inference.js';
 import { importedDocument, parseJson, splitLines, validateJson } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
@@ -89,7 +90,7 @@ export const nbestJsonlFormat: Format = {
   },
 };
 
-/** The task most lines name; lists without a task are ASR N-best lists when any has alternatives. */
+/** The task most lines name, or else the one their text shows (task-inference.ts). */
 function mostCommonTask(segments: Segment[]): Task {
   const counts = new Map<Task, number>();
   for (const segment of segments) {
@@ -98,6 +99,5 @@ function mostCommonTask(segments: Segment[]): Task {
   let best: Task | undefined;
   for (const [task, count] of counts)
     if (best === undefined || count > (counts.get(best) ?? 0)) best = task;
-  if (best) return best;
-  return segments.some((segment) => (segment.nbest?.length ?? 0) > 1) ? 'asr' : 'text';
+  return best ?? inferDocumentTask(segments);
 }

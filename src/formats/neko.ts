@@ -53,6 +53,8 @@ const suggestion = z.looseObject({
       expertMass: z.array(z.number()),
     })
     .optional(),
+  task: task.optional(),
+  taskInferred: z.boolean().optional(),
 });
 
 const segment = z.looseObject({

@@ -3,6 +3,7 @@
  * the end is kept, so that a document exports with the paragraph breaks it came with.
  */
 import type { NekoDocument, Segment } from '../document/types.js';
+import { inferDocumentTask } from '../document/task-inference.js';
 import { extraOf, importedDocument, splitLines } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
@@ -46,7 +47,7 @@ export const textFormat: Format = {
     };
     return importedDocument(fileName, 'text', {
       kind: 'text',
-      task: 'text',
+      task: inferDocumentTask(segments),
       segments,
       extra: { text: extra },
     });

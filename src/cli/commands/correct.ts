@@ -6,6 +6,7 @@ import {
   attachSuggestion,
   confidentText,
   correctorInput,
+  documentTask,
   decideEdits,
 } from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
@@ -178,7 +179,7 @@ async function correct(input: string, options: CorrectOptions, io: CliIo): Promi
     suggestions = await client.correctAll(
       {
         segments: document.segments.map((segment, index) =>
-          correctorInput(segment, String(index), document.task),
+          correctorInput(segment, String(index), documentTask(document)),
         ),
         decoding: options.decoding,
         device: options.device,

@@ -15,7 +15,7 @@ import {
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
 import type { WorkerCorrectorClient } from '../../corrector/client.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
-import type { NekoDocument, Segment } from '../../document/types.js';
+import type { Segment, Task } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
 import type { CliCommand, CliIo } from '../context.js';
@@ -31,6 +31,7 @@ import {
 
 interface EvalOptions extends CorrectorCliOptions {
   json?: boolean;
+  inferTask?: boolean;
   limit?: string;
   minConfidence: string;
   baseline?: string;
@@ -55,12 +56,22 @@ export interface TaskEvaluation {
   strictWer: RateRow;
   /** On segments whose best hypothesis already equals the reference. */
   doNoHarm: { segments: number; words: number; changedWords: number; rate: number };
+  /**
+   * With --infer-task: how many lines the corrector, given no task, put under their labelled task;
+   * apart for lines with recognizer errors and for correct input (whose written form may fit two).
+   */
+  taskInference?: { withErrors: Tally; correctInput: Tally };
   /** With --baseline: the corrected rates against the baseline model's, paired on the same segments. */
   versusBaseline?: {
     wer: BaselineComparison;
     cer: BaselineComparison;
     strictWer: BaselineComparison;
   };
+}
+
+export interface Tally {
+  lines: number;
+  right: number;
 }
 
 export interface BaselineComparison extends PairedDifference {
@@ -87,6 +98,11 @@ export const evalCommand: CliCommand = {
       )
       .option('--limit <n>', 'use only the first n lines of each file')
       .option(
+        '--infer-task',
+        'hide the lines\' "task" from the corrector, which then infers it as for unlabelled input; ' +
+          'figures stay grouped by the labels, and the inference\'s accuracy is reported',
+      )
+      .option(
         '--baseline <dir>',
         'also correct with this model directory and give, per task, the change against it with a ' +
           '95% paired-bootstrap interval (lines whose ids differ only after the last "-" are drawn together)',
@@ -99,8 +115,13 @@ export const evalCommand: CliCommand = {
 
 interface ReferenceSet {
   path: string;
-  task: NekoDocument['task'];
   segments: Segment[];
+}
+
+/** What the corrector made of one set: the corrected texts and the task it treated each line as. */
+interface SetOutputs {
+  texts: string[];
+  tasks: (Task | undefined)[];
 }
 
 /** One file's segments that carry a reference. */
@@ -110,7 +131,7 @@ async function readReferenceSet(path: string, limit: number | undefined): Promis
     .filter((segment) => segment.reference !== undefined)
     .slice(0, limit);
   if (segments.length === 0) throw new UserError(`${path}: no line carries a "reference"`);
-  return { path, task: document.task, segments };
+  return { path, segments };
 }
 
 async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): Promise<void> {
@@ -125,8 +146,8 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
 
   // Both models load before any correcting, so that a bad --baseline is named at once.
   const { client } = await openCorrector(options, io, false);
-  let outputs: string[][];
-  let baselineOutputs: string[][] | undefined;
+  let outputs: SetOutputs[];
+  let baselineOutputs: SetOutputs[] | undefined;
   try {
     const baseline =
       options.baseline === undefined
@@ -145,7 +166,12 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
   }
   const results = sets.map(({ path, segments }, index) => ({
     path,
-    evaluations: evaluateByTask(segments, outputs[index]!, baselineOutputs?.[index]),
+    evaluations: evaluateByTask(
+      segments,
+      outputs[index]!.texts,
+      baselineOutputs?.[index]!.texts,
+      options.inferTask ? outputs[index]!.tasks : undefined,
+    ),
   }));
   if (options.json) {
     const figures =
@@ -165,32 +191,41 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
 async function correctSets(
   client: WorkerCorrectorClient,
   sets: readonly ReferenceSet[],
-  options: CorrectorCliOptions,
+  options: EvalOptions,
   minConfidence: number,
   io: CliIo,
-): Promise<string[][]> {
-  const outputs: string[][] = [];
-  for (const { path, task, segments } of sets) {
+): Promise<SetOutputs[]> {
+  const outputs: SetOutputs[] = [];
+  for (const { path, segments } of sets) {
     const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
     const bar = new ProgressBar(io.stderr, label, options.quiet);
     const suggestions = await client.correctAll(
       {
-        segments: segments.map((segment, index) => correctorInput(segment, String(index), task)),
+        // N-best JSONL lines stand alone: a line's own task, or none (documentTask says why).
+        segments: segments.map((segment, index) =>
+          correctorInput(options.inferTask ? withoutTask(segment) : segment, String(index)),
+        ),
         decoding: options.decoding,
         device: options.device,
       },
       (done, total) => bar.update(done, total),
     );
-    outputs.push(
-      segments.map((segment, index) => {
+    outputs.push({
+      texts: segments.map((segment, index) => {
         const suggestion = suggestions.get(String(index));
         return suggestion
           ? confidentText(segment.source, suggestion, minConfidence)
           : segment.source;
       }),
-    );
+      tasks: segments.map((_, index) => suggestions.get(String(index))?.task),
+    });
   }
   return outputs;
+}
+
+function withoutTask(segment: Segment): Segment {
+  const { task: _hidden, ...rest } = segment;
+  return rest;
 }
 
 function hypothesesOf(segment: Segment): string[] {
@@ -202,6 +237,7 @@ export function evaluateByTask(
   segments: readonly Segment[],
   outputs: readonly string[],
   baselineOutputs?: readonly string[],
+  inferredTasks?: readonly (Task | undefined)[],
 ): TaskEvaluation[] {
   const byTask = new Map<string, number[]>();
   segments.forEach((segment, index) => {
@@ -216,6 +252,7 @@ export function evaluateByTask(
       indices.map((index) => segments[index]!),
       indices.map((index) => outputs[index]!),
       baselineOutputs && indices.map((index) => baselineOutputs[index]!),
+      inferredTasks && indices.map((index) => inferredTasks[index]),
     ),
   );
 }
@@ -246,6 +283,7 @@ function evaluateGroup(
   segments: Segment[],
   outputs: string[],
   baselineOutputs?: string[],
+  inferredTasks?: (Task | undefined)[],
 ): TaskEvaluation {
   const countsOf = (counter: ErrorCounter, texts: readonly string[]): ErrorCounts[] =>
     segments.map((segment, index) => counter(segment.reference!, texts[index]!));
@@ -295,12 +333,28 @@ function evaluateGroup(
       changedWords: harm.changedWords,
       rate: harm.rate,
     },
+    ...(inferredTasks && { taskInference: tallyInference(segments, inferredTasks) }),
     ...(wer.versus &&
       cer.versus &&
       strictWer.versus && {
         versusBaseline: { wer: wer.versus, cer: cer.versus, strictWer: strictWer.versus },
       }),
   };
+}
+
+function tallyInference(
+  segments: readonly Segment[],
+  inferredTasks: readonly (Task | undefined)[],
+): { withErrors: Tally; correctInput: Tally } {
+  const withErrors: Tally = { lines: 0, right: 0 };
+  const correctInput: Tally = { lines: 0, right: 0 };
+  segments.forEach((segment, index) => {
+    if (segment.task === undefined) return;
+    const tally = segment.source === segment.reference ? correctInput : withErrors;
+    tally.lines++;
+    if (inferredTasks[index] === segment.task) tally.right++;
+  });
+  return { withErrors, correctInput };
 }
 
 /** The table's name for each rate of a TaskEvaluation. */
@@ -349,6 +403,15 @@ function formatTable(evaluations: TaskEvaluation[]): string {
         : `${''.padEnd(10)} do-no-harm: ${harm.changedWords} of ${harm.words} words changed ` +
             `(${percent(harm.rate)}) on ${harm.segments} already-correct segments`,
     );
+    const inference = evaluation.taskInference;
+    if (inference && evaluation.task !== 'all') {
+      const share = ({ lines, right }: Tally): string =>
+        lines === 0 ? 'none' : `${right} of ${lines} (${percent(right / lines)})`;
+      lines.push(
+        `${''.padEnd(10)} task inferred as ${evaluation.task}: ${share(inference.withErrors)} ` +
+          `lines with errors, ${share(inference.correctInput)} correct lines`,
+      );
+    }
   }
   lines.push('WER-cp: case and punctuation count');
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,66 @@
+/**
+ * The recognition task of text whose input does not say it (an N-best line without "task", a plain
+ * .txt). The task decides which passes follow the model (the ASR guard, the OCR gate and lexical pass),
+ * so a wrong guess matters: OCR lines corrected as text lost 31% CER on real business letters.
+ *
+ * The evidence is what each recognizer leaves in its output, in this order:
+ * - alternatives: only speech recognizers give N-best lists here;
+ * - spoken form: lower case, no digits and no punctuation is how ASR without a formatter writes;
+ * - scan noise: characters and letter-digit mixes that typing and speech do not produce ("|", "ﬁ",
+ *   "Iine", "0f");
+ * - shape: a full sentence (capital first, end punctuation) is writing; a piece of one is a
+ *   scan's line, which the page's width cut.
+ * The encoder router's own choice was measured too and named the task less often than these rules
+ * (training/README.md, "Task inference").
+ */
+import type { Segment, Task } from './types.js';
+
+export type TaskEvidence = 'alternatives' | 'spoken form' | 'scan noise' | 'sentence' | 'line piece';
+
+export interface InferredTask {
+  task: Task;
+  evidence: TaskEvidence;
+}
+
+const SPOKEN_FORM = /^[a-z' ]+$/;
+const SCAN_NOISE_CHARACTERS = /[|~^_{}[\]<>«»¢©®`\\]/g;
+/** A letter between digits or a digit between letters, or a capital inside lower case ("CIient"). */
+const MIXED_WORD = /[a-z][A-Z]|[A-Za-z][0-9][a-z]|[a-z][0-9]|[0-9][a-z]{1,2}[0-9]/;
+const ORDINAL_OR_UNIT = /^\d+(st|nd|rd|th|s|am|pm|kg|km|cm|mm|ml|kb|mb|gb|h|m|x)$/i;
+const SENTENCE = /^["'(‘“]?[A-Z0-9].*[.!?]["')’”]?$/s;
+
+/** The task of one segment, from its hypotheses (best first). */
+export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
+  const best = (hypotheses[0] ?? '').trim();
+  if (hypotheses.filter((hypothesis) => hypothesis.trim() !== '').length > 1)
+    return { task: 'asr', evidence: 'alternatives' };
+  const words = best.split(/\s+/).filter(Boolean);
+  if (words.length >= 3 && SPOKEN_FORM.test(best)) return { task: 'asr', evidence: 'spoken form' };
+  if (scanNoise(best, words) > 0) return { task: 'ocr', evidence: 'scan noise' };
+  if (SENTENCE.test(best)) return { task: 'text', evidence: 'sentence' };
+  return { task: 'ocr', evidence: 'line piece' };
+}
+
+/** Signs of a scan's misreadings in a line: odd characters plus words that mix letters oddly. */
+export function scanNoise(line: string, words: readonly string[] = line.split(/\s+/)): number {
+  const oddCharacters = line.match(SCAN_NOISE_CHARACTERS)?.length ?? 0;
+  const mixedWords = words.filter((word) => {
+    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    return MIXED_WORD.test(bare) && !ORDINAL_OR_UNIT.test(bare) && !/^[A-Z0-9-]+$/.test(bare);
+  }).length;
+  return oddCharacters + mixedWords;
+}
+
+/**
+ * The task of a whole document from its segments: the most common segment task, where a tie or a
+ * near-tie between text and OCR goes to OCR, whose passes are the more careful (the OCR gate keeps
+ * only edits the model is sure of).
+ */
+export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'nbest'>[]): Task {
+  const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
+  for (const segment of segments) {
+    counts[inferSegmentTask(segment.nbest?.length ? segment.nbest : [segment.source]).task]++;
+  }
+  if (counts.asr >= counts.ocr && counts.asr >= counts.text && counts.asr > 0) return 'asr';
+  return counts.text > 1.5 * counts.ocr ? 'text' : counts.ocr > 0 ? 'ocr' : 'text';
+}

@@ -1,0 +1,92 @@
+/**
+ * The task of input that does not name it. The lines are real recognizer output of the out-of-domain
+ * sets (training/data/out/ood-*.jsonl) and learners' sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  inferDocumentTask,
+  inferSegmentTask,
+  scanNoise,
+} from '../../../src/document/task-inference.js';
+import { parseDocument } from '../../../src/formats/registry.js';
+
+describe('inferSegmentTask', () => {
+  it('takes a list with alternatives for speech', () => {
+    expect(inferSegmentTask(['we agreed on a five year lease', 'we agreed on a five year least'])).toEqual(
+      { task: 'asr', evidence: 'alternatives' },
+    );
+  });
+
+  it('does not count empty alternatives', () => {
+    expect(inferSegmentTask(['Dear Mr. Thompson,', '']).evidence).not.toBe('alternatives');
+  });
+
+  it('takes lower case without digits or punctuation for spoken-form speech', () => {
+    expect(inferSegmentTask(["morning everyone let's keep this quick"])).toEqual({
+      task: 'asr',
+      evidence: 'spoken form',
+    });
+    // Two words say too little: a heading read by tesseract can look so too.
+    expect(inferSegmentTask(['yours faithfully']).task).not.toBe('asr');
+  });
+
+  it('takes characters and letter mixes that typing does not produce for a scan', () => {
+    expect(inferSegmentTask(['Kessler & Duarte Birosenice Gmibl | 14 Larchiieid Road'])).toEqual({
+      task: 'ocr',
+      evidence: 'scan noise',
+    });
+    expect(inferSegmentTask(['Revenue fox the three months to 39 Septemb3r reached'])).toMatchObject(
+      { task: 'ocr' },
+    );
+  });
+
+  it('takes a whole sentence for writing and a piece of one for a scan line', () => {
+    expect(inferSegmentTask(['I am agree with this opinion becouse it is true.'])).toEqual({
+      task: 'text',
+      evidence: 'sentence',
+    });
+    // Ends like a sentence but starts inside one: the page's width cut it.
+    expect(inferSegmentTask(['from your Leeds showroom for £429.99 (order no.'])).toEqual({
+      task: 'ocr',
+      evidence: 'line piece',
+    });
+    expect(inferSegmentTask(['four times, leaving standing water in the tub and an'])).toEqual({
+      task: 'ocr',
+      evidence: 'line piece',
+    });
+  });
+});
+
+describe('scanNoise', () => {
+  it('leaves ordinals, units and reference codes alone', () => {
+    expect(scanNoise('on the 3rd floor, 12kg, order NW-4471 and KX400')).toBe(0);
+    expect(scanNoise('CIient wiII caII on the 2nd, rn0re')).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('inferDocumentTask', () => {
+  const page = [
+    'On 12 February I bought a Brightwell KX400 dishwasher',
+    'from your Leeds showroom for £429.99 (order no.',
+    '77-30416). Since installation it has stopped mid-cycle',
+    'four times, leaving standing water in the tub and an E7',
+    'error on the display. Your engineer visited on 26',
+  ];
+
+  it('reads a page of wrapped lines as a scan', () => {
+    expect(inferDocumentTask(page.map((source) => ({ source })))).toBe('ocr');
+  });
+
+  it('reads sentences as text and spoken-form lines as speech', () => {
+    const essay = ['I live in Lyon since three years.', 'My brother work in a bank.'];
+    expect(inferDocumentTask(essay.map((source) => ({ source })))).toBe('text');
+    const transcript = ['so the next item is the budget', 'can everyone hear me okay'];
+    expect(inferDocumentTask(transcript.map((source) => ({ source })))).toBe('asr');
+  });
+
+  it('is what a plain text file and an unlabelled N-best file say of their task', () => {
+    expect(parseDocument(page.join('\n'), 'letter.txt').document.task).toBe('ocr');
+    const jsonl = page.map((line, index) => JSON.stringify({ id: `l${index}`, hypotheses: [line] }));
+    expect(parseDocument(jsonl.join('\n'), 'letter.jsonl').document.task).toBe('ocr');
+  });
+});
