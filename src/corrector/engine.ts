@@ -178,9 +178,7 @@ export class CorrectorEngine {
     const plans = segments.map((input, index) => this.plan(input, index));
     const results: SegmentResult[] = new Array(segments.length);
     const withRouting = options.withRouting !== false;
-    const lexicon = plans.some((plan) => plan.task === 'ocr')
-      ? await this.ocrLexicon()
-      : undefined;
+    const lexicon = plans.some((plan) => plan.task === 'ocr') ? await this.ocrLexicon() : undefined;
     let done = 0;
     options.onProgress?.(0, segments.length);
     for (const batch of planBatches(plans.flatMap((plan) => plan.pieces))) {

@@ -15,7 +15,8 @@
  */
 import type { Segment, Task } from './types.js';
 
-export type TaskEvidence = 'alternatives' | 'spoken form' | 'scan noise' | 'sentence' | 'line piece';
+export type TaskEvidence =
+  'alternatives' | 'spoken form' | 'scan noise' | 'sentence' | 'line piece';
 
 export interface InferredTask {
   task: Task;

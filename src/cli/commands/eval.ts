@@ -100,7 +100,7 @@ export const evalCommand: CliCommand = {
       .option(
         '--infer-task',
         'hide the lines\' "task" from the corrector, which then infers it as for unlabelled input; ' +
-          'figures stay grouped by the labels, and the inference\'s accuracy is reported',
+          "figures stay grouped by the labels, and the inference's accuracy is reported",
       )
       .option(
         '--baseline <dir>',

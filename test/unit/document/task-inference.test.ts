@@ -12,9 +12,9 @@ import { parseDocument } from '../../../src/formats/registry.js';
 
 describe('inferSegmentTask', () => {
   it('takes a list with alternatives for speech', () => {
-    expect(inferSegmentTask(['we agreed on a five year lease', 'we agreed on a five year least'])).toEqual(
-      { task: 'asr', evidence: 'alternatives' },
-    );
+    expect(
+      inferSegmentTask(['we agreed on a five year lease', 'we agreed on a five year least']),
+    ).toEqual({ task: 'asr', evidence: 'alternatives' });
   });
 
   it('does not count empty alternatives', () => {
@@ -35,9 +35,9 @@ describe('inferSegmentTask', () => {
       task: 'ocr',
       evidence: 'scan noise',
     });
-    expect(inferSegmentTask(['Revenue fox the three months to 39 Septemb3r reached'])).toMatchObject(
-      { task: 'ocr' },
-    );
+    expect(
+      inferSegmentTask(['Revenue fox the three months to 39 Septemb3r reached']),
+    ).toMatchObject({ task: 'ocr' });
   });
 
   it('takes a whole sentence for writing and a piece of one for a scan line', () => {
@@ -86,7 +86,9 @@ describe('inferDocumentTask', () => {
 
   it('is what a plain text file and an unlabelled N-best file say of their task', () => {
     expect(parseDocument(page.join('\n'), 'letter.txt').document.task).toBe('ocr');
-    const jsonl = page.map((line, index) => JSON.stringify({ id: `l${index}`, hypotheses: [line] }));
+    const jsonl = page.map((line, index) =>
+      JSON.stringify({ id: `l${index}`, hypotheses: [line] }),
+    );
     expect(parseDocument(jsonl.join('\n'), 'letter.jsonl').document.task).toBe('ocr');
   });
 });
