@@ -22,6 +22,7 @@ import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './model.js';
 import { OcrLexicon } from './ocr-lexicon.js';
 import { withoutUnlikeReplacements } from './asr-guard.js';
+import { respectingConfidentWords } from './confident-words.js';
 import { refineOcrSuggestion } from './ocr-refine.js';
 import { splitForModel } from './chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
@@ -322,6 +323,7 @@ export class CorrectorEngine {
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
+    suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     if (plan.task === 'asr') suggestion = withoutUnlikeReplacements(plan.source, suggestion);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);

@@ -48,6 +48,8 @@ export interface CorrectorInput {
   hypotheses: string[];
   /** The task the segment, or else its document, claims; OCR segments also get the lexical pass. */
   task?: Task;
+  /** The recognizer's confidence (0..1, null where unknown) of each white-space word of hypotheses[0]. */
+  wordConfidences?: (number | null)[];
 }
 
 /**
@@ -60,11 +62,31 @@ export function documentTask(document: NekoDocument): Task | undefined {
 
 export function correctorInput(segment: Segment, id: string, documentTask?: Task): CorrectorInput {
   const task = segment.task ?? documentTask;
+  const wordConfidences = recognizerWordConfidences(segment);
   return {
     id,
     hypotheses: segment.nbest?.[0] === segment.source ? [...segment.nbest] : [segment.source],
     ...(task === undefined ? {} : { task }),
+    ...(wordConfidences ? { wordConfidences } : {}),
   };
+}
+
+/**
+ * The recognizer's confidence of each white-space word of the source, when its words are the
+ * source's words and at least one has a confidence.
+ */
+function recognizerWordConfidences(segment: Segment): (number | null)[] | undefined {
+  const words = segment.words;
+  if (!words?.some((word) => word.confidence !== undefined)) return undefined;
+  const sourceWords = segment.source.split(/\s+/u).filter(Boolean);
+  const recognizerWords = words.flatMap((word) => word.text.split(/\s+/u).filter(Boolean));
+  if (recognizerWords.join(' ') !== sourceWords.join(' ')) return undefined;
+  return words.flatMap((word) =>
+    word.text
+      .split(/\s+/u)
+      .filter(Boolean)
+      .map(() => word.confidence ?? null),
+  );
 }
 
 /** The corrector's probability for one output token, located by [start, end) offsets in its output. */

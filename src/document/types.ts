@@ -67,6 +67,11 @@ export interface SuggestionEdit {
   /** 0..1, the corrector's confidence in the tokens of `after` (or in the deletion). */
   confidence: number;
   decision: Decision;
+  /**
+   * The highest confidence (0..1) the recognizer gave a word this edit changes, where it gave one:
+   * such an edit overrules the recognizer (src/corrector/confident-words.ts).
+   */
+  recognizerConfidence?: number;
   /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/ocr-refine.ts. */
   pass?: 'ocr-lexicon';
   /**

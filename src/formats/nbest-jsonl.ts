@@ -5,7 +5,7 @@
  * `hypotheses[0]` and keeps the other hypotheses, the reference and the task.
  */
 import { z } from 'zod';
-import type { NekoDocument, Segment, Task } from '../document/types.js';
+import type { NekoDocument, Segment, Task, Word } from '../document/types.js';
 import { inferDocumentTask } from '../document/task-inference.js';
 import { importedDocument, parseJson, splitLines, validateJson } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
@@ -15,6 +15,8 @@ const nbestLineSchema = z.object({
   hypotheses: z.array(z.string()).min(1, 'hypotheses must hold at least the best hypothesis'),
   reference: z.string().optional(),
   task: z.enum(['asr', 'ocr', 'text']).optional(),
+  /** The recognizer's confidence (0..1) of each white-space word of hypotheses[0]. */
+  word_confidences: z.array(z.number().min(0).max(1)).optional(),
 });
 
 export const nbestJsonlFormat: Format = {
@@ -50,11 +52,13 @@ export const nbestJsonlFormat: Format = {
       }
       lineOfId.set(id, lineNumber);
       const best = entry.hypotheses[0] ?? '';
+      const words = wordsWithConfidences(best, entry.word_confidences, fileName, lineNumber);
       segments.push({
         id,
         source: best,
         text: best,
         nbest: entry.hypotheses,
+        ...(words ? { words } : {}),
         ...(entry.reference !== undefined ? { reference: entry.reference } : {}),
         ...(entry.task ? { task: entry.task } : {}),
       });
@@ -83,12 +87,40 @@ export const nbestJsonlFormat: Format = {
           hypotheses: [segment.text, ...others],
           ...(segment.reference !== undefined ? { reference: segment.reference } : {}),
           ...(task ? { task } : {}),
+          ...(unchangedWordConfidences(segment) ?? {}),
         });
       })
       .map((line) => `${line}\n`)
       .join('');
   },
 };
+
+/** The recognizer's word confidences, while the text is still the recognizer's. */
+function unchangedWordConfidences(segment: Segment): { word_confidences: number[] } | undefined {
+  const confidences = segment.words?.map((word) => word.confidence);
+  const words = segment.source.split(/\s+/u).filter(Boolean);
+  if (segment.text !== segment.source || confidences?.length !== words.length) return undefined;
+  if (!confidences.every((confidence) => confidence !== undefined)) return undefined;
+  return { word_confidences: confidences };
+}
+
+function wordsWithConfidences(
+  best: string,
+  confidences: number[] | undefined,
+  fileName: string,
+  line: number,
+): Word[] | undefined {
+  if (confidences === undefined) return undefined;
+  const words = best.split(/\s+/u).filter(Boolean);
+  if (words.length !== confidences.length) {
+    throw new FormatError(
+      fileName,
+      `word_confidences has ${confidences.length} numbers for the ${words.length} words of the best hypothesis`,
+      { line },
+    );
+  }
+  return words.map((text, index) => ({ text, confidence: confidences[index]! }));
+}
 
 /** The task most lines name, or else the one their text shows (task-inference.ts). */
 function mostCommonTask(segments: Segment[]): Task {

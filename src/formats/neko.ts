@@ -41,6 +41,7 @@ const suggestion = z.looseObject({
       confidence: unit,
       decision: z.enum(['pending', 'accepted', 'rejected']),
       pass: z.literal('ocr-lexicon').optional(),
+      recognizerConfidence: unit.optional(),
     }),
   ),
   confidence: unit,

@@ -164,22 +164,41 @@ def written_documents(split: str) -> List[Dict[str, str]]:
 def learner_sentences(split: str) -> List[Dict[str, str]]:
     """ood/text-<split>.tsv: `id<TAB>error types<TAB>learner's sentence<TAB>minimal correction`."""
     rows = [line.split("\t") for line in (WRITTEN_DIR / f"text-{split}.tsv").read_text(encoding="utf-8").splitlines() if line]
-    return [{"id": i, "errors": e, "text": text, "reference": reference} for i, e, text, reference in rows]
+    # "dev-s001" → "dev_s001": each sentence stands alone in `neko eval`'s groups (clean_copies).
+    return [{"id": i.replace("-", "_"), "errors": e, "text": text, "reference": reference} for i, e, text, reference in rows]
 
 
 def clean_copies(records: Sequence[Dict[str, Any]], task: str, split: str) -> List[Dict[str, Any]]:
-    """Every CLEAN_EVERY-th reference as correct input, for do-no-harm."""
+    """Every CLEAN_EVERY-th reference as correct input, for do-no-harm. Ids without "-": `neko eval`
+    draws lines that share an id up to the last "-" together, and these stand alone."""
     return [
-        {"id": f"{split}-clean-{task}-{index}", "hypotheses": [r["reference"]], "reference": r["reference"], "task": task, "origin": "clean"}
+        {"id": f"{split}_clean_{task}_{index}", "hypotheses": [r["reference"]], "reference": r["reference"], "task": task, "origin": "clean"}
         for index, r in enumerate(records[::CLEAN_EVERY])
     ]
 
 
+def recognized(work: Any, items: Sequence[Dict[str, Any]], cache: Path, jobs: int, label: str) -> List[Any]:
+    """`work` over every item, in order; each result is appended to `cache` as it comes, so that an
+    interrupted build goes on where it stopped."""
+    done = {entry["id"]: entry["result"] for entry in jsonl.read_cache(cache)}
+    todo = [item for item in items if item["id"] not in done]
+    if todo:
+        print(f"{label}: {len(done)} cached, recognizing {len(todo)}", flush=True)
+        with ProcessPoolExecutor(jobs) as pool:
+            for count, (item, result) in enumerate(zip(todo, pool.map(work, todo)), 1):
+                jsonl.append(cache, {"id": item["id"], "result": result})
+                done[item["id"]] = result
+                if count % 50 == 0:
+                    print(f"{label}: {count}/{len(todo)}", flush=True)
+    return [done[item["id"]] for item in items]
+
+
 def build_written(split: str, out_dir: Path, jobs: int) -> List[Tuple[str, int]]:
     utterances = written_utterances(split)
-    with ProcessPoolExecutor(jobs) as pool:
-        spoken = list(pool.map(ood_speech.recognize_utterance, utterances))
-        scanned = list(pool.map(ood_scans.recognize_document, written_documents(split)))
+    cache_dir = DATA_DIR / "work" / "ood"
+    spoken = recognized(ood_speech.recognize_utterance, utterances, cache_dir / f"{split}-asr.jsonl", jobs, f"{split} speech")
+    documents = written_documents(split)
+    scanned = recognized(ood_scans.recognize_document, documents, cache_dir / f"{split}-ocr.jsonl", jobs, f"{split} scans")
     asr = [real_record(r["segment"], r, "asr") for r in spoken]
     for record, utterance in zip(asr, utterances):
         record["meta"]["domain"] = utterance["domain"]

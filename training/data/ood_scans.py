@@ -90,7 +90,7 @@ def render(lines: Sequence[str], font: str, point_size: int, level: float, seed:
 
 
 def read_page(image: Path) -> List[Tuple[str, List[int]]]:
-    """Tesseract's lines in reading order, each with its words' confidences (0-100)."""
+    """Tesseract's lines in reading order, each with its words' confidences (0-100, as it gives them)."""
     result = subprocess.run(
         ["tesseract", str(image), "stdout", "-l", "eng", "--psm", "3", "tsv"],
         check=True,
@@ -141,7 +141,7 @@ def recognize_document(document: Dict[str, str]) -> List[Dict[str, Any]]:
             "line": index,
             "hypotheses": [output],
             "reference": source,
-            "word_confidences": confidences[output],
+            "word_confidences": [round(confidence / 100, 2) for confidence in confidences[output]],
             "meta": {
                 "font": Path(font).stem,
                 "point_size": point_size,

@@ -54,6 +54,11 @@ export interface TaskEvaluation {
   cer: RateRow;
   /** WER where case and punctuation count ("Hello," is not "hello"). */
   strictWer: RateRow;
+  /**
+   * Documents (lines sharing an id up to the last "-": a conversation, a page) whose errors the
+   * correction raised: CER for OCR, WER otherwise.
+   */
+  documentsWorse: { documents: number; worse: number };
   /** On segments whose best hypothesis already equals the reference. */
   doNoHarm: { segments: number; words: number; changedWords: number; rate: number };
   /**
@@ -311,6 +316,11 @@ function evaluateGroup(
   };
   const wer = measure(wordErrors);
   const cer = measure(characterErrors);
+  const documentsWorse = countDocumentsWorse(
+    segments,
+    outputs,
+    task === 'ocr' ? characterErrors : wordErrors,
+  );
   const strictWer = measure(strictWordErrors);
   const alreadyRight = segments
     .map((segment, index) => ({ segment, output: outputs[index]! }))
@@ -327,6 +337,7 @@ function evaluateGroup(
     wer: wer.row,
     cer: cer.row,
     strictWer: strictWer.row,
+    documentsWorse,
     doNoHarm: {
       segments: harm.inputs,
       words: harm.inputWords,
@@ -340,6 +351,22 @@ function evaluateGroup(
         versusBaseline: { wer: wer.versus, cer: cer.versus, strictWer: strictWer.versus },
       }),
   };
+}
+
+function countDocumentsWorse(
+  segments: readonly Segment[],
+  outputs: readonly string[],
+  counter: ErrorCounter,
+): { documents: number; worse: number } {
+  const change = new Map<string, number>();
+  segments.forEach((segment, index) => {
+    const document = bootstrapGroupOf(segment.id);
+    const before = counter(segment.reference!, segment.source).errors;
+    const after = counter(segment.reference!, outputs[index]!).errors;
+    change.set(document, (change.get(document) ?? 0) + after - before);
+  });
+  const worse = [...change.values()].filter((difference) => difference > 0).length;
+  return { documents: change.size, worse };
 }
 
 function tallyInference(
@@ -402,6 +429,11 @@ function formatTable(evaluations: TaskEvaluation[]): string {
         ? `${''.padEnd(10)} do-no-harm: no segment whose best hypothesis equals its reference`
         : `${''.padEnd(10)} do-no-harm: ${harm.changedWords} of ${harm.words} words changed ` +
             `(${percent(harm.rate)}) on ${harm.segments} already-correct segments`,
+    );
+    const { documents, worse } = evaluation.documentsWorse;
+    lines.push(
+      `${''.padEnd(10)} documents made worse: ${worse} of ${documents} ` +
+        `(${percent(documents === 0 ? 0 : worse / documents)}; by ${evaluation.task === 'ocr' ? 'CER' : 'WER'})`,
     );
     const inference = evaluation.taskInference;
     if (inference && evaluation.task !== 'all') {
