@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { suggestionFromCorrection, type CorrectorInput } from '../document/operations.js';
+import { suggestionFromCorrection } from '../document/operations.js';
 import type { RoutingRecord, Suggestion } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
+import type { CorrectorInput, Decoding, DeviceRequest, EngineInfo } from './contract.js';
 import {
   aggressiveDecode,
   greedyDecode,
@@ -24,16 +25,9 @@ import { withoutUnlikeReplacements } from './asr-guard.js';
 import { refineOcrSuggestion } from './ocr-refine.js';
 import { splitForModel } from './chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
-import {
-  createModelSessions,
-  type DeviceAttempt,
-  type DeviceRequest,
-  type Device,
-} from './session.js';
+import { createModelSessions } from './session.js';
 import { buildSourceTokens, type SourceToken } from './source.js';
 import { Tokenizer } from './tokenizer.js';
-
-export type Decoding = 'aggressive' | 'greedy';
 
 export interface EngineOptions {
   /** Model directory; assets/models/neko-small (or $NEKO_MODEL_DIR) when absent. */
@@ -46,12 +40,6 @@ export interface EngineOptions {
   ocrLexiconDirectory?: string | null;
 }
 
-/**
- * hypotheses[0] is the text the edits refer to. The model never sees `task` (its router infers the
- * task); it only decides whether an OCR segment also gets the lexical pass.
- */
-export type SegmentInput = CorrectorInput;
-
 export interface SegmentResult {
   id: string;
   /** Position of the segment in the request. */
@@ -63,7 +51,7 @@ export interface SegmentResult {
   latency: number;
 }
 
-export interface CorrectOptions {
+export interface EngineRunOptions {
   decoding?: Decoding;
   signal?: AbortSignal;
   /** Called after each batch with the number of segments done so far. */
@@ -72,16 +60,6 @@ export interface CorrectOptions {
   onResult?: (result: SegmentResult) => void;
   /** Leave out routing records (the bench does not need them). */
   withRouting?: boolean;
-}
-
-export interface EngineInfo {
-  model: string;
-  modelDirectory: string;
-  device: Device;
-  attempts: DeviceAttempt[];
-  experts: string[];
-  /** The OCR lexical pass's directory, or null when OCR segments get the model alone. */
-  ocrLexicon: string | null;
 }
 
 /** Batches hold at most this many source tokens (after padding) and this many segments. */
@@ -112,7 +90,7 @@ interface PieceResult {
 
 interface SegmentPlan {
   index: number;
-  input: SegmentInput;
+  input: CorrectorInput;
   source: string;
   pieces: PreparedPiece[];
   results: (PieceResult | undefined)[];
@@ -167,8 +145,8 @@ export class CorrectorEngine {
 
   /** Corrects every segment; results come back in request order. Throws CorrectionCancelled. */
   async correct(
-    segments: readonly SegmentInput[],
-    options: CorrectOptions = {},
+    segments: readonly CorrectorInput[],
+    options: EngineRunOptions = {},
   ): Promise<SegmentResult[]> {
     const plans = segments.map((input, index) => this.plan(input, index));
     const results: SegmentResult[] = new Array(segments.length);
@@ -204,7 +182,7 @@ export class CorrectorEngine {
     return this.lexiconLoad;
   }
 
-  private plan(input: SegmentInput, index: number): SegmentPlan {
+  private plan(input: CorrectorInput, index: number): SegmentPlan {
     const hypotheses = input.hypotheses.length > 0 ? input.hypotheses : [''];
     const source = hypotheses[0]!;
     const limit = Math.min(
@@ -247,7 +225,7 @@ export class CorrectorEngine {
 
   private async correctBatch(
     batch: PreparedPiece[],
-    options: CorrectOptions,
+    options: EngineRunOptions,
   ): Promise<PieceResult[]> {
     const encoded = await this.model.encode(
       batch.map((piece) => piece.sourceTokens.map((t) => t.id)),

@@ -6,7 +6,7 @@
 import { CorrectorEngine } from './engine.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import type { ClientMessage, HostEndpoint } from './protocol.js';
-import type { DeviceRequest } from './session.js';
+import type { DeviceRequest } from './contract.js';
 
 export function serveCorrector(endpoint: HostEndpoint): void {
   let engine: CorrectorEngine | undefined;

@@ -4,15 +4,20 @@
  * so both transports carry them unchanged.
  */
 import type { Suggestion } from '../document/types.js';
-import type { Decoding, EngineInfo, SegmentInput } from './engine.js';
-import type { DeviceAttempt, DeviceRequest } from './session.js';
+import type {
+  CorrectorInput,
+  Decoding,
+  DeviceAttempt,
+  DeviceRequest,
+  EngineInfo,
+} from './contract.js';
 
 export type ClientMessage =
   | { type: 'load'; modelDirectory?: string; device: DeviceRequest }
   | {
       type: 'correct';
       jobId: string;
-      segments: SegmentInput[];
+      segments: CorrectorInput[];
       decoding: Decoding;
       withRouting: boolean;
     }

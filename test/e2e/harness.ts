@@ -13,7 +13,7 @@ import {
 } from 'playwright-core';
 import { ApiCore } from '../../src/api/core.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
-import type { CorrectorEvent, CorrectorStatus } from '../../src/api/types.js';
+import type { CorrectorEvent, CorrectorStatus } from '../../src/corrector/contract.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { parseDocument } from '../../src/formats/registry.js';
 import { WorkerCorrectorClient } from '../../src/corrector/client.js';

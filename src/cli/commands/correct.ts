@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CorrectorStatus } from '../../api/types.js';
 import {
   attachSuggestion,
   confidentText,
@@ -13,8 +12,12 @@ import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.
 import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
 import type { Format, FormatId } from '../../formats/types.js';
 import { WorkerCorrectorClient } from '../../corrector/client.js';
-import type { Decoding } from '../../corrector/engine.js';
-import { DEVICE_REQUESTS, type DeviceRequest } from '../../corrector/session.js';
+import {
+  DEVICE_REQUESTS,
+  type CorrectorStatus,
+  type Decoding,
+  type DeviceRequest,
+} from '../../corrector/contract.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 
@@ -123,7 +126,7 @@ export class ProgressBar {
   }
 }
 
-interface CorrectOptions extends CorrectorCliOptions {
+interface CorrectCommandOptions extends CorrectorCliOptions {
   output: string;
   format?: FormatId;
   to?: FormatId;
@@ -155,12 +158,12 @@ export const correctCommand: CliCommand = {
       )
       .option('--report <file>', 'write the edits, confidences and routing records as JSON');
     addMinConfidenceOption(addCorrectorOptions(command)).action(
-      (input: string, options: CorrectOptions) => correct(input, options, io),
+      (input: string, options: CorrectCommandOptions) => correct(input, options, io),
     );
   },
 };
 
-async function correct(input: string, options: CorrectOptions, io: CliIo): Promise<void> {
+async function correct(input: string, options: CorrectCommandOptions, io: CliIo): Promise<void> {
   for (const output of [options.output, options.report]) {
     if (output !== undefined && resolve(output) === resolve(input)) {
       throw new UserError(`${output}: is the input file; write to another file`);

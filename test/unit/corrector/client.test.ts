@@ -3,7 +3,7 @@
  * cancel mid-document, a host killed mid-job, and a missing model.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CorrectorEvent, CorrectRequest } from '../../../src/api/types.js';
+import type { CorrectorEvent, CorrectRequest } from '../../../src/corrector/contract.js';
 import { WorkerCorrectorClient } from '../../../src/corrector/client.js';
 import {
   spawnChildProcess,

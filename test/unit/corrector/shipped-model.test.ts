@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
 import { defaultModelDirectory, loadModelDirectory } from '../../../src/corrector/config.js';
 import { aggressiveDecode, greedyDecode } from '../../../src/corrector/decode.js';
-import { CorrectorEngine, type SegmentInput } from '../../../src/corrector/engine.js';
+import type { CorrectorInput } from '../../../src/corrector/contract.js';
+import { CorrectorEngine } from '../../../src/corrector/engine.js';
 import { Seq2SeqModel } from '../../../src/corrector/model.js';
 import { createModelSessions } from '../../../src/corrector/session.js';
 import { buildSourceIds } from '../../../src/corrector/source.js';
@@ -25,7 +26,7 @@ describe('aggressive decoding with the shipped model', () => {
     'gives the greedy suggestions on 64 meeting segments in far fewer passes',
     { timeout: 180_000 },
     async () => {
-      const segments: SegmentInput[] = buildMeeting(2400)
+      const segments: CorrectorInput[] = buildMeeting(2400)
         .slice(0, 64)
         .map((segment) => ({ id: segment.id, hypotheses: [segment.source] }));
       const passes = (): number => engine.statistics.rowPasses;
