@@ -23,7 +23,7 @@ import { Tokenizer } from '../../../src/corrector/tokenizer.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
 const sentences = readFileSync(
-  new URL('../../fixtures/bench/meeting-sentences.txt', import.meta.url),
+  new URL('../../../assets/bench/meeting-sentences.txt', import.meta.url),
   'utf8',
 )
   .split('\n')
