@@ -1,13 +1,13 @@
 import { app, utilityProcess } from 'electron';
 import path from 'node:path';
-import type { HostChannel } from '../src/corrector/client.js';
-import { defaultModelDirectory } from '../src/corrector/config.js';
-import type { HostMessage } from '../src/corrector/protocol.js';
+import type { HostChannel } from '../src/corrector/host/client.js';
+import { defaultModelDirectory } from '../src/corrector/runtime/config.js';
+import type { HostMessage } from '../src/corrector/host/protocol.js';
 
 /**
  * The corrector engine in an Electron utility process (VS Code's pattern: the main process never
  * blocks on compute, and a native crash in onnxruntime leaves the window standing). It speaks the
- * same protocol as the child process of browser mode; src/corrector/worker.ts serves both.
+ * same protocol as the child process of browser mode; src/corrector/host/worker.ts serves both.
  */
 export function spawnUtilityHost(): HostChannel {
   const child = utilityProcess.fork(path.join(__dirname, 'corrector-worker.cjs'), [], {

@@ -14,7 +14,7 @@ with P_lm a word trigram model (interpolated Kneser-Ney, stored as ARPA) of the 
     /usr/bin/python3 training/ocr_lexicon.py fixture assets/models/ocr-lexicon training/data/out/dev.jsonl \
         test/fixtures/ocr-lexicon/parity.json
 
-The TypeScript twin is src/corrector/ocr-lexicon.ts; `fixture` writes the lines and this module's
+The TypeScript twin is src/corrector/passes/ocr-lexicon.ts; `fixture` writes the lines and this module's
 corrections for its parity test.
 """
 

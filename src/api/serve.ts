@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { WorkerCorrectorClient } from '../corrector/client.js';
+import { WorkerCorrectorClient } from '../corrector/host/client.js';
 import { ApiCore } from './core.js';
 import { startServer } from './server.js';
 

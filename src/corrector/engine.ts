@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { suggestionFromCorrection } from '../document/operations.js';
 import type { RoutingRecord, Suggestion } from '../document/types.js';
-import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
+import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './runtime/config.js';
 import type { CorrectorInput, Decoding, DeviceRequest, EngineInfo } from './contract.js';
 import {
   aggressiveDecode,
@@ -16,18 +16,18 @@ import {
   type DecodeOptions,
   type DecodeStatistics,
   type RunDecoder,
-} from './decode.js';
-import { TextDraft } from './draft.js';
+} from './decoding/decode.js';
+import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
-import { Seq2SeqModel, type EncodedBatch } from './model.js';
-import { OcrLexicon } from './ocr-lexicon.js';
-import { withoutUnlikeReplacements } from './asr-guard.js';
-import { refineOcrSuggestion } from './ocr-refine.js';
-import { splitForModel } from './chunking.js';
-import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
-import { createModelSessions } from './session.js';
-import { buildSourceTokens, type SourceToken } from './source.js';
-import { Tokenizer } from './tokenizer.js';
+import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
+import { OcrLexicon } from './passes/ocr-lexicon.js';
+import { withoutUnlikeReplacements } from './passes/asr-guard.js';
+import { refineOcrSuggestion } from './passes/ocr-refine.js';
+import { splitForModel } from './decoding/chunking.js';
+import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
+import { createModelSessions } from './runtime/session.js';
+import { buildSourceTokens, type SourceToken } from './runtime/source.js';
+import { Tokenizer } from './runtime/tokenizer.js';
 
 export interface EngineOptions {
   /** Model directory; assets/models/neko-small (or $NEKO_MODEL_DIR) when absent. */

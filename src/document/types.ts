@@ -67,7 +67,7 @@ export interface SuggestionEdit {
   /** 0..1, the corrector's confidence in the tokens of `after` (or in the deletion). */
   confidence: number;
   decision: Decision;
-  /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/ocr-refine.ts. */
+  /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/passes/ocr-refine.ts. */
   pass?: 'ocr-lexicon';
   /**
    * Set on a pending edit when the user has since changed the words it would change (or the place it

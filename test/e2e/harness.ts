@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from '../../src/api/server.js';
 import type { CorrectorEvent, CorrectorStatus } from '../../src/corrector/contract.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { parseDocument } from '../../src/formats/registry.js';
-import { WorkerCorrectorClient } from '../../src/corrector/client.js';
+import { WorkerCorrectorClient } from '../../src/corrector/host/client.js';
 
 /**
  * Runs the real browser-mode server in this process and drives Debian's Chromium against it. What

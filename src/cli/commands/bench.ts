@@ -7,7 +7,7 @@ import type { Segment } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import { CorrectorEngine, type SegmentResult } from '../../corrector/engine.js';
 import { CorrectorUnavailable } from '../../corrector/errors.js';
-import type { DecodeStatistics } from '../../corrector/decode.js';
+import type { DecodeStatistics } from '../../corrector/decoding/decode.js';
 import type { Decoding, DeviceRequest } from '../../corrector/contract.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';

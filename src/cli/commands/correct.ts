@@ -11,7 +11,7 @@ import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
 import type { Format, FormatId } from '../../formats/types.js';
-import { WorkerCorrectorClient } from '../../corrector/client.js';
+import { WorkerCorrectorClient } from '../../corrector/host/client.js';
 import {
   DEVICE_REQUESTS,
   type CorrectorStatus,

@@ -13,7 +13,7 @@ import {
   type ErrorCounts,
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
-import type { WorkerCorrectorClient } from '../../corrector/client.js';
+import type { WorkerCorrectorClient } from '../../corrector/host/client.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
 import type { NekoDocument, Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';

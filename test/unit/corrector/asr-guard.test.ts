@@ -3,7 +3,7 @@ import {
   isUnlikeReplacement,
   letterSimilarity,
   withoutUnlikeReplacements,
-} from '../../../src/corrector/asr-guard.js';
+} from '../../../src/corrector/passes/asr-guard.js';
 import { suggestionFromCorrection } from '../../../src/document/operations.js';
 
 /** Shared with training/tests/test_gating.py: [before, after, unlike]. */

@@ -4,12 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorrectorEvent, CorrectRequest } from '../../../src/corrector/contract.js';
-import { WorkerCorrectorClient } from '../../../src/corrector/client.js';
+import { WorkerCorrectorClient } from '../../../src/corrector/host/client.js';
 import {
   spawnChildProcess,
   spawnWorkerThread,
   type HostChannel,
-} from '../../../src/corrector/spawn.js';
+} from '../../../src/corrector/host/spawn.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
 const clients: WorkerCorrectorClient[] = [];

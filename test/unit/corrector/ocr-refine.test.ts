@@ -8,7 +8,7 @@ import {
   refineOcrSuggestion,
   type LexicalCorrector,
   type LexicalEdit,
-} from '../../../src/corrector/ocr-refine.js';
+} from '../../../src/corrector/passes/ocr-refine.js';
 
 /** A model suggestion whose output words carry the given confidences (0.99 for the others). */
 function modelSuggestion(

@@ -9,7 +9,7 @@
  * the caller's document: results are only ever delivered as events.
  */
 import { randomUUID } from 'node:crypto';
-import type { Suggestion } from '../document/types.js';
+import type { Suggestion } from '../../document/types.js';
 import {
   isDeviceRequest,
   type CorrectorClient,
@@ -21,7 +21,7 @@ import {
   type DeviceAttempt,
   type DeviceRequest,
   type EngineInfo,
-} from './contract.js';
+} from '../contract.js';
 import type { ClientMessage, HostMessage } from './protocol.js';
 import { spawnChildProcess, type HostChannel } from './spawn.js';
 

@@ -3,14 +3,14 @@
  * worker_threads worker here, an Electron utilityProcess in the app). Plain JSON-cloneable objects,
  * so both transports carry them unchanged.
  */
-import type { Suggestion } from '../document/types.js';
+import type { Suggestion } from '../../document/types.js';
 import type {
   CorrectorInput,
   Decoding,
   DeviceAttempt,
   DeviceRequest,
   EngineInfo,
-} from './contract.js';
+} from '../contract.js';
 
 export type ClientMessage =
   | { type: 'load'; modelDirectory?: string; device: DeviceRequest }

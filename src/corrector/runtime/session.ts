@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { env, InferenceSession, listSupportedBackends } from 'onnxruntime-node';
 import type { ModelDirectory } from './config.js';
-import type { Device, DeviceAttempt, DeviceRequest } from './contract.js';
-import { CorrectorUnavailable } from './errors.js';
+import type { Device, DeviceAttempt, DeviceRequest } from '../contract.js';
+import { CorrectorUnavailable } from '../errors.js';
 
 /** The order `auto` tries: fastest first, CPU always last because it always works. */
 const AUTO_ORDER: readonly Device[] = ['cuda', 'webgpu', 'cpu'];

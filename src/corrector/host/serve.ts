@@ -3,10 +3,10 @@
  * and answers with progress, per-segment results and a final done/failed message. The transport
  * (worker thread, Electron utility process) only has to provide a HostEndpoint.
  */
-import { CorrectorEngine } from './engine.js';
-import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
+import { CorrectorEngine } from '../engine.js';
+import { CorrectionCancelled, CorrectorUnavailable } from '../errors.js';
 import type { ClientMessage, HostEndpoint } from './protocol.js';
-import type { DeviceRequest } from './contract.js';
+import type { DeviceRequest } from '../contract.js';
 
 export function serveCorrector(endpoint: HostEndpoint): void {
   let engine: CorrectorEngine | undefined;

@@ -4,7 +4,7 @@
  * `process.parentPort` (messages wrapped in `{ data }`).
  */
 import { parentPort } from 'node:worker_threads';
-import { serveCorrector } from './host.js';
+import { serveCorrector } from './serve.js';
 import type { ClientMessage, HostEndpoint, HostMessage } from './protocol.js';
 
 interface ElectronParentPort {
