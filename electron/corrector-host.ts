@@ -1,8 +1,7 @@
 import { app, utilityProcess } from 'electron';
 import path from 'node:path';
-import type { HostChannel } from '../src/corrector/host/client.js';
+import { processChannel, type HostChannel } from '../src/corrector/host/spawn.js';
 import { defaultModelDirectory } from '../src/corrector/runtime/config.js';
-import type { HostMessage } from '../src/corrector/host/protocol.js';
 
 /**
  * The corrector engine in an Electron utility process (VS Code's pattern: the main process never
@@ -14,23 +13,14 @@ export function spawnUtilityHost(): HostChannel {
     serviceName: 'NeKo Studio corrector',
     stdio: 'inherit',
   });
-  let terminating = false;
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code) =>
-      resolve(terminating ? 'terminated' : `corrector process exited with code ${code}`),
-    ),
-  );
-  return {
+  return processChannel({
+    pid: child.pid,
     post: (message) => child.postMessage(message),
-    onMessage: (handler) => child.on('message', (message: HostMessage) => handler(message)),
-    onExit: (handler) => void exited.then(handler),
-    terminate: async () => {
-      terminating = true;
-      child.kill();
-      await exited;
-    },
-    ...(child.pid === undefined ? {} : { pid: child.pid }),
-  };
+    onMessage: (handler) => child.on('message', handler),
+    onEnd: (handler) =>
+      child.once('exit', (code) => handler(`corrector process exited with code ${code}`)),
+    kill: () => child.kill(),
+  });
 }
 
 /** onnxruntime reads model files itself, so in an installed app they come from outside the asar. */

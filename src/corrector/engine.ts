@@ -1,12 +1,13 @@
 /**
  * The corrector engine: tokenizes segments, runs them through the model in length-sorted batches,
  * decodes (greedy or aggressive, same output), and turns each output into a Suggestion with word
- * edits, confidences and routing. It runs inside a worker (worker.ts); nothing here blocks a UI.
+ * edits, confidences and routing, then applies the task's passes after the model (PASSES). It runs
+ * in the corrector host's process (host/worker.ts); nothing here blocks a UI.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { suggestionFromCorrection } from '../document/operations.js';
-import type { RoutingRecord, Suggestion } from '../document/types.js';
+import type { RoutingRecord, Suggestion, Task } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './runtime/config.js';
 import type { CorrectorInput, Decoding, DeviceRequest, EngineInfo } from './contract.js';
 import {
@@ -61,6 +62,29 @@ export interface EngineRunOptions {
   /** Leave out routing records (the bench does not need them). */
   withRouting?: boolean;
 }
+
+/** What a pass after the model may use besides the segment's source and the suggestion so far. */
+interface PassContext {
+  /** The OCR lexical pass's model, when the request has OCR segments and the lexicon exists. */
+  lexicon: OcrLexicon | undefined;
+}
+
+type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Suggestion;
+
+/**
+ * The passes after the model, per task, in order (each keeps the suggestion's confidence and
+ * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the
+ * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts); text has
+ * the model alone. A segment without a task has the model alone.
+ */
+const PASSES: Record<Task, readonly Pass[]> = {
+  asr: [(source, suggestion) => withoutUnlikeReplacements(source, suggestion)],
+  ocr: [
+    (source, suggestion, { lexicon }) =>
+      lexicon ? refineOcrSuggestion(source, suggestion, lexicon) : suggestion,
+  ],
+  text: [],
+};
 
 /** Batches hold at most this many source tokens (after padding) and this many segments. */
 const BATCH_TOKEN_BUDGET = 4096;
@@ -295,12 +319,10 @@ export class CorrectorEngine {
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
-    if (plan.input.task === 'asr') suggestion = withoutUnlikeReplacements(plan.source, suggestion);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
-    if (lexicon && plan.input.task === 'ocr') {
-      suggestion = refineOcrSuggestion(plan.source, suggestion, lexicon);
-    }
+    const passes = plan.input.task === undefined ? [] : PASSES[plan.input.task];
+    for (const pass of passes) suggestion = pass(plan.source, suggestion, { lexicon });
     return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };
   }
 

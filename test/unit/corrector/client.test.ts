@@ -1,15 +1,11 @@
 /**
- * The CorrectorClient with the real engine in a real host process (and a worker thread): results,
- * cancel mid-document, a host killed mid-job, and a missing model.
+ * The CorrectorClient with the real engine in a real host process: results, cancel mid-document,
+ * a host killed mid-job, disposing mid-job, and a missing model.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorrectorEvent, CorrectRequest } from '../../../src/corrector/contract.js';
 import { WorkerCorrectorClient } from '../../../src/corrector/host/client.js';
-import {
-  spawnChildProcess,
-  spawnWorkerThread,
-  type HostChannel,
-} from '../../../src/corrector/host/spawn.js';
+import { spawnChildProcess, type HostChannel } from '../../../src/corrector/host/spawn.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
 const clients: WorkerCorrectorClient[] = [];
@@ -191,8 +187,13 @@ describe('WorkerCorrectorClient', () => {
     ]);
   });
 
-  it('also runs in a worker thread, and disposing it mid-job leaves the process standing', async () => {
-    const client = makeClient(spawnWorkerThread);
+  it('disposing it mid-job ends the host process and leaves this process standing', async () => {
+    const hosts: HostChannel[] = [];
+    const client = makeClient(() => {
+      const host = spawnChildProcess();
+      hosts.push(host);
+      return host;
+    });
     const done = await collect(client, client.correct(request(4)));
     expect(done.filter((e) => e.type === 'result')).toHaveLength(4);
     const job = client.correct(request(100));
@@ -203,5 +204,7 @@ describe('WorkerCorrectorClient', () => {
     await firstResult;
     await client.dispose();
     expect(process.exitCode ?? 0).toBe(0);
+    expect(hosts).toHaveLength(1);
+    expect(() => process.kill(hosts[0]!.pid!, 0)).toThrow(/ESRCH/);
   });
 });
