@@ -1,4 +1,4 @@
-"""Evaluates a trained corrector on held-out real recognizer output (GUIDE.md §4 metrics).
+"""Evaluates a trained corrector on held-out real recognizer output (the metrics of README.md, "N-best JSONL and metrics").
 
     nice /usr/bin/python3 training/evaluate.py --checkpoint training/runs/cpu/best.pt \\
         --tokenizer training/runs/cpu/tokenizer.json training/data/out/test.jsonl --out report.json

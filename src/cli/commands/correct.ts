@@ -11,7 +11,7 @@ import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
 import type { Format, FormatId } from '../../formats/types.js';
-import { WorkerCorrectorClient } from '../../corrector/host/client.js';
+import { HostCorrectorClient } from '../../corrector/host/client.js';
 import {
   DEVICE_REQUESTS,
   type CorrectorStatus,
@@ -71,8 +71,8 @@ export async function openCorrector(
   options: CorrectorCliOptions,
   io: CliIo,
   withRouting: boolean,
-): Promise<{ client: WorkerCorrectorClient; status: CorrectorStatus }> {
-  const client = new WorkerCorrectorClient({
+): Promise<{ client: HostCorrectorClient; status: CorrectorStatus }> {
+  const client = new HostCorrectorClient({
     device: options.device,
     withRouting,
     ...(options.model === undefined ? {} : { modelDirectory: resolve(options.model) }),
@@ -220,7 +220,7 @@ async function readInput(
 }
 
 /**
- * N-best lists become `{"id","text"}` lines (GUIDE.md §3); every other format is written back as
+ * N-best lists become `{"id","text"}` lines (README.md, "N-best JSONL and metrics"); every other format is written back as
  * itself with each segment's text replaced, so times, speakers and geometry stay where they were.
  * A NeKo project also keeps each suggestion, its edits of at least `minConfidence` accepted and the
  * others pending, so the app can still undo or review any.

@@ -13,7 +13,7 @@ import {
   type ErrorCounts,
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
-import type { WorkerCorrectorClient } from '../../corrector/host/client.js';
+import type { HostCorrectorClient } from '../../corrector/host/client.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
 import type { NekoDocument, Segment } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
@@ -163,7 +163,7 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
 
 /** Each set's corrected texts. */
 async function correctSets(
-  client: WorkerCorrectorClient,
+  client: HostCorrectorClient,
   sets: readonly ReferenceSet[],
   options: CorrectorCliOptions,
   minConfidence: number,

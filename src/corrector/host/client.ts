@@ -56,7 +56,7 @@ const MAX_RESTARTS_PER_JOB = 1;
 
 export type { HostChannel } from './spawn.js';
 
-export class WorkerCorrectorClient implements CorrectorClient {
+export class HostCorrectorClient implements CorrectorClient {
   private readonly listeners = new Set<(event: CorrectorEvent) => void>();
   private readonly queue: Job[] = [];
   private readonly spawn: () => HostChannel;

@@ -1,5 +1,5 @@
 /**
- * How a WorkerCorrectorClient starts the corrector host (worker.ts): in a child process. A process
+ * How a HostCorrectorClient starts the corrector host (worker.ts): in a child process. A process
  * can be killed at any moment and its crash leaves the caller standing, which is what lets the
  * client restart it mid-job. (A worker thread would be lighter, but ending one while onnxruntime
  * runs a session aborts the whole process, and a native crash in a thread takes the app down with

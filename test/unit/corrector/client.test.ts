@@ -4,17 +4,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorrectorEvent, CorrectRequest } from '../../../src/corrector/contract.js';
-import { WorkerCorrectorClient } from '../../../src/corrector/host/client.js';
+import { HostCorrectorClient } from '../../../src/corrector/host/client.js';
 import { spawnChildProcess, type HostChannel } from '../../../src/corrector/host/spawn.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
-const clients: WorkerCorrectorClient[] = [];
+const clients: HostCorrectorClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
 });
 
-function makeClient(spawn?: () => HostChannel): WorkerCorrectorClient {
-  const client = new WorkerCorrectorClient({
+function makeClient(spawn?: () => HostChannel): HostCorrectorClient {
+  const client = new HostCorrectorClient({
     modelDirectory: tinyModel,
     device: 'cpu',
     withRouting: false,
@@ -38,7 +38,7 @@ function request(count: number): CorrectRequest {
 }
 
 /** Collects a job's events until it is done or fails. */
-function collect(client: WorkerCorrectorClient, jobIdPromise: Promise<{ jobId: string }>) {
+function collect(client: HostCorrectorClient, jobIdPromise: Promise<{ jobId: string }>) {
   const events: CorrectorEvent[] = [];
   const finished = new Promise<CorrectorEvent[]>((resolve) => {
     client.onEvent((event) => {
@@ -75,7 +75,7 @@ function killingSpawn(kills: number): { spawn: () => HostChannel; killed: () => 
   return { spawn, killed: () => killed };
 }
 
-describe('WorkerCorrectorClient', () => {
+describe('HostCorrectorClient', () => {
   it('reports the model and the devices tried', async () => {
     const status = await makeClient().status();
     expect(status.available).toBe(true);
@@ -171,7 +171,7 @@ describe('WorkerCorrectorClient', () => {
   );
 
   it('says why correction is unavailable without a model, and fails jobs with that reason', async () => {
-    const client = new WorkerCorrectorClient({ modelDirectory: '/nonexistent/model' });
+    const client = new HostCorrectorClient({ modelDirectory: '/nonexistent/model' });
     clients.push(client);
     const status = await client.status();
     expect(status).toEqual({
