@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from data.metrics import align, edit_distance, normalize
-from tokenizer import Tokenizer
+from .data.metrics import align, edit_distance, normalize
+from .tokenizer import Tokenizer
 
 WORD = re.compile(r"\S+")
 

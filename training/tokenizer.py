@@ -11,7 +11,7 @@ The algorithm is deliberately small so that the TypeScript twin gives identical 
 
 Ids: the special tokens first, then the 256 bytes (BYTE_OFFSET + byte), then one id per merge.
 
-    /usr/bin/python3 training/tokenizer.py train CORPUS.txt|.jsonl OUT/tokenizer.json --vocab-size 4096
+    /usr/bin/python3 -m training.tokenizer train CORPUS.txt|.jsonl OUT/tokenizer.json --vocab-size 4096
 """
 
 from __future__ import annotations

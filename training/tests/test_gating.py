@@ -1,11 +1,8 @@
 """Confidence-gated corrections: which edits survive a threshold, grouped as the app groups them."""
 
-import sys
 import unittest
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from gating import confident_correction, is_unlike_replacement, letter_similarity  # noqa: E402
+from training.gating import confident_correction, is_unlike_replacement, letter_similarity
 
 
 def word_tokens(text: str, probabilities: dict[str, float]) -> tuple[list[tuple[int, int]], list[float]]:

@@ -2,14 +2,12 @@
 
 import itertools
 import math
-import sys
 import tempfile
 import unittest
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ocr_lexicon import ArpaModel, Channel, KneserNeyCounts, OcrLexicon, build, write_arpa  # noqa: E402
+from training.ocr_lexicon import ArpaModel, Channel, KneserNeyCounts, OcrLexicon, build, write_arpa
 
 SENTENCES = [
     s.split()
