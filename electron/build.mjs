@@ -12,7 +12,7 @@ const common = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-  // src/corrector/spawn.ts checks for import.meta.resolve before using it (only from sources).
+  // src/corrector/host/spawn.ts checks for import.meta.resolve before using it (only from sources).
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
@@ -28,7 +28,7 @@ const commonJs = {
 const bundles = {
   'electron/main.ts': 'dist/electron/main.cjs',
   'electron/preload.ts': 'dist/electron/preload.cjs',
-  'src/corrector/worker.ts': 'dist/electron/corrector-worker.cjs',
+  'src/corrector/host/worker.ts': 'dist/electron/corrector-worker.cjs',
   'src/api/serve.ts': 'dist/server/serve.cjs',
 };
 await Promise.all(
@@ -36,12 +36,12 @@ await Promise.all(
     build({ ...commonJs, entryPoints: [entry], outfile }),
   ),
 );
-// The corrector host that serve.cjs forks: src/corrector/spawn.ts looks for worker.js beside the
+// The corrector host that serve.cjs forks: src/corrector/host/spawn.ts looks for worker.js beside the
 // code that spawns it, and package.json's "type": "module" makes that .js an ES module.
 await build({
   ...common,
   format: 'esm',
-  entryPoints: ['src/corrector/worker.ts'],
+  entryPoints: ['src/corrector/host/worker.ts'],
   outfile: 'dist/server/worker.js',
 });
 console.log(`built ${[...Object.values(bundles), 'dist/server/worker.js'].join(', ')}`);

@@ -1,36 +1,26 @@
 import { app, utilityProcess } from 'electron';
 import path from 'node:path';
-import type { HostChannel } from '../src/corrector/client.js';
-import { defaultModelDirectory } from '../src/corrector/config.js';
-import type { HostMessage } from '../src/corrector/protocol.js';
+import { processChannel, type HostChannel } from '../src/corrector/host/spawn.js';
+import { defaultModelDirectory } from '../src/corrector/runtime/config.js';
 
 /**
  * The corrector engine in an Electron utility process (VS Code's pattern: the main process never
  * blocks on compute, and a native crash in onnxruntime leaves the window standing). It speaks the
- * same protocol as the child process of browser mode; src/corrector/worker.ts serves both.
+ * same protocol as the child process of browser mode; src/corrector/host/worker.ts serves both.
  */
 export function spawnUtilityHost(): HostChannel {
   const child = utilityProcess.fork(path.join(__dirname, 'corrector-worker.cjs'), [], {
     serviceName: 'NeKo Studio corrector',
     stdio: 'inherit',
   });
-  let terminating = false;
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code) =>
-      resolve(terminating ? 'terminated' : `corrector process exited with code ${code}`),
-    ),
-  );
-  return {
+  return processChannel({
+    pid: child.pid,
     post: (message) => child.postMessage(message),
-    onMessage: (handler) => child.on('message', (message: HostMessage) => handler(message)),
-    onExit: (handler) => void exited.then(handler),
-    terminate: async () => {
-      terminating = true;
-      child.kill();
-      await exited;
-    },
-    ...(child.pid === undefined ? {} : { pid: child.pid }),
-  };
+    onMessage: (handler) => child.on('message', handler),
+    onEnd: (handler) =>
+      child.once('exit', (code) => handler(`corrector process exited with code ${code}`)),
+    kill: () => child.kill(),
+  });
 }
 
 /** onnxruntime reads model files itself, so in an installed app they come from outside the asar. */

@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiCore } from '../src/api/core.js';
-import { WorkerCorrectorClient } from '../src/corrector/client.js';
+import { HostCorrectorClient } from '../src/corrector/host/client.js';
 import { modelDirectory, spawnUtilityHost } from './corrector-host.js';
 import { CONTENT_SECURITY_POLICY } from '../src/api/csp.js';
 import type { MenuCommand, NekoApi } from '../src/api/types.js';
@@ -46,7 +46,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const core = new ApiCore({
-  corrector: new WorkerCorrectorClient({
+  corrector: new HostCorrectorClient({
     modelDirectory: modelDirectory(),
     spawn: spawnUtilityHost,
   }),

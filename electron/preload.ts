@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CorrectorEvent, MenuCommand, NekoApi } from '../src/api/types.js';
+import type { MenuCommand, NekoApi } from '../src/api/types.js';
+import type { CorrectorEvent } from '../src/corrector/contract.js';
 import {
   CORRECTOR_EVENT_CHANNEL,
   INVOKE_PREFIX,

@@ -1,15 +1,13 @@
 import {
   ApiError,
   UPLOAD_LIMIT_BYTES,
-  type CorrectorEvent,
-  type CorrectorStatus,
-  type CorrectRequest,
   type ExportResult,
   type FileUpload,
   type FormatInfo,
   type ImportResult,
   type NekoApi,
 } from '../src/api/types.js';
+import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../src/corrector/contract.js';
 import type { NekoDocument } from '../src/document/types.js';
 import type { FormatId } from '../src/formats/types.js';
 

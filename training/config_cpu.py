@@ -1,15 +1,9 @@
-# The shipped model, trained on this machine's 2 CPU cores (Debian torch 1.13 + OpenBLAS).
+# Training on a 2-core CPU (Debian torch 1.13 + OpenBLAS), in neko-small's shape (train.py's NEKO_SMALL).
+# The shipped model's CPU fine-tune (run cpu-ft) started from it with the options in training/README.md.
 run_name = "cpu"
 nbest_max = 3  # the N-best lists differ little; a 4th and 5th hypothesis cost more source tokens than they add
 max_source_tokens = 160
 max_target_tokens = 96
-d_model = 256
-n_heads = 4
-n_encoder_layers = 3
-n_decoder_layers = 3
-d_ff = 512
-n_experts = 4
-experts = "asr,ocr,text,general"
 tokens_per_batch = 4000
 learning_rate = 1e-3
 warmup_steps = 200

@@ -1,6 +1,6 @@
-"""Evaluates a trained corrector on held-out real recognizer output (GUIDE.md §4 metrics).
+"""Evaluates a trained corrector on held-out real recognizer output (the metrics of README.md, "N-best JSONL and metrics").
 
-    nice /usr/bin/python3 training/evaluate.py --checkpoint training/runs/cpu/best.pt \\
+    nice /usr/bin/python3 -m training.evaluate --checkpoint training/runs/cpu/best.pt \\
         --tokenizer training/runs/cpu/tokenizer.json training/data/out/test.jsonl --out report.json
 
 Per task, on the segments with errors to fix (origin other than "clean"): WER and CER (normalized),
@@ -18,20 +18,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data.metrics import edit_distance, normalize  # noqa: E402
-from gating import confident_correction, token_spans  # noqa: E402
-from model import Corrector, ModelDimensions  # noqa: E402
-from ocr_lexicon import OcrLexicon  # noqa: E402
-from tokenizer import Tokenizer, build_source  # noqa: E402
-from train import read_examples  # noqa: E402
+from .data.metrics import edit_distance, normalize
+from .dataset import read_records
+from .decoding import greedy_decode
+from .gating import confident_correction, token_spans
+from .model import Corrector, ModelDimensions
+from .ocr_lexicon import OcrLexicon
+from .tokenizer import Tokenizer, build_source
 
 
 def raw_words(text: str) -> list[str]:
@@ -101,8 +100,8 @@ def correct_all(
         max_length = min(config["max_target_tokens"], 2 * longest_input + 10)
         device = next(model.parameters()).device
         input_ids, attention_mask = input_ids.to(device), attention_mask.to(device)
-        outputs = model.greedy_decode(
-            input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length
+        outputs = greedy_decode(
+            model, input_ids, attention_mask, tokenizer.bos_id, tokenizer.eos_id, max_length
         )
         for index, (ids, probabilities) in zip(indices, outputs):
             asr = records[index].get("task") == "asr"
@@ -203,7 +202,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     model, tokenizer, config = load_checkpoint(args.checkpoint, args.tokenizer)
     model.to(torch.device(args.device))
-    records = read_examples(Path(args.test_file))
+    records = read_records(Path(args.test_file))
     if args.limit:
         seen: dict[str, int] = defaultdict(int)
         kept = []

@@ -1,8 +1,8 @@
 """Exports a trained corrector (or a random one, for tests) as a model directory, and checks parity.
 
-    /usr/bin/python3 training/export.py --checkpoint training/runs/cpu/best.pt \\
+    /usr/bin/python3 -m training.export --checkpoint training/runs/cpu/best.pt \\
         --tokenizer training/runs/cpu/tokenizer.json --out assets/models/neko-small --name neko-small
-    /usr/bin/python3 training/export.py --random tiny --tokenizer-corpus test/fixtures/tokenizer/sample.txt \\
+    /usr/bin/python3 -m training.export --random tiny --tokenizer-corpus test/fixtures/tokenizer/sample.txt \\
         --vocab-size 512 --out test/fixtures/models/tiny-random --name tiny-random
 
 The directory gets config.json, tokenizer.json, encoder.onnx and decoder.onnx (opset 17, dynamic
@@ -20,7 +20,6 @@ import copy
 import json
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -28,9 +27,8 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model import Corrector, ModelDimensions  # noqa: E402
-from tokenizer import Tokenizer, read_corpus, train as train_tokenizer  # noqa: E402
+from .model import Corrector, ModelDimensions
+from .tokenizer import Tokenizer, read_corpus, train as train_tokenizer
 
 OPSET = 17
 PARITY_TOLERANCE = 1e-4
@@ -225,7 +223,7 @@ A tiny model with **random weights**, for testing the engine (loading, decoding,
 It corrects nothing. {parameters} parameters, {n_experts} experts ({experts}), top-{top_k},
 vocabulary {vocab_size}. Regenerate with:
 
-    /usr/bin/python3 training/export.py --random tiny --tokenizer-corpus {corpus} \\
+    /usr/bin/python3 -m training.export --random tiny --tokenizer-corpus {corpus} \\
         --vocab-size {vocab_size} --out {out} --name {name}
 
 The tokenizer is trained on {corpus}; weights come from torch.manual_seed({seed}).

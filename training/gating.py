@@ -8,11 +8,11 @@ after it. Edits below the threshold are left out: their source words stay.
 
 For a scan's lines (`ocr_line=True`) an edit that only appends sentence punctuation to the last word of
 a line without any is left out too: a line is a piece of running text, and on correct lines the model
-added such periods ("Sales Manager."). src/corrector/ocr-refine.ts `appendsSentenceEnd` is the twin.
+added such periods ("Sales Manager."). src/corrector/passes/ocr-refine.ts `appendsSentenceEnd` is the twin.
 
 For ASR segments (`asr_segment=True`) a replacement that keeps less than half of its letters is left out
 too, unless it writes digits: a recognizer's confusions sound, and so are mostly spelled, like what was
-said; the model's rewrites into phrases of its training text are not. src/corrector/asr-guard.ts is the
+said; the model's rewrites into phrases of its training text are not. src/corrector/passes/asr-guard.ts is the
 twin.
 """
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from data.metrics import align, edit_distance, normalize
-from tokenizer import Tokenizer
+from .data.metrics import align, edit_distance, normalize
+from .tokenizer import Tokenizer
 
 WORD = re.compile(r"\S+")
 

@@ -1,6 +1,6 @@
 """Writes the Python-side truth for the TypeScript tokenizer parity test.
 
-    /usr/bin/python3 training/make_tokenizer_fixture.py TOKENIZER.json CORPUS.txt test/fixtures/tokenizer
+    /usr/bin/python3 -m training.make_tokenizer_fixture TOKENIZER.json CORPUS.txt test/fixtures/tokenizer
 
 Copies the tokenizer and writes parity.jsonl.gz: {"text", "ids"} for >= 10,000 strings (corpus
 segments, OCR garbage, emoji, CJK and other scripts, combining marks, control characters, long white
@@ -17,7 +17,7 @@ import random
 import shutil
 from pathlib import Path
 
-from tokenizer import Tokenizer, build_source
+from .tokenizer import Tokenizer, build_source
 
 OCR_CONFUSIONS = [("m", "rn"), ("l", "1"), ("I", "l"), ("O", "0"), ("e", "c"), ("h", "b"), ("o", "°"), ("fi", "ﬁ")]
 EMOJI = ["😀", "👍🏽", "👩‍💻", "🇫🇷", "❤️", "🧑🏿‍🤝‍🧑🏻", "🐈‍⬛", "™", "©", "✔", "☕", "🎉"]

@@ -10,11 +10,11 @@ channel: tesseract's own confusions, counted on the real train output, cost less
 
 with P_lm a word trigram model (interpolated Kneser-Ney, stored as ARPA) of the training corpus.
 
-    /usr/bin/python3 training/ocr_lexicon.py build --out assets/models/ocr-lexicon
-    /usr/bin/python3 training/ocr_lexicon.py fixture assets/models/ocr-lexicon training/data/out/dev.jsonl \
+    /usr/bin/python3 -m training.ocr_lexicon build --out assets/models/ocr-lexicon
+    /usr/bin/python3 -m training.ocr_lexicon fixture assets/models/ocr-lexicon training/data/out/dev.jsonl \
         test/fixtures/ocr-lexicon/parity.json
 
-The TypeScript twin is src/corrector/ocr-lexicon.ts; `fixture` writes the lines and this module's
+The TypeScript twin is src/corrector/passes/ocr-lexicon.ts; `fixture` writes the lines and this module's
 corrections for its parity test.
 """
 
@@ -27,15 +27,12 @@ import json
 import math
 import os
 import re
-import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from data.metrics import normalize  # noqa: E402
+from .data.metrics import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "training" / "data" / "work" / "full" / "corpus.jsonl"

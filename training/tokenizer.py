@@ -1,4 +1,4 @@
-"""Byte-level BPE tokenizer shared by training (Python) and the app (src/corrector/tokenizer.ts).
+"""Byte-level BPE tokenizer shared by training (Python) and the app (src/corrector/runtime/tokenizer.ts).
 
 Every string is first turned into UTF-8 bytes, so the 256 byte tokens alone can spell anything
 ("byte fallback"): decode(encode(s)) == s for any str that is valid Unicode. Merges learned on the
@@ -11,7 +11,7 @@ The algorithm is deliberately small so that the TypeScript twin gives identical 
 
 Ids: the special tokens first, then the 256 bytes (BYTE_OFFSET + byte), then one id per merge.
 
-    /usr/bin/python3 training/tokenizer.py train CORPUS.txt|.jsonl OUT/tokenizer.json --vocab-size 4096
+    /usr/bin/python3 -m training.tokenizer train CORPUS.txt|.jsonl OUT/tokenizer.json --vocab-size 4096
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ class Tokenizer:
 
 
 def build_source(tokenizer: Tokenizer, hypotheses: list[str], nbest_max: int, max_source_tokens: int) -> list[int]:
-    """Encoder input: ids(h1) <sep> ids(h2) <sep> ... <eos>, as src/corrector/source.ts builds it.
+    """Encoder input: ids(h1) <sep> ids(h2) <sep> ... <eos>, as src/corrector/runtime/source.ts builds it.
 
     Whole hypotheses are kept, best first, while they fit in max_source_tokens (counting <sep> and the
     final <eos>); the best one alone is cut to fit when it is too long. No task token: the router decides.

@@ -1,12 +1,12 @@
 """Trains the corrector, in nanoGPT's manner: plain configuration values, one loop, resumable.
 
-    nice /usr/bin/python3 training/train.py training/config_cpu.py            # start, or resume
-    nice /usr/bin/python3 training/train.py training/config_cpu.py --max_minutes=30 --run_name=probe
+    nice /usr/bin/python3 -m training.train training/config_cpu.py            # start, or resume
+    nice /usr/bin/python3 -m training.train training/config_cpu.py --max_minutes=30 --run_name=probe
 
 Every value in DEFAULTS can be set by a config file (plain Python assignments) and then by
 --key=value. The run directory (training/runs/<run_name>/, git-ignored) holds ckpt.pt (model,
 optimizer, step: resume by running the same command again), best.pt (the weights with the lowest dev
-loss so far, which export.py reads) and log.jsonl. Works on torch 1.13 CPU and torch 2.x CUDA.
+loss so far, which export.py reads) and log.jsonl. Works on torch 1.13 CPU and torch 2.x CUDA. The data pipeline is dataset.py; this file owns the loop.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
 
 # On a shared CPU, OpenMP threads that spin while waiting made training 3-4x slower here.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -28,12 +27,23 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model import Corrector, ModelDimensions  # noqa: E402
-from tokenizer import Tokenizer, build_source, read_corpus, train as train_tokenizer  # noqa: E402
+from .dataset import batches_by_length, collate, cut_into_batches, encode_examples, read_records  # noqa: E402
+from .model import Corrector, ModelDimensions  # noqa: E402
+from .tokenizer import Tokenizer, read_corpus, train as train_tokenizer  # noqa: E402
 
 TRAINING_DIR = Path(__file__).resolve().parent
-TASKS = ("asr", "ocr", "text")
+
+# neko-small's shape, the shipped model's (assets/models/neko-small/config.json): the one source of it.
+# The configs keep it unless they train another shape (config_tiny.py, tools/config_ablation.py).
+NEKO_SMALL = dict(
+    d_model=256,
+    n_heads=4,
+    n_encoder_layers=3,
+    n_decoder_layers=3,
+    d_ff=512,
+    n_experts=4,
+    experts="asr,ocr,text,general",
+)
 
 DEFAULTS = dict(
     # data
@@ -47,13 +57,7 @@ DEFAULTS = dict(
     max_target_tokens=96,
     oversample_real=1,  # repeat each real-recognizer train example this many times (real data is scarce)
     # model
-    d_model=256,
-    n_heads=4,
-    n_encoder_layers=3,
-    n_decoder_layers=3,
-    d_ff=512,
-    n_experts=4,
-    experts="asr,ocr,text,general",
+    **NEKO_SMALL,
     ffn="moe",
     dropout=0.0,
     # routing: "task" (NeKo: task expert + router's best other) or "router" (plain top-2)
@@ -150,92 +154,6 @@ def dimensions_from_config(config: dict, vocab_size: int) -> ModelDimensions:
         ffn=config["ffn"],
         dropout=config["dropout"],
     )
-
-
-# ---------------------------------------------------------------------------------------------------
-# data
-
-
-def read_examples(path: Path) -> list[dict]:
-    examples = []
-    with path.open(encoding="utf-8") as lines:
-        for line_number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record["hypotheses"], list) or not isinstance(record["reference"], str):
-                    raise TypeError
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise SystemExit(f"{path}:{line_number}: not an N-best record with hypotheses and reference")
-            if record.get("task") not in TASKS:
-                raise SystemExit(f"{path}:{line_number}: task must be one of {TASKS}")
-            examples.append(record)
-    return examples
-
-
-def encode_examples(records: list[dict], tokenizer: Tokenizer, dims: ModelDimensions, config: dict) -> list[tuple]:
-    """(source ids, target ids ending in <eos>, task expert index, whether a real recognizer made it)."""
-    encoded = []
-    for record in records:
-        source = build_source(tokenizer, record["hypotheses"], config["nbest_max"], config["max_source_tokens"])
-        target = tokenizer.encode(record["reference"])[: config["max_target_tokens"] - 1] + [tokenizer.eos_id]
-        encoded.append((source, target, dims.expert_of_task(record["task"]), record.get("origin") == "real"))
-    return encoded
-
-
-def cut_into_batches(examples: list[tuple], tokens_per_batch: int) -> list[list[tuple]]:
-    """Sorts by length and cuts batches whose padded size stays within tokens_per_batch."""
-    batches: list[list[tuple]] = []
-    batch: list[tuple] = []
-    longest_source = longest_target = 0
-    for example in sorted(examples, key=lambda e: (len(e[0]), len(e[1]))):
-        source_length = max(longest_source, len(example[0]))
-        target_length = max(longest_target, len(example[1]))
-        if batch and (len(batch) + 1) * (source_length + target_length) > tokens_per_batch:
-            batches.append(batch)
-            batch, source_length, target_length = [], len(example[0]), len(example[1])
-        batch.append(example)
-        longest_source, longest_target = source_length, target_length
-    if batch:
-        batches.append(batch)
-    return batches
-
-
-def batches_by_length(examples: list[tuple], tokens_per_batch: int, rng: random.Random) -> Iterator[list[tuple]]:
-    """Endless batches of similar lengths: shuffle, sort within pools of ~100 batches, cut, shuffle batches."""
-    pool_size = max(1, tokens_per_batch // 60) * 100
-    while True:
-        order = list(examples)
-        rng.shuffle(order)
-        batches = []
-        for pool_start in range(0, len(order), pool_size):
-            batches.extend(cut_into_batches(order[pool_start : pool_start + pool_size], tokens_per_batch))
-        rng.shuffle(batches)
-        yield from batches
-
-
-def collate(batch: list[tuple], tokenizer: Tokenizer, device: torch.device) -> dict[str, torch.Tensor]:
-    source_length = max(len(source) for source, _, _, _ in batch)
-    target_length = max(len(target) for _, target, _, _ in batch)
-    input_ids = torch.full((len(batch), source_length), tokenizer.pad_id, dtype=torch.long)
-    attention_mask = torch.zeros((len(batch), source_length), dtype=torch.long)
-    decoder_input_ids = torch.full((len(batch), target_length), tokenizer.pad_id, dtype=torch.long)
-    labels = torch.full((len(batch), target_length), -100, dtype=torch.long)
-    for row, (source, target, _, _) in enumerate(batch):
-        input_ids[row, : len(source)] = torch.tensor(source)
-        attention_mask[row, : len(source)] = 1
-        decoder_input_ids[row, : len(target)] = torch.tensor([tokenizer.bos_id] + target[:-1])
-        labels[row, : len(target)] = torch.tensor(target)
-    task_expert = torch.tensor([task for _, _, task, _ in batch], dtype=torch.long)
-    tensors = dict(
-        input_ids=input_ids,
-        attention_mask=attention_mask,
-        decoder_input_ids=decoder_input_ids,
-        labels=labels,
-        task_expert=task_expert,
-    )
-    return {name: tensor.to(device) for name, tensor in tensors.items()}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -346,7 +264,7 @@ def run(config: dict) -> dict:
 
     started = time.time()
     train_file = resolve(config["train_file"])
-    cache_key = ["v2", str(train_file), train_file.stat().st_size, train_file.stat().st_mtime, tokenizer.merges[-8:]]
+    cache_key = ["v3", str(train_file), train_file.stat().st_size, train_file.stat().st_mtime, tokenizer.merges[-8:]]
     cache_key += [config[k] for k in ("nbest_max", "max_source_tokens", "max_target_tokens", "experts")]
     cache_key = json.loads(json.dumps(cache_key))
     cache_path = run_dir / "train-encoded.pt"
@@ -354,9 +272,9 @@ def run(config: dict) -> dict:
     if cached is not None and cached["key"] == cache_key:
         train_examples = cached["examples"]
     else:
-        train_examples = encode_examples(read_examples(train_file), tokenizer, dims, config)
+        train_examples = encode_examples(read_records(train_file), tokenizer, dims, config)
         save_atomically({"key": cache_key, "examples": train_examples}, cache_path)
-    dev_records = read_examples(resolve(config["dev_file"]))
+    dev_records = read_records(resolve(config["dev_file"]))
     random.Random(0).shuffle(dev_records)
     dev_examples = encode_examples(dev_records[: config["dev_examples"]], tokenizer, dims, config)
     dev_file = resolve(config["dev_file"])
@@ -396,7 +314,7 @@ def run(config: dict) -> dict:
         print(f"initialized from {config['init_from']}", flush=True)
 
     rng = random.Random(config["seed"] + step)
-    real_examples = [example for example in train_examples if example[3]]
+    real_examples = [example for example in train_examples if example.real]
     train_examples = train_examples + real_examples * (config["oversample_real"] - 1)
     print(f"{len(real_examples)} real-recognizer examples, seen {config['oversample_real']}x per epoch", flush=True)
     batches = batches_by_length(train_examples, config["tokens_per_batch"], rng)

@@ -1,4 +1,4 @@
-import type { CorrectorEvent, CorrectorStatus } from '../../src/api/types.js';
+import type { CorrectorEvent, CorrectorStatus } from '../../src/corrector/contract.js';
 import { attachSuggestion } from '../../src/document/operations.js';
 import type { Suggestion } from '../../src/document/types.js';
 import { findSegment, withSegment } from './segment-index.js';

@@ -32,17 +32,3 @@ export function withSegment(document: NekoDocument, segment: Segment): NekoDocum
   if (index) indexBySegments.set(segments, index);
   return { ...document, segments };
 }
-
-/** A copy of the document with several segments replaced at once (one undo step, one array copy). */
-export function withSegments(document: NekoDocument, changed: readonly Segment[]): NekoDocument {
-  if (changed.length === 0) return document;
-  const segments = document.segments.slice();
-  for (const segment of changed) {
-    const position = segmentIndex(document, segment.id);
-    if (position < 0) throw new Error(`No segment with id "${segment.id}"`);
-    segments[position] = segment;
-  }
-  const index = indexBySegments.get(document.segments);
-  if (index) indexBySegments.set(segments, index);
-  return { ...document, segments };
-}

@@ -5,7 +5,6 @@ export const selectCanUndo = (state: StudioState) => state.past.length > 0;
 export const selectCanRedo = (state: StudioState) => state.future.length > 0;
 export const selectHasUnsavedChanges = (state: StudioState) =>
   state.document !== null && state.document !== state.savedDocument;
-export const selectCorrectionRunning = (state: StudioState) => state.correctionJob !== null;
 
 export type ListFilter = 'all' | 'pending' | 'routing-disagrees';
 

@@ -1,4 +1,4 @@
-import type { CorrectRequest } from '../../src/api/types.js';
+import type { CorrectRequest } from '../../src/corrector/contract.js';
 import type { SliceCreator } from './studio.js';
 
 export type DeviceChoice = NonNullable<CorrectRequest['device']>;

@@ -1,5 +1,5 @@
 /**
- * Error rates as GUIDE.md §4 defines them: WER and CER on normalized text, a case- and
+ * Error rates as README.md ("N-best JSONL and metrics") defines them: WER and CER on normalized text, a case- and
  * punctuation-sensitive WER, corpus-level aggregation, the N-best oracle, and do-no-harm counting.
  */
 import { alignSequences } from './sequence.js';

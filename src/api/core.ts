@@ -6,12 +6,14 @@ import type { NekoDocument } from '../document/types.js';
 import { decodeText, DEFAULT_MAX_BYTES, readDocumentFile, writeFileAtomic } from '../formats/io.js';
 import { formats, parseDocument } from '../formats/registry.js';
 import { FormatError, type Format, type FormatId } from '../formats/types.js';
+import type {
+  CorrectorClient,
+  CorrectorEvent,
+  CorrectorStatus,
+  CorrectRequest,
+} from '../corrector/contract.js';
 import {
   ApiError,
-  type CorrectorClient,
-  type CorrectorEvent,
-  type CorrectorStatus,
-  type CorrectRequest,
   type ExportResult,
   type FileUpload,
   type FormatInfo,

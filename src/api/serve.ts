@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { WorkerCorrectorClient } from '../corrector/client.js';
+import { HostCorrectorClient } from '../corrector/host/client.js';
 import { ApiCore } from './core.js';
 import { startServer } from './server.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
 
   // The engine runs in its own process; without a model its status says why correction is off.
-  const core = new ApiCore({ corrector: new WorkerCorrectorClient() });
+  const core = new ApiCore({ corrector: new HostCorrectorClient() });
   const server = await startServer({
     core,
     staticDir: values.static,

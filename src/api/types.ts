@@ -1,9 +1,10 @@
-// Changes for the renderer (API transports colleague): added `onMenuCommand` (Electron's menu asks the
-// UI to open/save/export/undo/redo; absent in browser mode) and `CorrectorClient`, the interface the
-// corrector engine implements behind `correctorStatus`/`correct`/`cancel`/`onCorrectorEvent`. Import the
-// API object only from renderer/api.ts; it picks `window.neko` (Electron) or the HTTP/WebSocket client.
-import type { CorrectorInput } from '../document/operations.js';
-import type { NekoDocument, Suggestion } from '../document/types.js';
+/**
+ * The API the renderer sees. Import the API object only from renderer/api.ts; it picks `window.neko`
+ * (Electron) or the HTTP/WebSocket client. The corrector's request, events and status are the
+ * corrector contract's (src/corrector/contract.ts).
+ */
+import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../corrector/contract.js';
+import type { NekoDocument } from '../document/types.js';
 import type { FormatId } from '../formats/types.js';
 
 /**
@@ -37,19 +38,6 @@ export interface NekoApi {
 
 export type MenuCommand = 'open' | 'save' | 'export' | 'undo' | 'redo';
 
-/**
- * The corrector as the API core sees it, whatever hosts the engine (a worker thread, an Electron
- * utility process). src/corrector/ implements it; without a model the core reports it unavailable.
- */
-export interface CorrectorClient {
-  status(): Promise<CorrectorStatus>;
-  correct(request: CorrectRequest): Promise<{ jobId: string }>;
-  cancel(jobId: string): Promise<void>;
-  onEvent(listener: (event: CorrectorEvent) => void): () => void;
-  /** Stops the worker; called once when the app or server shuts down. */
-  dispose(): Promise<void>;
-}
-
 /** Largest request that carries files or documents; browser mode refuses bigger ones with a clear error. */
 export const UPLOAD_LIMIT_BYTES = 300 * 1024 * 1024;
 
@@ -79,27 +67,6 @@ export interface FormatInfo {
   label: string;
   extensions: string[];
 }
-
-export interface CorrectorStatus {
-  available: boolean;
-  /** Why correction is unavailable, or which model/device runs it. */
-  message: string;
-  model?: string;
-  device?: string;
-  devices?: { name: string; available: boolean; reason?: string }[];
-}
-
-export interface CorrectRequest {
-  segments: CorrectorInput[];
-  decoding?: 'aggressive' | 'greedy';
-  device?: 'auto' | 'cpu' | 'cuda' | 'webgpu';
-}
-
-export type CorrectorEvent =
-  | { type: 'progress'; jobId: string; done: number; total: number }
-  | { type: 'result'; jobId: string; segmentId: string; suggestion: Suggestion }
-  | { type: 'done'; jobId: string; cancelled: boolean }
-  | { type: 'error'; jobId: string; message: string };
 
 export class ApiError extends Error {
   constructor(message: string) {

@@ -1,14 +1,16 @@
 /**
  * The corrector engine: tokenizes segments, runs them through the model in length-sorted batches,
  * decodes (greedy or aggressive, same output), and turns each output into a Suggestion with word
- * edits, confidences and routing. It runs inside a worker (worker.ts); nothing here blocks a UI.
+ * edits, confidences and routing, then applies the task's passes after the model (PASSES). It runs
+ * in the corrector host's process (host/worker.ts); nothing here blocks a UI.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { suggestionFromCorrection, type CorrectorInput } from '../document/operations.js';
+import { suggestionFromCorrection } from '../document/operations.js';
 import { inferSegmentTask } from '../document/task-inference.js';
 import type { RoutingRecord, Suggestion, Task } from '../document/types.js';
-import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './config.js';
+import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './runtime/config.js';
+import type { CorrectorInput, Decoding, DeviceRequest, EngineInfo } from './contract.js';
 import {
   aggressiveDecode,
   greedyDecode,
@@ -16,26 +18,19 @@ import {
   type DecodeOptions,
   type DecodeStatistics,
   type RunDecoder,
-} from './decode.js';
-import { TextDraft } from './draft.js';
+} from './decoding/decode.js';
+import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
-import { Seq2SeqModel, type EncodedBatch } from './model.js';
-import { OcrLexicon } from './ocr-lexicon.js';
-import { withoutUnlikeReplacements } from './asr-guard.js';
-import { respectingConfidentWords } from './confident-words.js';
-import { refineOcrSuggestion } from './ocr-refine.js';
-import { splitForModel } from './chunking.js';
-import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './routing.js';
-import {
-  createModelSessions,
-  type DeviceAttempt,
-  type DeviceRequest,
-  type Device,
-} from './session.js';
-import { buildSourceTokens, type SourceToken } from './source.js';
-import { Tokenizer } from './tokenizer.js';
-
-export type Decoding = 'aggressive' | 'greedy';
+import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
+import { OcrLexicon } from './passes/ocr-lexicon.js';
+import { withoutUnlikeReplacements } from './passes/asr-guard.js';
+import { respectingConfidentWords } from './passes/confident-words.js';
+import { refineOcrSuggestion } from './passes/ocr-refine.js';
+import { splitForModel } from './decoding/chunking.js';
+import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
+import { createModelSessions } from './runtime/session.js';
+import { buildSourceTokens, type SourceToken } from './runtime/source.js';
+import { Tokenizer } from './runtime/tokenizer.js';
 
 export interface EngineOptions {
   /** Model directory; assets/models/neko-small (or $NEKO_MODEL_DIR) when absent. */
@@ -48,13 +43,6 @@ export interface EngineOptions {
   ocrLexiconDirectory?: string | null;
 }
 
-/**
- * hypotheses[0] is the text the edits refer to. The model never sees `task` (its router infers the
- * task); it decides the passes after the model (ASR guard, OCR gate and lexical pass), and where the
- * input names none, task-inference.ts reads it from the text.
- */
-export type SegmentInput = CorrectorInput;
-
 export interface SegmentResult {
   id: string;
   /** Position of the segment in the request. */
@@ -66,7 +54,7 @@ export interface SegmentResult {
   latency: number;
 }
 
-export interface CorrectOptions {
+export interface EngineRunOptions {
   decoding?: Decoding;
   signal?: AbortSignal;
   /** Called after each batch with the number of segments done so far. */
@@ -77,15 +65,28 @@ export interface CorrectOptions {
   withRouting?: boolean;
 }
 
-export interface EngineInfo {
-  model: string;
-  modelDirectory: string;
-  device: Device;
-  attempts: DeviceAttempt[];
-  experts: string[];
-  /** The OCR lexical pass's directory, or null when OCR segments get the model alone. */
-  ocrLexicon: string | null;
+/** What a pass after the model may use besides the segment's source and the suggestion so far. */
+interface PassContext {
+  /** The OCR lexical pass's model, when the request has OCR segments and the lexicon exists. */
+  lexicon: OcrLexicon | undefined;
 }
+
+type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Suggestion;
+
+/**
+ * The passes after the model, per task, in order (each keeps the suggestion's confidence and
+ * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the
+ * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts); text has
+ * the model alone. A segment without a task has the model alone.
+ */
+const PASSES: Record<Task, readonly Pass[]> = {
+  asr: [(source, suggestion) => withoutUnlikeReplacements(source, suggestion)],
+  ocr: [
+    (source, suggestion, { lexicon }) =>
+      lexicon ? refineOcrSuggestion(source, suggestion, lexicon) : suggestion,
+  ],
+  text: [],
+};
 
 /** Batches hold at most this many source tokens (after padding) and this many segments. */
 const BATCH_TOKEN_BUDGET = 4096;
@@ -115,7 +116,7 @@ interface PieceResult {
 
 interface SegmentPlan {
   index: number;
-  input: SegmentInput;
+  input: CorrectorInput;
   /** The input's task, or else the one task-inference.ts reads from its text. */
   task: Task;
   taskInferred: boolean;
@@ -173,8 +174,8 @@ export class CorrectorEngine {
 
   /** Corrects every segment; results come back in request order. Throws CorrectionCancelled. */
   async correct(
-    segments: readonly SegmentInput[],
-    options: CorrectOptions = {},
+    segments: readonly CorrectorInput[],
+    options: EngineRunOptions = {},
   ): Promise<SegmentResult[]> {
     const plans = segments.map((input, index) => this.plan(input, index));
     const results: SegmentResult[] = new Array(segments.length);
@@ -208,7 +209,7 @@ export class CorrectorEngine {
     return this.lexiconLoad;
   }
 
-  private plan(input: SegmentInput, index: number): SegmentPlan {
+  private plan(input: CorrectorInput, index: number): SegmentPlan {
     const hypotheses = input.hypotheses.length > 0 ? input.hypotheses : [''];
     const source = hypotheses[0]!;
     const limit = Math.min(
@@ -253,7 +254,7 @@ export class CorrectorEngine {
 
   private async correctBatch(
     batch: PreparedPiece[],
-    options: CorrectOptions,
+    options: EngineRunOptions,
   ): Promise<PieceResult[]> {
     const encoded = await this.model.encode(
       batch.map((piece) => piece.sourceTokens.map((t) => t.id)),
@@ -324,12 +325,9 @@ export class CorrectorEngine {
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
-    if (plan.task === 'asr') suggestion = withoutUnlikeReplacements(plan.source, suggestion);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
-    if (lexicon && plan.task === 'ocr') {
-      suggestion = refineOcrSuggestion(plan.source, suggestion, lexicon);
-    }
+    for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, { lexicon });
     suggestion.task = plan.task;
     if (plan.taskInferred) suggestion.taskInferred = true;
     return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };

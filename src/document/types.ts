@@ -69,10 +69,10 @@ export interface SuggestionEdit {
   decision: Decision;
   /**
    * The highest confidence (0..1) the recognizer gave a word this edit changes, where it gave one:
-   * such an edit overrules the recognizer (src/corrector/confident-words.ts).
+   * such an edit overrules the recognizer (src/corrector/passes/confident-words.ts).
    */
   recognizerConfidence?: number;
-  /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/ocr-refine.ts. */
+  /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/passes/ocr-refine.ts. */
   pass?: 'ocr-lexicon';
   /**
    * Set on a pending edit when the user has since changed the words it would change (or the place it

@@ -1,5 +1,5 @@
 /**
- * N-best JSONL (GUIDE.md §3): one `{"id", "hypotheses": [best, …], "reference"?, "task"?}` a line.
+ * N-best JSONL (README.md, "N-best JSONL and metrics"): one `{"id", "hypotheses": [best, …], "reference"?, "task"?}` a line.
  * `hypotheses[0]` is the recognizer's best and becomes the segment's source. Unknown fields are
  * ignored; a bad line stops the import with its line number. Export writes the current text as
  * `hypotheses[0]` and keeps the other hypotheses, the reference and the task.

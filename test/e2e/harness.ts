@@ -13,10 +13,10 @@ import {
 } from 'playwright-core';
 import { ApiCore } from '../../src/api/core.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
-import type { CorrectorEvent, CorrectorStatus } from '../../src/api/types.js';
+import type { CorrectorEvent, CorrectorStatus } from '../../src/corrector/contract.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { parseDocument } from '../../src/formats/registry.js';
-import { WorkerCorrectorClient } from '../../src/corrector/client.js';
+import { HostCorrectorClient } from '../../src/corrector/host/client.js';
 
 /**
  * Runs the real browser-mode server in this process and drives Debian's Chromium against it. What
@@ -55,7 +55,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
   }
 
   // As `npm run serve` does: the real engine host, which reports why correction is off without a model.
-  const core = new ApiCore({ corrector: new WorkerCorrectorClient() });
+  const core = new ApiCore({ corrector: new HostCorrectorClient() });
   const server = await startServer({
     core,
     staticDir: RENDERER_DIR,

@@ -2,7 +2,6 @@
 
 import json
 import random
-import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -10,11 +9,10 @@ from pathlib import Path
 import torch
 
 TRAINING_DIR = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TRAINING_DIR))
-import train  # noqa: E402
-from export import PARITY_TOLERANCE, export_model_dir  # noqa: E402
-from model import Corrector, ModelDimensions  # noqa: E402
-from tokenizer import Tokenizer  # noqa: E402
+from training import train
+from training.export import PARITY_TOLERANCE, export_model_dir
+from training.model import Corrector, ModelDimensions
+from training.tokenizer import Tokenizer
 
 SAMPLE = TRAINING_DIR.parent / "test" / "fixtures" / "tokenizer" / "sample.txt"
 

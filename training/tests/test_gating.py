@@ -1,11 +1,15 @@
 """Confidence-gated corrections: which edits survive a threshold, grouped as the app groups them."""
 
-import sys
+import json
 import unittest
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from gating import confident_correction, is_unlike_replacement, letter_similarity  # noqa: E402
+from training.gating import confident_correction, is_unlike_replacement, letter_similarity
+
+# Shared with test/unit/corrector/asr-guard.test.ts and ocr-refine.test.ts.
+CASES = json.loads(
+    (Path(__file__).resolve().parents[2] / "test" / "fixtures" / "gating" / "cases.json").read_text(encoding="utf-8")
+)
 
 
 def word_tokens(text: str, probabilities: dict[str, float]) -> tuple[list[tuple[int, int]], list[float]]:
@@ -52,15 +56,9 @@ class GatingTest(unittest.TestCase):
 
     def test_a_scan_line_keeps_its_end_without_an_added_period(self):
         # One token per word, each sure: only the ocr_line rule can leave an edit out.
-        cases = [
-            ("Sales Manager", "Sales Manager.", "Sales Manager"),
-            ("Sales Manager", "Sales Manager .", "Sales Manager"),  # an inserted word
-            ("Sales Manger", "Sales Manager.", "Sales Manager."),  # the word changed too: kept
-            ("Tbe Sales Manager", "The Sales Manager.", "The Sales Manager"),  # the first edit stays
-            ("Sales Manager.", "Sales Manager..", "Sales Manager.."),  # it had one: no rule
-            ("Sales, Manager", "Sales. Manager", "Sales. Manager"),  # not at the end
-        ]
-        for source, output, expected in cases:
+        # An added period alone, an inserted word, the word changed too (kept), the first edit stays,
+        # a line that had one (no rule), not at the end.
+        for source, output, expected in CASES["ocr_line_without_added_period"]:
             spans, probabilities = word_tokens(output, {})
             with self.subTest(source=source, output=output):
                 self.assertEqual(confident_correction(source, output, spans, probabilities, 0.7, ocr_line=True), expected)
@@ -69,20 +67,12 @@ class GatingTest(unittest.TestCase):
         self.assertEqual(confident_correction("Sales Manager", "Sales Manager.", spans, probabilities, 0.0, True), "Sales Manager")
 
     def test_an_asr_replacement_unlike_what_it_replaces_is_left_out(self):
-        # Shared with test/unit/corrector/asr-guard.test.ts.
-        cases = [
-            ("complaints dropped by", "satisfaction rose to", True),
-            ("the everybody", "we agreed on", True),
-            ("march.", "March.", False),
-            ("fifty", "fifteen", False),
-            ("twelve thousand", "12,000", False),
-            ("that schedule of", "Let's schedule a", False),
-        ]
-        for before, after, unlike in cases:
+        for before, after, unlike in CASES["asr_unlike_replacement"]:
             with self.subTest(before=before, after=after):
                 self.assertEqual(is_unlike_replacement(before.split(), after.split()), unlike)
-        self.assertEqual(letter_similarity("Mid-West", "midwest"), 1.0)
-        self.assertEqual(letter_similarity("abcd", "abxy"), 0.5)
+        for a, b, similarity in CASES["letter_similarity"]:
+            with self.subTest(a=a, b=b):
+                self.assertEqual(letter_similarity(a, b), similarity)
         self.assertFalse(is_unlike_replacement([], ["satisfaction"]))
         source = "customer complaints dropped by 15% after we change the support hours"
         output = "Customer satisfaction rose to 15% after we changed the support hours."

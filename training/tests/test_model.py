@@ -1,14 +1,12 @@
 """The MoE layer and the corrector model: routing shapes, top-2 at inference, task expert in training."""
 
-import sys
 import unittest
-from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from model import Corrector, ModelDimensions, MoEFeedForward  # noqa: E402
-from train import router_losses  # noqa: E402
+from training.decoding import greedy_decode
+from training.model import Corrector, ModelDimensions, MoEFeedForward
+from training.train import router_losses
 
 
 class MoEFeedForwardTest(unittest.TestCase):
@@ -98,7 +96,7 @@ class CorrectorTest(unittest.TestCase):
         self.assertGreater(float((logits[:, 2:] - logits_changed[:, 2:]).abs().max()), 1e-4)
 
     def test_greedy_decode_stops_at_eos_and_respects_max_length(self):
-        outputs = self.model.greedy_decode(self.input_ids, self.attention_mask, bos_id=1, eos_id=2, max_length=5)
+        outputs = greedy_decode(self.model, self.input_ids, self.attention_mask, bos_id=1, eos_id=2, max_length=5)
         self.assertEqual(len(outputs), 2)
         for row, probabilities in outputs:
             self.assertLessEqual(len(row), 5)

@@ -1,11 +1,8 @@
 """evaluate.py's figures: corpus-level rates, the N-best oracle, relative change, do-no-harm."""
 
-import sys
 import unittest
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from evaluate import ErrorCounter, evaluate, oracle_hypothesis  # noqa: E402
+from training.evaluate import ErrorCounter, evaluate, oracle_hypothesis
 
 
 class EvaluateTest(unittest.TestCase):

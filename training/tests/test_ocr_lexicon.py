@@ -2,14 +2,12 @@
 
 import itertools
 import math
-import sys
 import tempfile
 import unittest
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ocr_lexicon import ArpaModel, Channel, KneserNeyCounts, OcrLexicon, build, write_arpa  # noqa: E402
+from training.ocr_lexicon import ArpaModel, Channel, KneserNeyCounts, OcrLexicon, build, write_arpa
 
 SENTENCES = [
     s.split()
@@ -121,7 +119,7 @@ class CorrectionTest(unittest.TestCase):
             self.assertEqual(self.lexicon.correct("the house of rcpresentatlvcs")[0], "the house of rcpresentatlvcs")
 
     def test_a_word_tied_to_a_number_is_a_reference_code_and_keeps_its_spelling(self):
-        # src/corrector/ocr-lexicon.ts's test has the same cases.
+        # src/corrector/passes/ocr-lexicon.ts's test has the same cases.
         self.assertEqual(self.lexicon.correct("letter of rnarch 2024")[0], "letter of march 2024")
         for line in ("letter rnarch-2024", "letter 2024-rnarch", "letter rnarch/7", "letter 7/rnarch"):
             self.assertEqual(self.lexicon.correct(line), (line, []))

@@ -1,12 +1,10 @@
 """The Python tokenizer: exact round trips, determinism, byte fallback, source construction."""
 
 import random
-import sys
 import unittest
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tokenizer import BYTE_OFFSET, Tokenizer, build_source, pretokenize, train  # noqa: E402
+from training.tokenizer import BYTE_OFFSET, Tokenizer, build_source, pretokenize, train
 
 SAMPLE = Path(__file__).resolve().parents[2] / "test" / "fixtures" / "tokenizer" / "sample.txt"
 

@@ -5,16 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { correctorInput } from '../../document/operations.js';
 import type { Segment } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
-import { CorrectorEngine, type Decoding, type SegmentResult } from '../../corrector/engine.js';
+import { CorrectorEngine, type SegmentResult } from '../../corrector/engine.js';
 import { CorrectorUnavailable } from '../../corrector/errors.js';
-import type { DecodeStatistics } from '../../corrector/decode.js';
-import type { DeviceRequest } from '../../corrector/session.js';
+import type { DecodeStatistics } from '../../corrector/decoding/decode.js';
+import type { Decoding, DeviceRequest } from '../../corrector/contract.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 import { addModelOptions, ProgressBar } from './correct.js';
 
 const sentencesFile = (): string =>
-  fileURLToPath(new URL('../../../test/fixtures/bench/meeting-sentences.txt', import.meta.url));
+  fileURLToPath(new URL('../../../assets/bench/meeting-sentences.txt', import.meta.url));
 /** A one-hour meeting at 150 spoken words a minute. */
 const MEETING_WORDS = 9000;
 const WORDS_PER_SECOND = 150 / 60;
@@ -151,7 +151,7 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
 }
 
 /**
- * The built-in meeting: sentences from test/fixtures/bench drawn by a seeded generator, one to three
+ * The built-in meeting: sentences from assets/bench drawn by a seeded generator, one to three
  * per segment, four speakers, times at 150 words a minute, printed as a recognizer would (lower
  * case, no punctuation). The same `words` always gives the same transcript.
  */

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CorrectorStatus } from '../../api/types.js';
 import {
   attachSuggestion,
   confidentText,
@@ -13,9 +12,13 @@ import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
 import type { Format, FormatId } from '../../formats/types.js';
-import { WorkerCorrectorClient } from '../../corrector/client.js';
-import type { Decoding } from '../../corrector/engine.js';
-import { DEVICE_REQUESTS, type DeviceRequest } from '../../corrector/session.js';
+import { HostCorrectorClient } from '../../corrector/host/client.js';
+import {
+  DEVICE_REQUESTS,
+  type CorrectorStatus,
+  type Decoding,
+  type DeviceRequest,
+} from '../../corrector/contract.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 
@@ -69,8 +72,8 @@ export async function openCorrector(
   options: CorrectorCliOptions,
   io: CliIo,
   withRouting: boolean,
-): Promise<{ client: WorkerCorrectorClient; status: CorrectorStatus }> {
-  const client = new WorkerCorrectorClient({
+): Promise<{ client: HostCorrectorClient; status: CorrectorStatus }> {
+  const client = new HostCorrectorClient({
     device: options.device,
     withRouting,
     ...(options.model === undefined ? {} : { modelDirectory: resolve(options.model) }),
@@ -124,7 +127,7 @@ export class ProgressBar {
   }
 }
 
-interface CorrectOptions extends CorrectorCliOptions {
+interface CorrectCommandOptions extends CorrectorCliOptions {
   output: string;
   format?: FormatId;
   to?: FormatId;
@@ -156,12 +159,12 @@ export const correctCommand: CliCommand = {
       )
       .option('--report <file>', 'write the edits, confidences and routing records as JSON');
     addMinConfidenceOption(addCorrectorOptions(command)).action(
-      (input: string, options: CorrectOptions) => correct(input, options, io),
+      (input: string, options: CorrectCommandOptions) => correct(input, options, io),
     );
   },
 };
 
-async function correct(input: string, options: CorrectOptions, io: CliIo): Promise<void> {
+async function correct(input: string, options: CorrectCommandOptions, io: CliIo): Promise<void> {
   for (const output of [options.output, options.report]) {
     if (output !== undefined && resolve(output) === resolve(input)) {
       throw new UserError(`${output}: is the input file; write to another file`);
@@ -218,7 +221,7 @@ async function readInput(
 }
 
 /**
- * N-best lists become `{"id","text"}` lines (GUIDE.md §3); every other format is written back as
+ * N-best lists become `{"id","text"}` lines (README.md, "N-best JSONL and metrics"); every other format is written back as
  * itself with each segment's text replaced, so times, speakers and geometry stay where they were.
  * A NeKo project also keeps each suggestion, its edits of at least `minConfidence` accepted and the
  * others pending, so the app can still undo or review any.

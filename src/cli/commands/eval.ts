@@ -13,7 +13,7 @@ import {
   type ErrorCounts,
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
-import type { WorkerCorrectorClient } from '../../corrector/client.js';
+import type { HostCorrectorClient } from '../../corrector/host/client.js';
 import { confidentText, correctorInput } from '../../document/operations.js';
 import type { Segment, Task } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
@@ -194,7 +194,7 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
 
 /** Each set's corrected texts. */
 async function correctSets(
-  client: WorkerCorrectorClient,
+  client: HostCorrectorClient,
   sets: readonly ReferenceSet[],
   options: EvalOptions,
   minConfidence: number,

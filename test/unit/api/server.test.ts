@@ -7,12 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ApiCore } from '../../../src/api/core.js';
 import { startServer, type RunningServer } from '../../../src/api/server.js';
-import type {
-  CorrectorClient,
-  CorrectorEvent,
-  ExportResult,
-  ImportResult,
-} from '../../../src/api/types.js';
+import type { ExportResult, ImportResult } from '../../../src/api/types.js';
+import type { CorrectorClient, CorrectorEvent } from '../../../src/corrector/contract.js';
 
 const SRT = [
   '1',

@@ -1,29 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   isUnlikeReplacement,
   letterSimilarity,
   withoutUnlikeReplacements,
-} from '../../../src/corrector/asr-guard.js';
+} from '../../../src/corrector/passes/asr-guard.js';
 import { suggestionFromCorrection } from '../../../src/document/operations.js';
 
-/** Shared with training/tests/test_gating.py: [before, after, unlike]. */
-const REPLACEMENTS: [string, string, boolean][] = [
-  ['complaints dropped by', 'satisfaction rose to', true],
-  ['the everybody', 'we agreed on', true],
-  ['march.', 'March.', false],
-  ['fifty', 'fifteen', false],
-  ['twelve thousand', '12,000', false],
-  ['that schedule of', "Let's schedule a", false],
-];
+/** Shared with training/tests/test_gating.py. */
+const CASES = JSON.parse(
+  readFileSync(new URL('../../fixtures/gating/cases.json', import.meta.url), 'utf8'),
+) as {
+  letter_similarity: [string, string, number][];
+  asr_unlike_replacement: [string, string, boolean][];
+};
 
 describe('the ASR replacement guard', () => {
-  it('measures letters, not case, punctuation or spaces', () => {
-    expect(letterSimilarity('Mid-West', 'midwest')).toBe(1);
-    expect(letterSimilarity('abcd', 'abxy')).toBe(0.5);
-    expect(letterSimilarity('', '')).toBe(1);
-  });
+  it.each(CASES.letter_similarity)(
+    'measures letters, not case, punctuation or spaces: %s ~ %s = %s',
+    (a, b, similarity) => {
+      expect(letterSimilarity(a, b)).toBe(similarity);
+    },
+  );
 
-  it.each(REPLACEMENTS)('%s → %s: unlike = %s', (before, after, unlike) => {
+  it.each(CASES.asr_unlike_replacement)('%s → %s: unlike = %s', (before, after, unlike) => {
     expect(isUnlikeReplacement({ kind: 'replace', before, after })).toBe(unlike);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitForModel, type Span } from '../../../src/corrector/chunking.js';
+import { splitForModel, type Span } from '../../../src/corrector/decoding/chunking.js';
 import { CorrectorEngine } from '../../../src/corrector/engine.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;

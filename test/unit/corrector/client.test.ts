@@ -1,24 +1,20 @@
 /**
- * The CorrectorClient with the real engine in a real host process (and a worker thread): results,
- * cancel mid-document, a host killed mid-job, and a missing model.
+ * The CorrectorClient with the real engine in a real host process: results, cancel mid-document,
+ * a host killed mid-job, disposing mid-job, and a missing model.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CorrectorEvent, CorrectRequest } from '../../../src/api/types.js';
-import { WorkerCorrectorClient } from '../../../src/corrector/client.js';
-import {
-  spawnChildProcess,
-  spawnWorkerThread,
-  type HostChannel,
-} from '../../../src/corrector/spawn.js';
+import type { CorrectorEvent, CorrectRequest } from '../../../src/corrector/contract.js';
+import { HostCorrectorClient } from '../../../src/corrector/host/client.js';
+import { spawnChildProcess, type HostChannel } from '../../../src/corrector/host/spawn.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
-const clients: WorkerCorrectorClient[] = [];
+const clients: HostCorrectorClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
 });
 
-function makeClient(spawn?: () => HostChannel): WorkerCorrectorClient {
-  const client = new WorkerCorrectorClient({
+function makeClient(spawn?: () => HostChannel): HostCorrectorClient {
+  const client = new HostCorrectorClient({
     modelDirectory: tinyModel,
     device: 'cpu',
     withRouting: false,
@@ -42,7 +38,7 @@ function request(count: number): CorrectRequest {
 }
 
 /** Collects a job's events until it is done or fails. */
-function collect(client: WorkerCorrectorClient, jobIdPromise: Promise<{ jobId: string }>) {
+function collect(client: HostCorrectorClient, jobIdPromise: Promise<{ jobId: string }>) {
   const events: CorrectorEvent[] = [];
   const finished = new Promise<CorrectorEvent[]>((resolve) => {
     client.onEvent((event) => {
@@ -79,7 +75,7 @@ function killingSpawn(kills: number): { spawn: () => HostChannel; killed: () => 
   return { spawn, killed: () => killed };
 }
 
-describe('WorkerCorrectorClient', () => {
+describe('HostCorrectorClient', () => {
   it('reports the model and the devices tried', async () => {
     const status = await makeClient().status();
     expect(status.available).toBe(true);
@@ -175,7 +171,7 @@ describe('WorkerCorrectorClient', () => {
   );
 
   it('says why correction is unavailable without a model, and fails jobs with that reason', async () => {
-    const client = new WorkerCorrectorClient({ modelDirectory: '/nonexistent/model' });
+    const client = new HostCorrectorClient({ modelDirectory: '/nonexistent/model' });
     clients.push(client);
     const status = await client.status();
     expect(status).toEqual({
@@ -191,8 +187,13 @@ describe('WorkerCorrectorClient', () => {
     ]);
   });
 
-  it('also runs in a worker thread, and disposing it mid-job leaves the process standing', async () => {
-    const client = makeClient(spawnWorkerThread);
+  it('disposing it mid-job ends the host process and leaves this process standing', async () => {
+    const hosts: HostChannel[] = [];
+    const client = makeClient(() => {
+      const host = spawnChildProcess();
+      hosts.push(host);
+      return host;
+    });
     const done = await collect(client, client.correct(request(4)));
     expect(done.filter((e) => e.type === 'result')).toHaveLength(4);
     const job = client.correct(request(100));
@@ -203,5 +204,7 @@ describe('WorkerCorrectorClient', () => {
     await firstResult;
     await client.dispose();
     expect(process.exitCode ?? 0).toBe(0);
+    expect(hosts).toHaveLength(1);
+    expect(() => process.kill(hosts[0]!.pid!, 0)).toThrow(/ESRCH/);
   });
 });

@@ -5,7 +5,7 @@ import {
   overruledConfidence,
   respectingConfidentWords,
   wordSpans,
-} from '../../../src/corrector/confident-words.js';
+} from '../../../src/corrector/passes/confident-words.js';
 import { correctorInput, suggestionFromCorrection } from '../../../src/document/operations.js';
 import type { Segment } from '../../../src/document/types.js';
 import { formatById, parseDocument } from '../../../src/formats/registry.js';

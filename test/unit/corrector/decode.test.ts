@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModelDirectory, type ModelDirectory } from '../../../src/corrector/config.js';
+import { loadModelDirectory, type ModelDirectory } from '../../../src/corrector/runtime/config.js';
 import {
   aggressiveDecode,
   fastExp,
@@ -14,16 +14,16 @@ import {
   type DecodeOptions,
   type PassReview,
   type DecodedSequence,
-} from '../../../src/corrector/decode.js';
+} from '../../../src/corrector/decoding/decode.js';
 import { CorrectorEngine } from '../../../src/corrector/engine.js';
-import { Seq2SeqModel } from '../../../src/corrector/model.js';
-import { createModelSessions } from '../../../src/corrector/session.js';
-import { buildSourceIds } from '../../../src/corrector/source.js';
-import { Tokenizer } from '../../../src/corrector/tokenizer.js';
+import { Seq2SeqModel } from '../../../src/corrector/runtime/model.js';
+import { createModelSessions } from '../../../src/corrector/runtime/session.js';
+import { buildSourceIds } from '../../../src/corrector/runtime/source.js';
+import { Tokenizer } from '../../../src/corrector/runtime/tokenizer.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
 const sentences = readFileSync(
-  new URL('../../fixtures/bench/meeting-sentences.txt', import.meta.url),
+  new URL('../../../assets/bench/meeting-sentences.txt', import.meta.url),
   'utf8',
 )
   .split('\n')

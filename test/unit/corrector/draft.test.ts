@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PassReview } from '../../../src/corrector/decode.js';
-import { TextDraft } from '../../../src/corrector/draft.js';
-import { Tokenizer } from '../../../src/corrector/tokenizer.js';
+import type { PassReview } from '../../../src/corrector/decoding/decode.js';
+import { TextDraft } from '../../../src/corrector/decoding/draft.js';
+import { Tokenizer } from '../../../src/corrector/runtime/tokenizer.js';
 
 const tokenizer = Tokenizer.fromFile(
   new URL('../../fixtures/models/tiny-random/tokenizer.json', import.meta.url).pathname,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorrectorUnavailable } from '../../../src/corrector/errors.js';
-import { OcrLexicon, type LexicalEdit } from '../../../src/corrector/ocr-lexicon.js';
+import { OcrLexicon, type LexicalEdit } from '../../../src/corrector/passes/ocr-lexicon.js';
 
 const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
 

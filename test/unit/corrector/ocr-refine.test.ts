@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   suggestionFromCorrection,
@@ -8,7 +9,7 @@ import {
   refineOcrSuggestion,
   type LexicalCorrector,
   type LexicalEdit,
-} from '../../../src/corrector/ocr-refine.js';
+} from '../../../src/corrector/passes/ocr-refine.js';
 
 /** A model suggestion whose output words carry the given confidences (0.99 for the others). */
 function modelSuggestion(
@@ -98,15 +99,12 @@ describe('refineOcrSuggestion', () => {
     expect(refined.routing).toBe(routing);
     expect(refined.confidence).toBe(suggestion.confidence);
   });
-  it('leaves out a sure model edit that only ends the line with a period (training/gating.py cases)', () => {
-    const cases: [source: string, output: string, expected: string][] = [
-      ['Sales Manager', 'Sales Manager.', 'Sales Manager'],
-      ['Sales Manager', 'Sales Manager .', 'Sales Manager'],
-      ['Sales Manger', 'Sales Manager.', 'Sales Manager.'],
-      ['Tbe Sales Manager', 'The Sales Manager.', 'The Sales Manager'],
-      ['Sales Manager.', 'Sales Manager..', 'Sales Manager..'],
-      ['Sales, Manager', 'Sales. Manager', 'Sales. Manager'],
-    ];
+  it('leaves out a sure model edit that only ends the line with a period (cases shared with training/gating.py)', () => {
+    const cases = (
+      JSON.parse(
+        readFileSync(new URL('../../fixtures/gating/cases.json', import.meta.url), 'utf8'),
+      ) as { ocr_line_without_added_period: [source: string, output: string, expected: string][] }
+    ).ocr_line_without_added_period;
     for (const [lineSource, output, expected] of cases) {
       const refined = refineOcrSuggestion(
         lineSource,

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutingSide } from '../../../src/document/types.js';
 import { CorrectorEngine } from '../../../src/corrector/engine.js';
-import { loadModelDirectory } from '../../../src/corrector/config.js';
-import { greedyDecode } from '../../../src/corrector/decode.js';
-import { Seq2SeqModel } from '../../../src/corrector/model.js';
+import { loadModelDirectory } from '../../../src/corrector/runtime/config.js';
+import { greedyDecode } from '../../../src/corrector/decoding/decode.js';
+import { Seq2SeqModel } from '../../../src/corrector/runtime/model.js';
 import {
   buildRoutingRecord,
   decodeWithSpans,
   inferTask,
   topTwo,
-} from '../../../src/corrector/routing.js';
-import { createModelSessions } from '../../../src/corrector/session.js';
-import { buildSourceIds } from '../../../src/corrector/source.js';
-import { Tokenizer } from '../../../src/corrector/tokenizer.js';
+} from '../../../src/corrector/decoding/routing.js';
+import { createModelSessions } from '../../../src/corrector/runtime/session.js';
+import { buildSourceIds } from '../../../src/corrector/runtime/source.js';
+import { Tokenizer } from '../../../src/corrector/runtime/tokenizer.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listSupportedBackends } from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadModelDirectory } from '../../../src/corrector/config.js';
+import { loadModelDirectory } from '../../../src/corrector/runtime/config.js';
 import { CorrectorEngine } from '../../../src/corrector/engine.js';
 import { CorrectorUnavailable } from '../../../src/corrector/errors.js';
-import { createModelSessions } from '../../../src/corrector/session.js';
+import { createModelSessions } from '../../../src/corrector/runtime/session.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'neko-session-'));

@@ -6,13 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
-import { defaultModelDirectory, loadModelDirectory } from '../../../src/corrector/config.js';
-import { aggressiveDecode, greedyDecode } from '../../../src/corrector/decode.js';
-import { CorrectorEngine, type SegmentInput } from '../../../src/corrector/engine.js';
-import { Seq2SeqModel } from '../../../src/corrector/model.js';
-import { createModelSessions } from '../../../src/corrector/session.js';
-import { buildSourceIds } from '../../../src/corrector/source.js';
-import { Tokenizer } from '../../../src/corrector/tokenizer.js';
+import {
+  defaultModelDirectory,
+  loadModelDirectory,
+} from '../../../src/corrector/runtime/config.js';
+import { aggressiveDecode, greedyDecode } from '../../../src/corrector/decoding/decode.js';
+import type { CorrectorInput } from '../../../src/corrector/contract.js';
+import { CorrectorEngine } from '../../../src/corrector/engine.js';
+import { Seq2SeqModel } from '../../../src/corrector/runtime/model.js';
+import { createModelSessions } from '../../../src/corrector/runtime/session.js';
+import { buildSourceIds } from '../../../src/corrector/runtime/source.js';
+import { Tokenizer } from '../../../src/corrector/runtime/tokenizer.js';
 
 describe('aggressive decoding with the shipped model', () => {
   let engine: CorrectorEngine;
@@ -25,7 +29,7 @@ describe('aggressive decoding with the shipped model', () => {
     'gives the greedy suggestions on 64 meeting segments in far fewer passes',
     { timeout: 180_000 },
     async () => {
-      const segments: SegmentInput[] = buildMeeting(2400)
+      const segments: CorrectorInput[] = buildMeeting(2400)
         .slice(0, 64)
         .map((segment) => ({ id: segment.id, hypotheses: [segment.source] }));
       const passes = (): number => engine.statistics.rowPasses;

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSourceIds, buildSourceTokens } from '../../../src/corrector/source.js';
-import { Tokenizer, TokenizerError, type TokenizerSpec } from '../../../src/corrector/tokenizer.js';
+import { buildSourceIds, buildSourceTokens } from '../../../src/corrector/runtime/source.js';
+import {
+  Tokenizer,
+  TokenizerError,
+  type TokenizerSpec,
+} from '../../../src/corrector/runtime/tokenizer.js';
 
 // Written by training/make_tokenizer_fixture.py from the Python tokenizer (training/tokenizer.py).
 const fixtureDir = new URL('../../fixtures/tokenizer/', import.meta.url);

@@ -1,6 +1,6 @@
 import { Tensor } from 'onnxruntime-node';
 import type { ModelConfig } from './config.js';
-import type { DecoderOutputs, RunDecoder } from './decode.js';
+import type { DecoderOutputs, RunDecoder } from '../decoding/decode.js';
 import type { ModelSessions } from './session.js';
 
 /** Encoder results for a batch of right-padded source rows. */

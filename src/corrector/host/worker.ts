@@ -1,10 +1,9 @@
 /**
- * Entry of the corrector host: serves the client/host protocol over whichever channel started it,
- * a worker thread's parent port, a forked child's IPC channel, or an Electron utility process's
- * `process.parentPort` (messages wrapped in `{ data }`).
+ * Entry of the corrector host: serves the client/host protocol over whichever process started it,
+ * a forked child's IPC channel or an Electron utility process's `process.parentPort` (messages
+ * wrapped in `{ data }`).
  */
-import { parentPort } from 'node:worker_threads';
-import { serveCorrector } from './host.js';
+import { serveCorrector } from './serve.js';
 import type { ClientMessage, HostEndpoint, HostMessage } from './protocol.js';
 
 interface ElectronParentPort {
@@ -13,20 +12,11 @@ interface ElectronParentPort {
 }
 
 function endpoint(): HostEndpoint {
-  if (parentPort) {
-    const port = parentPort;
-    return {
-      post: (message) => port.postMessage(message),
-      onMessage: (handler) => port.on('message', handler),
-      close: () => port.close(),
-    };
-  }
   const electronPort = (process as { parentPort?: ElectronParentPort }).parentPort;
   if (electronPort) {
     return {
       post: (message) => electronPort.postMessage(message),
       onMessage: (handler) => electronPort.on('message', (event) => handler(event.data)),
-      close: () => process.exit(0),
     };
   }
   if (process.send) {
@@ -35,10 +25,9 @@ function endpoint(): HostEndpoint {
     return {
       post: (message: HostMessage) => process.send!(message),
       onMessage: (handler) => process.on('message', (message) => handler(message as ClientMessage)),
-      close: () => process.exit(0),
     };
   }
-  throw new Error('worker.ts must run as a worker thread, a forked process or a utility process');
+  throw new Error('worker.ts must run as a forked process or an Electron utility process');
 }
 
 serveCorrector(endpoint());

@@ -7,10 +7,10 @@
  * letter and is the inverse text normalization a transcript wants. Measured in
  * assets/models/neko-small/MODEL_CARD.md (out-of-domain figures); training/gating.py has the twin.
  */
-import { normalizeForMetrics } from '../align/metrics.js';
-import { editDistance } from '../align/sequence.js';
-import { suggestionWithEdits } from '../document/operations.js';
-import type { Suggestion, SuggestionEdit } from '../document/types.js';
+import { normalizeForMetrics } from '../../align/metrics.js';
+import { editDistance } from '../../align/sequence.js';
+import { suggestionWithEdits } from '../../document/operations.js';
+import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 export const MIN_REPLACEMENT_SIMILARITY = 0.5;
 

@@ -1,12 +1,12 @@
 /**
  * The engine's side of the client/host protocol: loads the model on request, runs one job at a time
  * and answers with progress, per-segment results and a final done/failed message. The transport
- * (worker thread, Electron utility process) only has to provide a HostEndpoint.
+ * (a child process, an Electron utility process) only has to provide a HostEndpoint.
  */
-import { CorrectorEngine } from './engine.js';
-import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
+import { CorrectorEngine } from '../engine.js';
+import { CorrectionCancelled, CorrectorUnavailable } from '../errors.js';
 import type { ClientMessage, HostEndpoint } from './protocol.js';
-import type { DeviceRequest } from './session.js';
+import type { DeviceRequest } from '../contract.js';
 
 export function serveCorrector(endpoint: HostEndpoint): void {
   let engine: CorrectorEngine | undefined;
@@ -75,16 +75,6 @@ export function serveCorrector(endpoint: HostEndpoint): void {
       const controller = cancellations.get(message.jobId) ?? new AbortController();
       controller.abort();
       cancellations.set(message.jobId, controller);
-      return;
-    }
-    if (message.type === 'shutdown') {
-      for (const controller of cancellations.values()) controller.abort();
-      // Ending a worker thread while onnxruntime runs aborts the whole process: wait for the run.
-      work = work.then(async () => {
-        await engine?.dispose();
-        engine = undefined;
-        endpoint.close();
-      });
       return;
     }
     work = work.then(() =>

@@ -4,8 +4,8 @@
 # as fp16 weights. It is how a 15-minute GPU loan is spent (MODEL_CARD.md), so everything has a deadline:
 # a run that is killed still leaves the best.pt of its last dev evaluation.
 #
-#   OUT=/tmp/sweep MINUTES=6 bash training/gpu_sweep.sh               # from the repository root
-#   OUT=/tmp/sweep MINUTES=0.2 DEVICE=cpu LIMIT=5 bash training/gpu_sweep.sh   # a smoke test on a CPU
+#   OUT=/tmp/sweep MINUTES=6 bash training/tools/gpu_sweep.sh               # from the repository root
+#   OUT=/tmp/sweep MINUTES=0.2 DEVICE=cpu LIMIT=5 bash training/tools/gpu_sweep.sh   # a smoke test on a CPU
 #
 # Needs training/data/out/train.jsonl (or train.jsonl.gz beside it) and dev.jsonl, and the shipped
 # neko-small weights to fine-tune from. Writes to $OUT: summary.tar.gz (logs, dev reports) and
@@ -43,7 +43,7 @@ pids=()
 for name in "${!RUNS[@]}"; do
     rm -rf "training/runs/sweep-$name"
     # shellcheck disable=SC2086  # the settings are words
-    timeout "$hard_stop" "$PYTHON" training/train.py training/config_gpu.py --run_name="sweep-$name" \
+    timeout "$hard_stop" "$PYTHON" -m training.train training/config_gpu.py --run_name="sweep-$name" \
         --device="$DEVICE" --schedule_minutes="$MINUTES" --max_minutes="$max_minutes" \
         --dev_examples=1000 --eval_interval=400 ${RUNS[$name]} >"$WORK/$name.train.log" 2>&1 &
     pids+=($!)
@@ -54,7 +54,7 @@ echo "training done at ${SECONDS}s"
 
 pids=()
 for name in "${!RUNS[@]}"; do
-    timeout 120 "$PYTHON" training/evaluate.py training/data/out/dev.jsonl --device "$DEVICE" --batch-size 256 \
+    timeout 120 "$PYTHON" -m training.evaluate training/data/out/dev.jsonl --device "$DEVICE" --batch-size 256 \
         --limit "$LIMIT" --checkpoint "training/runs/sweep-$name/best.pt" --tokenizer "$TOKENIZER" \
         --ocr-lexicon assets/models/ocr-lexicon --out "$WORK/$name.dev.json" >"$WORK/$name.eval.log" 2>&1 &
     pids+=($!)
@@ -67,8 +67,7 @@ echo "evaluation done at ${SECONDS}s"
 import json, sys
 from pathlib import Path
 import torch
-sys.path.insert(0, "training")
-from model import Corrector, ModelDimensions
+from training.model import Corrector, ModelDimensions
 
 work = Path(sys.argv[1])
 for shape in sys.argv[2:]:

@@ -9,17 +9,21 @@
  * the caller's document: results are only ever delivered as events.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  CorrectRequest,
-  CorrectorClient,
-  CorrectorEvent,
-  CorrectorStatus,
-} from '../api/types.js';
-import type { Suggestion } from '../document/types.js';
-import type { Decoding, EngineInfo, SegmentInput } from './engine.js';
+import type { Suggestion } from '../../document/types.js';
+import {
+  isDeviceRequest,
+  type CorrectorClient,
+  type CorrectorEvent,
+  type CorrectorInput,
+  type CorrectorStatus,
+  type CorrectRequest,
+  type Decoding,
+  type DeviceAttempt,
+  type DeviceRequest,
+  type EngineInfo,
+} from '../contract.js';
 import type { ClientMessage, HostMessage } from './protocol.js';
 import { spawnChildProcess, type HostChannel } from './spawn.js';
-import { isDeviceRequest, type DeviceAttempt, type DeviceRequest } from './session.js';
 
 export interface CorrectorClientOptions {
   modelDirectory?: string;
@@ -32,7 +36,7 @@ export interface CorrectorClientOptions {
 
 interface Job {
   id: string;
-  segments: SegmentInput[];
+  segments: CorrectorInput[];
   decoding: Decoding;
   device: DeviceRequest;
   delivered: Set<string>;
@@ -52,7 +56,7 @@ const MAX_RESTARTS_PER_JOB = 1;
 
 export type { HostChannel } from './spawn.js';
 
-export class WorkerCorrectorClient implements CorrectorClient {
+export class HostCorrectorClient implements CorrectorClient {
   private readonly listeners = new Set<(event: CorrectorEvent) => void>();
   private readonly queue: Job[] = [];
   private readonly spawn: () => HostChannel;

@@ -3,10 +3,10 @@
 #   /usr/bin/python3 -c "import random; l = open('training/data/out/train.jsonl').readlines(); \
 #     random.Random(1).shuffle(l); open('training/runs/ablation-train.jsonl', 'w').writelines(l[:40000])"
 # and run as (one process each, nice -n 19, threads = 1):
-#   train.py training/config_ablation.py --run_name=abl-task       --routing=task --router_task_loss=0.1
-#   train.py training/config_ablation.py --run_name=abl-task-noaux --routing=task --router_task_loss=0.0
-#   train.py training/config_ablation.py --run_name=abl-top2       --routing=router --router_task_loss=0.0 --balance_loss=0.01
-#   train.py training/config_ablation.py --run_name=abl-dense      --ffn=dense --router_task_loss=0.0
+#   python3 -m training.train training/tools/config_ablation.py --run_name=abl-task       --routing=task --router_task_loss=0.1
+#   python3 -m training.train training/tools/config_ablation.py --run_name=abl-task-noaux --routing=task --router_task_loss=0.0
+#   python3 -m training.train training/tools/config_ablation.py --run_name=abl-top2       --routing=router --router_task_loss=0.0 --balance_loss=0.01
+#   python3 -m training.train training/tools/config_ablation.py --run_name=abl-dense      --ffn=dense --router_task_loss=0.0
 train_file = "training/runs/ablation-train.jsonl"
 tokenizer_file = "training/runs/cpu/tokenizer.json"
 nbest_max = 3

@@ -3,21 +3,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { env, InferenceSession, listSupportedBackends } from 'onnxruntime-node';
 import type { ModelDirectory } from './config.js';
-import { CorrectorUnavailable } from './errors.js';
+import type { Device, DeviceAttempt, DeviceRequest } from '../contract.js';
+import { CorrectorUnavailable } from '../errors.js';
 
-export type Device = 'cuda' | 'webgpu' | 'cpu';
-export type DeviceRequest = 'auto' | Device;
-
-export const DEVICE_REQUESTS: readonly DeviceRequest[] = ['auto', 'cpu', 'cuda', 'webgpu'];
 /** The order `auto` tries: fastest first, CPU always last because it always works. */
 const AUTO_ORDER: readonly Device[] = ['cuda', 'webgpu', 'cpu'];
-
-export interface DeviceAttempt {
-  device: Device;
-  available: boolean;
-  /** Why the device could not run the model (absent when it could). */
-  reason?: string;
-}
 
 export interface ModelSessions {
   encoder: InferenceSession;
@@ -26,10 +16,6 @@ export interface ModelSessions {
   /** Every device tried, in order, with the reason each failed one gave. */
   attempts: DeviceAttempt[];
   release(): Promise<void>;
-}
-
-export function isDeviceRequest(value: string): value is DeviceRequest {
-  return (DEVICE_REQUESTS as readonly string[]).includes(value);
 }
 
 /**

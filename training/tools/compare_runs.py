@@ -1,28 +1,27 @@
 """Compares trained runs on one dev file: token loss per task and how often the router's top-1 expert at
 inference (no task label) is the task's expert. Used for the ablation table of the model card.
 
-    nice /usr/bin/python3 training/compare_runs.py training/data/out/dev.jsonl \\
+    nice /usr/bin/python3 -m training.tools.compare_runs training/data/out/dev.jsonl \\
         training/runs/abl-task training/runs/abl-top2 training/runs/abl-dense
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model import Corrector, ModelDimensions  # noqa: E402
-from tokenizer import Tokenizer  # noqa: E402
-from train import collate, compute_loss, cut_into_batches, encode_examples, read_examples, resolve  # noqa: E402
+from ..dataset import collate, cut_into_batches, encode_examples, read_records
+from ..model import Corrector, ModelDimensions
+from ..tokenizer import Tokenizer
+from ..train import compute_loss, resolve
 
 
 @torch.no_grad()
 def compare(dev_file: str, run_dirs: list[str]) -> None:
-    records = read_examples(Path(dev_file))
+    records = read_records(Path(dev_file))
     print(f"{'run':<18} {'steps':>5} {'tokens':>8}  " + "  ".join(f"{t + ' loss':>9} {t + ' top1':>8}" for t in ("asr", "ocr", "text")) + f"  {'all loss':>8}")
     for run_dir in run_dirs:
         checkpoint = torch.load(Path(run_dir) / "ckpt.pt", map_location="cpu", weights_only=False)

@@ -21,7 +21,7 @@
  * tails, and the output is searched for in it.
  */
 import type { PassReview } from './decode.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { Tokenizer } from '../runtime/tokenizer.js';
 
 /** Lengths of the output tail tried against the reference, longest first (normalized characters). */
 const TAIL_LENGTHS = [24, 12, 6, 3];

@@ -1,24 +1,28 @@
 /**
- * Messages between a CorrectorClient and the host that runs the engine off the UI thread (a
- * worker_threads worker here, an Electron utilityProcess in the app). Plain JSON-cloneable objects,
- * so both transports carry them unchanged.
+ * Messages between a CorrectorClient and the host that runs the engine off the UI thread (a child
+ * process in the CLI and browser mode, an Electron utilityProcess in the app). Plain JSON-cloneable
+ * objects, so both transports carry them unchanged. A request arrives as the contract's
+ * CorrectRequest and travels on as a `correct` message with its job id.
  */
-import type { Suggestion } from '../document/types.js';
-import type { Decoding, EngineInfo, SegmentInput } from './engine.js';
-import type { DeviceAttempt, DeviceRequest } from './session.js';
+import type { Suggestion } from '../../document/types.js';
+import type {
+  CorrectorInput,
+  Decoding,
+  DeviceAttempt,
+  DeviceRequest,
+  EngineInfo,
+} from '../contract.js';
 
 export type ClientMessage =
   | { type: 'load'; modelDirectory?: string; device: DeviceRequest }
   | {
       type: 'correct';
       jobId: string;
-      segments: SegmentInput[];
+      segments: CorrectorInput[];
       decoding: Decoding;
       withRouting: boolean;
     }
-  | { type: 'cancel'; jobId: string }
-  /** Cancel everything, release the model, then end the host (after any onnxruntime run in flight). */
-  | { type: 'shutdown' };
+  | { type: 'cancel'; jobId: string };
 
 export type HostMessage =
   | { type: 'loaded'; info: EngineInfo }
@@ -38,6 +42,4 @@ export type HostMessage =
 export interface HostEndpoint {
   post(message: HostMessage): void;
   onMessage(handler: (message: ClientMessage) => void): void;
-  /** Ends the host once it has shut down cleanly. */
-  close(): void;
 }

@@ -8,8 +8,8 @@
  * - Decoder: the output tokens (without <eos>), with offsets into the output text; the row of token i
  *   is the decoder position that produced it (whose input is token i-1).
  */
-import type { RoutingRecord, RoutingSide } from '../document/types.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { RoutingRecord, RoutingSide } from '../../document/types.js';
+import type { Tokenizer } from '../runtime/tokenizer.js';
 
 export interface TokenPiece {
   piece: string;

@@ -10,7 +10,7 @@
  * chooses the next draft from what the pass showed; without one, the draft is re-aligned to the
  * source just after the longest recent n-gram of the output found in it.
  */
-import { CorrectionCancelled } from './errors.js';
+import { CorrectionCancelled } from '../errors.js';
 
 /** One decoder pass over `batch` right-padded rows of `length` tokens. */
 export interface DecoderOutputs {

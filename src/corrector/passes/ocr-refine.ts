@@ -11,9 +11,9 @@
  * punctuation at the end of the line is dropped too (do-no-harm on correct OCR lines 0.94% → 0.39%
  * on test, with the same CER; its Python twin is appends_sentence_end in training/gating.py).
  */
-import { applyTextEdits, spansOverlap } from '../align/edits.js';
-import { suggestionFromCorrection } from '../document/operations.js';
-import type { Suggestion, SuggestionEdit } from '../document/types.js';
+import { applyTextEdits, spansOverlap } from '../../align/edits.js';
+import { suggestionFromCorrection } from '../../document/operations.js';
+import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 /** A word replacement of the lexical pass: [start, end) in the line it corrected. */
 export interface LexicalEdit {

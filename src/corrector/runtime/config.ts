@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorrectorUnavailable } from './errors.js';
+import { CorrectorUnavailable } from '../errors.js';
 
 /** config.json of a model directory, as training/README.md "Model directory contract" defines it. */
 export interface ModelConfig {
@@ -45,8 +45,21 @@ export const DEFAULT_MODEL_NAME = 'neko-small';
 export function defaultModelDirectory(): string {
   const fromEnvironment = process.env.NEKO_MODEL_DIR;
   if (fromEnvironment) return resolve(fromEnvironment);
-  const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-  return join(repositoryRoot, 'assets', 'models', DEFAULT_MODEL_NAME);
+  return join(repositoryRoot(), 'assets', 'models', DEFAULT_MODEL_NAME);
+}
+
+/**
+ * The nearest folder at or above this module that holds package.json: the repository from sources,
+ * the app (its asar) from a bundle in dist/, whatever the depth of the file that was bundled.
+ */
+function repositoryRoot(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(directory, 'package.json'))) {
+    const parent = dirname(directory);
+    if (parent === directory) break;
+    directory = parent;
+  }
+  return directory;
 }
 
 /** Reads and checks a model directory; every problem becomes a CorrectorUnavailable naming the file. */

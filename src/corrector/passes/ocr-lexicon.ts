@@ -19,7 +19,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
-import { CorrectorUnavailable } from './errors.js';
+import { CorrectorUnavailable } from '../errors.js';
 
 /** One word replacement; `start`/`end` are UTF-16 offsets in the input line. */
 export interface LexicalEdit {
