@@ -5,8 +5,8 @@
  * 96), while the words it fixed were mostly ones tesseract doubted. Thresholds chosen on the
  * out-of-domain dev scans (training/README.md, "Recognizer confidence").
  */
-import { suggestionWithEdits } from '../document/operations.js';
-import type { Suggestion, SuggestionEdit } from '../document/types.js';
+import { suggestionWithEdits } from '../../document/operations.js';
+import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 /** A recognizer word at least this sure counts as confident. */
 export const CONFIDENT_WORD = 0.9;
