@@ -50,7 +50,11 @@ export function RoutingPanel({ document }: { document: NekoDocument }) {
             ))}
           </div>
           <TokenText
-            text={side === 'encoder' ? segment.source : (segment.suggestion?.text ?? '')}
+            text={
+              side === 'encoder'
+                ? (routing.encoderText ?? segment.source)
+                : (segment.suggestion?.text ?? '')
+            }
             tokens={routing[side].tokens}
             focusedToken={focusedToken}
             onFocusToken={(tokenIndex) =>

@@ -268,7 +268,7 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
             ]
               .filter(Boolean)
               .join(' ')}
-            title={`${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}${edit.pass === 'ocr-lexicon' ? ', by the OCR lexicon pass' : ''}`}
+            title={editTitle(edit)}
             onClick={(event) => {
               event.stopPropagation();
               moveToSuggestion({ segmentId, editIndex });
@@ -375,4 +375,19 @@ function Alternatives({ segmentId, alternatives }: { segmentId: string; alternat
       ))}
     </ol>
   );
+}
+
+const PASS_NAMES = {
+  'ocr-lexicon': 'the OCR lexicon pass',
+  'grammar-checker': 'the grammar checker',
+};
+
+/** The tooltip of an edit: what it changes, how sure the corrector is, who proposed it, whom it overrules. */
+function editTitle(edit: SuggestionEdit): string {
+  const by = edit.pass ? `, by ${PASS_NAMES[edit.pass]}` : '';
+  const overrules =
+    edit.recognizerConfidence === undefined
+      ? ''
+      : `; the recognizer was ${formatPercent(edit.recognizerConfidence)} sure of the words it changes`;
+  return `${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}${by}${overrules}`;
 }

@@ -25,6 +25,7 @@ import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
 import { OcrLexicon } from './passes/ocr-lexicon.js';
 import { withoutUnlikeReplacements } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
+import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { refineOcrSuggestion } from './passes/ocr-refine.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
@@ -121,6 +122,8 @@ interface SegmentPlan {
   task: Task;
   taskInferred: boolean;
   source: string;
+  /** What the model reads: the source, or the grammar checker's correction of it (text only). */
+  modelSource: string;
   pieces: PreparedPiece[];
   results: (PieceResult | undefined)[];
   remaining: number;
@@ -133,6 +136,8 @@ const PIECE_SHARE_OF_TARGET = 0.6;
 export class CorrectorEngine {
   /** Decoder passes run so far (the bench reports them). */
   readonly statistics: DecodeStatistics = { passes: 0, rowPasses: 0 };
+  /** Loaded on the first text segment (undefined when it cannot load). */
+  private checkerLoad: Promise<GrammarChecker | undefined> | undefined;
   /** Loaded on the first OCR segment: ASR and text users do not wait for it. */
   private lexiconLoad: Promise<OcrLexicon> | undefined;
 
@@ -169,6 +174,7 @@ export class CorrectorEngine {
   }
 
   async dispose(): Promise<void> {
+    await (await this.checkerLoad)?.dispose();
     await this.model.sessions.release();
   }
 
@@ -177,7 +183,11 @@ export class CorrectorEngine {
     segments: readonly CorrectorInput[],
     options: EngineRunOptions = {},
   ): Promise<SegmentResult[]> {
-    const plans = segments.map((input, index) => this.plan(input, index));
+    const tasks = segments.map((input) => input.task ?? inferSegmentTask(input.hypotheses).task);
+    const checked = await this.checkGrammar(segments, tasks, options.signal);
+    const plans = segments.map((input, index) =>
+      this.plan(input, index, tasks[index]!, checked.get(index)),
+    );
     const results: SegmentResult[] = new Array(segments.length);
     const withRouting = options.withRouting !== false;
     const lexicon = plans.some((plan) => plan.task === 'ocr') ? await this.ocrLexicon() : undefined;
@@ -209,8 +219,41 @@ export class CorrectorEngine {
     return this.lexiconLoad;
   }
 
-  private plan(input: CorrectorInput, index: number): SegmentPlan {
-    const hypotheses = input.hypotheses.length > 0 ? input.hypotheses : [''];
+  /**
+   * Harper's correction of each text segment it changes, by segment index. Loaded on the first text
+   * segment; a checker that cannot load leaves the model alone, and says why once.
+   */
+  private async checkGrammar(
+    segments: readonly CorrectorInput[],
+    tasks: readonly Task[],
+    signal?: AbortSignal,
+  ): Promise<Map<number, string>> {
+    const checked = new Map<number, string>();
+    if (!tasks.includes('text')) return checked;
+    this.checkerLoad ??= GrammarChecker.load().catch((error: unknown) => {
+      process.stderr.write(`neko: the grammar checker is off: ${(error as Error).message}\n`);
+      return undefined;
+    });
+    const checker = await this.checkerLoad;
+    if (!checker) return checked;
+    for (const [index, input] of segments.entries()) {
+      if (tasks[index] !== 'text') continue;
+      if (signal?.aborted) throw new CorrectionCancelled();
+      const source = input.hypotheses[0] ?? '';
+      const correction = await checker.correct(source);
+      if (correction !== source) checked.set(index, correction);
+    }
+    return checked;
+  }
+
+  private plan(
+    input: CorrectorInput,
+    index: number,
+    task: Task,
+    checkedSource?: string,
+  ): SegmentPlan {
+    const given = input.hypotheses.length > 0 ? input.hypotheses : [''];
+    const hypotheses = checkedSource === undefined ? given : [checkedSource];
     const source = hypotheses[0]!;
     const limit = Math.min(
       this.config.max_source_tokens - 1,
@@ -227,9 +270,10 @@ export class CorrectorEngine {
     return {
       index,
       input,
-      task: input.task ?? inferSegmentTask(hypotheses).task,
+      task,
       taskInferred: input.task === undefined,
-      source,
+      source: given[0]!,
+      modelSource: source,
       pieces,
       results: new Array(pieces.length),
       remaining: pieces.length,
@@ -304,8 +348,9 @@ export class CorrectorEngine {
     const outputOffsets: number[] = [];
     plan.pieces.forEach((piece, index) => {
       const { decoded, output, outputTokens } = plan.results[index]!;
-      const end = plan.pieces.length === 1 ? plan.source.length : piece.offset + piece.text.length;
-      text += plan.source.slice(cursor, piece.offset);
+      const end =
+        plan.pieces.length === 1 ? plan.modelSource.length : piece.offset + piece.text.length;
+      text += plan.modelSource.slice(cursor, piece.offset);
       outputOffsets.push(text.length);
       if (decoded.finished) {
         for (const [i, token] of outputTokens.entries()) {
@@ -320,13 +365,19 @@ export class CorrectorEngine {
       text += decoded.finished ? output : piece.text;
       cursor = end;
     });
-    text += plan.source.slice(cursor);
+    text += plan.modelSource.slice(cursor);
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
+    if (plan.modelSource !== plan.source) {
+      suggestion = withCheckerEdits(plan.source, plan.modelSource, suggestion);
+    }
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     if (confidences.length === 0) suggestion.confidence = 0;
-    if (withRouting) suggestion.routing = this.routingFor(plan, outputOffsets);
+    if (withRouting) {
+      suggestion.routing = this.routingFor(plan, outputOffsets);
+      if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;
+    }
     for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, { lexicon });
     suggestion.task = plan.task;
     if (plan.taskInferred) suggestion.taskInferred = true;

@@ -72,8 +72,11 @@ export interface SuggestionEdit {
    * such an edit overrules the recognizer (src/corrector/passes/confident-words.ts).
    */
   recognizerConfidence?: number;
-  /** Set when the OCR lexical pass (not the model alone) proposed it: src/corrector/passes/ocr-refine.ts. */
-  pass?: 'ocr-lexicon';
+  /**
+   * Set when a pass, not the model alone, proposed it: the OCR lexical pass
+   * (src/corrector/passes/ocr-refine.ts) or the grammar checker (passes/grammar-checker.ts).
+   */
+  pass?: 'ocr-lexicon' | 'grammar-checker';
   /**
    * Set on a pending edit when the user has since changed the words it would change (or the place it
    * would insert at) by hand, so that it can no longer be applied; see src/document/operations.ts.
@@ -100,6 +103,8 @@ export interface RoutingRecord {
   inferredTask: string;
   /** Routing mass per expert over the whole segment (sums to 1). */
   expertMass: number[];
+  /** The text the encoder read, where it is not the segment's source (the grammar checker's). */
+  encoderText?: string;
 }
 
 export interface Suggestion {

@@ -40,7 +40,7 @@ const suggestion = z.looseObject({
       after: z.string(),
       confidence: unit,
       decision: z.enum(['pending', 'accepted', 'rejected']),
-      pass: z.literal('ocr-lexicon').optional(),
+      pass: z.enum(['ocr-lexicon', 'grammar-checker']).optional(),
       recognizerConfidence: unit.optional(),
     }),
   ),
@@ -52,6 +52,7 @@ const suggestion = z.looseObject({
       decoder: routingSide,
       inferredTask: z.string(),
       expertMass: z.array(z.number()),
+      encoderText: z.string().optional(),
     })
     .optional(),
   task: task.optional(),

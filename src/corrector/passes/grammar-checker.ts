@@ -12,6 +12,9 @@
  */
 import { Dialect, LocalLinter, type Lint, type Suggestion } from 'harper.js';
 import { binary } from 'harper.js/binary';
+import { wordEdits } from '../../align/edits.js';
+import { suggestionWithEdits } from '../../document/operations.js';
+import type { Suggestion as Suggestion_, SuggestionEdit } from '../../document/types.js';
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
 const MAX_ROUNDS = 12;
@@ -54,24 +57,33 @@ export class GrammarChecker {
 }
 
 /** Whether to take Harper's suggestion to replace the lint's text with `after` (see the top). */
-export function isAcceptable(
-  text: string,
-  lint: Pick<Lint, 'span' | 'lint_kind'>,
-  after: string,
-): boolean {
+/** What isAcceptable reads of a Harper lint. */
+export interface LintPlace {
+  span(): { start: number; end: number };
+  lint_kind(): string;
+}
+
+export function isAcceptable(text: string, lint: LintPlace, after: string): boolean {
   const { start, end } = lint.span();
   const before = text.slice(start, end);
   if (/'s\b/u.test(after) && !/'s\b/u.test(before)) return false;
   if (!/\s/u.test(before) && /\s/u.test(after)) return false;
   if (sameInBritishSpelling(before, after)) return false;
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {
-    const sentenceStart = /(^|[.!?]["')\]]?\s+)$/u.test(text.slice(0, start));
+    const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name; at a sentence's start, a name is told from a misspelt word
     // by a fix that changes its first letter or only lengthens it ("Hiroshi" → "Hiroshima").
     if (!sentenceStart) return false;
     if (after[0] !== before[0] || after.startsWith(before)) return false;
   }
   return true;
+}
+
+const TITLES = /\b(mr|mrs|ms|dr|prof|st|mt|no|vs)\.\s+$/iu;
+
+/** Whether a word after `before` starts a sentence ("Mr. Tanaka" does not). */
+function startsSentence(before: string): boolean {
+  return before.trim() === '' || (/[.!?]["')\]]?\s+$/u.test(before) && !TITLES.test(before));
 }
 
 const AMERICAN_ENDINGS: [RegExp, string][] = [
@@ -92,4 +104,37 @@ function sameInBritishSpelling(before: string, after: string): boolean {
       word.toLowerCase(),
     );
   return before !== after && american(before) === american(after);
+}
+
+/** The model's confidence an edit of its own needs on top of the checker's (chosen on OOD dev). */
+export const MODEL_CONFIDENCE_AFTER_CHECKER = 0.9;
+
+/**
+ * The suggestion for `source` when the model read the checker's correction `checked` of it: every
+ * edit the checker made and the model kept stays (marked as the checker's, with the model's
+ * confidence in its words); the model's own further edits only where it is sure.
+ */
+export function withCheckerEdits(
+  source: string,
+  checked: string,
+  suggestion: Suggestion_,
+): Suggestion_ {
+  const checkerEdits = wordEdits(source, checked);
+  const isCheckers = (edit: SuggestionEdit): boolean =>
+    checkerEdits.some(
+      (made) =>
+        made.sourceSpan[0] === edit.sourceSpan[0] &&
+        made.sourceSpan[1] === edit.sourceSpan[1] &&
+        made.after === edit.after,
+    );
+  const kept = suggestion.edits.filter(
+    (edit) => isCheckers(edit) || edit.confidence >= MODEL_CONFIDENCE_AFTER_CHECKER,
+  );
+  const result = suggestionWithEdits(source, suggestion, kept);
+  return {
+    ...result,
+    edits: result.edits.map((edit) =>
+      isCheckers(edit) ? { ...edit, pass: 'grammar-checker' } : edit,
+    ),
+  };
 }

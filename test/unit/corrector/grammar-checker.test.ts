@@ -1,0 +1,97 @@
+/**
+ * Harper as the grammar checker before the model on writing: which of its suggestions are taken,
+ * and how its edits and the model's meet. The sentences are from the out-of-domain learners' set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GrammarChecker,
+  MODEL_CONFIDENCE_AFTER_CHECKER,
+  isAcceptable,
+  withCheckerEdits,
+} from '../../../src/corrector/passes/grammar-checker.js';
+import { suggestionFromCorrection } from '../../../src/document/operations.js';
+
+/** A lint over `problem` (its first occurrence in `text`) of the given kind. */
+function lintOver(text: string, problem: string, kind = 'Spelling') {
+  const start = text.indexOf(problem);
+  return { span: () => ({ start, end: start + problem.length }), lint_kind: () => kind };
+}
+
+describe('which suggestions of Harper are taken', () => {
+  it.each([
+    ['My colleague Mr. Tanaka always arrive early.', 'Tanaka', 'Tank', false],
+    ['Zhang Wei spends his weekends practising calligraphy.', 'Zhang', 'Hang', false],
+    ['Hiroshi has been teaching mathematics in Osaka.', 'Hiroshi', 'Hiroshima', false],
+    ['Tecnology is changing our lives.', 'Tecnology', 'Technology', true],
+    ['I need to do many homeworks this weekend.', 'homeworks', "homework's", false],
+    ['Could you give me some informations?', 'informations', 'in formations', false],
+    ['I was travelling for work all last week.', 'travelling', 'traveling', false],
+    ['The conference was well organised.', 'organised', 'organized', false],
+    ['We arrived late becouse of the rain.', 'becouse', 'because', true],
+    ['The lecture was very intresting.', 'intresting', 'interesting', true],
+  ])('%s: %s → %s is %s', (text, before, after, taken) => {
+    expect(isAcceptable(text, lintOver(text, before), after)).toBe(taken);
+  });
+
+  it('takes a grammar fix on a capitalised word that is not a spelling lint', () => {
+    const text = 'Every monday we meet. Our teacher let us to use dictionaries.';
+    expect(
+      isAcceptable(text, lintOver(text, 'Our teacher let us to', 'Grammar'), 'Our teacher let us'),
+    ).toBe(true);
+  });
+});
+
+describe('the checker’s edits and the model’s', () => {
+  const source = 'I am looking forward to hear from you soon';
+  const checked = 'I am looking forward to hearing from you soon';
+
+  it('keeps the checker’s edits the model kept and the model’s own only where it is sure', () => {
+    const output = 'I am looking forward to hearing from you soon.';
+    const tokens = [...output.matchAll(/\S+/g)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      confidence: match[0] === 'soon.' ? MODEL_CONFIDENCE_AFTER_CHECKER - 0.2 : 0.95,
+    }));
+    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
+    const result = withCheckerEdits(source, checked, suggestion);
+    expect(result.text).toBe(checked);
+    expect(result.edits).toHaveLength(1);
+    expect(result.edits[0]).toMatchObject({
+      before: 'hear',
+      after: 'hearing',
+      pass: 'grammar-checker',
+    });
+    expect(result.edits[0]!.confidence).toBeCloseTo(0.95);
+  });
+
+  it('keeps a sure edit of the model’s own, not marked as the checker’s', () => {
+    const output = 'I am looking forward to hearing from you soon.';
+    const tokens = [...output.matchAll(/\S+/g)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      confidence: 0.99,
+    }));
+    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
+    const result = withCheckerEdits(source, checked, suggestion);
+    expect(result.text).toBe(output);
+    expect(result.edits.map((edit) => edit.pass)).toEqual(['grammar-checker', undefined]);
+  });
+});
+
+describe('GrammarChecker (harper.js, offline)', () => {
+  let checker: GrammarChecker;
+  beforeAll(async () => {
+    checker = await GrammarChecker.load();
+  });
+  afterAll(async () => {
+    await checker.dispose();
+  });
+
+  it('fixes what learners get wrong and leaves names and British spellings alone', async () => {
+    expect(await checker.correct('We arrived late becouse of the rain.')).toBe(
+      'We arrived late because of the rain.',
+    );
+    const correct = 'Zhang Wei was travelling to Osaka with Mr. Tanaka last week.';
+    expect(await checker.correct(correct)).toBe(correct);
+  });
+});
