@@ -368,10 +368,10 @@ export class CorrectorEngine {
     text += plan.modelSource.slice(cursor);
     const finished = plan.results.every((result) => result!.decoded.finished);
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
-    let suggestion = suggestionFromCorrection(sourceSegment, text, confidences);
-    if (plan.modelSource !== plan.source) {
-      suggestion = withCheckerEdits(plan.source, plan.modelSource, suggestion);
-    }
+    let suggestion =
+      plan.task !== 'text'
+        ? suggestionFromCorrection(sourceSegment, text, confidences)
+        : withCheckerEdits(plan.source, plan.modelSource, text, confidences);
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) {

@@ -8,12 +8,19 @@
  * Harper's suggestions are taken one at a time, best first, except those that harmed correct
  * sentences there: a spelling "fix" of a name ("Tanaka" → "Tank", "Zhang" → "Hang"), a plural given
  * an apostrophe ("homeworks" → "homework's"), a word split in two ("informations" → "in formations"),
- * and British spellings turned American ("travelling" → "traveling").
+ * British spellings and words turned American ("travelling" → "traveling", "petrol" → "gas"), and
+ * rewrites to taste ("very good" → "excellent").
  */
 import { Dialect, LocalLinter, type Lint, type Suggestion } from 'harper.js';
 import { binary } from 'harper.js/binary';
 import { wordEdits } from '../../align/edits.js';
-import { suggestionWithEdits } from '../../document/operations.js';
+import { alignSequences } from '../../align/sequence.js';
+import { tokenizeWords } from '../../align/tokens.js';
+import {
+  confidentText,
+  suggestionFromCorrection,
+  type TokenConfidence,
+} from '../../document/operations.js';
 import type { Suggestion as Suggestion_, SuggestionEdit } from '../../document/types.js';
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
@@ -64,6 +71,7 @@ export interface LintPlace {
 }
 
 export function isAcceptable(text: string, lint: LintPlace, after: string): boolean {
+  if (TASTE.has(lint.lint_kind())) return false;
   const { start, end } = lint.span();
   const before = text.slice(start, end);
   if (/'s\b/u.test(after) && !/'s\b/u.test(before)) return false;
@@ -79,6 +87,9 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   return true;
 }
 
+/** Lint kinds that rewrite correct English to taste ("very good" → "excellent", "petrol" → "gas"). */
+const TASTE = new Set(['Style', 'Enhancement', 'Readability', 'Regionalism', 'WordChoice']);
+
 const TITLES = /\b(mr|mrs|ms|dr|prof|st|mt|no|vs)\.\s+$/iu;
 
 /** Whether a word after `before` starts a sentence ("Mr. Tanaka" does not). */
@@ -89,6 +100,7 @@ function startsSentence(before: string): boolean {
 const AMERICAN_ENDINGS: [RegExp, string][] = [
   [/our(s|ed|ing|ite|ites|able)?$/u, 'or$1'],
   [/is(e|es|ed|ing|ation|ations)$/u, 'iz$1'],
+  [/ic(e|es|ed|ing)$/u, 'iz$1'],
   [/ys(e|es|ed|ing)$/u, 'yz$1'],
   [/ll(ed|ing|er|ers)$/u, 'l$1'],
   [/tre(s)?$/u, 'ter$1'],
@@ -110,15 +122,29 @@ function sameInBritishSpelling(before: string, after: string): boolean {
 export const MODEL_CONFIDENCE_AFTER_CHECKER = 0.9;
 
 /**
- * The suggestion for `source` when the model read the checker's correction `checked` of it: every
- * edit the checker made and the model kept stays (marked as the checker's, with the model's
- * confidence in its words); the model's own further edits only where it is sure.
+ * The suggestion for `source` when the model read the checker's correction `checked` of it and wrote
+ * `output` (with `tokens`' confidences): the checker's text plus the model's own edits of it where
+ * the model is sure. Words of the result the model wrote carry its confidence; the checker's words
+ * it would have changed carry the threshold, as the checker has no probabilities of its own. The
+ * checker's edits are marked as its own.
  */
 export function withCheckerEdits(
   source: string,
   checked: string,
-  suggestion: Suggestion_,
+  output: string,
+  tokens: readonly TokenConfidence[],
 ): Suggestion_ {
+  const onChecked = suggestionFromCorrection(
+    { id: '', source: checked, text: checked },
+    output,
+    tokens,
+  );
+  const text = confidentText(checked, onChecked, MODEL_CONFIDENCE_AFTER_CHECKER);
+  const suggestion = suggestionFromCorrection(
+    { id: '', source, text: source },
+    text,
+    carriedConfidences(output, tokens, text),
+  );
   const checkerEdits = wordEdits(source, checked);
   const isCheckers = (edit: SuggestionEdit): boolean =>
     checkerEdits.some(
@@ -127,14 +153,43 @@ export function withCheckerEdits(
         made.sourceSpan[1] === edit.sourceSpan[1] &&
         made.after === edit.after,
     );
-  const kept = suggestion.edits.filter(
-    (edit) => isCheckers(edit) || edit.confidence >= MODEL_CONFIDENCE_AFTER_CHECKER,
-  );
-  const result = suggestionWithEdits(source, suggestion, kept);
   return {
-    ...result,
-    edits: result.edits.map((edit) =>
+    ...suggestion,
+    edits: suggestion.edits.map((edit) =>
       isCheckers(edit) ? { ...edit, pass: 'grammar-checker' } : edit,
     ),
   };
+}
+
+/** Token confidences for `text`: a word the model also wrote keeps the model's confidence. */
+function carriedConfidences(
+  output: string,
+  tokens: readonly TokenConfidence[],
+  text: string,
+): TokenConfidence[] {
+  const outputWords = tokenizeWords(output);
+  const textWords = tokenizeWords(text);
+  const confidenceOfWord = (word: { start: number; end: number }): number => {
+    const inside = tokens.filter((token) => token.start < word.end && word.start < token.end);
+    return inside.length
+      ? Math.min(...inside.map((token) => token.confidence))
+      : MODEL_CONFIDENCE_AFTER_CHECKER;
+  };
+  const carried: TokenConfidence[] = textWords.map((word) => ({
+    start: word.start,
+    end: word.end,
+    confidence: MODEL_CONFIDENCE_AFTER_CHECKER,
+  }));
+  for (const op of alignSequences(
+    outputWords.map((word) => word.text),
+    textWords.map((word) => word.text),
+  )) {
+    if (op.kind !== 'equal') continue;
+    for (let offset = 0; offset < op.sourceSpan[1] - op.sourceSpan[0]; offset++) {
+      carried[op.targetSpan[0] + offset]!.confidence = confidenceOfWord(
+        outputWords[op.sourceSpan[0] + offset]!,
+      );
+    }
+  }
+  return carried;
 }

@@ -9,7 +9,6 @@ import {
   isAcceptable,
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
-import { suggestionFromCorrection } from '../../../src/document/operations.js';
 
 /** A lint over `problem` (its first occurrence in `text`) of the given kind. */
 function lintOver(text: string, problem: string, kind = 'Spelling') {
@@ -52,8 +51,7 @@ describe('the checker’s edits and the model’s', () => {
       end: match.index + match[0].length,
       confidence: match[0] === 'soon.' ? MODEL_CONFIDENCE_AFTER_CHECKER - 0.2 : 0.95,
     }));
-    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
-    const result = withCheckerEdits(source, checked, suggestion);
+    const result = withCheckerEdits(source, checked, output, tokens);
     expect(result.text).toBe(checked);
     expect(result.edits).toHaveLength(1);
     expect(result.edits[0]).toMatchObject({
@@ -71,8 +69,7 @@ describe('the checker’s edits and the model’s', () => {
       end: match.index + match[0].length,
       confidence: 0.99,
     }));
-    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
-    const result = withCheckerEdits(source, checked, suggestion);
+    const result = withCheckerEdits(source, checked, output, tokens);
     expect(result.text).toBe(output);
     expect(result.edits.map((edit) => edit.pass)).toEqual(['grammar-checker', undefined]);
   });
