@@ -56,7 +56,8 @@ export interface TaskEvaluation {
   strictWer: RateRow;
   /**
    * Documents (lines sharing an id up to the last "-": a conversation, a page) whose errors the
-   * correction raised: CER for OCR, WER otherwise.
+   * correction raised: CER for OCR, WER otherwise. Only documents with a recognizer error count:
+   * correct input is do-no-harm's.
    */
   documentsWorse: { documents: number; worse: number };
   /** On segments whose best hypothesis already equals the reference. */
@@ -359,7 +360,11 @@ function countDocumentsWorse(
   counter: ErrorCounter,
 ): { documents: number; worse: number } {
   const change = new Map<string, number>();
+  const withErrors = new Set(
+    segments.filter((s) => s.source !== s.reference).map((s) => bootstrapGroupOf(s.id)),
+  );
   segments.forEach((segment, index) => {
+    if (!withErrors.has(bootstrapGroupOf(segment.id))) return;
     const document = bootstrapGroupOf(segment.id);
     const before = counter(segment.reference!, segment.source).errors;
     const after = counter(segment.reference!, outputs[index]!).errors;
