@@ -162,7 +162,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const events = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  // A malformed frame (too large, bad UTF-8, unmasked, reserved opcode or bit, bad close code) makes
+  // ws close that connection and emit 'error' on it: without a listener, that error would end the
+  // whole server. Only the one client is dropped.
+  events.on('connection', (client: WebSocket) => {
+    client.on('error', (error) => {
+      log(`WebSocket client dropped: ${error.message}`);
+      client.terminate();
+    });
+  });
   server.on('upgrade', (request, socket, head) => {
+    // Node takes its own error listener off a socket it hands over for an upgrade: a reset
+    // connection would otherwise be an unhandled 'error' event.
+    socket.on('error', () => socket.destroy());
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     const refusal =
       pathname !== '/api/events'
