@@ -23,9 +23,15 @@ import { FormatError, type Format, type ParseContext } from './types.js';
 const TIMING_LINE =
   /^\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})(?:\s+.*)?$/;
 const INDEX_LINE = /^\s*\d+\s*$/;
-const STYLE_TAG = /<\/?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}/gi;
-const LEADING_MARKUP = /^(?:<(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\})+/i;
-const TRAILING_MARKUP = /(?:<\/(?:i|b|u|s|font)>)+$/i;
+/**
+ * A tag cannot hold the character that opens another (`[^<>]`, `[^{}]`): a failed attempt then stops
+ * at the next `<` or `{` instead of scanning to the end of the cue, which made a long run of `{\`
+ * quadratic (200 KB took 15 s).
+ */
+const STYLE_TAG = /<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>|\{\\[^{}]*\}/gi;
+const LEADING_MARKUP = /^(?:<(?:i|b|u|s|font)(?:\s[^<>]*)?>|\{\\[^{}]*\})+/i;
+const CLOSING_TAG = /^<\/(?:i|b|u|s|font)>$/i;
+const POSITION_TAG = /\{\\[^{}]*\}/g;
 const SPEAKER_PREFIX = /^\[([^\]\n]+)\]:\s*/;
 
 interface SrtCueExtra {
@@ -155,12 +161,26 @@ function cueMarkup(segment: Segment, original: SrtCueExtra | undefined): string 
  */
 function wrapping(markup: string, text: string): string {
   const leading = LEADING_MARKUP.exec(markup)?.[0] ?? '';
-  const trailing = TRAILING_MARKUP.exec(markup)?.[0] ?? '';
+  const trailing = trailingClosingTags(markup.slice(leading.length));
   const middle = markup.slice(leading.length, markup.length - trailing.length);
-  const positionTags = (leading.match(/\{\\[^}]*\}/g) ?? []).join('');
+  const positionTags = (leading.match(POSITION_TAG) ?? []).join('');
   const openedAndClosed = leading.length > positionTags.length === (trailing !== '');
   const wrapsWholeCue = openedAndClosed && !new RegExp(STYLE_TAG.source, 'i').test(middle);
   return wrapsWholeCue ? `${leading}${text}${trailing}` : `${positionTags}${text}`;
+}
+
+/**
+ * The closing tags at the end of `markup`, found from the end: a regular expression anchored only at
+ * `$` would be tried from every position of the cue.
+ */
+function trailingClosingTags(markup: string): string {
+  let end = markup.length;
+  while (end > 0) {
+    const open = markup.lastIndexOf('</', end - 1);
+    if (open < 0 || end - open > 8 || !CLOSING_TAG.test(markup.slice(open, end))) break;
+    end = open;
+  }
+  return markup.slice(end);
 }
 
 /**
