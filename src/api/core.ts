@@ -120,7 +120,15 @@ export class ApiCore {
   exportDocument(document: NekoDocument, formatId: FormatId): ExportResult {
     if (!isDocumentLike(document)) throw new ApiError('export: the request carries no document');
     const format = findFormat(formatId);
-    const content = format.serialize(document);
+    let content: string;
+    try {
+      content = format.serialize(document);
+    } catch (error) {
+      // A document from a client may nest fields deeper than JSON.stringify's stack reaches.
+      if (error instanceof RangeError)
+        throw new ApiError(`export: the document cannot be written (${error.message})`);
+      throw error;
+    }
     return {
       fileName: exportFileName(document.source?.name ?? document.title, format),
       content,

@@ -94,8 +94,64 @@ export function extraOf<T extends object>(document: NekoDocument, key: string): 
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-/** JSON.parse, with the line and column of a syntax error in the FormatError. */
-export function parseJson(content: string, fileName: string, lineOffset = 0): unknown {
+/**
+ * How deep arrays and objects (JSON), elements (XML) and cue tags (WebVTT) may nest. The formats need
+ * less than ten levels; the recursive code that reads and writes them (JSON.stringify, jsonc-parser,
+ * tree walks) overflows the stack at a few thousand. A project holds an imported file's unknown
+ * fields a few levels down, so it may nest twice as deep.
+ */
+export const MAX_NESTING_DEPTH = 100;
+export const MAX_PROJECT_NESTING_DEPTH = 2 * MAX_NESTING_DEPTH;
+
+/**
+ * Refuses JSON whose arrays and objects nest deeper than `maxDepth`, naming where, before any
+ * recursive code sees it. One pass over the characters, strings skipped.
+ */
+export function assertJsonNesting(
+  content: string,
+  fileName: string,
+  maxDepth = MAX_NESTING_DEPTH,
+  lineOffset = 0,
+): void {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < content.length; index++) {
+    const code = content.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index++; // backslash: the next character is escaped
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > maxDepth) {
+        const { line, column } = positionOfOffset(content, index);
+        throw new FormatError(
+          fileName,
+          `arrays and objects nested deeper than ${maxDepth} levels`,
+          {
+            line: (line ?? 1) + lineOffset,
+            column,
+          },
+        );
+      }
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+}
+
+/**
+ * JSON.parse, with the line and column of a syntax error in the FormatError. Nesting deeper than
+ * `maxDepth` is refused first.
+ */
+export function parseJson(
+  content: string,
+  fileName: string,
+  lineOffset = 0,
+  maxDepth = MAX_NESTING_DEPTH,
+): unknown {
+  assertJsonNesting(content, fileName, maxDepth, lineOffset);
   try {
     return JSON.parse(content);
   } catch {

@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import type { NekoDocument } from '../document/types.js';
-import { assertUniqueIds, lineOfJsonPath, parseJson, stripBom, validateJson } from './common.js';
+import {
+  assertUniqueIds,
+  lineOfJsonPath,
+  MAX_PROJECT_NESTING_DEPTH,
+  parseJson,
+  stripBom,
+  validateJson,
+} from './common.js';
 import { type Format, type ParseContext } from './types.js';
 
 const task = z.enum(['asr', 'ocr', 'text']);
@@ -118,7 +125,7 @@ export const nekoFormat: Format = {
     const text = stripBom(content);
     const document = validateJson(
       documentSchema,
-      parseJson(text, fileName),
+      parseJson(text, fileName, 0, MAX_PROJECT_NESTING_DEPTH),
       text,
       fileName,
     ) as NekoDocument;

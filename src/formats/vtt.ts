@@ -13,6 +13,7 @@ import type { NekoDocument, Segment } from '../document/types.js';
 import {
   extraOf,
   formatTimestamp,
+  MAX_NESTING_DEPTH,
   importedDocument,
   roundMilliseconds,
   splitLines,
@@ -102,8 +103,9 @@ export const vttFormat: Format = {
 
   parse(content, { fileName }: ParseContext): NekoDocument {
     const text = stripBom(content);
-    const result = parser.parse(text, 'subtitles');
     const lines = splitLines(text);
+    assertCueTagNesting(lines, fileName);
+    const result = parser.parse(text, 'subtitles');
     for (const error of result.errors) {
       const onTimingLine = (lines[error.line - 1] ?? '').includes('-->');
       const fatal =
@@ -191,6 +193,54 @@ export const vttFormat: Format = {
     return blocks.join('\n\n') + '\n';
   },
 };
+
+/** The tags the cue text parser nests (`rt` only inside `ruby`); any other tag it drops. */
+const NESTING_TAGS = new Set(['c', 'i', 'b', 'u', 'ruby', 'v', 'lang']);
+
+/**
+ * Refuses cue text whose tags nest deeper than MAX_NESTING_DEPTH before the parser sees it: the
+ * parser copies its tree recursively (2,500 levels overflowed the stack) and looks up `<v>` through
+ * every open tag. This follows the parser's rules: a cue's text runs from the line after its time
+ * line to a blank line or the next time line; a tag runs from `<` to `>`; an end tag closes the
+ * innermost tag only if the names match.
+ */
+function assertCueTagNesting(lines: readonly string[], fileName: string): void {
+  let open: string[] | undefined;
+  lines.forEach((line, index) => {
+    if (line === '' || line.includes('-->')) {
+      open = line === '' ? undefined : [];
+      return;
+    }
+    if (!open) return;
+    for (let at = line.indexOf('<'); at >= 0; at = line.indexOf('<', at + 1)) {
+      const close = line.indexOf('>', at);
+      const tag = line.slice(at + 1, close < 0 ? undefined : close);
+      if (tag.startsWith('/')) {
+        const name = tag.slice(1);
+        const top = open[open.length - 1];
+        if (name === top) open.pop();
+        else if (name === 'ruby' && top === 'rt') open.splice(-2);
+      } else {
+        const name = /^[^\t\n\f .]*/.exec(tag)![0];
+        const top = open[open.length - 1];
+        if (!NESTING_TAGS.has(name) && !(name === 'rt' && top === 'ruby')) continue;
+        open.push(name);
+        if (open.length > MAX_NESTING_DEPTH) {
+          throw new FormatError(
+            fileName,
+            `cue tags nested deeper than ${MAX_NESTING_DEPTH} levels`,
+            {
+              line: index + 1,
+              column: at + 1,
+            },
+          );
+        }
+      }
+      if (close < 0) break;
+      at = close;
+    }
+  });
+}
 
 /** NOTE blocks, each tied to the next cue block (the n-th cue block is the n-th segment). */
 function readNotes(lines: readonly string[], segments: readonly Segment[]): VttNote[] {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ApiCore } from '../../../src/api/core.js';
+import { ApiError } from '../../../src/api/types.js';
+import type { NekoDocument } from '../../../src/document/types.js';
+import { MAX_NESTING_DEPTH } from '../../../src/formats/common.js';
+import { nekoFormat } from '../../../src/formats/neko.js';
+import { parseDocument } from '../../../src/formats/registry.js';
 import { srtFormat } from '../../../src/formats/srt.js';
 import { vttFormat } from '../../../src/formats/vtt.js';
+import { whisperJsonFormat } from '../../../src/formats/whisper-json.js';
+import { formatErrorOf, readFixture } from './fixtures.js';
 
 /**
  * Inputs built to hurt a parser: each is read in time linear in its size, or refused with the format's
@@ -65,5 +73,86 @@ describe('style tags in linear time', () => {
       fileName: 'a.vtt',
     });
     expect(document.segments[0]!.text).toBe('& &x; ∉ ¬x; &x; & <');
+  });
+});
+
+describe('nesting limits', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const whisper = (field: string) =>
+    `{"segments": [\n  {"id": 0, "start": 0, "end": 1, "text": " hi", "x": ${field}}\n]}\n`;
+
+  it.each([
+    ['a.json', whisper(nested(5000)), 'a.json:2:'],
+    ['a.json', whisper('['.repeat(5000)), 'a.json:2:'],
+    [
+      'a.jsonl',
+      `{"id": "a", "hypotheses": ["x"]}\n{"id": "b", "hypotheses": ${nested(5000)}}\n`,
+      'a.jsonl:2:',
+    ],
+    [
+      'a.neko.json',
+      `{"version": 1, "kind": "text", "segments": [], "extra": ${nested(5000)}}`,
+      'a.neko.json:1:',
+    ],
+    ['a.vtt', vttCue(`<b>${'<i>'.repeat(5000)}x`), 'a.vtt:4:'],
+    [
+      'a.hocr',
+      `<html><body>${'<div>'.repeat(5000)}${'</div>'.repeat(5000)}</body></html>`,
+      'a.hocr:1:',
+    ],
+    ['a.xml', `<alto>${'<a>'.repeat(150)}${'</a>'.repeat(150)}</alto>`, 'a.xml:1:'],
+  ])('%s nested thousands deep is refused, naming the place', (name, content, place) => {
+    const error = formatErrorOf(() => parseDocument(content, name));
+    expect(error.message).toMatch(/nested deeper than \d+ levels/);
+    expect(error.message.startsWith(place)).toBe(true);
+  });
+
+  it('reads a Whisper file with a field nested to the limit and writes it back', () => {
+    const field = nested(MAX_NESTING_DEPTH - 3); // inside the file, its segments and a segment
+    const { document } = parseDocument(whisper(field), 'deep.json');
+    const output = whisperJsonFormat.serialize(document);
+    expect(output.replace(/\s/g, '')).toContain(`"x":${field}`);
+    expect(parseDocument(output, 'again.json').document.segments).toEqual(document.segments);
+  });
+
+  it('a project made from such a file opens again', () => {
+    const { document } = parseDocument(whisper(nested(MAX_NESTING_DEPTH - 3)), 'deep.json');
+    const project = nekoFormat.serialize(document);
+    expect(nekoFormat.parse(project, { fileName: 'deep.neko.json' })).toEqual(document);
+  });
+
+  it('an API export of a document nested past the stack is a client error', () => {
+    const document = { version: 1, segments: [], extra: {} } as unknown as NekoDocument;
+    let deep: unknown[] = [];
+    document.extra = { deep };
+    for (let level = 0; level < 200_000; level++) deep = (deep[0] = []) as unknown[];
+    expect(() => new ApiCore().exportDocument(document, 'neko')).toThrow(ApiError);
+  });
+});
+
+describe('XML declarations', () => {
+  const alto = '<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout/></alto>';
+
+  it.each([
+    [
+      'an external entity',
+      `<?xml version="1.0"?>\n<!DOCTYPE alto [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n${alto}`,
+      'a.xml:2:1: a DOCTYPE with declarations',
+    ],
+    [
+      'entity expansion',
+      `<!DOCTYPE alto [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n${alto}`,
+      'a.xml:1:1: a DOCTYPE with declarations',
+    ],
+    ['two DOCTYPEs', `<!DOCTYPE alto>\n<!DOCTYPE alto>\n${alto}`, 'a.xml:2:1: a second DOCTYPE'],
+    ['two root elements', `${alto}\n<alto/>`, 'a.xml:2:1: a second root element <alto>'],
+  ])('%s is refused with the file and line', (_, content, message) => {
+    expect(formatErrorOf(() => parseDocument(content, 'a.xml')).message).toContain(message);
+  });
+
+  it('reads XHTML with a public DOCTYPE, as tesseract writes hOCR', () => {
+    const content = readFixture('memo.hocr');
+    expect(content).toContain('<!DOCTYPE html PUBLIC');
+    expect(parseDocument(content, 'memo.hocr').document.segments.length).toBeGreaterThan(0);
   });
 });
