@@ -217,9 +217,68 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
 // ---------------------------------------------------------------------------------------------
 // Timestamps
 
+/**
+ * Subtitle times are read and written with at most three hour digits (999:59:59.999): SRT readers
+ * expect no more, and a WebVTT hour of 400 digits is Infinity.
+ */
+export const MAX_TIMESTAMP_MILLISECONDS = 1000 * 3600 * 1000 - 1;
+
+/** Whether `seconds` can be written as a subtitle timestamp (after rounding to the millisecond). */
+export function isWritableTime(seconds: number): boolean {
+  const milliseconds = Math.round(seconds * 1000);
+  return (
+    Number.isFinite(milliseconds) && milliseconds >= 0 && milliseconds <= MAX_TIMESTAMP_MILLISECONDS
+  );
+}
+
+/** The name an export error names: the file the document came from, or its title. */
+export function documentName(document: NekoDocument): string {
+  return document.source?.name || document.title || 'document';
+}
+
+/**
+ * A segment's times for a subtitle cue, refused with a FormatError where they cannot be written or
+ * would be read back differently: not a number, negative, beyond 999 hours, or ending before the start.
+ */
+export function cueTimes(
+  document: NekoDocument,
+  segment: Segment,
+  formatLabel: string,
+): { start: number; end: number } {
+  const start = segment.start ?? 0;
+  const end = segment.end ?? start;
+  for (const time of [start, end]) {
+    if (!isWritableTime(time)) {
+      throw new FormatError(
+        documentName(document),
+        `segment "${segment.id}": the time ${String(time)} s cannot be written as a ${formatLabel} ` +
+          'timestamp (0 to 999:59:59.999)',
+      );
+    }
+  }
+  if (Math.round(end * 1000) < Math.round(start * 1000)) {
+    throw new FormatError(
+      documentName(document),
+      `segment "${segment.id}" ends (${end} s) before it starts (${start} s)`,
+    );
+  }
+  return { start, end };
+}
+
+/** Formats whose readers refuse a file without cues or lines refuse to write one. */
+export function assertHasSegments(document: NekoDocument, formatLabel: string): void {
+  if (document.segments.length === 0) {
+    throw new FormatError(
+      documentName(document),
+      `nothing to write: the document has no segments, and ${formatLabel} cannot be empty`,
+    );
+  }
+}
+
 /** `HH:MM:SS<separator>mmm`, hours always written (SRT needs them, VTT accepts them). */
 export function formatTimestamp(seconds: number, separator: ',' | '.'): string {
-  const totalMilliseconds = Math.max(0, Math.round(seconds * 1000));
+  if (!isWritableTime(seconds)) throw new RangeError(`not a writable time: ${seconds} s`);
+  const totalMilliseconds = Math.round(seconds * 1000);
   const milliseconds = totalMilliseconds % 1000;
   const totalSeconds = Math.floor(totalMilliseconds / 1000);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');

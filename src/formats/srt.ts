@@ -12,6 +12,8 @@
  */
 import type { NekoDocument, Segment } from '../document/types.js';
 import {
+  assertHasSegments,
+  cueTimes,
   extraOf,
   formatTimestamp,
   importedDocument,
@@ -20,8 +22,9 @@ import {
 } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
+/** `d`: the match records where each group starts, for the column of a bad minute or second. */
 const TIMING_LINE =
-  /^\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})(?:\s+.*)?$/;
+  /^\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})(?:\s+.*)?$/d;
 const INDEX_LINE = /^\s*\d+\s*$/;
 /**
  * A tag cannot hold the character that opens another (`[^<>]`, `[^{}]`): a failed attempt then stops
@@ -88,6 +91,15 @@ export const srtFormat: Format = {
           { line: index + 1, column: 1 },
         );
       }
+      for (const group of [2, 3, 6, 7]) {
+        if (Number(timing[group]) > 59) {
+          const what = group % 4 === 2 ? 'minutes' : 'seconds';
+          throw new FormatError(fileName, `${what} must be 00 to 59, found "${timing[group]}"`, {
+            line: index + 1,
+            column: (timing.indices?.[group]?.[0] ?? 0) + 1,
+          });
+        }
+      }
       const start = toSeconds(timing.slice(1, 5));
       const end = toSeconds(timing.slice(5, 9));
       if (end < start) {
@@ -119,10 +131,10 @@ export const srtFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'SRT');
     const extra = extraOf<SrtExtra>(document, 'srt');
     const blocks = document.segments.map((segment, position) => {
-      const start = segment.start ?? 0;
-      const end = segment.end ?? start;
+      const { start, end } = cueTimes(document, segment, 'SRT');
       const timing = `${formatTimestamp(start, ',')} --> ${formatTimestamp(end, ',')}`;
       const original = extra.cues?.[segment.id];
       return `${position + 1}\n${timing}\n${cueMarkup(segment, original)}\n`;

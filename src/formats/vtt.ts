@@ -11,9 +11,12 @@ import webvtt, { type WebVTTCue, type WebVTTNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
 import type { NekoDocument, Segment } from '../document/types.js';
 import {
+  assertHasSegments,
+  cueTimes,
   extraOf,
   formatTimestamp,
   MAX_NESTING_DEPTH,
+  MAX_TIMESTAMP_MILLISECONDS,
   importedDocument,
   roundMilliseconds,
   splitLines,
@@ -105,6 +108,7 @@ export const vttFormat: Format = {
     const text = stripBom(content);
     const lines = splitLines(text);
     assertCueTagNesting(lines, fileName);
+    assertCueTimes(lines, fileName);
     const result = parser.parse(text, 'subtitles');
     for (const error of result.errors) {
       const onTimingLine = (lines[error.line - 1] ?? '').includes('-->');
@@ -151,6 +155,11 @@ export const vttFormat: Format = {
       };
     });
 
+    if (segments.length === 0) {
+      throw new FormatError(fileName, 'no cues: the file has a header and nothing to edit', {
+        line: lines.length,
+      });
+    }
     const notes = readNotes(lines, segments);
     return importedDocument(fileName, 'vtt', {
       kind: 'transcript',
@@ -168,6 +177,7 @@ export const vttFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'WebVTT');
     const extra = extraOf<VttExtra>(document, 'vtt');
     const blocks: string[] = [(extra.header?.length ? extra.header : ['WEBVTT']).join('\n')];
     for (const style of extra.styles ?? []) blocks.push(`STYLE\n${style}`);
@@ -182,8 +192,7 @@ export const vttFormat: Format = {
     for (const segment of document.segments) {
       blocks.push(...notesBefore(segment.id));
       const original = extra.cues?.[segment.id];
-      const start = segment.start ?? 0;
-      const end = Math.max(segment.end ?? start, start);
+      const { start, end } = cueTimes(document, segment, 'WebVTT');
       const settings = original?.settings ? ` ${original.settings}` : '';
       const timing = `${formatTimestamp(start, '.')} --> ${formatTimestamp(end, '.')}${settings}`;
       const idLine = original?.id ? `${original.id}\n` : '';
@@ -238,6 +247,44 @@ function assertCueTagNesting(lines: readonly string[], fileName: string): void {
       }
       if (close < 0) break;
       at = close;
+    }
+  });
+}
+
+/** A time line as the spec reads it: hours optional and of any length, then mm:ss.ttt. */
+const TIME_LINE =
+  /^[ \t\f]*(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})[ \t\f]+-->[ \t\f]+(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})/d;
+
+/**
+ * Times the parser accepts but that cannot be kept: hours past 999 (400 digits read as Infinity) and
+ * a cue that ends before it starts. A zero-length cue is allowed, as players allow it.
+ */
+function assertCueTimes(lines: readonly string[], fileName: string): void {
+  lines.forEach((line, index) => {
+    const timing = line.includes('-->') ? TIME_LINE.exec(line) : null;
+    if (!timing) return; // the parser names what is wrong with it, if anything
+    const milliseconds = (first: number) => {
+      const [hours, minutes, seconds, fraction] = timing.slice(first, first + 4);
+      if ((hours ?? '').replace(/^0+/, '').length > 3) return Infinity;
+      return (
+        ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 +
+        Number(fraction)
+      );
+    };
+    const [start, end] = [milliseconds(1), milliseconds(5)];
+    for (const [time, group] of [
+      [start, 1],
+      [end, 5],
+    ] as const) {
+      if (time > MAX_TIMESTAMP_MILLISECONDS) {
+        throw new FormatError(fileName, 'times past 999:59:59.999 are not supported', {
+          line: index + 1,
+          column: (timing.indices?.[group]?.[0] ?? 0) + 1,
+        });
+      }
+    }
+    if (end < start) {
+      throw new FormatError(fileName, 'the cue ends before it starts', { line: index + 1 });
     }
   });
 }

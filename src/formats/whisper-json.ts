@@ -14,6 +14,7 @@ import {
   assertUniqueIds,
   extraOf,
   importedDocument,
+  MAX_TIMESTAMP_MILLISECONDS,
   parseJson,
   stripBom,
   validateJson,
@@ -31,11 +32,17 @@ const wordSchema = z.looseObject({
   speaker: z.string().optional(),
 });
 
+/** Seconds that subtitle formats can write too (999:59:59.999 at most). */
+const cueSeconds = z
+  .number()
+  .nonnegative()
+  .max(MAX_TIMESTAMP_MILLISECONDS / 1000, 'times past 999:59:59.999 are not supported');
+
 const segmentSchema = z
   .looseObject({
     id: z.union([z.number(), z.string()]).optional(),
-    start: z.number().nonnegative(),
-    end: z.number().nonnegative(),
+    start: cueSeconds,
+    end: cueSeconds,
     text: z.string(),
     speaker: z.string().optional(),
     words: z.array(wordSchema).optional(),

@@ -156,3 +156,81 @@ describe('XML declarations', () => {
     expect(parseDocument(content, 'memo.hocr').document.segments.length).toBeGreaterThan(0);
   });
 });
+
+describe('times on read and on write', () => {
+  it.each([
+    [
+      'a.vtt',
+      `WEBVTT\n\n${'9'.repeat(400)}:00:00.000 --> ${'9'.repeat(400)}:00:01.000\nhi\n`,
+      'a.vtt:3:1: times past 999:59:59.999',
+    ],
+    ['a.vtt', 'WEBVTT\n\n00:00:01.000 --> 1000:00:00.000\nhi\n', 'a.vtt:3:18: times past'],
+    ['a.vtt', 'WEBVTT\n\n00:05.000 --> 00:01.000\nhi\n', 'a.vtt:3: the cue ends before it starts'],
+    ['a.vtt', 'WEBVTT\n', 'a.vtt:1: no cues'],
+    ['a.vtt', 'WEBVTT - Title\nKind: captions\n\nNOTE nothing\n', 'a.vtt:4: no cues'],
+    ['a.srt', srtCue('hi').replace('00:00:01,000', '00:61:01,000'), 'a.srt:2:4: minutes must be'],
+    ['a.srt', srtCue('hi').replace('00:00:02,000', '00:00:60,000'), 'a.srt:2:24: seconds must be'],
+    ['a.srt', srtCue('hi').replace('00:00:01', `${'9'.repeat(300)}:00:01`), 'a.srt:2:1: expected'],
+    [
+      'a.json',
+      '{"segments": [\n {"start": 0, "end": 1e300, "text": "hi"}\n]}',
+      'a.json:2: segments[0].end: times past 999:59:59.999',
+    ],
+    [
+      'a.neko.json',
+      nekoFormat
+        .serialize(parseDocument(srtCue('hi'), 'a.srt').document)
+        .replace('"end": 2', '"end": 0.5'),
+      'segments[0].end: end is before start',
+    ],
+  ])('%s is refused (case %#)', (name, content, message) => {
+    expect(formatErrorOf(() => parseDocument(content, name)).message).toContain(message);
+  });
+
+  it('keeps a zero-length cue and 999 hours', () => {
+    const content =
+      'WEBVTT\n\n999:59:59.000 --> 999:59:59.999\nlast\n\n01:00.000 --> 01:00.000\nx\n';
+    const { document } = parseDocument(content, 'a.vtt');
+    expect(document.segments.map((segment) => [segment.start, segment.end])).toEqual([
+      [60, 60],
+      [3599999, 3599999.999],
+    ]);
+    const srt = srtFormat.serialize(document);
+    expect(srt).toContain('999:59:59,000 --> 999:59:59,999');
+    expect(parseDocument(srt, 'a.srt').document.segments.map((s) => s.end)).toEqual([
+      60, 3599999.999,
+    ]);
+  });
+
+  it.each([Infinity, NaN, -1, 1e300, 3_600_000])(
+    'never writes a cue at %s s, naming the segment',
+    (time) => {
+      const { document } = parseDocument(srtCue('hi'), 'talk.srt');
+      document.segments[0]!.end = time;
+      for (const format of [srtFormat, vttFormat]) {
+        const error = formatErrorOf(() => format.serialize(document));
+        expect(error.message).toMatch(/^talk\.srt: segment "1": the time .* cannot be written/);
+      }
+    },
+  );
+
+  it('never writes a cue that ends before it starts', () => {
+    const { document } = parseDocument(srtCue('hi'), 'talk.srt');
+    document.segments[0]!.end = 0.5;
+    for (const format of [srtFormat, vttFormat]) {
+      expect(formatErrorOf(() => format.serialize(document)).message).toBe(
+        'talk.srt: segment "1" ends (0.5 s) before it starts (1 s)',
+      );
+    }
+  });
+
+  it('does not write subtitles without cues', () => {
+    const { document } = parseDocument(srtCue('hi'), 'talk.srt');
+    document.segments = [];
+    for (const format of [srtFormat, vttFormat]) {
+      expect(formatErrorOf(() => format.serialize(document)).message).toContain(
+        'talk.srt: nothing to write: the document has no segments',
+      );
+    }
+  });
+});
