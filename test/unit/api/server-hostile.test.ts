@@ -148,3 +148,48 @@ describe('browser-mode server: malformed WebSocket frames', () => {
     expect(await getStatus('/')).toBe(200);
   });
 });
+
+describe('browser-mode server: client mistakes are 4xx', () => {
+  function post(operation: string, body: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: `/api/${operation}`,
+          headers: { 'Content-Type': 'application/json', 'X-Neko-Token': server.token },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  }
+
+  it('answers malformed percent-encoding on the media route with 400', async () => {
+    for (const bad of ['%E0%A4%A', '%', 'a%zz']) {
+      expect(await getStatus(`/api/media/${bad}/x.wav?token=${server.token}`)).toBe(400);
+      expect(await getStatus(`/api/media/doc/${bad}?token=${server.token}`)).toBe(400);
+    }
+  });
+
+  it('answers a file over the size limit with 413 before decoding it', async () => {
+    await server.close();
+    await core.dispose();
+    core = new ApiCore({ maxFileBytes: 1000 });
+    server = await startServer({ core, staticDir, uploadLimitBytes: 64 * 1024 });
+    const upload = { name: 'big.srt', dataBase64: 'QUFB'.repeat(400) }; // 1,200 bytes
+    const reply = await post('importFile', JSON.stringify(upload));
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text)).toEqual({
+      error: 'big.srt: file too large: 0.0 MB, the limit is 0.0 MB',
+    });
+  });
+});
