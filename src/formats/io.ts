@@ -65,11 +65,41 @@ function decodeUtf16(
     return text;
   } catch (error) {
     if (error instanceof FormatError) throw error;
+    const unpaired = unpairedSurrogate(bytes, encoding === 'utf-16le');
     throw new FormatError(
       fileName,
-      `not valid ${encoding.toUpperCase()} text (unpaired surrogate)`,
+      `not valid ${encoding.toUpperCase()} text (unpaired surrogate at byte ${unpaired.byte})`,
+      { line: unpaired.line },
     );
   }
+}
+
+/** Where the first unpaired surrogate is: its byte offset in the file (after the BOM) and line. */
+function unpairedSurrogate(
+  bytes: Uint8Array,
+  littleEndian: boolean,
+): { byte: number; line: number } {
+  const unit = (index: number) =>
+    littleEndian
+      ? (bytes[index * 2] as number) | ((bytes[index * 2 + 1] as number) << 8)
+      : ((bytes[index * 2] as number) << 8) | (bytes[index * 2 + 1] as number);
+  const units = bytes.length / 2;
+  let line = 1;
+  for (let index = 0; index < units; index++) {
+    const code = unit(index);
+    if (code === 10) line++;
+    const high = code >= 0xd800 && code <= 0xdbff;
+    const low = code >= 0xdc00 && code <= 0xdfff;
+    if (high && index + 1 < units) {
+      const next = unit(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index++;
+        continue;
+      }
+    }
+    if (high || low) return { byte: 2 + index * 2, line };
+  }
+  return { byte: 2 + bytes.length, line };
 }
 
 /** A NUL, or other C0 controls that text formats never hold, in the first bytes. */

@@ -14,6 +14,7 @@ import type { NekoDocument, Segment } from '../document/types.js';
 import {
   assertHasSegments,
   cueTimes,
+  documentName,
   extraOf,
   formatTimestamp,
   importedDocument,
@@ -137,7 +138,7 @@ export const srtFormat: Format = {
       const { start, end } = cueTimes(document, segment, 'SRT');
       const timing = `${formatTimestamp(start, ',')} --> ${formatTimestamp(end, ',')}`;
       const original = extra.cues?.[segment.id];
-      return `${position + 1}\n${timing}\n${cueMarkup(segment, original)}\n`;
+      return `${position + 1}\n${timing}\n${cueMarkup(document, segment, original)}\n`;
     });
     return blocks.join('\n');
   },
@@ -156,14 +157,43 @@ function readCueText(markup: string): { speaker?: string; text: string } {
   return speaker ? { speaker: speaker[1], text: plain.slice(speaker[0].length) } : { text: plain };
 }
 
-function cueMarkup(segment: Segment, original: SrtCueExtra | undefined): string {
+function cueMarkup(
+  document: NekoDocument,
+  segment: Segment,
+  original: SrtCueExtra | undefined,
+): string {
   const prefix = segment.speaker ? `[${segment.speaker}]: ` : '';
   if (original) {
     const before = readCueText(original.markup);
     if (before.text === segment.text && before.speaker === segment.speaker) return original.markup;
+  }
+  assertSrtCanHold(document, segment);
+  if (original) {
     return withoutBlankLines(`${wrapping(original.markup, `${prefix}${segment.text}`)}`);
   }
   return withoutBlankLines(`${prefix}${segment.text}`);
+}
+
+/**
+ * SRT has no escapes: text with a style tag in it (`<i>`, `{\an8}`) would lose it when read back, and
+ * a leading `[Name]:` would become the speaker. Such a document is refused with the segment named
+ * rather than written so that it reads back differently; WebVTT can hold it.
+ */
+function assertSrtCanHold(document: NekoDocument, segment: Segment): void {
+  const refuse = (why: string): never => {
+    throw new FormatError(
+      documentName(document),
+      `segment "${segment.id}": SRT cannot hold this text: ${why}; export as WebVTT or change the text`,
+    );
+  };
+  const tag = new RegExp(STYLE_TAG.source, 'i').exec(segment.text);
+  if (tag) refuse(`"${clip(tag[0])}" would be read as a style tag`);
+  if (!segment.speaker && SPEAKER_PREFIX.test(segment.text))
+    refuse(
+      `a leading "${clip(SPEAKER_PREFIX.exec(segment.text)![0].trim())}" would be read as the speaker`,
+    );
+  if (segment.speaker && !/^[^\]\n]+$/.test(segment.speaker))
+    refuse(`the speaker "${clip(segment.speaker)}" cannot be written as "[Name]:"`);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   assertUniqueIds,
   extraOf,
   importedDocument,
+  lineOfJsonPath,
   MAX_TIMESTAMP_MILLISECONDS,
   parseJson,
   stripBom,
@@ -132,7 +133,13 @@ export const whisperJsonFormat: Format = {
         ...(origins ? { origins } : {}),
       };
     });
-    assertUniqueIds(segments, fileName);
+    assertUniqueIds(segments, fileName, (index) =>
+      lineOfJsonPath(text, [
+        'segments',
+        index,
+        whisper.segments[index]?.id !== undefined ? 'id' : 'start',
+      ]),
+    );
     return importedDocument(fileName, 'whisper-json', {
       kind: 'transcript',
       task: 'asr',

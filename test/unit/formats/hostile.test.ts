@@ -3,6 +3,7 @@ import { ApiCore } from '../../../src/api/core.js';
 import { ApiError } from '../../../src/api/types.js';
 import type { NekoDocument } from '../../../src/document/types.js';
 import { MAX_NESTING_DEPTH } from '../../../src/formats/common.js';
+import { decodeText } from '../../../src/formats/io.js';
 import { nekoFormat } from '../../../src/formats/neko.js';
 import { parseDocument } from '../../../src/formats/registry.js';
 import { srtFormat } from '../../../src/formats/srt.js';
@@ -232,5 +233,54 @@ describe('times on read and on write', () => {
         'talk.srt: nothing to write: the document has no segments',
       );
     }
+  });
+});
+
+describe('errors name the place', () => {
+  it('a duplicate Whisper segment id names its line', () => {
+    const content =
+      '{"segments": [\n  {"id": 1, "start": 0, "end": 1, "text": "a"},\n' +
+      '  {"id": 1, "start": 1, "end": 2, "text": "b"}\n]}\n';
+    expect(formatErrorOf(() => parseDocument(content, 'a.json')).message).toBe(
+      'a.json:3: duplicate id "1"',
+    );
+  });
+
+  it('an unpaired UTF-16 surrogate names its byte and line', () => {
+    const text = Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.000\nhi \ud83d\ude00 x\n', 'utf16le');
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), text]);
+    const at = broken.indexOf(Buffer.from([0x3d, 0xd8])); // the high surrogate, little-endian
+    broken[at + 2] = 0x41; // its low surrogate becomes "A"
+    broken[at + 3] = 0x00;
+    expect(formatErrorOf(() => decodeText(broken, 'a.vtt')).message).toBe(
+      `a.vtt:4: not valid UTF-16LE text (unpaired surrogate at byte ${at})`,
+    );
+  });
+});
+
+describe('SRT export of text that SRT cannot hold', () => {
+  const edited = (text: string, speaker?: string) => {
+    const { document } = parseDocument(srtCue('hello'), 'talk.srt');
+    document.segments[0]!.text = text;
+    if (speaker !== undefined) document.segments[0]!.speaker = speaker;
+    return document;
+  };
+
+  it.each([
+    ['x <i>y</i>', '"<i>" would be read as a style tag'],
+    ['{\\an8}x', '"{\\an8}" would be read as a style tag'],
+    ['[Anna]: hi', 'a leading "[Anna]:" would be read as the speaker'],
+  ])('refuses %j, naming the segment and why', (text, why) => {
+    expect(formatErrorOf(() => srtFormat.serialize(edited(text))).message).toBe(
+      `talk.srt: segment "1": SRT cannot hold this text: ${why}; export as WebVTT or change the text`,
+    );
+    const vtt = vttFormat.serialize(edited(text));
+    expect(parseDocument(vtt, 'talk.vtt').document.segments[0]!.text).toBe(text);
+  });
+
+  it('writes what it can hold: a speaker before a bracketed text, an angle that is no tag', () => {
+    const document = edited('[laughs]: a < b > c', 'Anna');
+    const back = parseDocument(srtFormat.serialize(document), 'again.srt').document.segments[0]!;
+    expect([back.speaker, back.text]).toEqual(['Anna', '[laughs]: a < b > c']);
   });
 });
