@@ -118,9 +118,10 @@ export function assertJsonNesting(
   for (let index = 0; index < content.length; index++) {
     const code = content.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c)
-        index++; // backslash: the next character is escaped
-      else if (code === 0x22) inString = false;
+      // A backslash escapes the next character. A line break cannot be in a JSON string: like
+      // jsonc-parser, which reports the error's place, take the string as ended there.
+      if (code === 0x5c) index++;
+      else if (code === 0x22 || code === 0x0a || code === 0x0d) inString = false;
     } else if (code === 0x22) {
       inString = true;
     } else if (code === 0x5b || code === 0x7b) {
@@ -157,7 +158,11 @@ export function parseJson(
   } catch {
     // JSON.parse's messages differ between engines and omit the line; jsonc-parser reports the offset.
     const errors: ParseError[] = [];
-    parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    try {
+      parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    } catch {
+      // jsonc-parser recurses; should it still run out of stack, the errors it found are kept.
+    }
     const first = errors[0];
     const position = first ? positionOfOffset(content, first.offset) : {};
     const line = position.line !== undefined ? position.line + lineOffset : undefined;

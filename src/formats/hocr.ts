@@ -18,6 +18,7 @@ import {
   escapeSingleQuoted,
   escapeXml,
   lineOfAttribute,
+  lineOfElement,
   parseXml,
   textOf,
   walkElements,
@@ -65,7 +66,9 @@ export const hocrFormat: Format = {
     const reader = new HocrReader(content, fileName);
     reader.read(root);
     if (!reader.pages.length)
-      throw new FormatError(fileName, 'no ocr_page element: not tesseract hOCR');
+      throw new FormatError(fileName, 'no ocr_page element: not tesseract hOCR', {
+        line: lineOfElement(content, 'body') ?? lineOfElement(content, 'html') ?? 1,
+      });
     return scanDocument('hocr', fileName, content, reader);
   },
 

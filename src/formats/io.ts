@@ -125,15 +125,20 @@ function firstInvalidUtf8(
   bytes: Uint8Array,
   decoded: string,
 ): { byte: number; line: number } | undefined {
-  const encoder = new TextEncoder();
+  // Bytes and lines are counted on from the previous U+FFFD, not from the start: a file full of
+  // genuine U+FFFD would otherwise take time quadratic in its size.
   let from = 0;
+  let byte = 0;
+  let line = 1;
   for (;;) {
     const index = decoded.indexOf('\ufffd', from);
     if (index < 0) return undefined;
-    const prefix = decoded.slice(0, index);
-    const byte = encoder.encode(prefix).length;
+    const between = decoded.slice(from, index);
+    byte += Buffer.byteLength(between, 'utf8');
+    for (let at = between.indexOf('\n'); at >= 0; at = between.indexOf('\n', at + 1)) line++;
     const genuine = bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd;
-    if (!genuine) return { byte, line: (prefix.match(/\n/g)?.length ?? 0) + 1 };
+    if (!genuine) return { byte, line };
+    byte += 3;
     from = index + 1;
   }
 }

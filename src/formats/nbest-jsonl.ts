@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 import type { NekoDocument, Segment, Task } from '../document/types.js';
-import { importedDocument, parseJson, splitLines, validateJson } from './common.js';
+import {
+  assertHasSegments,
+  importedDocument,
+  parseJson,
+  splitLines,
+  validateJson,
+} from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 const nbestLineSchema = z.object({
@@ -59,7 +65,9 @@ export const nbestJsonlFormat: Format = {
       });
     });
     if (!segments.length)
-      throw new FormatError(fileName, 'no entries: the file has only blank lines');
+      throw new FormatError(fileName, 'no entries: the file has only blank lines', {
+        line: splitLines(content).length,
+      });
 
     const task = mostCommonTask(segments);
     return importedDocument(fileName, 'nbest-jsonl', {
@@ -70,6 +78,7 @@ export const nbestJsonlFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'N-best JSONL');
     return document.segments
       .map((segment) => {
         const others = (segment.nbest ?? []).slice(1);

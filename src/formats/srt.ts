@@ -70,7 +70,9 @@ export const srtFormat: Format = {
     };
 
     skipBlank();
-    if (index >= lines.length) throw new FormatError(fileName, 'no subtitles: the file is blank');
+    if (index >= lines.length) {
+      throw new FormatError(fileName, 'no subtitles: the file is blank', { line: lines.length });
+    }
     while (index < lines.length) {
       const cueNumber = segments.length + 1;
       if (INDEX_LINE.test(lines[index] ?? '')) index++;

@@ -3,7 +3,7 @@
  * the end is kept, so that a document exports with the paragraph breaks it came with.
  */
 import type { NekoDocument, Segment } from '../document/types.js';
-import { extraOf, importedDocument, splitLines } from './common.js';
+import { assertHasSegments, extraOf, importedDocument, splitLines } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 interface TextExtra {
@@ -38,7 +38,11 @@ export const textFormat: Format = {
       blankLinesBefore[id] = blanks;
       blanks = 0;
     });
-    if (!segments.length) throw new FormatError(fileName, 'no text: the file has only blank lines');
+    if (!segments.length) {
+      throw new FormatError(fileName, 'no text: the file has only blank lines', {
+        line: lines.length,
+      });
+    }
     const extra: TextExtra = {
       blankLinesBefore,
       trailingBlankLines: blanks,
@@ -53,6 +57,7 @@ export const textFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'plain text');
     const extra = extraOf<TextExtra>(document, 'text');
     const lines: string[] = [];
     for (const segment of document.segments) {

@@ -71,7 +71,7 @@ interface WhisperExtra {
   segmentFields: Record<string, Record<string, unknown>>;
   /** Segment keys in the order the file wrote them, to write them back in that order. */
   segmentKeyOrder: string[];
-  /** The original `id` value, to write numbers back as numbers. */
+  /** The original `id` values, to write numbers back as numbers; empty when the file had none. */
   segmentIds: Record<string, number | string>;
   /** WhisperX writes `score` and word speakers; openai-whisper writes `probability`. */
   style: 'openai' | 'whisperx';
@@ -113,7 +113,7 @@ export const whisperJsonFormat: Format = {
     };
     const segments = whisper.segments.map((raw, index): Segment => {
       const id = raw.id !== undefined ? String(raw.id) : String(index);
-      extra.segmentIds[id] = raw.id ?? index;
+      if (raw.id !== undefined) extra.segmentIds[id] = raw.id;
       const others = Object.fromEntries(
         Object.entries(raw).filter(([key]) => !SEGMENT_KEYS.has(key)),
       );
@@ -167,10 +167,16 @@ export const whisperJsonFormat: Format = {
         changed && words?.length === wordOrigins.length && wordOrigins.length > 0
           ? wordOrigins
           : undefined;
+      // A file without segment ids (WhisperX writes none) is written back without them.
+      const withoutIds =
+        document.source.format === 'whisper-json' &&
+        extra.segmentIds !== undefined &&
+        Object.keys(extra.segmentIds).length === 0;
+      const id =
+        extra.segmentIds?.[segment.id] ??
+        (document.source.format === 'whisper-json' ? segment.id : index);
       const known = {
-        id:
-          extra.segmentIds?.[segment.id] ??
-          (document.source.format === 'whisper-json' ? segment.id : index),
+        ...(withoutIds ? {} : { id }),
         start,
         end,
         text: `${space}${segment.text}`,

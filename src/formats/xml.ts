@@ -40,12 +40,13 @@ export function parseXml(content: string, fileName: string): XmlNode[] {
   try {
     return parser.parse(content) as XmlNode[];
   } catch (error) {
-    // What the validator lets through and the parser refuses is in the DOCTYPE, if anywhere.
+    // What the validator and the pre-scan let through and the parser refuses is in the DOCTYPE,
+    // if anywhere; without one, the place is the start of the markup.
     const message = error instanceof Error ? error.message : String(error);
     throw new FormatError(
       fileName,
       `XML that cannot be read: ${clip(message.replace(/\.$/, ''))}`,
-      doctype !== undefined ? positionOfOffset(content, doctype) : {},
+      positionOfOffset(content, doctype ?? Math.max(0, content.indexOf('<'))),
     );
   }
 }
@@ -66,10 +67,12 @@ function prescan(content: string, fileName: string): number | undefined {
   let at = content.indexOf('<');
   while (at >= 0) {
     let end: number;
-    if (content.startsWith('<!--', at)) end = closingOf(content, '-->', at + 4);
-    else if (content.startsWith('<![CDATA[', at)) end = closingOf(content, ']]>', at + 9);
-    else if (content.startsWith('<?', at)) end = closingOf(content, '?>', at + 2);
-    else if (content.startsWith('<!', at)) {
+    const special = SPECIAL_MARKUP.find(([opening]) => content.startsWith(opening, at));
+    if (special) {
+      const [opening, closing, what] = special;
+      end = closingOf(content, closing, at + opening.length);
+      if (end < 0) refuse(at, `unterminated ${what} (no "${closing}")`);
+    } else if (content.startsWith('<!', at)) {
       end = tagEnd(content, at, '[');
       if (/^<!DOCTYPE\b/i.test(content.slice(at, at + 10))) {
         if (doctype !== undefined) refuse(at, 'a second DOCTYPE declaration');
@@ -101,6 +104,13 @@ function clip(message: string): string {
   const line = message.replace(/\s+/g, ' ');
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
+
+/** Markup that ends at a fixed closing: comments, character data, processing instructions. */
+const SPECIAL_MARKUP: readonly [string, string, string][] = [
+  ['<!--', '-->', 'comment'],
+  ['<![CDATA[', ']]>', 'CDATA section'],
+  ['<?', '?>', 'processing instruction'],
+];
 
 /** The offset just past `closing` from `from` on, or -1. */
 function closingOf(content: string, closing: string, from: number): number {
@@ -167,9 +177,28 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** The five predefined references and character references; anything else stays as it is. */
+export function unescapeXml(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(
+    /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([\da-fA-F]{1,6}));/g,
+    (whole, name, dec, hex) => {
+      if (name) return named[name as string] ?? whole;
+      const code = dec ? Number(dec) : parseInt(hex as string, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
+}
+
 /** For an attribute value in single quotes, as tesseract writes titles that hold quoted values. */
 export function escapeSingleQuoted(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/'/g, '&#39;');
+}
+
+/** Line of the first element named `name` (with or without a namespace prefix). */
+export function lineOfElement(content: string, name: string): number | undefined {
+  const match = new RegExp(`<(?:[\\w.-]+:)?${name}[\\s/>]`).exec(content);
+  return match ? positionOfOffset(content, match.index).line : undefined;
 }
 
 /** Line of the first occurrence of an attribute value, to point errors at an element by its id. */

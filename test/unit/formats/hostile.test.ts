@@ -5,7 +5,7 @@ import type { NekoDocument } from '../../../src/document/types.js';
 import { MAX_NESTING_DEPTH } from '../../../src/formats/common.js';
 import { decodeText } from '../../../src/formats/io.js';
 import { nekoFormat } from '../../../src/formats/neko.js';
-import { parseDocument } from '../../../src/formats/registry.js';
+import { formatById, parseDocument } from '../../../src/formats/registry.js';
 import { srtFormat } from '../../../src/formats/srt.js';
 import { vttFormat } from '../../../src/formats/vtt.js';
 import { whisperJsonFormat } from '../../../src/formats/whisper-json.js';
@@ -282,5 +282,67 @@ describe('SRT export of text that SRT cannot hold', () => {
     const document = edited('[laughs]: a < b > c', 'Anna');
     const back = parseDocument(srtFormat.serialize(document), 'again.srt').document.segments[0]!;
     expect([back.speaker, back.text]).toEqual(['Anna', '[laughs]: a < b > c']);
+  });
+});
+
+describe('found by the fuzzer', () => {
+  it('finds an invalid UTF-8 byte after many genuine U+FFFD, in linear time', () => {
+    const genuine = '\ufffd\n'.repeat(200_000);
+    const bytes = Buffer.concat([Buffer.from(`line one\n${genuine}`), Buffer.from([0xff])]);
+    expect(formatErrorOf(() => decodeText(bytes, 'a.txt')).message).toBe(
+      `a.txt:200002: not valid UTF-8 at byte ${bytes.length - 1} (line 200002); save the file ` +
+        'as UTF-8 (it may be Latin-1 or Windows-1252)',
+    );
+  });
+
+  it('counts JSON nesting as jsonc-parser does where a string breaks at a line end', () => {
+    const unit = '"a",\n "b": [\n {\n "';
+    const content = `{"version": 1, "kind": "text", "segments": [{"id": "${unit.repeat(5000)}`;
+    expect(formatErrorOf(() => parseDocument(content, 'a.neko.json')).message).toMatch(
+      /^a\.neko\.json:\d+:\d+: /,
+    );
+  });
+
+  it('writes a Whisper file without segment ids back without them', () => {
+    const content = '{"segments": [{"start": 0, "end": 1, "text": " hi"}], "language": "en"}';
+    const { document } = parseDocument(content, 'a.json');
+    const written = whisperJsonFormat.serialize(document);
+    expect(written).not.toContain('"id"');
+    const again = parseDocument(written, 'a.json').document;
+    expect(whisperJsonFormat.serialize(again)).toBe(written);
+  });
+
+  it('writes an ALTO namespace with a character reference back unchanged', () => {
+    const content = readFixture('memo.alto.xml').replace('http://', 'http:&amp;x//');
+    const { document } = parseDocument(content, 'a.xml');
+    const written = formatById('alto').serialize(document);
+    expect(written).toContain('xmlns="http:&amp;x//');
+    expect(formatById('alto').serialize(parseDocument(written, 'a.xml').document)).toBe(written);
+  });
+
+  it.each([
+    ['a.hocr', '<html>\n<body>\n<p>no page</p>\n</body>\n</html>', 'a.hocr:2: no ocr_page element'],
+    [
+      'a.xml',
+      '<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">\n<Layout/>\n</alto>',
+      'a.xml:2: no <Page> element',
+    ],
+    [
+      'a.xml',
+      '<?xml version="1.0 a="b"/>\n<x encoding="UTF-8"?>\n<alto/>',
+      'a.xml:1:1: XML that cannot be read: Pi Tag is not closed',
+    ],
+  ])('%s: names the place of what is missing or broken (case %#)', (name, content, message) => {
+    expect(formatErrorOf(() => parseDocument(content, name)).message).toContain(message);
+  });
+
+  it('does not write plain text or N-best JSONL without segments', () => {
+    const { document } = parseDocument('hello\n', 'a.txt');
+    document.segments = [];
+    for (const id of ['text', 'nbest-jsonl'] as const) {
+      expect(formatErrorOf(() => formatById(id).serialize(document)).message).toContain(
+        'a.txt: nothing to write',
+      );
+    }
   });
 });
