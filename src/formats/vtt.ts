@@ -186,7 +186,10 @@ export const vttFormat: Format = {
     for (const note of extra.notes ?? []) {
       // A note whose cue is gone (merged or deleted) moves to the end rather than being lost.
       const cue = note.before !== null && segmentIds.has(note.before) ? note.before : null;
-      notesByCue.set(cue, [...(notesByCue.get(cue) ?? []), note.text]);
+      // Appended in place: copying the list for every note was quadratic in the number of notes.
+      const list = notesByCue.get(cue) ?? [];
+      list.push(note.text);
+      notesByCue.set(cue, list);
     }
     const notesBefore = (id: string | null) => notesByCue.get(id) ?? [];
     for (const segment of document.segments) {
@@ -232,8 +235,7 @@ function assertCueTagNesting(lines: readonly string[], fileName: string): void {
       } else {
         const name = /^[^\t\n\f .]*/.exec(tag)![0];
         const top = open[open.length - 1];
-        if (!NESTING_TAGS.has(name) && !(name === 'rt' && top === 'ruby')) continue;
-        open.push(name);
+        if (NESTING_TAGS.has(name) || (name === 'rt' && top === 'ruby')) open.push(name);
         if (open.length > MAX_NESTING_DEPTH) {
           throw new FormatError(
             fileName,
@@ -245,6 +247,7 @@ function assertCueTagNesting(lines: readonly string[], fileName: string): void {
           );
         }
       }
+      // The next tag starts after this one's `>`: scanning from each `<` would be quadratic.
       if (close < 0) break;
       at = close;
     }
@@ -345,17 +348,31 @@ function firstVoice(nodes: WebVTTNode[]): string | undefined {
 function cueSettings(cue: WebVTTCue): string {
   const settings: string[] = [];
   if (cue.direction !== 'horizontal') settings.push(`vertical:${cue.direction}`);
-  if (cue.linePosition !== 'auto') {
+  const line = settingNumber(cue.linePosition);
+  if (line !== undefined) {
     const align = cue.lineAlign !== 'start' ? `,${cue.lineAlign}` : '';
-    settings.push(`line:${cue.linePosition}${cue.snapToLines ? '' : '%'}${align}`);
+    settings.push(`line:${line}${cue.snapToLines ? '' : '%'}${align}`);
   }
-  if (cue.textPosition !== 'auto') {
+  const position = settingNumber(cue.textPosition);
+  if (position !== undefined) {
     const align = cue.positionAlign !== 'auto' ? `,${cue.positionAlign}` : '';
-    settings.push(`position:${cue.textPosition}%${align}`);
+    settings.push(`position:${position}%${align}`);
   }
-  if (cue.size !== 100) settings.push(`size:${cue.size}%`);
+  const size = settingNumber(cue.size);
+  if (size !== undefined && cue.size !== 100) settings.push(`size:${size}%`);
   if (cue.alignment !== 'center') settings.push(`align:${cue.alignment}`);
   return settings.join(' ');
+}
+
+/**
+ * A setting's number as the spec's parser reads it back: digits, at most three decimals, never the
+ * exponent notation (`1e-301`) that JavaScript writes for very small or large numbers; undefined
+ * for `auto` or a number that has no such form.
+ */
+function settingNumber(value: number | 'auto'): string | undefined {
+  if (value === 'auto' || !Number.isFinite(value) || Math.abs(value) >= 1e15) return undefined;
+  const rounded = Math.round(value * 1000) / 1000;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
 function cueMarkup(segment: Segment, original: VttCueExtra | undefined): string {

@@ -346,3 +346,42 @@ describe('found by the fuzzer', () => {
     }
   });
 });
+
+describe('found by the full fuzz run', () => {
+  it('reads an hOCR title with an unclosed quote and 100 KB of words in linear time', () => {
+    const content = readFixture('memo.hocr').replace(
+      "title='bbox 62 65 134 82; x_wconf 89'",
+      `title='bbox 62 65 134 82; x_wconf 89; x_note "${'a '.repeat(50_000)}'`,
+    );
+    const { document } = parseDocument(content, 'memo.hocr');
+    expect(document.segments[0]!.words![0]).toMatchObject({ text: 'MEMO', confidence: 0.89 });
+  });
+
+  it('reads hOCR title properties as before: quoted values may hold a semicolon', () => {
+    const content = readFixture('memo.hocr').replace(/image "[^"]*"/, 'image "/scans/a;b.png"');
+    expect(parseDocument(content, 'memo.hocr').document.pages![0]!.image).toBe('/scans/a;b.png');
+  });
+
+  it('scans WebVTT cue tags in linear time when a far `>` closes an unknown tag', () => {
+    const cue = `<v Anna>Hi ${'<'.repeat(200_000)}!DOCTYPE html>${'<'.repeat(200_000)}`;
+    const { document } = parseDocument(vttCue(cue), 'a.vtt');
+    expect(document.segments[0]!.speaker).toBe('Anna');
+  });
+});
+
+describe('found by the full fuzz run, in WebVTT', () => {
+  it('writes 20,000 NOTE blocks back in linear time', () => {
+    const notes = 'NOTE a comment\n\n'.repeat(20_000);
+    const { document } = parseDocument(`WEBVTT\n\n${notes}00:00.000 --> 00:01.000\nhi\n`, 'a.vtt');
+    const written = vttFormat.serialize(document);
+    expect(written.match(/^NOTE a comment$/gm)).toHaveLength(20_000);
+  });
+
+  it('writes cue settings so that they read back: no exponent notation', () => {
+    const tiny = `0.${'0'.repeat(300)}1`;
+    const content = `WEBVTT\n\n00:00.000 --> 00:01.000 line:${tiny} position:12.5%\nhi\n`;
+    const written = vttFormat.serialize(parseDocument(content, 'a.vtt').document);
+    expect(written).toContain('00:00:00.000 --> 00:00:01.000 line:0 position:12.5%\n');
+    expect(vttFormat.serialize(parseDocument(written, 'a.vtt').document)).toBe(written);
+  });
+});
