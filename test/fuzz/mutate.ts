@@ -4,22 +4,15 @@
  * The same (seed, format, index) always gives the same bytes, so that a failure can be replayed.
  */
 
+import { seededRandom as mulberry32 } from '../../src/align/bootstrap.js';
+
 /** Every mutated input stays under this size: the 2 s limit applies to inputs under 1 MB. */
 export const MAX_INPUT_BYTES = 1024 * 1024 - 1;
 
 export type Random = () => number;
 
-/** mulberry32: small, fast, and the same everywhere. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, as the bootstrap intervals use it: small, fast, and the same everywhere. */
+export const seededRandom: (seed: number) => Random = mulberry32;
 
 /** A 32-bit hash of the parts, to seed one case. */
 export function caseSeed(...parts: (string | number)[]): number {
