@@ -26,7 +26,7 @@ export interface PairedDifference {
 export const BOOTSTRAP_RESAMPLES = 2000;
 
 /** mulberry32: a small seeded generator, so that the same files give the same interval. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,9 @@ import {
 } from './types.js';
 import { withCompanionMedia } from './companion-media.js';
 
+/** A file over the size limit: a FormatError naming the file, answered 413 by the server. */
+export class UploadTooLargeError extends FormatError {}
+
 /** Why correction is off when no engine was handed to the core; the app still opens and edits. */
 export const NO_CORRECTOR_MESSAGE = 'no corrector model installed';
 
@@ -72,14 +75,16 @@ export class ApiCore {
    */
   async importFile(upload: FileUpload): Promise<ImportResult> {
     const fileName = checkedFileName(upload?.name, 'file');
-    const bytes = decodeBase64(upload.dataBase64, fileName);
-    if (bytes.length > this.maxFileBytes) {
-      const size = (count: number) => `${(count / (1024 * 1024)).toFixed(1)} MB`;
-      throw new FormatError(
+    // The size is known from the base64 text: a file over the limit is refused before decoding it.
+    const size = decodedBase64Length(upload.dataBase64);
+    if (size > this.maxFileBytes) {
+      const megabytes = (count: number) => `${(count / (1024 * 1024)).toFixed(1)} MB`;
+      throw new UploadTooLargeError(
         fileName,
-        `file too large: ${size(bytes.length)}, the limit is ${size(this.maxFileBytes)}`,
+        `file too large: ${megabytes(size)}, the limit is ${megabytes(this.maxFileBytes)}`,
       );
     }
+    const bytes = decodeBase64(upload.dataBase64, fileName);
     const companions = (upload.companions ?? []).map((companion) => {
       const name = checkedFileName(companion?.name, 'companion file');
       return { name, bytes: decodeBase64(companion.dataBase64, name) };
@@ -122,7 +127,15 @@ export class ApiCore {
   exportDocument(document: NekoDocument, formatId: FormatId): ExportResult {
     if (!isDocumentLike(document)) throw new ApiError('export: the request carries no document');
     const format = findFormat(formatId);
-    const content = format.serialize(document);
+    let content: string;
+    try {
+      content = format.serialize(document);
+    } catch (error) {
+      // A document from a client may nest fields deeper than JSON.stringify's stack reaches.
+      if (error instanceof RangeError)
+        throw new ApiError(`export: the document cannot be written (${error.message})`);
+      throw error;
+    }
     return {
       fileName: exportFileName(document.source?.name ?? document.title, format),
       content,
@@ -218,6 +231,12 @@ function checkedFileName(name: unknown, what: string): string {
   if (base === '.' || base === '..' || base.includes('\0'))
     throw new ApiError(`${what} name "${name}" is not allowed`);
   return base;
+}
+
+/** How many bytes a base64 text decodes to (what Buffer.from decodes; 0 for anything else). */
+function decodedBase64Length(data: unknown): number {
+  if (typeof data !== 'string') return 0;
+  return Buffer.byteLength(data, 'base64');
 }
 
 function decodeBase64(data: unknown, fileName: string): Buffer {

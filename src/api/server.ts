@@ -4,9 +4,10 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FormatError } from '../formats/types.js';
-import type { ApiCore } from './core.js';
+import { UploadTooLargeError, type ApiCore } from './core.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { ApiError, UPLOAD_LIMIT_BYTES } from './types.js';
 
@@ -138,10 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     const mediaMatch = /^\/api\/media\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (mediaMatch) {
-      const file = core.mediaFile(
-        decodeURIComponent(mediaMatch[1]!),
-        decodeURIComponent(mediaMatch[2]!),
-      );
+      const file = core.mediaFile(decodePathPart(mediaMatch[1]!), decodePathPart(mediaMatch[2]!));
       if (!file) throw new HttpError(404, 'no such media file');
       return sendFile(file, request, response);
     }
@@ -162,7 +160,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const events = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  // A malformed frame (too large, bad UTF-8, unmasked, reserved opcode or bit, bad close code) makes
+  // ws close that connection and emit 'error' on it: without a listener, that error would end the
+  // whole server. Only the one client is dropped.
+  events.on('connection', (client: WebSocket) => {
+    client.on('error', (error) => {
+      log(`WebSocket client dropped: ${error.message}`);
+      client.terminate();
+    });
+  });
   server.on('upgrade', (request, socket, head) => {
+    // Node takes its own error listener off a socket it hands over for an upgrade: a reset
+    // connection would otherwise be an unhandled 'error' event.
+    socket.on('error', () => socket.destroy());
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     const refusal =
       pathname !== '/api/events'
@@ -236,17 +246,21 @@ async function readJsonBody(
       `request body is larger than the ${formatSize(limitBytes)} limit of this server`,
     );
   if (Number(request.headers['content-length'] ?? 0) > limitBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
+  // Each chunk becomes text as it arrives and is let go: the body is held once, not three times
+  // (chunks, their concatenation, its text) before JSON.parse makes its own copy.
+  const decoder = new StringDecoder('utf8');
+  let text = '';
   let received = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     received += chunk.length;
     if (received > limitBytes) throw tooLarge();
-    chunks.push(chunk);
+    text += decoder.write(chunk);
   }
+  text += decoder.end();
   if (received === 0) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    parsed = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'request body is not valid JSON');
   }
@@ -254,6 +268,15 @@ async function readJsonBody(
     throw new HttpError(400, 'request body must be a JSON object');
   }
   return parsed as Record<string, unknown>;
+}
+
+/** A percent-decoded path segment; malformed encoding (`%E0%A4%A`) is the client's mistake. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'malformed percent-encoding in the path');
+  }
 }
 
 function formatSize(bytes: number): string {
@@ -347,6 +370,9 @@ function sendError(response: ServerResponse, error: unknown, log: (line: string)
     // The rest of an oversized body is not worth reading: answer, then drop the connection.
     if (error.status === 413) response.setHeader('Connection', 'close');
     sendJson(response, error.status, { error: error.message });
+  } else if (error instanceof UploadTooLargeError) {
+    response.setHeader('Connection', 'close');
+    sendJson(response, 413, { error: error.message });
   } else if (error instanceof FormatError || error instanceof ApiError) {
     sendJson(response, error instanceof FormatError ? 422 : 400, { error: error.message });
   } else {

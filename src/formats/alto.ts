@@ -16,7 +16,9 @@ import {
   childrenOf,
   escapeXml,
   lineOfAttribute,
+  lineOfElement,
   parseXml,
+  unescapeXml,
   textOf,
   walkElements,
   type XmlNode,
@@ -57,7 +59,11 @@ export const altoFormat: Format = {
       if (name === 'alto') alto = node;
       return false;
     });
-    if (!alto) throw new FormatError(fileName, 'no <alto> root element: not an ALTO file');
+    if (!alto) {
+      throw new FormatError(fileName, 'no <alto> root element: not an ALTO file', {
+        line: lineOfText(content, '<') ?? 1,
+      });
+    }
     const reader = new AltoReader(content, fileName);
     reader.read(alto);
     return scanDocument('alto', fileName, content, reader);
@@ -90,7 +96,8 @@ class AltoReader {
     const declared = /<(?:\w+:)?alto\b[^>]*?\sxmlns(?::\w+)?\s*=\s*["']([^"']*alto[^"']*)["']/.exec(
       this.content,
     );
-    if (declared?.[1]) this.extra.namespace = declared[1];
+    // Read from the raw text, so its references are resolved here, to be escaped once on export.
+    if (declared?.[1]) this.extra.namespace = unescapeXml(declared[1]);
     if (attributes.schemaLocation) this.extra.schemaLocation = attributes.schemaLocation;
     walkElements(childrenOf(alto), (node, name) => {
       if (name === 'MeasurementUnit') {
@@ -114,7 +121,10 @@ class AltoReader {
       }
       return true;
     });
-    if (!this.pages.length) throw new FormatError(this.fileName, 'no <Page> element in the Layout');
+    if (!this.pages.length) {
+      const line = lineOfElement(this.content, 'Layout') ?? lineOfElement(this.content, 'alto');
+      throw new FormatError(this.fileName, 'no <Page> element in the Layout', { line });
+    }
   }
 
   private readPage(pageNode: XmlNode): void {

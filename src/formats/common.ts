@@ -94,14 +94,75 @@ export function extraOf<T extends object>(document: NekoDocument, key: string): 
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-/** JSON.parse, with the line and column of a syntax error in the FormatError. */
-export function parseJson(content: string, fileName: string, lineOffset = 0): unknown {
+/**
+ * How deep arrays and objects (JSON), elements (XML) and cue tags (WebVTT) may nest. The formats need
+ * less than ten levels; the recursive code that reads and writes them (JSON.stringify, jsonc-parser,
+ * tree walks) overflows the stack at a few thousand. A project holds an imported file's unknown
+ * fields a few levels down, so it may nest twice as deep.
+ */
+export const MAX_NESTING_DEPTH = 100;
+export const MAX_PROJECT_NESTING_DEPTH = 2 * MAX_NESTING_DEPTH;
+
+/**
+ * Refuses JSON whose arrays and objects nest deeper than `maxDepth`, naming where, before any
+ * recursive code sees it. One pass over the characters, strings skipped.
+ */
+export function assertJsonNesting(
+  content: string,
+  fileName: string,
+  maxDepth = MAX_NESTING_DEPTH,
+  lineOffset = 0,
+): void {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < content.length; index++) {
+    const code = content.charCodeAt(index);
+    if (inString) {
+      // A backslash escapes the next character. A line break cannot be in a JSON string: like
+      // jsonc-parser, which reports the error's place, take the string as ended there.
+      if (code === 0x5c) index++;
+      else if (code === 0x22 || code === 0x0a || code === 0x0d) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > maxDepth) {
+        const { line, column } = positionOfOffset(content, index);
+        throw new FormatError(
+          fileName,
+          `arrays and objects nested deeper than ${maxDepth} levels`,
+          {
+            line: (line ?? 1) + lineOffset,
+            column,
+          },
+        );
+      }
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+}
+
+/**
+ * JSON.parse, with the line and column of a syntax error in the FormatError. Nesting deeper than
+ * `maxDepth` is refused first.
+ */
+export function parseJson(
+  content: string,
+  fileName: string,
+  lineOffset = 0,
+  maxDepth = MAX_NESTING_DEPTH,
+): unknown {
+  assertJsonNesting(content, fileName, maxDepth, lineOffset);
   try {
     return JSON.parse(content);
   } catch {
     // JSON.parse's messages differ between engines and omit the line; jsonc-parser reports the offset.
     const errors: ParseError[] = [];
-    parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    try {
+      parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    } catch {
+      // jsonc-parser recurses; should it still run out of stack, the errors it found are kept.
+    }
     const first = errors[0];
     const position = first ? positionOfOffset(content, first.offset) : {};
     const line = position.line !== undefined ? position.line + lineOffset : undefined;
@@ -161,9 +222,68 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
 // ---------------------------------------------------------------------------------------------
 // Timestamps
 
+/**
+ * Subtitle times are read and written with at most three hour digits (999:59:59.999): SRT readers
+ * expect no more, and a WebVTT hour of 400 digits is Infinity.
+ */
+export const MAX_TIMESTAMP_MILLISECONDS = 1000 * 3600 * 1000 - 1;
+
+/** Whether `seconds` can be written as a subtitle timestamp (after rounding to the millisecond). */
+export function isWritableTime(seconds: number): boolean {
+  const milliseconds = Math.round(seconds * 1000);
+  return (
+    Number.isFinite(milliseconds) && milliseconds >= 0 && milliseconds <= MAX_TIMESTAMP_MILLISECONDS
+  );
+}
+
+/** The name an export error names: the file the document came from, or its title. */
+export function documentName(document: NekoDocument): string {
+  return document.source?.name || document.title || 'document';
+}
+
+/**
+ * A segment's times for a subtitle cue, refused with a FormatError where they cannot be written or
+ * would be read back differently: not a number, negative, beyond 999 hours, or ending before the start.
+ */
+export function cueTimes(
+  document: NekoDocument,
+  segment: Segment,
+  formatLabel: string,
+): { start: number; end: number } {
+  const start = segment.start ?? 0;
+  const end = segment.end ?? start;
+  for (const time of [start, end]) {
+    if (!isWritableTime(time)) {
+      throw new FormatError(
+        documentName(document),
+        `segment "${segment.id}": the time ${String(time)} s cannot be written as a ${formatLabel} ` +
+          'timestamp (0 to 999:59:59.999)',
+      );
+    }
+  }
+  if (Math.round(end * 1000) < Math.round(start * 1000)) {
+    throw new FormatError(
+      documentName(document),
+      `segment "${segment.id}" ends (${end} s) before it starts (${start} s)`,
+    );
+  }
+  return { start, end };
+}
+
+/** Formats whose readers refuse a file without cues or lines refuse to write one. */
+export function assertHasSegments(document: NekoDocument, formatLabel: string): void {
+  if (document.segments.length === 0) {
+    throw new FormatError(
+      documentName(document),
+      `nothing to write: the document has no segments, and ${formatLabel} cannot be empty`,
+    );
+  }
+}
+
 /** `HH:MM:SS<separator>mmm`, hours always written (SRT needs them, VTT accepts them). */
 export function formatTimestamp(seconds: number, separator: ',' | '.'): string {
-  const totalMilliseconds = Math.max(0, Math.round(seconds * 1000));
+  if (!isWritableTime(seconds)) throw new RangeError(`not a writable time: ${seconds} s`);
+  const totalMilliseconds = Math.round(seconds * 1000);
   const milliseconds = totalMilliseconds % 1000;
   const totalSeconds = Math.floor(totalMilliseconds / 1000);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');

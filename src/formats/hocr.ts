@@ -18,6 +18,7 @@ import {
   escapeSingleQuoted,
   escapeXml,
   lineOfAttribute,
+  lineOfElement,
   parseXml,
   textOf,
   walkElements,
@@ -65,7 +66,9 @@ export const hocrFormat: Format = {
     const reader = new HocrReader(content, fileName);
     reader.read(root);
     if (!reader.pages.length)
-      throw new FormatError(fileName, 'no ocr_page element: not tesseract hOCR');
+      throw new FormatError(fileName, 'no ocr_page element: not tesseract hOCR', {
+        line: lineOfElement(content, 'body') ?? lineOfElement(content, 'html') ?? 1,
+      });
     return scanDocument('hocr', fileName, content, reader);
   },
 
@@ -199,13 +202,35 @@ function classesOf(node: XmlNode): string[] {
 }
 
 /** `image "a; b.png"; bbox 0 0 10 10; ppageno 0` → ordered key → value, quoted values kept quoted. */
+/**
+ * `bbox 10 20 30 40; x_wconf 96; image "/a;b.png"`: properties separated by `;` outside double
+ * quotes, each a name and a value. One pass: the regular expression this replaces could split a
+ * long title with an unclosed quote in quadratically many ways, from every position.
+ */
 function parseTitle(title: string | undefined): Map<string, string> {
   const properties = new Map<string, string>();
-  for (const match of (title ?? '').matchAll(
-    /\s*([^\s;]+)\s*((?:"(?:[^"\\]|\\.)*"|[^;"])*)(?:;|$)/g,
-  )) {
-    if (match[1]) properties.set(match[1], (match[2] ?? '').trim());
+  const text = title ?? '';
+  const add = (part: string) => {
+    const property = part.trim();
+    if (!property) return;
+    const space = property.search(/\s/);
+    if (space < 0) properties.set(property, '');
+    else properties.set(property.slice(0, space), property.slice(space).trim());
+  };
+  let start = 0;
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (quoted) {
+      if (character === '\\') index++;
+      else if (character === '"') quoted = false;
+    } else if (character === '"') quoted = true;
+    else if (character === ';') {
+      add(text.slice(start, index));
+      start = index + 1;
+    }
   }
+  add(text.slice(start));
   return properties;
 }
 

@@ -65,11 +65,41 @@ function decodeUtf16(
     return text;
   } catch (error) {
     if (error instanceof FormatError) throw error;
+    const unpaired = unpairedSurrogate(bytes, encoding === 'utf-16le');
     throw new FormatError(
       fileName,
-      `not valid ${encoding.toUpperCase()} text (unpaired surrogate)`,
+      `not valid ${encoding.toUpperCase()} text (unpaired surrogate at byte ${unpaired.byte})`,
+      { line: unpaired.line },
     );
   }
+}
+
+/** Where the first unpaired surrogate is: its byte offset in the file (after the BOM) and line. */
+function unpairedSurrogate(
+  bytes: Uint8Array,
+  littleEndian: boolean,
+): { byte: number; line: number } {
+  const unit = (index: number) =>
+    littleEndian
+      ? (bytes[index * 2] as number) | ((bytes[index * 2 + 1] as number) << 8)
+      : ((bytes[index * 2] as number) << 8) | (bytes[index * 2 + 1] as number);
+  const units = bytes.length / 2;
+  let line = 1;
+  for (let index = 0; index < units; index++) {
+    const code = unit(index);
+    if (code === 10) line++;
+    const high = code >= 0xd800 && code <= 0xdbff;
+    const low = code >= 0xdc00 && code <= 0xdfff;
+    if (high && index + 1 < units) {
+      const next = unit(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index++;
+        continue;
+      }
+    }
+    if (high || low) return { byte: 2 + index * 2, line };
+  }
+  return { byte: 2 + bytes.length, line };
 }
 
 /** A NUL, or other C0 controls that text formats never hold, in the first bytes. */
@@ -95,15 +125,20 @@ function firstInvalidUtf8(
   bytes: Uint8Array,
   decoded: string,
 ): { byte: number; line: number } | undefined {
-  const encoder = new TextEncoder();
+  // Bytes and lines are counted on from the previous U+FFFD, not from the start: a file full of
+  // genuine U+FFFD would otherwise take time quadratic in its size.
   let from = 0;
+  let byte = 0;
+  let line = 1;
   for (;;) {
     const index = decoded.indexOf('\ufffd', from);
     if (index < 0) return undefined;
-    const prefix = decoded.slice(0, index);
-    const byte = encoder.encode(prefix).length;
+    const between = decoded.slice(from, index);
+    byte += Buffer.byteLength(between, 'utf8');
+    for (let at = between.indexOf('\n'); at >= 0; at = between.indexOf('\n', at + 1)) line++;
     const genuine = bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd;
-    if (!genuine) return { byte, line: (prefix.match(/\n/g)?.length ?? 0) + 1 };
+    if (!genuine) return { byte, line };
+    byte += 3;
     from = index + 1;
   }
 }

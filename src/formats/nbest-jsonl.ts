@@ -7,7 +7,13 @@
 import { z } from 'zod';
 import type { NekoDocument, Segment, Task, Word } from '../document/types.js';
 import { inferDocumentTask } from '../document/task-inference.js';
-import { importedDocument, parseJson, splitLines, validateJson } from './common.js';
+import {
+  assertHasSegments,
+  importedDocument,
+  parseJson,
+  splitLines,
+  validateJson,
+} from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 const nbestLineSchema = z.object({
@@ -64,7 +70,9 @@ export const nbestJsonlFormat: Format = {
       });
     });
     if (!segments.length)
-      throw new FormatError(fileName, 'no entries: the file has only blank lines');
+      throw new FormatError(fileName, 'no entries: the file has only blank lines', {
+        line: splitLines(content).length,
+      });
 
     const task = mostCommonTask(segments);
     return importedDocument(fileName, 'nbest-jsonl', {
@@ -75,6 +83,7 @@ export const nbestJsonlFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'N-best JSONL');
     return document.segments
       .map((segment) => {
         const others = (segment.nbest ?? []).slice(1);

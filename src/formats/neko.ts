@@ -6,11 +6,22 @@
  */
 import { z } from 'zod';
 import type { NekoDocument } from '../document/types.js';
-import { assertUniqueIds, lineOfJsonPath, parseJson, stripBom, validateJson } from './common.js';
+import {
+  assertUniqueIds,
+  lineOfJsonPath,
+  MAX_PROJECT_NESTING_DEPTH,
+  MAX_TIMESTAMP_MILLISECONDS,
+  parseJson,
+  stripBom,
+  validateJson,
+} from './common.js';
 import { type Format, type ParseContext } from './types.js';
 
 const task = z.enum(['asr', 'ocr', 'text']);
-const seconds = z.number().nonnegative();
+const seconds = z
+  .number()
+  .nonnegative()
+  .max(MAX_TIMESTAMP_MILLISECONDS / 1000, 'times past 999:59:59.999 are not supported');
 const bbox = z.looseObject({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 const unit = z.number().min(0).max(1);
@@ -59,29 +70,37 @@ const suggestion = z.looseObject({
   taskInferred: z.boolean().optional(),
 });
 
-const segment = z.looseObject({
-  id: z.string().min(1),
-  source: z.string(),
-  text: z.string(),
-  start: seconds.optional(),
-  end: seconds.optional(),
-  speaker: z.string().optional(),
-  nbest: z.array(z.string()).optional(),
-  words: z.array(word).optional(),
-  layout: z
-    .looseObject({
-      page: z.number().int().nonnegative(),
-      bbox,
-      blockId: z.string().optional(),
-      paragraphId: z.string().optional(),
-      properties: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
-  reference: z.string().optional(),
-  task: task.optional(),
-  suggestion: suggestion.optional(),
-  origins: z.array(z.enum(['recognizer', 'corrector', 'user'])).optional(),
-});
+const segment = z
+  .looseObject({
+    id: z.string().min(1),
+    source: z.string(),
+    text: z.string(),
+    start: seconds.optional(),
+    end: seconds.optional(),
+    speaker: z.string().optional(),
+    nbest: z.array(z.string()).optional(),
+    words: z.array(word).optional(),
+    layout: z
+      .looseObject({
+        page: z.number().int().nonnegative(),
+        bbox,
+        blockId: z.string().optional(),
+        paragraphId: z.string().optional(),
+        properties: z.record(z.string(), z.string()).optional(),
+      })
+      .optional(),
+    reference: z.string().optional(),
+    task: task.optional(),
+    suggestion: suggestion.optional(),
+    origins: z.array(z.enum(['recognizer', 'corrector', 'user'])).optional(),
+  })
+  .refine(
+    (value) => value.start === undefined || value.end === undefined || value.end >= value.start,
+    {
+      message: 'end is before start',
+      path: ['end'],
+    },
+  );
 
 const documentSchema = z.looseObject({
   version: z.literal(1),
@@ -122,7 +141,7 @@ export const nekoFormat: Format = {
     const text = stripBom(content);
     const document = validateJson(
       documentSchema,
-      parseJson(text, fileName),
+      parseJson(text, fileName, 0, MAX_PROJECT_NESTING_DEPTH),
       text,
       fileName,
     ) as NekoDocument;

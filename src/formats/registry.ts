@@ -57,7 +57,9 @@ export function detectFormat(content: string, fileName: string): Format {
   if (best && bestScore >= CONFIDENT) return best;
   if (byExtension && byExtension !== textFormat) return byExtension;
   if (best) return best;
-  throw new FormatError(fileName, 'not a supported format (nothing in the file was recognised)');
+  throw new FormatError(fileName, 'not a supported format (nothing in the file was recognised)', {
+    byte: 0,
+  });
 }
 
 export function parseDocument(

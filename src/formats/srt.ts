@@ -12,6 +12,9 @@
  */
 import type { NekoDocument, Segment } from '../document/types.js';
 import {
+  assertHasSegments,
+  cueTimes,
+  documentName,
   extraOf,
   formatTimestamp,
   importedDocument,
@@ -20,12 +23,19 @@ import {
 } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
+/** `d`: the match records where each group starts, for the column of a bad minute or second. */
 const TIMING_LINE =
-  /^\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})(?:\s+.*)?$/;
+  /^\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})(?:\s+.*)?$/d;
 const INDEX_LINE = /^\s*\d+\s*$/;
-const STYLE_TAG = /<\/?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}/gi;
-const LEADING_MARKUP = /^(?:<(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\})+/i;
-const TRAILING_MARKUP = /(?:<\/(?:i|b|u|s|font)>)+$/i;
+/**
+ * A tag cannot hold the character that opens another (`[^<>]`, `[^{}]`): a failed attempt then stops
+ * at the next `<` or `{` instead of scanning to the end of the cue, which made a long run of `{\`
+ * quadratic (200 KB took 15 s).
+ */
+const STYLE_TAG = /<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>|\{\\[^{}]*\}/gi;
+const LEADING_MARKUP = /^(?:<(?:i|b|u|s|font)(?:\s[^<>]*)?>|\{\\[^{}]*\})+/i;
+const CLOSING_TAG = /^<\/(?:i|b|u|s|font)>$/i;
+const POSITION_TAG = /\{\\[^{}]*\}/g;
 const SPEAKER_PREFIX = /^\[([^\]\n]+)\]:\s*/;
 
 interface SrtCueExtra {
@@ -60,7 +70,9 @@ export const srtFormat: Format = {
     };
 
     skipBlank();
-    if (index >= lines.length) throw new FormatError(fileName, 'no subtitles: the file is blank');
+    if (index >= lines.length) {
+      throw new FormatError(fileName, 'no subtitles: the file is blank', { line: lines.length });
+    }
     while (index < lines.length) {
       const cueNumber = segments.length + 1;
       if (INDEX_LINE.test(lines[index] ?? '')) index++;
@@ -81,6 +93,15 @@ export const srtFormat: Format = {
           `expected a time line like "00:00:01,000 --> 00:00:02,000", found "${clip(timingText)}"`,
           { line: index + 1, column: 1 },
         );
+      }
+      for (const group of [2, 3, 6, 7]) {
+        if (Number(timing[group]) > 59) {
+          const what = group % 4 === 2 ? 'minutes' : 'seconds';
+          throw new FormatError(fileName, `${what} must be 00 to 59, found "${timing[group]}"`, {
+            line: index + 1,
+            column: (timing.indices?.[group]?.[0] ?? 0) + 1,
+          });
+        }
       }
       const start = toSeconds(timing.slice(1, 5));
       const end = toSeconds(timing.slice(5, 9));
@@ -113,13 +134,13 @@ export const srtFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'SRT');
     const extra = extraOf<SrtExtra>(document, 'srt');
     const blocks = document.segments.map((segment, position) => {
-      const start = segment.start ?? 0;
-      const end = segment.end ?? start;
+      const { start, end } = cueTimes(document, segment, 'SRT');
       const timing = `${formatTimestamp(start, ',')} --> ${formatTimestamp(end, ',')}`;
       const original = extra.cues?.[segment.id];
-      return `${position + 1}\n${timing}\n${cueMarkup(segment, original)}\n`;
+      return `${position + 1}\n${timing}\n${cueMarkup(document, segment, original)}\n`;
     });
     return blocks.join('\n');
   },
@@ -138,14 +159,43 @@ function readCueText(markup: string): { speaker?: string; text: string } {
   return speaker ? { speaker: speaker[1], text: plain.slice(speaker[0].length) } : { text: plain };
 }
 
-function cueMarkup(segment: Segment, original: SrtCueExtra | undefined): string {
+function cueMarkup(
+  document: NekoDocument,
+  segment: Segment,
+  original: SrtCueExtra | undefined,
+): string {
   const prefix = segment.speaker ? `[${segment.speaker}]: ` : '';
   if (original) {
     const before = readCueText(original.markup);
     if (before.text === segment.text && before.speaker === segment.speaker) return original.markup;
+  }
+  assertSrtCanHold(document, segment);
+  if (original) {
     return withoutBlankLines(`${wrapping(original.markup, `${prefix}${segment.text}`)}`);
   }
   return withoutBlankLines(`${prefix}${segment.text}`);
+}
+
+/**
+ * SRT has no escapes: text with a style tag in it (`<i>`, `{\an8}`) would lose it when read back, and
+ * a leading `[Name]:` would become the speaker. Such a document is refused with the segment named
+ * rather than written so that it reads back differently; WebVTT can hold it.
+ */
+function assertSrtCanHold(document: NekoDocument, segment: Segment): void {
+  const refuse = (why: string): never => {
+    throw new FormatError(
+      documentName(document),
+      `segment "${segment.id}": SRT cannot hold this text: ${why}; export as WebVTT or change the text`,
+    );
+  };
+  const tag = new RegExp(STYLE_TAG.source, 'i').exec(segment.text);
+  if (tag) refuse(`"${clip(tag[0])}" would be read as a style tag`);
+  if (!segment.speaker && SPEAKER_PREFIX.test(segment.text))
+    refuse(
+      `a leading "${clip(SPEAKER_PREFIX.exec(segment.text)![0].trim())}" would be read as the speaker`,
+    );
+  if (segment.speaker && !/^[^\]\n]+$/.test(segment.speaker))
+    refuse(`the speaker "${clip(segment.speaker)}" cannot be written as "[Name]:"`);
 }
 
 /**
@@ -155,12 +205,26 @@ function cueMarkup(segment: Segment, original: SrtCueExtra | undefined): string 
  */
 function wrapping(markup: string, text: string): string {
   const leading = LEADING_MARKUP.exec(markup)?.[0] ?? '';
-  const trailing = TRAILING_MARKUP.exec(markup)?.[0] ?? '';
+  const trailing = trailingClosingTags(markup.slice(leading.length));
   const middle = markup.slice(leading.length, markup.length - trailing.length);
-  const positionTags = (leading.match(/\{\\[^}]*\}/g) ?? []).join('');
+  const positionTags = (leading.match(POSITION_TAG) ?? []).join('');
   const openedAndClosed = leading.length > positionTags.length === (trailing !== '');
   const wrapsWholeCue = openedAndClosed && !new RegExp(STYLE_TAG.source, 'i').test(middle);
   return wrapsWholeCue ? `${leading}${text}${trailing}` : `${positionTags}${text}`;
+}
+
+/**
+ * The closing tags at the end of `markup`, found from the end: a regular expression anchored only at
+ * `$` would be tried from every position of the cue.
+ */
+function trailingClosingTags(markup: string): string {
+  let end = markup.length;
+  while (end > 0) {
+    const open = markup.lastIndexOf('</', end - 1);
+    if (open < 0 || end - open > 8 || !CLOSING_TAG.test(markup.slice(open, end))) break;
+    end = open;
+  }
+  return markup.slice(end);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { NekoDocument, Segment } from '../document/types.js';
 import { inferDocumentTask } from '../document/task-inference.js';
-import { extraOf, importedDocument, splitLines } from './common.js';
+import { assertHasSegments, extraOf, importedDocument, splitLines } from './common.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 interface TextExtra {
@@ -39,7 +39,11 @@ export const textFormat: Format = {
       blankLinesBefore[id] = blanks;
       blanks = 0;
     });
-    if (!segments.length) throw new FormatError(fileName, 'no text: the file has only blank lines');
+    if (!segments.length) {
+      throw new FormatError(fileName, 'no text: the file has only blank lines', {
+        line: lines.length,
+      });
+    }
     const extra: TextExtra = {
       blankLinesBefore,
       trailingBlankLines: blanks,
@@ -54,6 +58,7 @@ export const textFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'plain text');
     const extra = extraOf<TextExtra>(document, 'text');
     const lines: string[] = [];
     for (const segment of document.segments) {

@@ -11,8 +11,12 @@ import webvtt, { type WebVTTCue, type WebVTTNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
 import type { NekoDocument, Segment } from '../document/types.js';
 import {
+  assertHasSegments,
+  cueTimes,
   extraOf,
   formatTimestamp,
+  MAX_NESTING_DEPTH,
+  MAX_TIMESTAMP_MILLISECONDS,
   importedDocument,
   roundMilliseconds,
   splitLines,
@@ -61,7 +65,35 @@ interface VttExtra {
   notes?: VttNote[];
 }
 
-const parser = new webvtt.WebVTTParser(entities as Record<string, string>);
+const parser = new webvtt.WebVTTParser(linearEntities(entities as Record<string, string>));
+
+/**
+ * The entity table handed to the parser. For a `&name;` it does not know, the parser looks for a
+ * known name that prefixes it by searching `Object.keys(entities)`: 2,231 keys collected anew for
+ * every `;`, so that a 1 MB cue of `&x;` took 100 s. Here every `&name;` is known: a real entity
+ * gives its character, any other gives what that search would have made of it (the one legacy name
+ * without `;` that prefixes it, then the rest literally; or all of it literally), in time linear in
+ * the name. No two legacy names prefix each other, so "the first that prefixes" is "the one".
+ */
+function linearEntities(table: Record<string, string>): Record<string, string> {
+  const legacy = Object.keys(table).filter((name) => !name.endsWith(';'));
+  const longest = Math.max(...legacy.map((name) => name.length));
+  const legacySet = new Set(legacy);
+  const resolve = (reference: string): string => {
+    const buffer = reference.slice(0, -1);
+    for (let length = 2; length <= Math.min(longest, buffer.length); length++) {
+      const name = buffer.slice(0, length);
+      if (legacySet.has(name)) return `${table[name]}${buffer.slice(length)};`;
+    }
+    return reference;
+  };
+  return new Proxy(table, {
+    get(target, key) {
+      if (typeof key !== 'string' || Object.hasOwn(target, key)) return target[key as string];
+      return key.startsWith('&') && key.endsWith(';') ? resolve(key) : undefined;
+    },
+  });
+}
 
 export const vttFormat: Format = {
   id: 'vtt',
@@ -74,8 +106,10 @@ export const vttFormat: Format = {
 
   parse(content, { fileName }: ParseContext): NekoDocument {
     const text = stripBom(content);
-    const result = parser.parse(text, 'subtitles');
     const lines = splitLines(text);
+    assertCueTagNesting(lines, fileName);
+    assertCueTimes(lines, fileName);
+    const result = parser.parse(text, 'subtitles');
     for (const error of result.errors) {
       const onTimingLine = (lines[error.line - 1] ?? '').includes('-->');
       const fatal =
@@ -121,6 +155,11 @@ export const vttFormat: Format = {
       };
     });
 
+    if (segments.length === 0) {
+      throw new FormatError(fileName, 'no cues: the file has a header and nothing to edit', {
+        line: lines.length,
+      });
+    }
     const notes = readNotes(lines, segments);
     return importedDocument(fileName, 'vtt', {
       kind: 'transcript',
@@ -138,6 +177,7 @@ export const vttFormat: Format = {
   },
 
   serialize(document) {
+    assertHasSegments(document, 'WebVTT');
     const extra = extraOf<VttExtra>(document, 'vtt');
     const blocks: string[] = [(extra.header?.length ? extra.header : ['WEBVTT']).join('\n')];
     for (const style of extra.styles ?? []) blocks.push(`STYLE\n${style}`);
@@ -146,14 +186,16 @@ export const vttFormat: Format = {
     for (const note of extra.notes ?? []) {
       // A note whose cue is gone (merged or deleted) moves to the end rather than being lost.
       const cue = note.before !== null && segmentIds.has(note.before) ? note.before : null;
-      notesByCue.set(cue, [...(notesByCue.get(cue) ?? []), note.text]);
+      // Appended in place: copying the list for every note was quadratic in the number of notes.
+      const list = notesByCue.get(cue) ?? [];
+      list.push(note.text);
+      notesByCue.set(cue, list);
     }
     const notesBefore = (id: string | null) => notesByCue.get(id) ?? [];
     for (const segment of document.segments) {
       blocks.push(...notesBefore(segment.id));
       const original = extra.cues?.[segment.id];
-      const start = segment.start ?? 0;
-      const end = Math.max(segment.end ?? start, start);
+      const { start, end } = cueTimes(document, segment, 'WebVTT');
       const settings = original?.settings ? ` ${original.settings}` : '';
       const timing = `${formatTimestamp(start, '.')} --> ${formatTimestamp(end, '.')}${settings}`;
       const idLine = original?.id ? `${original.id}\n` : '';
@@ -163,6 +205,92 @@ export const vttFormat: Format = {
     return blocks.join('\n\n') + '\n';
   },
 };
+
+/** The tags the cue text parser nests (`rt` only inside `ruby`); any other tag it drops. */
+const NESTING_TAGS = new Set(['c', 'i', 'b', 'u', 'ruby', 'v', 'lang']);
+
+/**
+ * Refuses cue text whose tags nest deeper than MAX_NESTING_DEPTH before the parser sees it: the
+ * parser copies its tree recursively (2,500 levels overflowed the stack) and looks up `<v>` through
+ * every open tag. This follows the parser's rules: a cue's text runs from the line after its time
+ * line to a blank line or the next time line; a tag runs from `<` to `>`; an end tag closes the
+ * innermost tag only if the names match.
+ */
+function assertCueTagNesting(lines: readonly string[], fileName: string): void {
+  let open: string[] | undefined;
+  lines.forEach((line, index) => {
+    if (line === '' || line.includes('-->')) {
+      open = line === '' ? undefined : [];
+      return;
+    }
+    if (!open) return;
+    for (let at = line.indexOf('<'); at >= 0; at = line.indexOf('<', at + 1)) {
+      const close = line.indexOf('>', at);
+      const tag = line.slice(at + 1, close < 0 ? undefined : close);
+      if (tag.startsWith('/')) {
+        const name = tag.slice(1);
+        const top = open[open.length - 1];
+        if (name === top) open.pop();
+        else if (name === 'ruby' && top === 'rt') open.splice(-2);
+      } else {
+        const name = /^[^\t\n\f .]*/.exec(tag)![0];
+        const top = open[open.length - 1];
+        if (NESTING_TAGS.has(name) || (name === 'rt' && top === 'ruby')) open.push(name);
+        if (open.length > MAX_NESTING_DEPTH) {
+          throw new FormatError(
+            fileName,
+            `cue tags nested deeper than ${MAX_NESTING_DEPTH} levels`,
+            {
+              line: index + 1,
+              column: at + 1,
+            },
+          );
+        }
+      }
+      // The next tag starts after this one's `>`: scanning from each `<` would be quadratic.
+      if (close < 0) break;
+      at = close;
+    }
+  });
+}
+
+/** A time line as the spec reads it: hours optional and of any length, then mm:ss.ttt. */
+const TIME_LINE =
+  /^[ \t\f]*(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})[ \t\f]+-->[ \t\f]+(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})/d;
+
+/**
+ * Times the parser accepts but that cannot be kept: hours past 999 (400 digits read as Infinity) and
+ * a cue that ends before it starts. A zero-length cue is allowed, as players allow it.
+ */
+function assertCueTimes(lines: readonly string[], fileName: string): void {
+  lines.forEach((line, index) => {
+    const timing = line.includes('-->') ? TIME_LINE.exec(line) : null;
+    if (!timing) return; // the parser names what is wrong with it, if anything
+    const milliseconds = (first: number) => {
+      const [hours, minutes, seconds, fraction] = timing.slice(first, first + 4);
+      if ((hours ?? '').replace(/^0+/, '').length > 3) return Infinity;
+      return (
+        ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 +
+        Number(fraction)
+      );
+    };
+    const [start, end] = [milliseconds(1), milliseconds(5)];
+    for (const [time, group] of [
+      [start, 1],
+      [end, 5],
+    ] as const) {
+      if (time > MAX_TIMESTAMP_MILLISECONDS) {
+        throw new FormatError(fileName, 'times past 999:59:59.999 are not supported', {
+          line: index + 1,
+          column: (timing.indices?.[group]?.[0] ?? 0) + 1,
+        });
+      }
+    }
+    if (end < start) {
+      throw new FormatError(fileName, 'the cue ends before it starts', { line: index + 1 });
+    }
+  });
+}
 
 /** NOTE blocks, each tied to the next cue block (the n-th cue block is the n-th segment). */
 function readNotes(lines: readonly string[], segments: readonly Segment[]): VttNote[] {
@@ -220,17 +348,31 @@ function firstVoice(nodes: WebVTTNode[]): string | undefined {
 function cueSettings(cue: WebVTTCue): string {
   const settings: string[] = [];
   if (cue.direction !== 'horizontal') settings.push(`vertical:${cue.direction}`);
-  if (cue.linePosition !== 'auto') {
+  const line = settingNumber(cue.linePosition);
+  if (line !== undefined) {
     const align = cue.lineAlign !== 'start' ? `,${cue.lineAlign}` : '';
-    settings.push(`line:${cue.linePosition}${cue.snapToLines ? '' : '%'}${align}`);
+    settings.push(`line:${line}${cue.snapToLines ? '' : '%'}${align}`);
   }
-  if (cue.textPosition !== 'auto') {
+  const position = settingNumber(cue.textPosition);
+  if (position !== undefined) {
     const align = cue.positionAlign !== 'auto' ? `,${cue.positionAlign}` : '';
-    settings.push(`position:${cue.textPosition}%${align}`);
+    settings.push(`position:${position}%${align}`);
   }
-  if (cue.size !== 100) settings.push(`size:${cue.size}%`);
+  const size = settingNumber(cue.size);
+  if (size !== undefined && cue.size !== 100) settings.push(`size:${size}%`);
   if (cue.alignment !== 'center') settings.push(`align:${cue.alignment}`);
   return settings.join(' ');
+}
+
+/**
+ * A setting's number as the spec's parser reads it back: digits, at most three decimals, never the
+ * exponent notation (`1e-301`) that JavaScript writes for very small or large numbers; undefined
+ * for `auto` or a number that has no such form.
+ */
+function settingNumber(value: number | 'auto'): string | undefined {
+  if (value === 'auto' || !Number.isFinite(value) || Math.abs(value) >= 1e15) return undefined;
+  const rounded = Math.round(value * 1000) / 1000;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
 function cueMarkup(segment: Segment, original: VttCueExtra | undefined): string {

@@ -14,6 +14,8 @@ import {
   assertUniqueIds,
   extraOf,
   importedDocument,
+  lineOfJsonPath,
+  MAX_TIMESTAMP_MILLISECONDS,
   parseJson,
   stripBom,
   validateJson,
@@ -31,11 +33,17 @@ const wordSchema = z.looseObject({
   speaker: z.string().optional(),
 });
 
+/** Seconds that subtitle formats can write too (999:59:59.999 at most). */
+const cueSeconds = z
+  .number()
+  .nonnegative()
+  .max(MAX_TIMESTAMP_MILLISECONDS / 1000, 'times past 999:59:59.999 are not supported');
+
 const segmentSchema = z
   .looseObject({
     id: z.union([z.number(), z.string()]).optional(),
-    start: z.number().nonnegative(),
-    end: z.number().nonnegative(),
+    start: cueSeconds,
+    end: cueSeconds,
     text: z.string(),
     speaker: z.string().optional(),
     words: z.array(wordSchema).optional(),
@@ -63,7 +71,7 @@ interface WhisperExtra {
   segmentFields: Record<string, Record<string, unknown>>;
   /** Segment keys in the order the file wrote them, to write them back in that order. */
   segmentKeyOrder: string[];
-  /** The original `id` value, to write numbers back as numbers. */
+  /** The original `id` values, to write numbers back as numbers; empty when the file had none. */
   segmentIds: Record<string, number | string>;
   /** WhisperX writes `score` and word speakers; openai-whisper writes `probability`. */
   style: 'openai' | 'whisperx';
@@ -105,7 +113,7 @@ export const whisperJsonFormat: Format = {
     };
     const segments = whisper.segments.map((raw, index): Segment => {
       const id = raw.id !== undefined ? String(raw.id) : String(index);
-      extra.segmentIds[id] = raw.id ?? index;
+      if (raw.id !== undefined) extra.segmentIds[id] = raw.id;
       const others = Object.fromEntries(
         Object.entries(raw).filter(([key]) => !SEGMENT_KEYS.has(key)),
       );
@@ -125,7 +133,13 @@ export const whisperJsonFormat: Format = {
         ...(origins ? { origins } : {}),
       };
     });
-    assertUniqueIds(segments, fileName);
+    assertUniqueIds(segments, fileName, (index) =>
+      lineOfJsonPath(text, [
+        'segments',
+        index,
+        whisper.segments[index]?.id !== undefined ? 'id' : 'start',
+      ]),
+    );
     return importedDocument(fileName, 'whisper-json', {
       kind: 'transcript',
       task: 'asr',
@@ -153,10 +167,16 @@ export const whisperJsonFormat: Format = {
         changed && words?.length === wordOrigins.length && wordOrigins.length > 0
           ? wordOrigins
           : undefined;
+      // A file without segment ids (WhisperX writes none) is written back without them.
+      const withoutIds =
+        document.source.format === 'whisper-json' &&
+        extra.segmentIds !== undefined &&
+        Object.keys(extra.segmentIds).length === 0;
+      const id =
+        extra.segmentIds?.[segment.id] ??
+        (document.source.format === 'whisper-json' ? segment.id : index);
       const known = {
-        id:
-          extra.segmentIds?.[segment.id] ??
-          (document.source.format === 'whisper-json' ? segment.id : index),
+        ...(withoutIds ? {} : { id }),
         start,
         end,
         text: `${space}${segment.text}`,

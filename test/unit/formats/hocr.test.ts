@@ -111,7 +111,7 @@ describe('hOCR', () => {
     );
     const html = '<html><body><p>Just a web page</p></body></html>';
     expect(formatErrorOf(() => hocrFormat.parse(html, { fileName: 'page.html' })).message).toBe(
-      'page.html: no ocr_page element: not tesseract hOCR',
+      'page.html:1: no ocr_page element: not tesseract hOCR',
     );
   });
 

@@ -96,6 +96,8 @@ describe('format registry', () => {
 
   it('refuses content nothing recognises', () => {
     expect(() => detectFormat('   \n', 'blank.bin')).toThrow(FormatError);
-    expect(() => detectFormat('   \n', 'blank.bin')).toThrow(/^blank\.bin: not a supported format/);
+    expect(() => detectFormat('   \n', 'blank.bin')).toThrow(
+      /^blank\.bin \(byte 0\): not a supported format/,
+    );
   });
 });

@@ -34,7 +34,7 @@ describe('plain text', () => {
 
   it('refuses a file of blank lines', () => {
     expect(formatErrorOf(() => textFormat.parse('\n  \n', { fileName: 'blank.txt' })).message).toBe(
-      'blank.txt: no text: the file has only blank lines',
+      'blank.txt:2: no text: the file has only blank lines',
     );
   });
 });
