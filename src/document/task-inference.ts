@@ -30,9 +30,14 @@ const MIXED_WORD = /[a-z][A-Z]|[A-Za-z][0-9][a-z]|[a-z][0-9]|[0-9][a-z]{1,2}[0-9
 const ORDINAL_OR_UNIT = /^\d+(st|nd|rd|th|s|am|pm|kg|km|cm|mm|ml|kb|mb|gb|h|m|x)$/i;
 const SENTENCE = /^["'(‘“]?[A-Z0-9].*[.!?]["')’”]?$/s;
 
+/** A segment's first characters say as much as all of them, and a hostile file stays cheap. */
+const CHARACTERS_READ = 2000;
+/** Segments a document's task is read from. */
+const SEGMENTS_READ = 400;
+
 /** The task of one segment, from its hypotheses (best first). */
 export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
-  const best = (hypotheses[0] ?? '').trim();
+  const best = (hypotheses[0] ?? '').slice(0, CHARACTERS_READ).trim();
   if (hypotheses.filter((hypothesis) => hypothesis.trim() !== '').length > 1)
     return { task: 'asr', evidence: 'alternatives' };
   const words = best.split(/\s+/).filter(Boolean);
@@ -46,10 +51,21 @@ export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
 export function scanNoise(line: string, words: readonly string[] = line.split(/\s+/)): number {
   const oddCharacters = line.match(SCAN_NOISE_CHARACTERS)?.length ?? 0;
   const mixedWords = words.filter((word) => {
-    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const bare = trimmedToAlphanumerics(word);
     return MIXED_WORD.test(bare) && !ORDINAL_OR_UNIT.test(bare) && !/^[A-Z0-9-]+$/.test(bare);
   }).length;
   return oddCharacters + mixedWords;
+}
+
+/** The word without leading and trailing non-alphanumerics ("(order" → "order"), in linear time. */
+function trimmedToAlphanumerics(word: string): string {
+  const characters = [...word];
+  const isAlphanumeric = (character: string): boolean => /[\p{L}\p{N}]/u.test(character);
+  let start = 0;
+  let end = characters.length;
+  while (start < end && !isAlphanumeric(characters[start]!)) start++;
+  while (end > start && !isAlphanumeric(characters[end - 1]!)) end--;
+  return characters.slice(start, end).join('');
 }
 
 /**
@@ -59,7 +75,7 @@ export function scanNoise(line: string, words: readonly string[] = line.split(/\
  */
 export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'nbest'>[]): Task {
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
-  for (const segment of segments) {
+  for (const segment of segments.slice(0, SEGMENTS_READ)) {
     counts[inferSegmentTask(segment.nbest?.length ? segment.nbest : [segment.source]).task]++;
   }
   if (counts.asr >= counts.ocr && counts.asr >= counts.text && counts.asr > 0) return 'asr';

@@ -57,6 +57,13 @@ describe('inferSegmentTask', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('reads a 100,000-character run of punctuation in one pass (the fuzzer hung on it)', () => {
+    expect(inferSegmentTask(['!'.repeat(100_000) + 'a']).task).toBe('ocr');
+    expect(scanNoise(`${'('.repeat(50_000)}x${')'.repeat(50_000)}`)).toBe(0);
+  });
+});
+
 describe('scanNoise', () => {
   it('leaves ordinals, units and reference codes alone', () => {
     expect(scanNoise('on the 3rd floor, 12kg, order NW-4471 and KX400')).toBe(0);
