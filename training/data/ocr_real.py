@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .metrics import cer
 
-CONVERT = "/usr/bin/convert"  # /usr/local/bin/convert is a stand-in (GUIDE.md §5)
+CONVERT = "/usr/bin/convert"  # /usr/local/bin/convert is a stand-in on Debian images (ImageMagick 6 packaging)
 FONT_DIR = Path("/usr/share/fonts/truetype")
 FONTS = [
     "dejavu/DejaVuSans.ttf",
