@@ -52,6 +52,8 @@ export interface OcrLexiconSettings {
   far_discount: number;
   beam: number;
   model_min_confidence: number;
+  /** The lexical pass's own edits below this confidence are not proposed (0 when absent). */
+  lexicon_min_confidence?: number | undefined;
 }
 
 const CHANNEL_FILE = 'channel.json';
@@ -105,6 +107,7 @@ const settingsSchema = z.object({
   far_discount: z.number().nonnegative(),
   beam: z.number().int().positive(),
   model_min_confidence: z.number().min(0).max(1),
+  lexicon_min_confidence: z.number().min(0).max(1).optional(),
 });
 
 /** channel.json: the settings, and the confusions as [OCR text, intended text, cost]. */
@@ -644,6 +647,7 @@ export class OcrLexicon {
       far_discount: parsedSettings.far_discount,
       beam: parsedSettings.beam,
       model_min_confidence: parsedSettings.model_min_confidence,
+      lexicon_min_confidence: parsedSettings.lexicon_min_confidence,
     };
     return new OcrLexicon(
       Object.freeze(settings),

@@ -12,7 +12,7 @@
  * on test, with the same CER; its Python twin is appends_sentence_end in training/gating.py).
  */
 import { applyTextEdits, spansOverlap } from '../../align/edits.js';
-import { suggestionFromCorrection } from '../../document/operations.js';
+import { suggestionFromCorrection, suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 /** A word replacement of the lexical pass: [start, end) in the line it corrected. */
@@ -25,7 +25,10 @@ export interface LexicalEdit {
 
 /** What refineOcrSuggestion needs of the lexical pass (OcrLexicon in ocr-lexicon.ts). */
 export interface LexicalCorrector {
-  readonly settings: { readonly model_min_confidence: number };
+  readonly settings: {
+    readonly model_min_confidence: number;
+    readonly lexicon_min_confidence?: number | undefined;
+  };
   correct(line: string): { text: string; edits: LexicalEdit[] };
 }
 
@@ -61,9 +64,33 @@ export function refineOcrSuggestion(
     if (fromLexicon.length > 0) refinedEdit.pass = 'ocr-lexicon';
     return refinedEdit;
   });
-  const result: Suggestion = { text: lexical.text, edits, confidence: suggestion.confidence };
+  const unsure = lexicon.settings.lexicon_min_confidence ?? 0;
+  const sure = edits.filter((edit) => edit.pass !== 'ocr-lexicon' || edit.confidence >= unsure);
+  const result: Suggestion =
+    sure.length === edits.length
+      ? { text: lexical.text, edits, confidence: suggestion.confidence }
+      : withPassesOf(edits, suggestionWithEdits(source, { ...refined, edits }, sure));
+  result.confidence = suggestion.confidence;
   if (suggestion.routing) result.routing = suggestion.routing;
   return result;
+}
+
+/** `suggestion` with the pass of each of its edits that `marked` holds unchanged. */
+function withPassesOf(marked: readonly SuggestionEdit[], suggestion: Suggestion): Suggestion {
+  const passOf = (edit: SuggestionEdit): SuggestionEdit['pass'] =>
+    marked.find(
+      (old) =>
+        old.sourceSpan[0] === edit.sourceSpan[0] &&
+        old.sourceSpan[1] === edit.sourceSpan[1] &&
+        old.after === edit.after,
+    )?.pass;
+  return {
+    ...suggestion,
+    edits: suggestion.edits.map((edit) => {
+      const pass = passOf(edit);
+      return pass ? { ...edit, pass } : edit;
+    }),
+  };
 }
 
 const SENTENCE_END = /^[.!?]+$/u;

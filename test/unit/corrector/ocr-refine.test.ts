@@ -86,6 +86,20 @@ describe('refineOcrSuggestion', () => {
     expect(refined.edits[0]!.confidence).toBe(0.75);
   });
 
+  it("leaves out the lexical pass's edits below lexicon_min_confidence, keeping its sure ones marked", () => {
+    const lexicon = tableLexicon({ Tbe: 'The', tbe: 'the' }, 0.55);
+    const unsure = {
+      ...lexicon,
+      settings: { model_min_confidence: 1, lexicon_min_confidence: 0.6 },
+    };
+    const suggestion = modelSuggestion(source, 'The cat sat on the old mat', {});
+    expect(refineOcrSuggestion(source, suggestion, unsure).edits).toEqual([]);
+    const sure = { ...unsure, correct: tableLexicon({ tbe: 'the' }, 0.9).correct };
+    const refined = refineOcrSuggestion(source, suggestion, sure);
+    expect(refined.text).toBe(source.replace('tbe', 'the'));
+    expect(refined.edits).toMatchObject([{ before: 'tbe', after: 'the', pass: 'ocr-lexicon' }]);
+  });
+
   it('returns the model suggestion itself when the lexicon changes nothing and no edit was dropped', () => {
     const suggestion = modelSuggestion(source, 'The cat sat on the old mat', {});
     expect(refineOcrSuggestion(source, suggestion, tableLexicon({}))).toBe(suggestion);
