@@ -23,7 +23,7 @@ import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
 import { OcrLexicon } from './passes/ocr-lexicon.js';
-import { withoutUnlikeReplacements, withoutUnsureEdits } from './passes/asr-guard.js';
+import { withoutUnlikeReplacements } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { refineOcrSuggestion } from './passes/ocr-refine.js';
@@ -76,17 +76,13 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 
 /**
  * The passes after the model, per task, in order (each keeps the suggestion's confidence and
- * routing). ASR drops the model's unsure edits and replacements unlike what was heard
- * (passes/asr-guard.ts); OCR gates the model's edits and runs the lexical pass where a lexicon exists
+ * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the model's edits and runs the lexical pass where a lexicon exists
  * (passes/ocr-refine.ts). Text went through the grammar checker before the model, and the model's
  * own edits were gated there (passes/grammar-checker.ts). Every segment has a task: its own, or the
  * one task-inference.ts reads from its text.
  */
 const PASSES: Record<Task, readonly Pass[]> = {
-  asr: [
-    (source, suggestion) => withoutUnsureEdits(source, suggestion),
-    (source, suggestion) => withoutUnlikeReplacements(source, suggestion),
-  ],
+  asr: [(source, suggestion) => withoutUnlikeReplacements(source, suggestion)],
   ocr: [
     (source, suggestion, { lexicon }) =>
       lexicon ? refineOcrSuggestion(source, suggestion, lexicon) : suggestion,

@@ -40,19 +40,3 @@ export function withoutUnlikeReplacements(source: string, suggestion: Suggestion
     suggestion.edits.filter((edit) => !isUnlikeReplacement(edit)),
   );
 }
-
-/**
- * On speech it had not heard, the model's edits below this confidence made more words wrong than
- * right (out-of-domain dev: 267 such edits, 29 fixed a word and 58 broke one), while those above it
- * helped; so they are not proposed at all.
- */
-export const ASR_MIN_CONFIDENCE = 0.5;
-
-/** The suggestion without the edits the model is less than ASR_MIN_CONFIDENCE sure of. */
-export function withoutUnsureEdits(source: string, suggestion: Suggestion): Suggestion {
-  return suggestionWithEdits(
-    source,
-    suggestion,
-    suggestion.edits.filter((edit) => edit.confidence >= ASR_MIN_CONFIDENCE),
-  );
-}
