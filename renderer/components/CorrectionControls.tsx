@@ -1,3 +1,6 @@
+import { useMemo } from 'react';
+import { holdReason } from '../../src/document/bulk-review.js';
+import type { NekoDocument } from '../../src/document/types.js';
 import { useServices } from '../services/context.js';
 import { useStudio } from '../store/react.js';
 import type { DecodingChoice, DeviceChoice } from '../store/settings-slice.js';
@@ -12,6 +15,11 @@ export function CorrectionControls() {
   const settings = useStudio((state) => state.settings);
   const updateSettings = useStudio((state) => state.updateSettings);
   const acceptAllAbove = useStudio((state) => state.acceptAllAbove);
+  const openDocument = useStudio((state) => state.document);
+  const held = useMemo(
+    () => heldFromBulk(openDocument, settings.confidenceThreshold),
+    [openDocument, settings.confidenceThreshold],
+  );
   const available = status?.available ?? false;
   const deviceOptions: { name: DeviceChoice; available: boolean; reason?: string }[] = [
     { name: 'auto', available: true },
@@ -128,6 +136,27 @@ export function CorrectionControls() {
       >
         Accept all ≥ {Math.round(settings.confidenceThreshold * 100)}%
       </button>
+      {held > 0 ? (
+        <span
+          className="bulk-held"
+          data-testid="bulk-held"
+          title="Edits that change a number, a name or a negation, or overrule a word the recognizer was sure of, are left for one-by-one review"
+        >
+          {held} held for review
+        </span>
+      ) : null}
     </section>
   );
+}
+
+/** Pending edits at or above the threshold that "Accept all" leaves for one-by-one review. */
+function heldFromBulk(document: NekoDocument | null, threshold: number): number {
+  let held = 0;
+  for (const segment of document?.segments ?? []) {
+    for (const edit of segment.suggestion?.edits ?? []) {
+      const sure = edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold;
+      if (sure && holdReason(edit) !== undefined) held++;
+    }
+  }
+  return held;
 }

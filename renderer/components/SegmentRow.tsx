@@ -1,4 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
+import { holdReason } from '../../src/document/bulk-review.js';
 import { wordOrigins } from '../../src/document/operations.js';
 import type { Segment, SuggestionEdit } from '../../src/document/types.js';
 import { useStudio } from '../store/react.js';
@@ -389,5 +390,7 @@ function editTitle(edit: SuggestionEdit): string {
     edit.recognizerConfidence === undefined
       ? ''
       : `; the recognizer was ${formatPercent(edit.recognizerConfidence)} sure of the words it changes`;
-  return `${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}${by}${overrules}`;
+  const held = holdReason(edit);
+  const review = held ? `; left out of “Accept all”: it ${held}` : '';
+  return `${edit.kind}: “${edit.before}” → “${edit.after}”, confidence ${formatPercent(edit.confidence)}${by}${overrules}${review}`;
 }

@@ -31,6 +31,7 @@ import {
   type TextEdit,
 } from '../align/edits.js';
 import { tokenizeWords, type Token } from '../align/tokens.js';
+import { bulkAcceptable } from './bulk-review.js';
 import type {
   Decision,
   NekoDocument,
@@ -120,8 +121,8 @@ export function suggestionFromCorrection(
 }
 
 /**
- * The source with only the edits of at least `minConfidence` applied: what "accept all above a
- * threshold" would leave, for batch use (`neko correct --min-confidence`).
+ * The source with only the edits of at least `minConfidence` applied, for batch use (`neko correct
+ * --min-confidence`). The editor's "Accept all" also holds back meaning-changing edits: bulkText.
  */
 export function confidentText(
   source: string,
@@ -129,6 +130,13 @@ export function confidentText(
   minConfidence: number,
 ): string {
   const kept = suggestion.edits.filter((edit) => edit.confidence >= minConfidence);
+  if (kept.length === suggestion.edits.length) return suggestion.text;
+  return kept.length === 0 ? source : applyTextEdits(source, kept);
+}
+
+/** The source with the edits "Accept all ≥ threshold" would take (bulk-review.ts). */
+export function bulkText(source: string, suggestion: Suggestion, threshold: number): string {
+  const kept = suggestion.edits.filter((edit) => bulkAcceptable(edit, threshold));
   if (kept.length === suggestion.edits.length) return suggestion.text;
   return kept.length === 0 ? source : applyTextEdits(source, kept);
 }
@@ -314,23 +322,24 @@ export function updateSegment(
 export function acceptAboveThreshold(
   document: NekoDocument,
   threshold: number,
-): { document: NekoDocument; accepted: number } {
+): { document: NekoDocument; accepted: number; held: number } {
   let accepted = 0;
+  let held = 0;
   let changed = false;
   const acceptedIn = (segment: Segment): number =>
     segment.suggestion?.edits.filter((edit) => edit.decision === 'accepted').length ?? 0;
   const segments = document.segments.map((segment) => {
-    const next = decideEdits(
-      segment,
-      (edit) => edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold,
-      'accepted',
-    );
+    for (const edit of segment.suggestion?.edits ?? []) {
+      const sure = edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold;
+      if (sure && !bulkAcceptable(edit, threshold)) held++;
+    }
+    const next = decideEdits(segment, (edit) => bulkAcceptable(edit, threshold), 'accepted');
     if (next === segment) return segment;
     changed = true;
     accepted += acceptedIn(next) - acceptedIn(segment);
     return next;
   });
-  return { document: changed ? { ...document, segments } : document, accepted };
+  return { document: changed ? { ...document, segments } : document, accepted, held };
 }
 
 /**

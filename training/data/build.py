@@ -421,7 +421,7 @@ def summary(
         "# Training data statistics",
         "",
         f"Built by `python3 -m training.data.build{' --quick' if settings.quick else ''}`. "
-        "Error rates on normalized text (README.md, "N-best JSONL and metrics"); OCR CER keeps case and punctuation.",
+        "Error rates on normalized text (README.md, 'N-best JSONL and metrics'); OCR CER keeps case and punctuation.",
         "",
         "## Examples per split",
         "",

@@ -14,7 +14,7 @@ import {
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
 import type { HostCorrectorClient } from '../../corrector/host/client.js';
-import { confidentText, correctorInput } from '../../document/operations.js';
+import { bulkText, confidentText, correctorInput } from '../../document/operations.js';
 import type { Segment, Task } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
@@ -32,6 +32,7 @@ import {
 interface EvalOptions extends CorrectorCliOptions {
   json?: boolean;
   inferTask?: boolean;
+  asAcceptAll?: boolean;
   limit?: string;
   minConfidence: string;
   baseline?: string;
@@ -103,6 +104,11 @@ export const evalCommand: CliCommand = {
         'print the figures as JSON (with several files, an object keyed by file name)',
       )
       .option('--limit <n>', 'use only the first n lines of each file')
+      .option(
+        '--as-accept-all',
+        'with --min-confidence P, apply what the editor\'s "Accept all ≥ P" takes: it also leaves out ' +
+          'edits that change a number, a name or a negation, or overrule a confident recognizer word',
+      )
       .option(
         '--infer-task',
         'hide the lines\' "task" from the corrector, which then infers it as for unlabelled input; ' +
@@ -219,9 +225,10 @@ async function correctSets(
     outputs.push({
       texts: segments.map((segment, index) => {
         const suggestion = suggestions.get(String(index));
-        return suggestion
-          ? confidentText(segment.source, suggestion, minConfidence)
-          : segment.source;
+        if (!suggestion) return segment.source;
+        return options.asAcceptAll
+          ? bulkText(segment.source, suggestion, minConfidence)
+          : confidentText(segment.source, suggestion, minConfidence);
       }),
       tasks: segments.map((_, index) => suggestions.get(String(index))?.task),
     });

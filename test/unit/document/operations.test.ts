@@ -146,7 +146,7 @@ describe('accepting and rejecting', () => {
     expect(accepted).toBe(1);
     expect(result.segments[0]!.text).toBe('one two three');
     expect(result.segments[1]).toBe(untouched);
-    expect(acceptAboveThreshold(result, 0.9)).toEqual({ document: result, accepted: 0 });
+    expect(acceptAboveThreshold(result, 0.9)).toEqual({ document: result, accepted: 0, held: 0 });
   });
 
   it('updates one segment by id and keeps the document when nothing changes', () => {

@@ -1,0 +1,119 @@
+/**
+ * What "Accept all ≥ P%" may take in one click, and what it leaves for one-by-one review. Tried on real
+ * scans, the bulk action accepted "excluding" → "including" at 93% and a surname → "Oregon" at 72%:
+ * a corrector's confident mistakes change meaning, so edits that change a number, a name or a negation,
+ * or overrule a word the recognizer was sure of, are held back whatever their confidence.
+ */
+import { normalizeForMetrics } from '../align/metrics.js';
+import type { SuggestionEdit } from './types.js';
+
+/** How an edit changes the text, for counts and per-kind acceptance. */
+export type EditCategory = 'case and punctuation' | 'number format' | 'word change';
+
+/** Why an edit is held back from bulk acceptance. */
+export type HoldReason =
+  | 'overrules a confident recognizer word'
+  | 'changes a number'
+  | 'changes a name'
+  | 'changes a negation';
+
+/** A recognizer word at least this sure is not overruled in bulk. */
+export const CONFIDENT_RECOGNIZER_WORD = 0.9;
+
+const NEGATION =
+  /\b(not|no|never|nor|none|nothing|nobody|neither|without|cannot|excluding|except|unless)\b|n't\b/iu;
+const NUMBER_WORDS =
+  /\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|half|quarter|percent)\b/iu;
+
+export function editCategory(edit: Pick<SuggestionEdit, 'before' | 'after'>): EditCategory {
+  if (normalizeForMetrics(edit.before) === normalizeForMetrics(edit.after)) {
+    return 'case and punctuation';
+  }
+  const numeric = (text: string): boolean => /\d/u.test(text) || NUMBER_WORDS.test(text);
+  if (numeric(edit.before) && numeric(edit.after) && /\d/u.test(edit.before + edit.after)) {
+    return 'number format';
+  }
+  return 'word change';
+}
+
+/** Why the edit needs the user's eye, or undefined when bulk acceptance may take it. */
+export function holdReason(
+  edit: Pick<SuggestionEdit, 'before' | 'after' | 'recognizerConfidence'>,
+): HoldReason | undefined {
+  if ((edit.recognizerConfidence ?? 0) >= CONFIDENT_RECOGNIZER_WORD) {
+    return 'overrules a confident recognizer word';
+  }
+  const category = editCategory(edit);
+  if (category === 'case and punctuation') return undefined;
+  // "twelve" → "12" writes a number's form; "12" → "15" changes its value.
+  const before = digitsOf(edit.before);
+  if (before !== '' && before !== digitsOf(edit.after)) return 'changes a number';
+  if (before === '' && digitsOf(edit.after) !== '') {
+    const spoken = spokenValue(edit.before);
+    if (
+      category === 'word change' ||
+      (spoken !== undefined && String(spoken) !== digitsOf(edit.after))
+    )
+      return 'changes a number';
+  }
+  const lost = namesOf(edit.before).filter((name) => !namesOf(edit.after).includes(name));
+  if (category === 'word change' && lost.length > 0) return 'changes a name';
+  if (NEGATION.test(edit.before) !== NEGATION.test(edit.after)) return 'changes a negation';
+  return undefined;
+}
+
+const UNITS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
+const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+};
+
+/** The value of a number said in words ("twenty five thousand" → 25000), if the words say one. */
+function spokenValue(text: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const word of text.toLowerCase().split(/[\s-]+/u)) {
+    const bare = word.replace(/[^a-z]/gu, '');
+    if (UNITS.includes(bare)) current += UNITS.indexOf(bare);
+    else if (TENS.includes(bare)) current += 20 + 10 * TENS.indexOf(bare);
+    else if (bare === 'hundred') current = Math.max(current, 1) * 100;
+    else if (bare in SCALES) {
+      total += Math.max(current, 1) * SCALES[bare]!;
+      current = 0;
+    } else continue;
+    seen = true;
+  }
+  return seen ? total + current : undefined;
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/gu, '');
+}
+
+/**
+ * Capitalized words ("Okagor", "Brightwater"): names, or a sentence's first word, which bulk
+ * acceptance then also leaves to the user.
+ */
+function namesOf(text: string): string[] {
+  return text
+    .split(/\s+/u)
+    .map((word) => word.replace(/[^\p{L}'-]/gu, ''))
+    .filter((word) => /^\p{Lu}\p{Ll}/u.test(word));
+}
+
+/** Whether "Accept all ≥ threshold" takes the edit. */
+export function bulkAcceptable(edit: SuggestionEdit, threshold: number): boolean {
+  return (
+    edit.decision === 'pending' &&
+    !edit.stale &&
+    edit.confidence >= threshold &&
+    holdReason(edit) === undefined
+  );
+}
