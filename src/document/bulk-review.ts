@@ -49,11 +49,8 @@ export function holdReason(
   const before = digitsOf(edit.before);
   if (before !== '' && before !== digitsOf(edit.after)) return 'changes a number';
   if (before === '' && digitsOf(edit.after) !== '') {
-    const spoken = spokenValue(edit.before);
-    if (
-      category === 'word change' ||
-      (spoken !== undefined && String(spoken) !== digitsOf(edit.after))
-    )
+    const spoken = spokenForms(edit.before);
+    if (category === 'word change' || (spoken.length > 0 && !spoken.includes(digitsOf(edit.after))))
       return 'changes a number';
   }
   const lost = namesOf(edit.before).filter((name) => !namesOf(edit.after).includes(name));
@@ -74,23 +71,47 @@ const SCALES: Record<string, number> = {
   billion: 1_000_000_000,
 };
 
-/** The value of a number said in words ("twenty five thousand" → 25000), if the words say one. */
-function spokenValue(text: string): number | undefined {
+/**
+ * The ways a number said in words may be written in digits: its value ("twenty five thousand" →
+ * 25000) and its groups read one after another, as years and times are said ("nineteen ninety" →
+ * 1990, "ten thirty" → 1030). Empty when the words say no number.
+ */
+function spokenForms(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .split(/[\s-]+/u)
+    .map((word) => word.replace(/[^a-z]/gu, ''));
   let total = 0;
   let current = 0;
   let seen = false;
-  for (const word of text.toLowerCase().split(/[\s-]+/u)) {
-    const bare = word.replace(/[^a-z]/gu, '');
-    if (UNITS.includes(bare)) current += UNITS.indexOf(bare);
-    else if (TENS.includes(bare)) current += 20 + 10 * TENS.indexOf(bare);
-    else if (bare === 'hundred') current = Math.max(current, 1) * 100;
-    else if (bare in SCALES) {
-      total += Math.max(current, 1) * SCALES[bare]!;
+  const groups: number[] = [];
+  for (const word of words) {
+    const unit = UNITS.indexOf(word);
+    const tens = TENS.indexOf(word);
+    if (unit < 0 && tens < 0 && !(word in SCALES)) continue;
+    // A unit after a round ten joins it ("twenty five"); any other small number starts a new group.
+    const joins =
+      unit >= 0 &&
+      unit < 10 &&
+      groups.length > 0 &&
+      groups.at(-1)! % 10 === 0 &&
+      groups.at(-1)! >= 20;
+    if (unit >= 0 || tens >= 0) {
+      const value = unit >= 0 ? unit : 20 + 10 * tens;
+      if (joins) groups[groups.length - 1] = groups.at(-1)! + value;
+      else groups.push(value);
+      current += value;
+    } else if (word === 'hundred') {
+      current = Math.max(current, 1) * 100;
+      groups[groups.length - 1] = Math.max(groups.at(-1) ?? 1, 1) * 100;
+    } else {
+      total += Math.max(current, 1) * SCALES[word]!;
       current = 0;
-    } else continue;
+      groups[groups.length - 1] = Math.max(groups.at(-1) ?? 1, 1) * SCALES[word]!;
+    }
     seen = true;
   }
-  return seen ? total + current : undefined;
+  return seen ? [String(total + current), groups.join('')] : [];
 }
 
 function digitsOf(text: string): string {

@@ -51,6 +51,9 @@ describe('edits held back from bulk acceptance', () => {
     ['march.', 'March.', 'case and punctuation'],
     ['twelve', '12', 'number format'],
     ['two hundred and fifty thousand pounds', '£250,000', 'number format'],
+    ['nineteen ninety', '1990', 'number format'],
+    ['ten thirty', '10:30', 'number format'],
+    ['twenty five', '25', 'number format'],
     ['recieved', 'received', 'word change'],
     ['inctudes', 'includes', 'word change'],
   ])('takes %s → %s (%s)', (before, after, category) => {
