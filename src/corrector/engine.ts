@@ -374,13 +374,14 @@ export class CorrectorEngine {
       plan.task !== 'text'
         ? suggestionFromCorrection(sourceSegment, text, confidences)
         : withCheckerEdits(plan.source, plan.modelSource, text, confidences);
-    suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     if (confidences.length === 0) suggestion.confidence = 0;
     if (withRouting) {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;
     }
     for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, { lexicon });
+    // Last, so that it also judges the edits the passes proposed (the OCR lexical pass's above all).
+    suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     suggestion.task = plan.task;
     if (plan.taskInferred) suggestion.taskInferred = true;
     return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };

@@ -102,10 +102,11 @@ export class HostCorrectorClient implements CorrectorClient {
     if (!isDeviceRequest(device)) throw new Error(`unknown device "${String(device)}"`);
     const job: Job = {
       id: randomUUID(),
-      segments: request.segments.map(({ id, hypotheses, task }) => ({
+      segments: request.segments.map(({ id, hypotheses, task, wordConfidences }) => ({
         id,
         hypotheses: [...hypotheses],
         ...(task === undefined ? {} : { task }),
+        ...(wordConfidences === undefined ? {} : { wordConfidences: [...wordConfidences] }),
       })),
       decoding: request.decoding ?? 'aggressive',
       device,

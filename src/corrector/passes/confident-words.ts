@@ -60,8 +60,21 @@ export function respectingConfidentWords(
   return {
     ...result,
     edits: result.edits.map((edit) => {
+      const pass = kept.find((old) => sameEdit(old, edit))?.pass;
       const overruled = overruledConfidence(edit, spans, confidences);
-      return overruled === undefined ? edit : { ...edit, recognizerConfidence: overruled };
+      return {
+        ...edit,
+        ...(pass ? { pass } : {}),
+        ...(overruled === undefined ? {} : { recognizerConfidence: overruled }),
+      };
     }),
   };
+}
+
+function sameEdit(a: SuggestionEdit, b: SuggestionEdit): boolean {
+  return (
+    a.sourceSpan[0] === b.sourceSpan[0] &&
+    a.sourceSpan[1] === b.sourceSpan[1] &&
+    a.after === b.after
+  );
 }

@@ -105,3 +105,20 @@ describe('word confidences on their way to the corrector', () => {
     expect(() => parseDocument(`\n${bad}\n`, 'page.jsonl')).toThrow(/page\.jsonl:2.*3 words/);
   });
 });
+
+describe('edits of a pass after the model', () => {
+  it('keep their pass when a change of a confident word is dropped beside them', () => {
+    const suggestion = suggest(source, 'prices including VAT from Kessler GmbH', {
+      including: 0.93,
+    });
+    const marked = {
+      ...suggestion,
+      edits: suggestion.edits.map((edit) =>
+        edit.after === 'GmbH' ? { ...edit, pass: 'ocr-lexicon' as const } : edit,
+      ),
+    };
+    const result = respectingConfidentWords(source, marked, readAt);
+    expect(result.edits).toHaveLength(1);
+    expect(result.edits[0]).toMatchObject({ after: 'GmbH', pass: 'ocr-lexicon' });
+  });
+});
