@@ -95,6 +95,24 @@ describe('HostCorrectorClient', () => {
     expect(events.at(-1)).toMatchObject({ type: 'done', cancelled: false });
   });
 
+  it("hands the recognizer's word confidences and the task to the host", async () => {
+    const posted: unknown[] = [];
+    const client = makeClient(() => {
+      const channel = spawnChildProcess();
+      return { ...channel, post: (message) => (posted.push(message), channel.post(message)) };
+    });
+    const input: CorrectRequest = {
+      segments: [
+        { id: 'l1', hypotheses: ['Kessler Gmibl'], task: 'ocr', wordConfidences: [0.95, null] },
+      ],
+      decoding: 'greedy',
+    };
+    await collect(client, client.correct(input));
+    expect(posted).toContainEqual(
+      expect.objectContaining({ type: 'correct', segments: [input.segments[0]] }),
+    );
+  });
+
   it('cancels mid-document and runs the next job afterwards', async () => {
     const client = makeClient();
     const big = request(150);
