@@ -7,7 +7,7 @@
 import { normalizeForMetrics } from '../align/metrics.js';
 import type { SuggestionEdit } from './types.js';
 
-/** How an edit changes the text, for counts and per-kind acceptance. */
+/** How an edit changes the text; a change of case or punctuation alone is never held back. */
 export type EditCategory = 'case and punctuation' | 'number format' | 'word change';
 
 /** Why an edit is held back from bulk acceptance. */
