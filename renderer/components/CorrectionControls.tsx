@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import { holdReason } from '../../src/document/bulk-review.js';
+import {
+  bulkAcceptable,
+  editCategory,
+  holdReason,
+  type EditCategory,
+} from '../../src/document/bulk-review.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { useServices } from '../services/context.js';
 import { useStudio } from '../store/react.js';
@@ -16,8 +21,8 @@ export function CorrectionControls() {
   const updateSettings = useStudio((state) => state.updateSettings);
   const acceptAllAbove = useStudio((state) => state.acceptAllAbove);
   const openDocument = useStudio((state) => state.document);
-  const held = useMemo(
-    () => heldFromBulk(openDocument, settings.confidenceThreshold),
+  const { held, byCategory } = useMemo(
+    () => bulkCounts(openDocument, settings.confidenceThreshold),
     [openDocument, settings.confidenceThreshold],
   );
   const available = status?.available ?? false;
@@ -136,6 +141,19 @@ export function CorrectionControls() {
       >
         Accept all ≥ {Math.round(settings.confidenceThreshold * 100)}%
       </button>
+      {CATEGORIES.map(([category, label]) =>
+        byCategory[category] > 0 ? (
+          <button
+            key={category}
+            type="button"
+            onClick={() => acceptAllAbove(settings.confidenceThreshold, category)}
+            data-testid={`accept-category-${category.replace(/ /g, '-')}`}
+            title={`Accept only the ${category} edits at or above the threshold`}
+          >
+            {label} ({byCategory[category]})
+          </button>
+        ) : null,
+      )}
       {held > 0 ? (
         <span
           className="bulk-held"
@@ -149,14 +167,33 @@ export function CorrectionControls() {
   );
 }
 
-/** Pending edits at or above the threshold that "Accept all" leaves for one-by-one review. */
-function heldFromBulk(document: NekoDocument | null, threshold: number): number {
+const CATEGORIES: [EditCategory, string][] = [
+  ['case and punctuation', 'Case & punctuation'],
+  ['number format', 'Number format'],
+  ['word change', 'Word changes'],
+];
+
+/**
+ * Pending edits at or above the threshold: how many "Accept all" leaves for one-by-one review, and
+ * how many it would take of each category.
+ */
+function bulkCounts(
+  document: NekoDocument | null,
+  threshold: number,
+): { held: number; byCategory: Record<EditCategory, number> } {
+  const byCategory: Record<EditCategory, number> = {
+    'case and punctuation': 0,
+    'number format': 0,
+    'word change': 0,
+  };
   let held = 0;
   for (const segment of document?.segments ?? []) {
     for (const edit of segment.suggestion?.edits ?? []) {
-      const sure = edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold;
-      if (sure && holdReason(edit) !== undefined) held++;
+      if (bulkAcceptable(edit, threshold)) byCategory[editCategory(edit)]++;
+      else if (edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold) {
+        if (holdReason(edit) !== undefined) held++;
+      }
     }
   }
-  return held;
+  return { held, byCategory };
 }

@@ -12,6 +12,7 @@ import {
   rejectEdit,
 } from '../../src/document/operations.js';
 import type { Segment } from '../../src/document/types.js';
+import type { EditCategory } from '../../src/document/bulk-review.js';
 import { findSegment, withSegment } from './segment-index.js';
 import { neighbouringPendingEdit, type EditPosition, type ListFilter } from './selectors.js';
 import type { SliceCreator, StudioState } from './studio.js';
@@ -53,8 +54,11 @@ export interface ReviewSlice {
   rejectSuggestion(segmentId: string, editIndex: number): void;
   acceptAllInSegment(segmentId: string): void;
   rejectAllInSegment(segmentId: string): void;
-  /** Accepts every pending suggestion at or above `threshold` as one undo step; returns how many. */
-  acceptAllAbove(threshold: number): number;
+  /**
+   * Accepts every pending suggestion at or above `threshold` (of one category, when given) that bulk
+   * review may take, as one undo step; returns how many.
+   */
+  acceptAllAbove(threshold: number, category?: EditCategory): number;
   /** Keyboard review: decide the suggestion under the cursor, then move on to the next one. */
   acceptCurrentSuggestion(): void;
   rejectCurrentSuggestion(): void;
@@ -150,10 +154,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
     );
   },
 
-  acceptAllAbove(threshold) {
+  acceptAllAbove(threshold, category) {
     const { document, commitDocument } = get();
     if (!document) return 0;
-    const { document: next, accepted } = acceptAboveThreshold(document, threshold);
+    const { document: next, accepted } = acceptAboveThreshold(document, threshold, category);
     if (accepted > 0) {
       commitDocument(`Accept ${accepted} suggestion${accepted === 1 ? '' : 's'}`, next);
     }

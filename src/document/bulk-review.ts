@@ -5,6 +5,7 @@
  * or overrule a word the recognizer was sure of, are held back whatever their confidence.
  */
 import { normalizeForMetrics } from '../align/metrics.js';
+import { editDistance } from '../align/sequence.js';
 import type { SuggestionEdit } from './types.js';
 
 /** How an edit changes the text; a change of case or punctuation alone is never held back. */
@@ -54,7 +55,11 @@ export function holdReason(
       return 'changes a number';
   }
   const lost = namesOf(edit.before).filter((name) => !namesOf(edit.after).includes(name));
-  if (category === 'word change' && lost.length > 0) return 'changes a name';
+  // A capitalized word respelt ("Pleawe" → "Please", a line's first word) is a misreading fixed;
+  // one made another word ("Okagor" → "Oregon") may be a name lost.
+  if (category === 'word change' && lost.length > 0 && letterSimilarity(edit) < RESPELLING) {
+    return 'changes a name';
+  }
   if (NEGATION.test(edit.before) !== NEGATION.test(edit.after)) return 'changes a negation';
   return undefined;
 }
@@ -112,6 +117,16 @@ function spokenForms(text: string): string[] {
     seen = true;
   }
   return seen ? [String(total + current), groups.join('')] : [];
+}
+
+/** Letters an edit keeps, at least, for a changed capitalized word to count as respelt. */
+const RESPELLING = 0.75;
+
+function letterSimilarity({ before, after }: Pick<SuggestionEdit, 'before' | 'after'>): number {
+  const letters = (text: string): string[] => [...normalizeForMetrics(text).replace(/ /gu, '')];
+  const [a, b] = [letters(before), letters(after)];
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
 }
 
 function digitsOf(text: string): string {

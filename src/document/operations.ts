@@ -31,7 +31,7 @@ import {
   type TextEdit,
 } from '../align/edits.js';
 import { tokenizeWords, type Token } from '../align/tokens.js';
-import { bulkAcceptable } from './bulk-review.js';
+import { bulkAcceptable, editCategory, type EditCategory } from './bulk-review.js';
 import type {
   Decision,
   NekoDocument,
@@ -322,6 +322,7 @@ export function updateSegment(
 export function acceptAboveThreshold(
   document: NekoDocument,
   threshold: number,
+  category?: EditCategory,
 ): { document: NekoDocument; accepted: number; held: number } {
   let accepted = 0;
   let held = 0;
@@ -329,11 +330,17 @@ export function acceptAboveThreshold(
   const acceptedIn = (segment: Segment): number =>
     segment.suggestion?.edits.filter((edit) => edit.decision === 'accepted').length ?? 0;
   const segments = document.segments.map((segment) => {
+    const inCategory = (edit: SuggestionEdit): boolean =>
+      category === undefined || editCategory(edit) === category;
     for (const edit of segment.suggestion?.edits ?? []) {
       const sure = edit.decision === 'pending' && !edit.stale && edit.confidence >= threshold;
-      if (sure && !bulkAcceptable(edit, threshold)) held++;
+      if (sure && inCategory(edit) && !bulkAcceptable(edit, threshold)) held++;
     }
-    const next = decideEdits(segment, (edit) => bulkAcceptable(edit, threshold), 'accepted');
+    const next = decideEdits(
+      segment,
+      (edit) => inCategory(edit) && bulkAcceptable(edit, threshold),
+      'accepted',
+    );
     if (next === segment) return segment;
     changed = true;
     accepted += acceptedIn(next) - acceptedIn(segment);

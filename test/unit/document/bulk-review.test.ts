@@ -56,6 +56,7 @@ describe('edits held back from bulk acceptance', () => {
     ['twenty five', '25', 'number format'],
     ['recieved', 'received', 'word change'],
     ['inctudes', 'includes', 'word change'],
+    ['Pleawe', 'Please', 'word change'],
   ])('takes %s → %s (%s)', (before, after, category) => {
     expect(editCategory(edit(before, after))).toBe(category);
     expect(holdReason(edit(before, after))).toBeUndefined();
@@ -83,5 +84,28 @@ describe('Accept all and its batch twin', () => {
     expect({ accepted, held }).toEqual({ accepted: 1, held: 1 });
     expect(after.segments[0]!.text).toBe('prices excluding VAT includes the fee');
     expect(bulkText(source, suggestion, 0.6)).toBe(after.segments[0]!.text);
+  });
+
+  it('accepts one category at a time when asked', () => {
+    const text = 'the fee inctudes vat';
+    const fixed = suggestionFromCorrection(
+      { id: 's', source: text, text },
+      'The fee includes vat',
+      [],
+    );
+    const segment = attachSuggestion({ id: 's', source: text, text }, fixed);
+    const document: NekoDocument = {
+      version: 1,
+      kind: 'scan',
+      task: 'ocr',
+      title: 'letter',
+      source: { format: 'text', name: 'letter.txt' },
+      segments: [segment],
+    };
+    const casing = acceptAboveThreshold(document, 0.6, 'case and punctuation');
+    expect(casing.accepted).toBe(1);
+    expect(casing.document.segments[0]!.text).toBe('The fee inctudes vat');
+    const words = acceptAboveThreshold(casing.document, 0.6, 'word change');
+    expect(words.document.segments[0]!.text).toBe('The fee includes vat');
   });
 });
