@@ -1,4 +1,5 @@
-import { alignSequences, type AlignOp } from './sequence.js';
+import { normalizeForMetrics } from './metrics.js';
+import { alignSequences, editDistance, type AlignOp } from './sequence.js';
 import { tokenizeCharacters, tokenizeWords, type Token } from './tokens.js';
 
 /**
@@ -174,4 +175,27 @@ export function spansOverlap(a: readonly [number, number], b: readonly [number, 
   if (a[0] === a[1]) return b[0] <= a[0] && a[0] <= b[1];
   if (b[0] === b[1]) return a[0] <= b[0] && b[0] <= a[1];
   return a[0] < b[1] && b[0] < a[1];
+}
+
+/**
+ * 1 − character edit distance / the longer length, on normalized letters without spaces: how much of
+ * a word a replacement keeps (a recognizer's confusion, a respelling) rather than replaces.
+ */
+export function letterSimilarity(before: string, after: string): number {
+  const a = [...normalizeForMetrics(before).replace(/ /g, '')];
+  const b = [...normalizeForMetrics(after).replace(/ /g, '')];
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+/** Whether two edits make the same change: the same source span and the same replacement. */
+export function sameChange(
+  a: { sourceSpan: readonly [number, number]; after: string },
+  b: { sourceSpan: readonly [number, number]; after: string },
+): boolean {
+  return (
+    a.sourceSpan[0] === b.sourceSpan[0] &&
+    a.sourceSpan[1] === b.sourceSpan[1] &&
+    a.after === b.after
+  );
 }

@@ -5,7 +5,7 @@
  * or overrule a word the recognizer was sure of, are held back whatever their confidence.
  */
 import { normalizeForMetrics } from '../align/metrics.js';
-import { editDistance } from '../align/sequence.js';
+import { letterSimilarity } from '../align/edits.js';
 import type { SuggestionEdit } from './types.js';
 
 /** How an edit changes the text; a change of case or punctuation alone is never held back. */
@@ -57,7 +57,11 @@ export function holdReason(
   const lost = namesOf(edit.before).filter((name) => !namesOf(edit.after).includes(name));
   // A capitalized word respelt ("Pleawe" → "Please", a line's first word) is a misreading fixed;
   // one made another word ("Okagor" → "Oregon") may be a name lost.
-  if (category === 'word change' && lost.length > 0 && letterSimilarity(edit) < RESPELLING) {
+  if (
+    category === 'word change' &&
+    lost.length > 0 &&
+    letterSimilarity(edit.before, edit.after) < RESPELLING
+  ) {
     return 'changes a name';
   }
   if (NEGATION.test(edit.before) !== NEGATION.test(edit.after)) return 'changes a negation';
@@ -121,13 +125,6 @@ function spokenForms(text: string): string[] {
 
 /** Letters an edit keeps, at least, for a changed capitalized word to count as respelt. */
 const RESPELLING = 0.75;
-
-function letterSimilarity({ before, after }: Pick<SuggestionEdit, 'before' | 'after'>): number {
-  const letters = (text: string): string[] => [...normalizeForMetrics(text).replace(/ /gu, '')];
-  const [a, b] = [letters(before), letters(after)];
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
-}
 
 function digitsOf(text: string): string {
   return text.replace(/\D/gu, '');

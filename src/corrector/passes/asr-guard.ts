@@ -7,20 +7,11 @@
  * letter and is the inverse text normalization a transcript wants. Measured in
  * assets/models/neko-small/MODEL_CARD.md (out-of-domain figures); training/gating.py has the twin.
  */
-import { normalizeForMetrics } from '../../align/metrics.js';
-import { editDistance } from '../../align/sequence.js';
+import { letterSimilarity } from '../../align/edits.js';
 import { suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 export const MIN_REPLACEMENT_SIMILARITY = 0.5;
-
-/** 1 − character edit distance / the longer length, on normalized letters without spaces. */
-export function letterSimilarity(before: string, after: string): number {
-  const a = [...normalizeForMetrics(before).replace(/ /g, '')];
-  const b = [...normalizeForMetrics(after).replace(/ /g, '')];
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
-}
 
 export function isUnlikeReplacement(
   edit: Pick<SuggestionEdit, 'kind' | 'before' | 'after'>,

@@ -5,6 +5,7 @@
  * 96), while the words it fixed were mostly ones tesseract doubted. Thresholds chosen on the
  * out-of-domain dev scans (training/README.md, "Recognizer confidence").
  */
+import { sameChange } from '../../align/edits.js';
 import { suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
@@ -60,7 +61,7 @@ export function respectingConfidentWords(
   return {
     ...result,
     edits: result.edits.map((edit) => {
-      const pass = kept.find((old) => sameEdit(old, edit))?.pass;
+      const pass = kept.find((old) => sameChange(old, edit))?.pass;
       const overruled = overruledConfidence(edit, spans, confidences);
       return {
         ...edit,
@@ -69,12 +70,4 @@ export function respectingConfidentWords(
       };
     }),
   };
-}
-
-function sameEdit(a: SuggestionEdit, b: SuggestionEdit): boolean {
-  return (
-    a.sourceSpan[0] === b.sourceSpan[0] &&
-    a.sourceSpan[1] === b.sourceSpan[1] &&
-    a.after === b.after
-  );
 }

@@ -13,7 +13,7 @@
  */
 import { Dialect, LocalLinter, type Lint, type Suggestion } from 'harper.js';
 import { binary } from 'harper.js/binary';
-import { wordEdits } from '../../align/edits.js';
+import { sameChange, wordEdits } from '../../align/edits.js';
 import { alignSequences } from '../../align/sequence.js';
 import { tokenizeWords } from '../../align/tokens.js';
 import {
@@ -147,12 +147,7 @@ export function withCheckerEdits(
   );
   const checkerEdits = wordEdits(source, checked);
   const isCheckers = (edit: SuggestionEdit): boolean =>
-    checkerEdits.some(
-      (made) =>
-        made.sourceSpan[0] === edit.sourceSpan[0] &&
-        made.sourceSpan[1] === edit.sourceSpan[1] &&
-        made.after === edit.after,
-    );
+    checkerEdits.some((made) => sameChange(made, edit));
   return {
     ...suggestion,
     edits: suggestion.edits.map((edit) =>

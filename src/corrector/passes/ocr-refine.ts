@@ -11,7 +11,7 @@
  * punctuation at the end of the line is dropped too (do-no-harm on correct OCR lines 0.94% → 0.39%
  * on test, with the same CER; its Python twin is appends_sentence_end in training/gating.py).
  */
-import { applyTextEdits, spansOverlap } from '../../align/edits.js';
+import { applyTextEdits, sameChange, spansOverlap } from '../../align/edits.js';
 import { suggestionFromCorrection, suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
@@ -78,12 +78,7 @@ export function refineOcrSuggestion(
 /** `suggestion` with the pass of each of its edits that `marked` holds unchanged. */
 function withPassesOf(marked: readonly SuggestionEdit[], suggestion: Suggestion): Suggestion {
   const passOf = (edit: SuggestionEdit): SuggestionEdit['pass'] =>
-    marked.find(
-      (old) =>
-        old.sourceSpan[0] === edit.sourceSpan[0] &&
-        old.sourceSpan[1] === edit.sourceSpan[1] &&
-        old.after === edit.after,
-    )?.pass;
+    marked.find((old) => sameChange(old, edit))?.pass;
   return {
     ...suggestion,
     edits: suggestion.edits.map((edit) => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   isUnlikeReplacement,
-  letterSimilarity,
   withoutUnlikeReplacements,
 } from '../../../src/corrector/passes/asr-guard.js';
+import { letterSimilarity } from '../../../src/align/edits.js';
 import { suggestionFromCorrection } from '../../../src/document/operations.js';
 
 /** Shared with training/tests/test_gating.py. */

@@ -10,7 +10,7 @@ import {
   bulkText,
   suggestionFromCorrection,
 } from '../../../src/document/operations.js';
-import type { NekoDocument, SuggestionEdit } from '../../../src/document/types.js';
+import type { NekoDocument, Segment, SuggestionEdit } from '../../../src/document/types.js';
 
 const edit = (
   before: string,
@@ -26,6 +26,12 @@ const edit = (
   decision: 'pending',
   ...extra,
 });
+
+/** A one-line scanned letter holding `segment`. */
+function letterOf(segment: Segment): NekoDocument {
+  const source = { format: 'text', name: 'letter.txt' };
+  return { version: 1, kind: 'scan', task: 'ocr', title: 'letter', source, segments: [segment] };
+}
 
 describe('edits held back from bulk acceptance', () => {
   it.each([
@@ -72,14 +78,7 @@ describe('Accept all and its batch twin', () => {
 
   it('accepts the safe edits, counts the held ones, and the batch text agrees', () => {
     const segment = attachSuggestion({ id: 's', source, text: source }, suggestion);
-    const document: NekoDocument = {
-      version: 1,
-      kind: 'scan',
-      task: 'ocr',
-      title: 'letter',
-      source: { format: 'text', name: 'letter.txt' },
-      segments: [segment],
-    };
+    const document = letterOf(segment);
     const { document: after, accepted, held } = acceptAboveThreshold(document, 0.6);
     expect({ accepted, held }).toEqual({ accepted: 1, held: 1 });
     expect(after.segments[0]!.text).toBe('prices excluding VAT includes the fee');
@@ -94,14 +93,7 @@ describe('Accept all and its batch twin', () => {
       [],
     );
     const segment = attachSuggestion({ id: 's', source: text, text }, fixed);
-    const document: NekoDocument = {
-      version: 1,
-      kind: 'scan',
-      task: 'ocr',
-      title: 'letter',
-      source: { format: 'text', name: 'letter.txt' },
-      segments: [segment],
-    };
+    const document = letterOf(segment);
     const casing = acceptAboveThreshold(document, 0.6, 'case and punctuation');
     expect(casing.accepted).toBe(1);
     expect(casing.document.segments[0]!.text).toBe('The fee inctudes vat');
