@@ -1,4 +1,4 @@
-import { correctorInput, documentTask } from '../../src/document/operations.js';
+import { correctorInput, fallbackTasks } from '../../src/document/operations.js';
 import { uploadFromFiles } from '../api.js';
 import type { ImportResult, NekoApi } from '../../src/api/types.js';
 import type { FormatId } from '../../src/formats/types.js';
@@ -100,9 +100,10 @@ export function createStudioController(
         const { document, settings, correctionJob } = state();
         if (!document || correctionJob) return;
         const wanted = segmentIds ? new Set(segmentIds) : null;
+        const taskOf = fallbackTasks(document);
         const segments = document.segments
           .filter((segment) => !wanted || wanted.has(segment.id))
-          .map((segment) => correctorInput(segment, segment.id, documentTask(document)));
+          .map((segment) => correctorInput(segment, segment.id, taskOf(segment)));
         if (segments.length === 0) return;
         state().correctionRequested(segments.length);
         try {

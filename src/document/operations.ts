@@ -32,6 +32,7 @@ import {
 } from '../align/edits.js';
 import { tokenizeWords, type Token } from '../align/tokens.js';
 import { bulkAcceptable, editCategory, type EditCategory } from './bulk-review.js';
+import { inferLineTasks } from './task-inference.js';
 import type {
   Decision,
   NekoDocument,
@@ -54,19 +55,31 @@ export interface CorrectorInput {
 }
 
 /**
- * The task a document claims for every segment that names none: none for N-best JSONL, whose lines
- * stand alone (the corrector infers the task of a line without "task").
+ * The task each segment that names none is corrected as: the document's, except in N-best JSONL,
+ * whose lines may come from different recognizers: there the line's own evidence, with the file's
+ * most common task for lines whose evidence is weak (inferLineTasks).
  */
-export function documentTask(document: NekoDocument): Task | undefined {
-  return document.source.format === 'nbest-jsonl' ? undefined : document.task;
+export function fallbackTasks(
+  document: Pick<NekoDocument, 'source' | 'task' | 'segments'>,
+): (segment: Segment) => Task {
+  if (document.source.format !== 'nbest-jsonl') return () => document.task;
+  const untasked = document.segments.filter((segment) => segment.task === undefined);
+  const inferred = inferLineTasks(untasked.map(hypothesesOf));
+  const byId = new Map(untasked.map((segment, index) => [segment.id, inferred[index]!]));
+  return (segment) =>
+    segment.task ?? byId.get(segment.id) ?? inferLineTasks([hypothesesOf(segment)])[0]!;
 }
 
-export function correctorInput(segment: Segment, id: string, documentTask?: Task): CorrectorInput {
-  const task = segment.task ?? documentTask;
+function hypothesesOf(segment: Segment): string[] {
+  return segment.nbest?.[0] === segment.source ? [...segment.nbest] : [segment.source];
+}
+
+export function correctorInput(segment: Segment, id: string, fallbackTask?: Task): CorrectorInput {
+  const task = segment.task ?? fallbackTask;
   const wordConfidences = recognizerWordConfidences(segment);
   return {
     id,
-    hypotheses: segment.nbest?.[0] === segment.source ? [...segment.nbest] : [segment.source],
+    hypotheses: hypothesesOf(segment),
     ...(task === undefined ? {} : { task }),
     ...(wordConfidences ? { wordConfidences } : {}),
   };

@@ -68,6 +68,33 @@ function trimmedToAlphanumerics(word: string): string {
   return characters.slice(start, end).join('');
 }
 
+/** Evidence that only one kind of recognizer leaves; the rest (shape, case) writing can share. */
+const DECISIVE_EVIDENCE: ReadonlySet<TaskEvidence> = new Set(['alternatives', 'scan noise']);
+/** Lines a file needs, and the share of them one task must have, before it speaks for the others. */
+const FILE_MIN_LINES = 5;
+const FILE_MIN_SHARE = 2 / 3;
+
+/**
+ * The task of each line of a file whose lines do not say it (N-best JSONL). One recognizer usually
+ * wrote a whole file, so a line whose own evidence is only its shape takes the task most of the
+ * file's lines show; a line with decisive evidence keeps its own, and a file without a clear
+ * majority leaves every line to itself. On OOD dev scans, line by line, 7.5% of the lines were read
+ * as speech or writing (a lower-case line piece, a line that happens to be a sentence), and the
+ * passes for those made 40 harmful edits and 3 repairs.
+ */
+export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
+  const inferred = lines.map((hypotheses) => inferSegmentTask(hypotheses));
+  const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
+  for (const line of inferred) counts[line.task]++;
+  const [fileTask, count] = (Object.entries(counts) as [Task, number][]).reduce((best, entry) =>
+    entry[1] > best[1] ? entry : best,
+  );
+  const clear = lines.length >= FILE_MIN_LINES && count >= FILE_MIN_SHARE * lines.length;
+  return inferred.map((line) =>
+    clear && !DECISIVE_EVIDENCE.has(line.evidence) ? fileTask : line.task,
+  );
+}
+
 /**
  * The task of a whole document from its segments: the most common segment task, where a tie or a
  * near-tie between text and OCR goes to OCR, whose passes are the more careful (the OCR gate keeps

@@ -5,7 +5,7 @@ import {
   attachSuggestion,
   confidentText,
   correctorInput,
-  documentTask,
+  fallbackTasks,
   decideEdits,
 } from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
@@ -176,13 +176,14 @@ async function correct(input: string, options: CorrectCommandOptions, io: CliIo)
     ? formatById(options.to)
     : (formatForFileName(options.output) ?? format);
   const { client, status } = await openCorrector(options, io, options.report !== undefined);
+  const taskOf = fallbackTasks(document);
   let suggestions: Map<string, Suggestion>;
   try {
     const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
     suggestions = await client.correctAll(
       {
         segments: document.segments.map((segment, index) =>
-          correctorInput(segment, String(index), documentTask(document)),
+          correctorInput(segment, String(index), taskOf(segment)),
         ),
         decoding: options.decoding,
         device: options.device,

@@ -14,7 +14,12 @@ import {
 } from '../../align/index.js';
 import { pairedBootstrap, type PairedDifference } from '../../align/bootstrap.js';
 import type { HostCorrectorClient } from '../../corrector/host/client.js';
-import { bulkText, confidentText, correctorInput } from '../../document/operations.js';
+import {
+  bulkText,
+  confidentText,
+  correctorInput,
+  fallbackTasks,
+} from '../../document/operations.js';
 import type { Segment, Task } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
 import { parseDocument } from '../../formats/registry.js';
@@ -211,11 +216,17 @@ async function correctSets(
   for (const { path, segments } of sets) {
     const label = sets.length > 1 ? `correcting ${path}` : 'correcting';
     const bar = new ProgressBar(io.stderr, label, options.quiet);
+    // As `neko correct` reads the file: lines without a task take it as fallbackTasks says.
+    const lines = options.inferTask ? segments.map(withoutTask) : segments;
+    const taskOf = fallbackTasks({
+      source: { format: 'nbest-jsonl', name: path },
+      task: 'text',
+      segments: lines,
+    });
     const suggestions = await client.correctAll(
       {
-        // N-best JSONL lines stand alone: a line's own task, or none (documentTask says why).
-        segments: segments.map((segment, index) =>
-          correctorInput(options.inferTask ? withoutTask(segment) : segment, String(index)),
+        segments: lines.map((segment, index) =>
+          correctorInput(segment, String(index), taskOf(segment)),
         ),
         decoding: options.decoding,
         device: options.device,

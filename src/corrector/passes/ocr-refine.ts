@@ -65,7 +65,9 @@ export function refineOcrSuggestion(
     return refinedEdit;
   });
   const unsure = lexicon.settings.lexicon_min_confidence ?? 0;
-  const sure = edits.filter((edit) => edit.pass !== 'ocr-lexicon' || edit.confidence >= unsure);
+  const sure = edits.filter(
+    (edit) => edit.pass !== 'ocr-lexicon' || (edit.confidence >= unsure && !rewritesCodeWord(edit)),
+  );
   const result: Suggestion =
     sure.length === edits.length
       ? { text: lexical.text, edits, confidence: suggestion.confidence }
@@ -86,6 +88,21 @@ function withPassesOf(marked: readonly SuggestionEdit[], suggestion: Suggestion)
       return pass ? { ...edit, pass } : edit;
     }),
   };
+}
+
+/** An acronym, code or unit as documents write them: "EUR", "MOT", "NC", "kWh", "McAllister". */
+const CODE_WORD = /^(?:\p{Lu}{2,5}|.*\p{Ll}\p{Lu}.*)$/u;
+
+/**
+ * Whether the edit rewrites a word shaped like an acronym, code or unit. The lexicon cannot know
+ * them (every document brings its own), and its nearest known word is plausible and wrong: on OOD dev
+ * scans, 51 such edits ("EUR" → "OUR", "MW" → "ME", "NC" → "NO", "kWh" → "koh") made 4 repairs and 39
+ * breakages.
+ */
+function rewritesCodeWord(edit: SuggestionEdit): boolean {
+  return edit.before
+    .split(/\s+/u)
+    .some((word) => CODE_WORD.test(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')));
 }
 
 const SENTENCE_END = /^[.!?]+$/u;

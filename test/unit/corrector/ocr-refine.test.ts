@@ -100,6 +100,23 @@ describe('refineOcrSuggestion', () => {
     expect(refined.edits).toMatchObject([{ before: 'tbe', after: 'the', pass: 'ocr-lexicon' }]);
   });
 
+  it("leaves acronyms, codes and units as the page has them, whatever the lexical pass's confidence", () => {
+    const line = 'Total EUR 40 for 12 kWh, see NC (MOT) and tbe rest';
+    const lexicon = tableLexicon(
+      { EUR: 'OUR', 'kWh,': 'koh,', NC: 'NO', '(MOT)': '(NOT)', tbe: 'the' },
+      0.99,
+    );
+    const refined = refineOcrSuggestion(line, modelSuggestion(line, line, {}), lexicon);
+    expect(refined.text).toBe(line.replace('tbe', 'the'));
+    expect(refined.edits.map((edit) => [edit.before, edit.after])).toEqual([['tbe', 'the']]);
+    // Capitalized words and all-caps words longer than codes are still the lexicon's to repair.
+    const heading = 'Tbe CHAPTERR on Rnarch';
+    const fixes = tableLexicon({ Tbe: 'The', CHAPTERR: 'CHAPTER', Rnarch: 'March' });
+    expect(refineOcrSuggestion(heading, modelSuggestion(heading, heading, {}), fixes).text).toBe(
+      'The CHAPTER on March',
+    );
+  });
+
   it('returns the model suggestion itself when the lexicon changes nothing and no edit was dropped', () => {
     const suggestion = modelSuggestion(source, 'The cat sat on the old mat', {});
     expect(refineOcrSuggestion(source, suggestion, tableLexicon({}))).toBe(suggestion);

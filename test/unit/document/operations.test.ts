@@ -12,6 +12,7 @@ import {
   suggestionFromCorrection,
   updateSegment,
   wordOrigins,
+  fallbackTasks,
 } from '../../../src/document/operations.js';
 import type { NekoDocument, Segment } from '../../../src/document/types.js';
 
@@ -240,5 +241,41 @@ describe('correctorInput', () => {
     });
     expect(correctorInput(plain, '7', 'ocr').task).toBe('ocr');
     expect('task' in correctorInput(plain, '7')).toBe(false);
+  });
+});
+
+describe('fallbackTasks', () => {
+  const lines = [
+    'from your Leeds showroom for £429.99 (order no.',
+    'four times, leaving standing water in the tub and an E7',
+    'error on the display. Your engineer visited on 26',
+    'tbe rnachine | still leaks',
+    'and the drain pump was replaced',
+    'leaving standing water in the tub',
+    'error on the display. Your engineer visited on 14',
+  ];
+  const segments: Segment[] = lines.map((source, index) => ({
+    id: `l${index}`,
+    source,
+    text: source,
+    ...(index === 0 ? { task: 'text' as const } : {}),
+  }));
+
+  it("gives an N-best file's unlabelled lines the file's task and keeps a line's own label", () => {
+    const taskOf = fallbackTasks({
+      source: { format: 'nbest-jsonl', name: 'page.jsonl' },
+      task: 'ocr',
+      segments,
+    });
+    expect(segments.map(taskOf)).toEqual(['text', 'ocr', 'ocr', 'ocr', 'ocr', 'ocr', 'ocr']);
+  });
+
+  it("gives every segment of another format the document's task", () => {
+    const taskOf = fallbackTasks({
+      source: { format: 'srt', name: 'a.srt' },
+      task: 'asr',
+      segments,
+    });
+    expect(segments.map(taskOf)).toEqual(Array(lines.length).fill('asr'));
   });
 });

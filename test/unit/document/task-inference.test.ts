@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   inferDocumentTask,
+  inferLineTasks,
   inferSegmentTask,
   scanNoise,
 } from '../../../src/document/task-inference.js';
@@ -97,5 +98,46 @@ describe('inferDocumentTask', () => {
       JSON.stringify({ id: `l${index}`, hypotheses: [line] }),
     );
     expect(parseDocument(jsonl.join('\n'), 'letter.jsonl').document.task).toBe('ocr');
+  });
+});
+
+describe('inferLineTasks', () => {
+  const scanLines = [
+    'On 12 February I bought a Brightwell KX400 dishwasher',
+    'from your Leeds showroom for £429.99 (order no.',
+    'four times, leaving standing water in the tub and an E7',
+    'error on the display. Your engineer visited on 26',
+    // Alone, these two read as speech (lower case, no punctuation) and as writing (a sentence).
+    'and the drain pump was replaced',
+    'The fault returned within a week.',
+    'tbe rnachine | still leaks',
+  ].map((line) => [line]);
+
+  it("gives lines whose evidence is only their shape the file's task", () => {
+    expect(scanLines.map((line) => inferSegmentTask(line).task)).toEqual([
+      'ocr',
+      'ocr',
+      'ocr',
+      'ocr',
+      'asr',
+      'text',
+      'ocr',
+    ]);
+    expect(inferLineTasks(scanLines)).toEqual(Array(scanLines.length).fill('ocr'));
+  });
+
+  it('keeps decisive evidence, and leaves every line to itself in a file without a clear majority', () => {
+    const withList = [...scanLines, ['so the next item', 'so then next item']];
+    expect(inferLineTasks(withList).at(-1)).toBe('asr');
+    const mixed = [
+      ...scanLines.slice(0, 3),
+      ...[
+        'I live in Lyon since three years.',
+        'My brother work in a bank.',
+        'She go to school.',
+      ].map((line) => [line]),
+    ];
+    expect(inferLineTasks(mixed)).toEqual(mixed.map((line) => inferSegmentTask(line).task));
+    expect(inferLineTasks(scanLines.slice(4, 6))).toEqual(['asr', 'text']);
   });
 });
