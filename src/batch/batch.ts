@@ -99,6 +99,8 @@ export interface BatchOutcome {
   /** Documents per device that corrected them (from this run and earlier ones). */
   devices: Partial<Record<Device, number>>;
   wordsDone: number;
+  /** Words of the documents this run corrected (words/s is over these). */
+  wordsThisRun: number;
   seconds: number;
   queueName?: string;
   model: string;
@@ -181,8 +183,9 @@ class Tally {
   private readonly started = performance.now();
   done = 0;
   wordsDone = 0;
-  /** Words this run corrected (the rate's numerator) and the in-flight jobs' finished share. */
-  private wordsThisRun = 0;
+  /** Words this run corrected (the rate's numerator). */
+  wordsThisRun = 0;
+  /** The finished share of each in-flight job's words, by job id. */
   partial = new Map<string, number>();
   readonly failures: BatchFailure[] = [];
   readonly devices: Partial<Record<Device, number>> = {};
@@ -305,6 +308,7 @@ export async function runEmbedded(
       failures: tally.failures,
       devices: tally.devices,
       wordsDone: tally.wordsDone,
+      wordsThisRun: tally.wordsThisRun,
       seconds: tally.seconds(),
       model: info.model,
       modelHash: identity.hash,
@@ -425,6 +429,7 @@ export async function runQueued(
       failures: tally.failures,
       devices: tally.devices,
       wordsDone: tally.wordsDone,
+      wordsThisRun: tally.wordsThisRun,
       seconds: tally.seconds(),
       queueName,
       model: identity.name,

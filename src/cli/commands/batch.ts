@@ -108,12 +108,12 @@ async function runBatch(inputs: string[], options: BatchCommandOptions, io: CliI
   const devices = Object.entries(outcome.devices)
     .map(([device, count]) => `${device} ${count}`)
     .join(', ');
-  const rate = outcome.seconds > 0 ? Math.round(outcome.wordsDone / outcome.seconds) : 0;
+  const rate = outcome.seconds > 0 ? Math.round(outcome.wordsThisRun / outcome.seconds) : 0;
   if (!options.quiet) {
     io.stderr.write(
       `neko: ${outcome.done} of ${outcome.documents} documents done (${outcome.added} this run, ` +
         `${outcome.alreadyDone} already done), ${outcome.failures.length} failed; ` +
-        `${outcome.wordsDone} words, ${outcome.seconds.toFixed(1)} s (${rate} words/s); ` +
+        `${outcome.wordsThisRun} words corrected in ${outcome.seconds.toFixed(1)} s (${rate} words/s); ` +
         `${outcome.model} ${outcome.modelHash.slice(0, 16)}${devices ? ` on ${devices}` : ''}\n`,
     );
   }
