@@ -302,7 +302,12 @@ describe('neko batch with three workers on a queue', () => {
         },
         { jobId: 'doc-other-model', attempts: 3 },
       );
-      await waitFor('the refusal', () => workers.some((w) => w.output().includes('failed')), 60);
+      const refusals = (): number =>
+        workers.reduce(
+          (sum, w) => sum + (w.output().match(/ failed \S+: queued for model/gu) ?? []).length,
+          0,
+        );
+      await waitFor('the refusal', () => refusals() === 1, 60);
       const refused = await bull.getJob('doc-other-model');
       expect(refused!.failedReason).toMatch(
         /queued for model ffffffffffffffff, but this worker runs tiny-random/u,
@@ -317,11 +322,7 @@ describe('neko batch with three workers on a queue', () => {
       expect(status.stdout).toMatch(/failed: .* queued for model ffffffffffffffff/u);
       const retried = await neko('batch', 'retry-failed', '--queue', redis.url);
       expect(retried.stdout).toContain('1 jobs retried');
-      await waitFor(
-        'the second refusal',
-        () => workers.some((w) => (w.output().match(/ failed /gu) ?? []).length >= 2),
-        60,
-      );
+      await waitFor('the second refusal', () => refusals() === 2, 60);
     } finally {
       await bull.close();
     }
