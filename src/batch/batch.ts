@@ -257,6 +257,9 @@ export async function runEmbedded(
     if (!loaded.available) throw new QueueError(`correction unavailable: ${loaded.reason}`);
     const { info } = loaded;
     const identity = await identifyLoadedModel(info.modelDirectory, info.ocrLexicon, info.model);
+    hooks.note(
+      `correcting here with ${info.model} (${identity.hash.slice(0, 16)}) on ${info.device}`,
+    );
     const engine: RunningEngine = {
       client,
       model: info.model,
