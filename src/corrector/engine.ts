@@ -161,7 +161,11 @@ export class CorrectorEngine {
       throw new CorrectorUnavailable((error as Error).message);
     }
     checkTokenizerMatches(tokenizer, directory.config, directory.tokenizerPath);
-    const sessions = await createModelSessions(directory, options.device ?? 'auto', options.threads);
+    const sessions = await createModelSessions(
+      directory,
+      options.device ?? 'auto',
+      options.threads,
+    );
     const info: EngineInfo = {
       model: directory.config.name,
       modelDirectory: directory.directory,

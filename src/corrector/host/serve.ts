@@ -80,8 +80,6 @@ export function serveCorrector(endpoint: HostEndpoint): void {
       cancellations.set(message.jobId, controller);
       return;
     }
-    work = work.then(() =>
-      message.type === 'load' ? load(message) : correct(message),
-    );
+    work = work.then(() => (message.type === 'load' ? load(message) : correct(message)));
   });
 }
