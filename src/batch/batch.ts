@@ -444,14 +444,27 @@ export async function runQueued(
   }
 }
 
-/** One look at every pending job: finished, failed for good, lost (queued again) or in progress. */
+/**
+ * Pending jobs looked at per poll. Each look is one small Redis script; a batch of 100,000 documents
+ * would otherwise ask 100,000 a second. Beyond this many, the window moves on each poll (Map order
+ * plus moving the looked-at ones to the end), so a result is seen within pending / this seconds.
+ */
+const LOOKS_PER_POLL = 2000;
+
+/** One look at pending jobs: finished, failed for good, lost (queued again) or in progress. */
 async function collect(
   queue: Queue<DocumentJob, DocumentJobResult>,
   pending: Map<string, { job: DocumentJob; name: string }>,
   tally: Tally,
   hooks: BatchHooks,
 ): Promise<void> {
-  const ids = [...pending.keys()];
+  const ids = [...pending.keys()].slice(0, LOOKS_PER_POLL);
+  // The ones looked at go to the back of the line for the next poll.
+  for (const id of ids) {
+    const entry = pending.get(id)!;
+    pending.delete(id);
+    pending.set(id, entry);
+  }
   for (let start = 0; start < ids.length; start += 200) {
     const slice = ids.slice(start, start + 200);
     const states = await Promise.all(slice.map((id) => queue.getJobState(id)));
