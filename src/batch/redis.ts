@@ -74,12 +74,14 @@ export async function checkRedis(url: string): Promise<string[]> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  // Without a listener ioredis prints connection errors itself; connect() reports them here.
-  redis.on('error', () => undefined);
+  // Without a listener ioredis prints connection errors itself; the first one says why (refused,
+  // unknown host), where connect() itself only says the connection closed.
+  let cause: string | undefined;
+  redis.on('error', (error: Error) => (cause ??= error.message));
   const where = describeQueueUrl(url);
   try {
     await redis.connect().catch((error: Error) => {
-      throw new QueueError(`cannot reach ${where}: ${error.message}`);
+      throw new QueueError(`cannot reach ${where}: ${cause ?? error.message}`);
     });
     const warnings: string[] = [];
     let policy: string | undefined;

@@ -210,6 +210,15 @@ describe('batch pieces', () => {
     expect(() => parseQueueUrl('queue.lan:6379')).toThrow(/redis:\/\/HOST:PORT/u);
   });
 
+  it('says why a queue cannot be reached, in one line', async () => {
+    // Port 1 takes no connections here (binding it needs root, and nothing does).
+    const run = await neko('batch', 'status', '--queue', 'redis://127.0.0.1:1');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'neko: cannot reach redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1\n',
+    );
+  });
+
   it('hashes the model files: two models differ, the same model is stable', async () => {
     const tiny = await identifyModel(tinyModel);
     expect(tiny.hash).toMatch(/^[0-9a-f]{64}$/u);
