@@ -4,15 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The layers, lowest first. Inside src/ dependencies point one way: align < document < formats |
- * corrector < api < cli, where formats and corrector are peers and never import each other. A
+ * corrector < batch | api < cli, where formats and corrector are peers and never import each
+ * other, and so are batch (a document file through the corrector, the job queue) and api. A
  * layer's files may not import any layer listed after it, nor its peer.
  */
 const SRC_LAYERS = [
-  { name: 'align', forbidden: ['document', 'formats', 'corrector', 'api', 'cli'] },
-  { name: 'document', forbidden: ['formats', 'corrector', 'api', 'cli'] },
-  { name: 'formats', forbidden: ['corrector', 'api', 'cli'] },
-  { name: 'corrector', forbidden: ['formats', 'api', 'cli'] },
-  { name: 'api', forbidden: ['cli'] },
+  { name: 'align', forbidden: ['document', 'formats', 'corrector', 'batch', 'api', 'cli'] },
+  { name: 'document', forbidden: ['formats', 'corrector', 'batch', 'api', 'cli'] },
+  { name: 'formats', forbidden: ['corrector', 'batch', 'api', 'cli'] },
+  { name: 'corrector', forbidden: ['formats', 'batch', 'api', 'cli'] },
+  { name: 'batch', forbidden: ['api', 'cli'] },
+  { name: 'api', forbidden: ['batch', 'cli'] },
   { name: 'cli', forbidden: [] },
 ];
 
@@ -58,7 +60,7 @@ const srcLayerConfigs = SRC_LAYERS.map(({ name, forbidden }) => ({
                     `**/src/${layer}/**`,
                     `../**/${layer}/**`,
                   ]),
-                  message: `src/${name} may not import ${forbidden.join(', ')} (align < document < formats | corrector < api < cli).`,
+                  message: `src/${name} may not import ${forbidden.join(', ')} (align < document < formats | corrector < batch | api < cli).`,
                 },
               ]),
         ],

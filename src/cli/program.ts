@@ -7,6 +7,8 @@ export function createProgram(io: CliIo): Command {
   const program = new Command('neko')
     .description('NeKo Studio on the command line: convert, inspect and correct recognizer output')
     .exitOverride()
+    // A command's options belong to it, not to its parent: `neko batch status --queue …`.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),

@@ -42,6 +42,8 @@ export interface EngineOptions {
    * $NEKO_OCR_LEXICON_DIR, else `ocr-lexicon` beside the model directory when it exists.
    */
   ocrLexiconDirectory?: string | null;
+  /** onnxruntime's intra-op threads; every core when absent. */
+  threads?: number;
 }
 
 export interface SegmentResult {
@@ -159,7 +161,11 @@ export class CorrectorEngine {
       throw new CorrectorUnavailable((error as Error).message);
     }
     checkTokenizerMatches(tokenizer, directory.config, directory.tokenizerPath);
-    const sessions = await createModelSessions(directory, options.device ?? 'auto');
+    const sessions = await createModelSessions(
+      directory,
+      options.device ?? 'auto',
+      options.threads,
+    );
     const info: EngineInfo = {
       model: directory.config.name,
       modelDirectory: directory.directory,
@@ -497,8 +503,11 @@ function checkTokenizerMatches(tokenizer: Tokenizer, config: ModelConfig, path: 
   }
 }
 
-/** Where the OCR lexical pass lives (EngineOptions.ocrLexiconDirectory), or null for none. */
-function ocrLexiconDirectory(
+/**
+ * Where the OCR lexical pass lives (EngineOptions.ocrLexiconDirectory), or null for none. Exported so
+ * that a batch can name (and hash) the lexicon its workers will load without loading a model.
+ */
+export function ocrLexiconDirectory(
   requested: string | null | undefined,
   modelDirectory: string,
 ): string | null {

@@ -1,16 +1,10 @@
 import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  attachSuggestion,
-  confidentText,
-  correctorInput,
-  fallbackTasks,
-  decideEdits,
-} from '../../document/operations.js';
 import type { NekoDocument, Suggestion } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
-import { formatById, formatForFileName, formats, parseDocument } from '../../formats/registry.js';
+import { formats, parseDocument } from '../../formats/registry.js';
+import { correctDocument, outputFormatFor } from '../../batch/correct-document.js';
 import type { Format, FormatId } from '../../formats/types.js';
 import { HostCorrectorClient } from '../../corrector/host/client.js';
 import {
@@ -21,6 +15,9 @@ import {
 } from '../../corrector/contract.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
+
+/** Moved to src/formats/corrected.ts (the batch writes with it too); kept here for its callers. */
+export { serializeCorrected } from '../../formats/corrected.js';
 
 /** Options every command that runs the corrector shares. */
 export interface CorrectorCliOptions {
@@ -172,32 +169,22 @@ async function correct(input: string, options: CorrectCommandOptions, io: CliIo)
   }
   const minConfidence = parseMinConfidence(options.minConfidence);
   const { document, format } = await readInput(input, options.format);
-  const outputFormat = options.to
-    ? formatById(options.to)
-    : (formatForFileName(options.output) ?? format);
+  const outputFormat = outputFormatFor(options.output, format, options.to);
   const { client, status } = await openCorrector(options, io, options.report !== undefined);
-  const taskOf = fallbackTasks(document);
-  let suggestions: Map<string, Suggestion>;
+  let corrected: (Suggestion | undefined)[];
+  let content: string;
   try {
     const bar = new ProgressBar(io.stderr, 'correcting', options.quiet);
-    suggestions = await client.correctAll(
-      {
-        segments: document.segments.map((segment, index) =>
-          correctorInput(segment, String(index), taskOf(segment)),
-        ),
-        decoding: options.decoding,
-        device: options.device,
-      },
-      (done, total) => bar.update(done, total),
-    );
+    ({ suggestions: corrected, content } = await correctDocument(client, document, outputFormat, {
+      decoding: options.decoding,
+      device: options.device,
+      minConfidence,
+      onProgress: (done, total) => bar.update(done, total),
+    }));
   } finally {
     await client.dispose();
   }
-  const corrected = document.segments.map((_, index) => suggestions.get(String(index)));
-  await writeFileAtomic(
-    options.output,
-    serializeCorrected(document, outputFormat, corrected, minConfidence),
-  );
+  await writeFileAtomic(options.output, content);
   if (options.report !== undefined) {
     const run = {
       input,
@@ -219,45 +206,6 @@ async function readInput(
     throw new UserError(`${input}: no such file`);
   }
   return parseDocument(decodeText(await readFile(input), input), input, formatId);
-}
-
-/**
- * N-best lists become `{"id","text"}` lines (README.md, "N-best JSONL and metrics"); every other format is written back as
- * itself with each segment's text replaced, so times, speakers and geometry stay where they were.
- * A NeKo project also keeps each suggestion, its edits of at least `minConfidence` accepted and the
- * others pending, so the app can still undo or review any.
- */
-export function serializeCorrected(
-  document: NekoDocument,
-  format: Format,
-  suggestions: readonly (Suggestion | undefined)[],
-  minConfidence = 0,
-): string {
-  const textOf = (index: number): string => {
-    const segment = document.segments[index]!;
-    const suggestion = suggestions[index];
-    return suggestion ? confidentText(segment.source, suggestion, minConfidence) : segment.text;
-  };
-  if (format.id === 'nbest-jsonl') {
-    return document.segments
-      .map((segment, index) => `${JSON.stringify({ id: segment.id, text: textOf(index) })}\n`)
-      .join('');
-  }
-  const corrected: NekoDocument = {
-    ...document,
-    segments: document.segments.map((segment, index) => {
-      const suggestion = suggestions[index];
-      if (format.id === 'neko' && suggestion) {
-        return decideEdits(
-          attachSuggestion(segment, suggestion),
-          (edit) => !edit.stale && edit.confidence >= minConfidence,
-          'accepted',
-        );
-      }
-      return { ...segment, text: textOf(index) };
-    }),
-  };
-  return format.serialize(corrected);
 }
 
 function buildReport(

@@ -30,6 +30,8 @@ export interface CorrectorClientOptions {
   device?: DeviceRequest;
   /** Leave routing records out of results (saves time and memory when nobody shows them). */
   withRouting?: boolean;
+  /** onnxruntime's intra-op threads in the host; every core when absent. */
+  threads?: number;
   /** Starts a host; defaults to a child process running worker.ts (see spawn.ts). */
   spawn?: () => HostChannel;
 }
@@ -294,6 +296,7 @@ export class HostCorrectorClient implements CorrectorClient {
     const load: ClientMessage = { type: 'load', device };
     if (this.options.modelDirectory !== undefined)
       load.modelDirectory = this.options.modelDirectory;
+    if (this.options.threads !== undefined) load.threads = this.options.threads;
     channel.post(load);
     return ready;
   }

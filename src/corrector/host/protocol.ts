@@ -14,7 +14,7 @@ import type {
 } from '../contract.js';
 
 export type ClientMessage =
-  | { type: 'load'; modelDirectory?: string; device: DeviceRequest }
+  | { type: 'load'; modelDirectory?: string; device: DeviceRequest; threads?: number }
   | {
       type: 'correct';
       jobId: string;

@@ -6,7 +6,6 @@
 import { CorrectorEngine } from '../engine.js';
 import { CorrectionCancelled, CorrectorUnavailable } from '../errors.js';
 import type { ClientMessage, HostEndpoint } from './protocol.js';
-import type { DeviceRequest } from '../contract.js';
 
 export function serveCorrector(endpoint: HostEndpoint): void {
   let engine: CorrectorEngine | undefined;
@@ -14,8 +13,9 @@ export function serveCorrector(endpoint: HostEndpoint): void {
   let work: Promise<void> = Promise.resolve();
   const cancellations = new Map<string, AbortController>();
 
-  const load = async (modelDirectory: string | undefined, device: DeviceRequest): Promise<void> => {
-    const key = `${modelDirectory ?? ''}\n${device}`;
+  const load = async (message: Extract<ClientMessage, { type: 'load' }>): Promise<void> => {
+    const { modelDirectory, device, threads } = message;
+    const key = `${modelDirectory ?? ''}\n${device}\n${threads ?? ''}`;
     if (engine && key === loadedFor) {
       endpoint.post({ type: 'loaded', info: engine.info });
       return;
@@ -24,8 +24,11 @@ export function serveCorrector(endpoint: HostEndpoint): void {
     engine = undefined;
     loadedFor = key;
     try {
-      const options = modelDirectory === undefined ? { device } : { modelDirectory, device };
-      engine = await CorrectorEngine.load(options);
+      engine = await CorrectorEngine.load({
+        device,
+        ...(modelDirectory === undefined ? {} : { modelDirectory }),
+        ...(threads === undefined ? {} : { threads }),
+      });
       endpoint.post({ type: 'loaded', info: engine.info });
     } catch (error) {
       const reason = error instanceof CorrectorUnavailable ? error.reason : String(error);
@@ -77,8 +80,6 @@ export function serveCorrector(endpoint: HostEndpoint): void {
       cancellations.set(message.jobId, controller);
       return;
     }
-    work = work.then(() =>
-      message.type === 'load' ? load(message.modelDirectory, message.device) : correct(message),
-    );
+    work = work.then(() => (message.type === 'load' ? load(message) : correct(message)));
   });
 }

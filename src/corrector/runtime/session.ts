@@ -25,6 +25,7 @@ export interface ModelSessions {
 export async function createModelSessions(
   model: ModelDirectory,
   request: DeviceRequest,
+  threads?: number,
 ): Promise<ModelSessions> {
   const candidates = request === 'auto' ? AUTO_ORDER : [request];
   // Failed provider probes are expected under `auto`; their native error logs would only alarm.
@@ -39,11 +40,11 @@ export async function createModelSessions(
       continue;
     }
     try {
-      const encoder = await openSession(opening, device);
+      const encoder = await openSession(opening, device, threads);
       let decoder: InferenceSession;
       try {
         opening = model.decoderPath;
-        decoder = await openSession(opening, device);
+        decoder = await openSession(opening, device, threads);
       } catch (error) {
         await encoder.release();
         throw error;
@@ -91,11 +92,16 @@ function missingPrerequisite(device: Device): string | undefined {
   return 'the Vulkan loader (libvulkan.so.1) is not installed, and WebGPU on Linux runs on Vulkan';
 }
 
-async function openSession(path: string, device: Device): Promise<InferenceSession> {
+/** `threads` caps onnxruntime's intra-op threads (several workers sharing one machine); all cores by default. */
+async function openSession(
+  path: string,
+  device: Device,
+  threads = availableParallelism(),
+): Promise<InferenceSession> {
   return InferenceSession.create(path, {
     executionProviders: [device],
     graphOptimizationLevel: 'all',
-    intraOpNumThreads: availableParallelism(),
+    intraOpNumThreads: threads,
     logSeverityLevel: 4,
     // Spinning threads wait for work by burning a core; on a shared machine (measured on this
     // 2-core one, under load) a decoder pass took 2.4x longer with them than without.
