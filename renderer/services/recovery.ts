@@ -1,4 +1,4 @@
-import type { NekoApi, RecoveryUpdate, TypingDraft } from '../../src/api/types.js';
+import type { NekoApi, RecoveryUpdate, SegmentChange, TypingDraft } from '../../src/api/types.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { findSegment } from '../store/segment-index.js';
 import { selectHasUnsavedChanges } from '../store/selectors.js';
@@ -9,8 +9,9 @@ import type { StudioState, StudioStore } from '../store/studio.js';
  * a crash or a restart of the app, the browser or the browser-mode server, whatever port it then
  * gets. A change (a decision, a committed edit, a keystroke in a segment's editor) is sent at most
  * RECOVERY_DELAY_MS after it happens, or as soon as the write before it is done; the core writes it
- * atomically, so a kill loses at most about the last second of work. The whole document travels only
- * when it changed; a keystroke sends only the typed text. Saving or closing the document removes the
+ * atomically, so a kill loses at most about the last second of work. A decision or an edit sends only
+ * the segments it changed, a keystroke only the typed text; the whole document travels when it is
+ * new or changed throughout. Saving or closing the document removes the
  * recovery.
  */
 
@@ -111,9 +112,16 @@ export function startRecoveryWriter(
       return;
     }
     const update: RecoveryUpdate = { sessionId };
-    if (document !== sentDocument) update.work = { document, documentId, format };
+    if (document !== sentDocument) {
+      const changes = sentDocument && segmentChanges(sentDocument, document);
+      if (!changes) update.work = { document, documentId, format };
+      else if (changes.length > 0) update.changes = changes;
+      // A new document object with the very same content: the core has it already.
+      else sentDocument = document;
+    }
     if (!sameTyping(typing, sentTyping)) update.typing = typing;
-    if (update.work === undefined && update.typing === undefined) return;
+    if (update.work === undefined && update.changes === undefined && update.typing === undefined)
+      return;
     await api.saveRecovery(update);
     stored = true;
     failing = false;
@@ -162,6 +170,30 @@ export function startRecoveryWriter(
       if (timer !== undefined) clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The segments that differ from the document last sent, when nothing else does (the store replaces
+ * only what changed, so unchanged segments are the same objects); undefined when the whole document
+ * is worth sending: another document, segments added or removed, or most of them changed.
+ */
+export function segmentChanges(
+  sent: NekoDocument,
+  document: NekoDocument,
+): SegmentChange[] | undefined {
+  if (sent.segments.length !== document.segments.length) return undefined;
+  const keys = Object.keys(document) as (keyof NekoDocument)[];
+  if (keys.length !== Object.keys(sent).length) return undefined;
+  if (keys.some((key) => key !== 'segments' && document[key] !== sent[key])) return undefined;
+  const changes: SegmentChange[] = [];
+  for (let index = 0; index < document.segments.length; index++) {
+    const segment = document.segments[index]!;
+    if (segment === sent.segments[index]) continue;
+    if (segment.id !== sent.segments[index]!.id) return undefined;
+    changes.push({ index, segment });
+    if (changes.length > document.segments.length / 4) return undefined;
+  }
+  return changes;
 }
 
 /** The typing worth keeping: in a segment of the open document, and different from its text. */

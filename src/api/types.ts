@@ -4,7 +4,7 @@
  * corrector contract's (src/corrector/contract.ts).
  */
 import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../corrector/contract.js';
-import type { NekoDocument } from '../document/types.js';
+import type { NekoDocument, Segment } from '../document/types.js';
 import type { FormatId } from '../formats/types.js';
 
 /**
@@ -89,10 +89,22 @@ export interface TypingDraft {
 export interface RecoveryUpdate {
   /** The renderer session (letters, digits, `-` and `_`, 8 to 100 of them); one recovery each. */
   sessionId: string;
-  /** The document as it now stands; sent whenever it changed since the last update. */
+  /** The document as it now stands; sent when it is new or changed beyond `changes`. */
   work?: ImportResult;
+  /**
+   * The segments that changed since the last update, when nothing else did: a decision or an edit
+   * in a long document then costs a few kilobytes instead of the whole document. Refused (the
+   * caller then sends `work`) when the core does not hold this session's document.
+   */
+  changes?: SegmentChange[];
   /** What is being typed, or null once it was committed or abandoned. */
   typing?: TypingDraft | null;
+}
+
+export interface SegmentChange {
+  /** Position in the document's segments; the segment keeps its id. */
+  index: number;
+  segment: Segment;
 }
 
 export interface RecoverySummary {

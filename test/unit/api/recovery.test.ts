@@ -52,7 +52,7 @@ describe('RecoveryStore', () => {
     expect(work.typing).toEqual({ segmentId: 's3', text: 'half a sent' });
     expect(work).toMatchObject({ documentId: 'doc-1', format: 'srt' });
     // The document file is a project that opens as such.
-    const kept = await readFile(path.join(folder, SESSION, 'document.json'), 'utf8');
+    const kept = await readFile(path.join(folder, SESSION, 'document-1.json'), 'utf8');
     expect(nekoFormat.parse(kept, { fileName: 'x.neko.json' })).toEqual(document);
   });
 
@@ -69,7 +69,7 @@ describe('RecoveryStore', () => {
 
   it('writes a keystroke without rewriting the document, and ends typing on null', async () => {
     await store.save({ sessionId: SESSION, work: imported(transcript(2)) });
-    const documentFile = path.join(folder, SESSION, 'document.json');
+    const documentFile = path.join(folder, SESSION, 'document-1.json');
     const before = await readFile(documentFile, 'utf8');
     await writeFile(documentFile, before.replace('segment 1 says hello', 'marker untouched'));
     await store.save({ sessionId: SESSION, typing: { segmentId: 's1', text: 'typed' } });
@@ -79,9 +79,73 @@ describe('RecoveryStore', () => {
     expect((await store.load(SESSION)).typing).toBeNull();
     // Atomic writes leave no temporary files behind.
     expect((await readdir(path.join(folder, SESSION))).sort()).toEqual([
-      'document.json',
+      'document-1.json',
       'meta.json',
     ]);
+  });
+
+  it('appends changed segments instead of rewriting the document, and reads them back', async () => {
+    const document = transcript(4);
+    await store.save({ sessionId: SESSION, work: imported(document) });
+    const documentFile = path.join(folder, SESSION, 'document-1.json');
+    const base = await readFile(documentFile, 'utf8');
+    const edited = { ...document.segments[2]!, text: 'third changed' };
+    clock += 500;
+    await store.save({ sessionId: SESSION, changes: [{ index: 2, segment: edited }] });
+    const twice = { ...document.segments[0]!, text: 'first changed' };
+    await store.save({ sessionId: SESSION, changes: [{ index: 0, segment: twice }] });
+    expect(await readFile(documentFile, 'utf8')).toBe(base);
+    const changes = await readFile(path.join(folder, SESSION, 'changes-1.jsonl'), 'utf8');
+    expect(changes.split('\n')).toHaveLength(3);
+
+    restart();
+    const work = await store.load(SESSION);
+    expect(work.document.segments.map((segment) => segment.text)).toEqual([
+      'first changed',
+      'segment 2 says hello',
+      'third changed',
+      'segment 4 says hello',
+    ]);
+    expect(work.savedAt).toBe('2026-01-02T03:04:05.500Z');
+    // The next process holds no document for the session: changes alone are refused.
+    await expect(
+      store.save({ sessionId: SESSION, changes: [{ index: 0, segment: twice }] }),
+    ).rejects.toThrow(/send it whole/);
+    // A change that does not fit the kept document is refused too.
+    await store.save({ sessionId: OTHER, work: imported(document) });
+    await expect(
+      store.save({ sessionId: OTHER, changes: [{ index: 1, segment: twice }] }),
+    ).rejects.toThrow(/segment 1 of the kept document is not "s1"/);
+  });
+
+  it('drops a last change cut short by a kill, and names the line of a damaged one', async () => {
+    const document = transcript(2);
+    await store.save({ sessionId: SESSION, work: imported(document) });
+    const edited = { ...document.segments[1]!, text: 'kept' };
+    await store.save({ sessionId: SESSION, changes: [{ index: 1, segment: edited }] });
+    const changesFile = path.join(folder, SESSION, 'changes-1.jsonl');
+    const whole = await readFile(changesFile, 'utf8');
+    await writeFile(changesFile, `${whole}{"savedAt":"2026-01-02T03:04:09Z","segments":[{"ind`);
+    restart();
+    expect((await store.load(SESSION)).document.segments[1]!.text).toBe('kept');
+
+    await writeFile(changesFile, `{"savedAt": 1}\n${whole}`);
+    await expect(store.load(SESSION)).rejects.toThrow(`${changesFile}:1: not a record`);
+  });
+
+  it('folds the changes into a new document once they outgrow it', async () => {
+    const document = transcript(3);
+    document.segments[0] = { ...document.segments[0]!, text: 'x'.repeat(300_000) };
+    await store.save({ sessionId: SESSION, work: imported(document) });
+    for (let round = 0; round < 4; round++) {
+      const segment = { ...document.segments[0]!, text: `${round}${'y'.repeat(200_000)}` };
+      await store.save({ sessionId: SESSION, changes: [{ index: 0, segment }] });
+    }
+    const files = (await readdir(path.join(folder, SESSION))).sort();
+    expect(files).toEqual(['changes-2.jsonl', 'document-2.json', 'meta.json']);
+    restart();
+    const text = (await store.load(SESSION)).document.segments[0]!.text;
+    expect(text.startsWith('3y')).toBe(true);
   });
 
   it('refuses typing for a session with no document yet, so that the window sends it', async () => {
@@ -108,7 +172,7 @@ describe('RecoveryStore', () => {
 
   it('reports a damaged recovery naming the file, instead of offering it', async () => {
     await store.save({ sessionId: SESSION, work: imported(transcript(2)) });
-    const documentFile = path.join(folder, SESSION, 'document.json');
+    const documentFile = path.join(folder, SESSION, 'document-1.json');
     await writeFile(documentFile, '{"version": 1, "segments": [');
     restart();
     const [summary] = await store.list();

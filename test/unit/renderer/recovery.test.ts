@@ -3,7 +3,7 @@
  * core writing real files: what is typed or decided reaches the disk within about a second, a new
  * process offers it back, and a save or close removes it.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('recovery writer', () => {
     store.getState().typeInSegment('s2', 'typed but not yet committed');
     // The document itself is unchanged (saved); only the typing is work to lose.
     expect(selectHasUnsavedChanges(store.getState())).toBe(false);
-    const waited = await within(1000, async () => (await recovered())?.typing !== undefined);
+    const waited = await within(1000, async () => Boolean((await recovered())?.typing));
     expect(waited).toBeLessThan(1000);
     const work = await recovered();
     expect(work?.typing).toEqual({ segmentId: 's2', text: 'typed but not yet committed' });
@@ -83,7 +83,7 @@ describe('recovery writer', () => {
     store.getState().editSegment('s3', 'edited before the crash');
     store.getState().typeInSegment('s1', 'still typing');
     const edited = store.getState().document!;
-    await within(1000, async () => (await recovered())?.typing?.text === 'still typing');
+    await within(3000, async () => (await recovered())?.typing?.text === 'still typing');
     const work = (await recovered())!;
     expect(work.document).toEqual(edited);
 
@@ -98,6 +98,30 @@ describe('recovery writer', () => {
       'edited before the crash',
     ]);
     expect(selectHasUnsavedChanges(state)).toBe(true);
+  });
+
+  it('sends an edit in a long document as its segment only, and a new process reads it', async () => {
+    const { store } = startWindow(startCore());
+    store.getState().openDocument(imported(transcript(5000)));
+    store.getState().editSegment('s10', 'first edit: the whole document goes');
+    await within(5000, async () => (await readdir(folder).catch(() => [])).length === 1);
+    const [session] = await readdir(folder);
+    const files = () => readdir(path.join(folder, session!));
+    await within(5000, async () => (await files()).includes('document-1.json'));
+    const base = await readFile(path.join(folder, session!, 'document-1.json'), 'utf8');
+
+    store.getState().editSegment('s4000', 'second edit: only this segment goes');
+    const waited = await within(1000, async () =>
+      (
+        await readFile(path.join(folder, session!, 'changes-1.jsonl'), 'utf8').catch(() => '')
+      ).includes('only this segment goes'),
+    );
+    expect(waited).toBeLessThan(1000);
+    const changes = await readFile(path.join(folder, session!, 'changes-1.jsonl'), 'utf8');
+    expect(changes.length).toBeLessThan(500);
+    expect(await readFile(path.join(folder, session!, 'document-1.json'), 'utf8')).toBe(base);
+    const work = (await recovered())!;
+    expect(work.document).toEqual(store.getState().document);
   });
 
   it('clears the recovery once the work is saved, and once the document is closed', async () => {
