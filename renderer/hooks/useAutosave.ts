@@ -70,8 +70,12 @@ export function useAutosave(
       const work: RecoveredWork = await api.loadRecovery(sessionId);
       await writer.adopt(sessionId);
       store.getState().restoreDocument(work);
-      // Text that was being typed comes back committed, as one undo step the user can take back.
-      if (work.typing) store.getState().editSegment(work.typing.segmentId, work.typing.text);
+      // Text that was being typed comes back committed, as one undo step the user can take back,
+      // unless the segment had changed under it since (then the editor no longer showed it).
+      const { typing } = work;
+      const segment = typing && work.document.segments.find(({ id }) => id === typing.segmentId);
+      if (typing && segment?.text === typing.baseText)
+        store.getState().editSegment(typing.segmentId, typing.text);
     }
 
     const report = (error: unknown) =>

@@ -196,17 +196,29 @@ export function segmentChanges(
   return changes;
 }
 
-/** The typing worth keeping: in a segment of the open document, and different from its text. */
+/**
+ * The typing worth keeping: in a segment of the open document whose text is still the one the typing
+ * began from (undo or an accepted suggestion replaces the editor's content), and different from it.
+ */
 function currentTyping(state: StudioState): TypingDraft | null {
   const { typing, document } = state;
   if (!typing || !document) return null;
   const segment = findSegment(document, typing.segmentId);
-  return segment && segment.text !== typing.text ? typing : null;
+  return segment && segment.text === typing.baseText && segment.text !== typing.text
+    ? typing
+    : null;
 }
 
 function sameTyping(a: TypingDraft | null, b: TypingDraft | null | undefined): boolean {
   if (b === undefined) return false;
-  return a === b || (a !== null && b !== null && a.segmentId === b.segmentId && a.text === b.text);
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.segmentId === b.segmentId &&
+      a.text === b.text &&
+      a.baseText === b.baseText)
+  );
 }
 
 function newSessionId(): string {

@@ -102,7 +102,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     if (text === segment.text) {
       if (typing) set({ typing: null });
     } else if (typing?.segmentId !== segmentId || typing.text !== text) {
-      set({ typing: { segmentId, text } });
+      // The editor starts from the segment's text, and starts again when that text changes.
+      set({ typing: { segmentId, text, baseText: segment.text } });
     }
   },
 

@@ -119,7 +119,15 @@ export class RecoveryStore {
       if (typing === null) {
         await rm(path.join(folder, TYPING_FILE), { force: true });
       } else if (typing !== undefined) {
-        const record: TypingRecord = { kind: 'neko-studio-typing', version: 1, savedAt, ...typing };
+        const { segmentId, text, baseText } = typing;
+        const record: TypingRecord = {
+          kind: 'neko-studio-typing',
+          version: 1,
+          savedAt,
+          segmentId,
+          text,
+          baseText,
+        };
         await writeFileAtomic(path.join(folder, TYPING_FILE), JSON.stringify(record));
       }
     });
@@ -287,7 +295,9 @@ export class RecoveryStore {
       documentId: meta.documentId,
       format: meta.format,
       document,
-      typing: typing ? { segmentId: typing.segmentId, text: typing.text } : null,
+      typing: typing
+        ? { segmentId: typing.segmentId, text: typing.text, baseText: typing.baseText }
+        : null,
     };
   }
 
@@ -397,9 +407,10 @@ function checkTyping(typing: TypingDraft): void {
   if (
     typeof typing !== 'object' ||
     typeof typing.segmentId !== 'string' ||
-    typeof typing.text !== 'string'
+    typeof typing.text !== 'string' ||
+    typeof typing.baseText !== 'string'
   ) {
-    throw new ApiError('recovery: the typing sent has no segment id or text');
+    throw new ApiError('recovery: the typing sent has no segment id, text or text it began from');
   }
 }
 
@@ -458,7 +469,8 @@ function parseTyping(text: string | undefined, fileName: string): TypingRecord |
     value.version !== 1 ||
     typeof value.savedAt !== 'string' ||
     typeof value.segmentId !== 'string' ||
-    typeof value.text !== 'string'
+    typeof value.text !== 'string' ||
+    typeof value.baseText !== 'string'
   ) {
     throw new FormatError(fileName, 'not a record of typed text of a version this reads');
   }

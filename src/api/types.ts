@@ -84,6 +84,11 @@ export interface ExportResult {
 export interface TypingDraft {
   segmentId: string;
   text: string;
+  /**
+   * The segment's text when the typing began. Once the segment says something else (undo, an
+   * accepted suggestion), the editor shows that instead and the draft is stale: it is not restored.
+   */
+  baseText: string;
 }
 
 export interface RecoveryUpdate {

@@ -35,7 +35,10 @@ describe('RecoveryStore', () => {
     document.segments[1] = { ...document.segments[1]!, text: 'edited before the crash' };
     await store.save({ sessionId: SESSION, work: imported(document), typing: null });
     clock += 1000;
-    await store.save({ sessionId: SESSION, typing: { segmentId: 's3', text: 'half a sent' } });
+    await store.save({
+      sessionId: SESSION,
+      typing: { segmentId: 's3', text: 'half a sent', baseText: 'segment 3 says hello' },
+    });
     // Its own process still hears from the session: not offered to another window.
     expect(await store.list()).toEqual([]);
 
@@ -49,7 +52,11 @@ describe('RecoveryStore', () => {
     });
     const work = await store.load(SESSION);
     expect(work.document).toEqual(document);
-    expect(work.typing).toEqual({ segmentId: 's3', text: 'half a sent' });
+    expect(work.typing).toEqual({
+      segmentId: 's3',
+      text: 'half a sent',
+      baseText: 'segment 3 says hello',
+    });
     expect(work).toMatchObject({ documentId: 'doc-1', format: 'srt' });
     // The document file is a project that opens as such.
     const kept = await readFile(path.join(folder, SESSION, 'document-1.json'), 'utf8');
@@ -72,7 +79,10 @@ describe('RecoveryStore', () => {
     const documentFile = path.join(folder, SESSION, 'document-1.json');
     const before = await readFile(documentFile, 'utf8');
     await writeFile(documentFile, before.replace('segment 1 says hello', 'marker untouched'));
-    await store.save({ sessionId: SESSION, typing: { segmentId: 's1', text: 'typed' } });
+    await store.save({
+      sessionId: SESSION,
+      typing: { segmentId: 's1', text: 'typed', baseText: 'segment 1 says hello' },
+    });
     expect(await readFile(documentFile, 'utf8')).toContain('marker untouched');
     await store.save({ sessionId: SESSION, typing: null });
     restart();
@@ -150,7 +160,10 @@ describe('RecoveryStore', () => {
 
   it('refuses typing for a session with no document yet, so that the window sends it', async () => {
     await expect(
-      store.save({ sessionId: SESSION, typing: { segmentId: 's1', text: 'x' } }),
+      store.save({
+        sessionId: SESSION,
+        typing: { segmentId: 's1', text: 'x', baseText: 'segment 1 says hello' },
+      }),
     ).rejects.toThrow(/no document is kept for this session/);
   });
 

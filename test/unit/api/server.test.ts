@@ -368,12 +368,18 @@ describe('browser-mode server: recovery', () => {
       const saved = await callApi(firstServer, 'saveRecovery', {
         sessionId,
         work: imported,
-        typing: { segmentId: '2', text: 'second line typed' },
+        typing: { segmentId: '2', text: 'second line typed', baseText: 'second line here' },
       });
       expect(saved.status).toBe(200);
       for (const [body, reason] of [
         [{ sessionId: '../../../../etc', work: imported }, /session id/],
-        [{ sessionId: 'other-window-42', typing: { segmentId: '1', text: 'x' } }, /no document/],
+        [
+          {
+            sessionId: 'other-window-42',
+            typing: { segmentId: '1', text: 'x', baseText: 'hello wold' },
+          },
+          /no document/,
+        ],
         [{ sessionId, work: { document: 'nothing' } }, /not a document/],
       ] as const) {
         const refused = await callApi(firstServer, 'saveRecovery', body);
@@ -399,7 +405,11 @@ describe('browser-mode server: recovery', () => {
         typing: unknown;
         document: { segments: unknown[] };
       };
-      expect(work.typing).toEqual({ segmentId: '2', text: 'second line typed' });
+      expect(work.typing).toEqual({
+        segmentId: '2',
+        text: 'second line typed',
+        baseText: 'second line here',
+      });
       expect(work.document.segments).toHaveLength(2);
       expect((await callApi(nextServer, 'discardRecovery', { sessionId })).status).toBe(200);
       expect(json(await callApi(nextServer, 'listRecoveries', {})).result).toEqual([]);

@@ -66,7 +66,11 @@ describe('recovery writer', () => {
     const waited = await within(1000, async () => Boolean((await recovered())?.typing));
     expect(waited).toBeLessThan(1000);
     const work = await recovered();
-    expect(work?.typing).toEqual({ segmentId: 's2', text: 'typed but not yet committed' });
+    expect(work?.typing).toEqual({
+      segmentId: 's2',
+      text: 'typed but not yet committed',
+      baseText: 'segment 2 says hello',
+    });
     expect(work?.document).toEqual(transcript(3));
 
     store.getState().typeInSegment('s2', 'typed but not yet committed, and more');
@@ -149,5 +153,16 @@ describe('recovery writer', () => {
     expect((await recovered())?.typing).toBeNull();
     store.getState().typeInSegment('s2', 'segment 2 says hello');
     expect(store.getState().typing).toBeNull();
+
+    // Typing whose segment changed under it (undo) is what the editor no longer shows: not kept.
+    store.getState().editSegment('s1', 'changed twice');
+    store.getState().typeInSegment('s1', 'changed twice, then more');
+    await writer.flush();
+    expect((await recovered())?.typing?.text).toBe('changed twice, then more');
+    store.getState().undo();
+    await writer.flush();
+    const work = await recovered();
+    expect(work?.document.segments[0]!.text).toBe('changed');
+    expect(work?.typing).toBeNull();
   });
 });
