@@ -5,14 +5,14 @@ import { startRecoveryWriter, type RecoveryApi } from '../services/recovery.js';
 import { selectHasUnsavedChanges } from '../store/selectors.js';
 import type { StudioStore } from '../store/studio.js';
 
+const askUser = (question: string) => window.confirm(question);
+
 /**
  * Keeps this window's unsaved work, typing included, in the core's recovery files (see
  * services/recovery.ts), and offers what an earlier session left behind: on start, and once more
  * after a session that stopped just now has stopped counting as alive (the browser alone crashed
  * and was reopened within seconds). The user restores or discards it; nothing is forced.
  */
-const askUser = (question: string) => window.confirm(question);
-
 export function useAutosave(
   store: StudioStore,
   api: RecoveryApi,
