@@ -114,6 +114,11 @@ const handlers: Handlers = {
   correctorStatus: () => core.correctorStatus(),
   correct: (request: Parameters<NekoApi['correct']>[0]) => core.correct(request),
   cancel: (jobId: string) => core.cancel(jobId),
+  // Recovery files live in the core (src/api/recovery.ts), in the same data folder as browser mode's.
+  saveRecovery: (update: Parameters<NekoApi['saveRecovery']>[0]) => core.saveRecovery(update),
+  listRecoveries: () => core.listRecoveries(),
+  loadRecovery: (sessionId: string) => core.loadRecovery(sessionId),
+  discardRecovery: (sessionId: string) => core.discardRecovery(sessionId),
 };
 
 /** Only our own page may call the core: a navigated-away or injected frame gets nothing. */

@@ -34,6 +34,10 @@ const api: NekoApi = {
   correctorStatus: () => invoke('correctorStatus'),
   correct: (request) => invoke('correct', request),
   cancel: (jobId) => invoke('cancel', jobId),
+  saveRecovery: (update) => invoke('saveRecovery', update),
+  listRecoveries: () => invoke('listRecoveries'),
+  loadRecovery: (sessionId) => invoke('loadRecovery', sessionId),
+  discardRecovery: (sessionId) => invoke('discardRecovery', sessionId),
   onCorrectorEvent: (listener) => subscribe<CorrectorEvent>(CORRECTOR_EVENT_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
 };

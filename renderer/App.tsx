@@ -19,14 +19,14 @@ import { Toolbar } from './components/Toolbar.js';
 
 export function App() {
   const store = useStudioStore();
-  const { api, controller, recoveryStorage } = useServices();
+  const { api, controller } = useServices();
   const document = useStudio((state) => state.document);
   const documentId = useStudio((state) => state.documentId);
   const filter = useStudio((state) => state.listFilter);
   const setFilter = useStudio((state) => state.setListFilter);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showFind, setShowFind] = useState(false);
-  const recoveryOffer = useAutosave(store, recoveryStorage);
+  const recoveryOffer = useAutosave(store, api);
 
   useEffect(() => {
     void controller.refreshCorrectorStatus();

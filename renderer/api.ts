@@ -6,6 +6,9 @@ import {
   type FormatInfo,
   type ImportResult,
   type NekoApi,
+  type RecoveredWork,
+  type RecoverySummary,
+  type RecoveryUpdate,
 } from '../src/api/types.js';
 import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../src/corrector/contract.js';
 import type { NekoDocument } from '../src/document/types.js';
@@ -74,6 +77,10 @@ function createBrowserApi(query: URLSearchParams): NekoApi {
     correctorStatus: () => call<CorrectorStatus>('correctorStatus'),
     correct: (request: CorrectRequest) => call<{ jobId: string }>('correct', request),
     cancel: (jobId: string) => call<void>('cancel', { jobId }),
+    saveRecovery: (update: RecoveryUpdate) => call<void>('saveRecovery', update),
+    listRecoveries: () => call<RecoverySummary[]>('listRecoveries'),
+    loadRecovery: (sessionId: string) => call<RecoveredWork>('loadRecovery', { sessionId }),
+    discardRecovery: (sessionId: string) => call<void>('discardRecovery', { sessionId }),
     onCorrectorEvent: correctorEvents.subscribe,
   };
 }

@@ -4,7 +4,6 @@ import { api } from './api.js';
 import { App } from './App.js';
 import { createStudioController } from './services/controller.js';
 import { StudioServicesContext } from './services/context.js';
-import { createIndexedDbRecoveryStorage } from './services/recovery-storage.js';
 import { StudioStoreContext } from './store/react.js';
 import { createStudioStore } from './store/studio.js';
 import './styles/app.css';
@@ -13,7 +12,6 @@ const store = createStudioStore({ settingsStorage: window.localStorage });
 const services = {
   api,
   controller: createStudioController(api, store),
-  recoveryStorage: createIndexedDbRecoveryStorage(),
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -1,8 +1,14 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Nothing a test runs may write recovery files into the user's real data folder (src/api/data-directory.ts).
+const NEKO_DATA_DIR = path.join(tmpdir(), `neko-test-data-${process.pid}`);
 
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
+    env: { NEKO_DATA_DIR },
     projects: [
       {
         extends: true,

@@ -323,12 +323,15 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
 }
 
 /**
- * The current text, edited in place. Typing stays local; the change enters the document (one undo
- * step) on blur or Enter. Escape abandons it. Undo or an accepted suggestion replaces the text, which
- * remounts the editor through its key.
+ * The current text, edited in place. The change enters the document (one undo step) on blur or
+ * Enter; while it is typed, the store's `typing` holds it so that recovery saves it within a second.
+ * Escape abandons it. Undo or an accepted suggestion replaces the text, which remounts the editor
+ * through its key.
  */
 function SegmentEditor({ segmentId, text }: { segmentId: string; text: string }) {
   const editSegment = useStudio((state) => state.editSegment);
+  const typeInSegment = useStudio((state) => state.typeInSegment);
+  const abandonTyping = useStudio((state) => state.abandonTyping);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -336,6 +339,7 @@ function SegmentEditor({ segmentId, text }: { segmentId: string; text: string })
       event.currentTarget.blur();
     } else if (event.key === 'Escape') {
       event.currentTarget.value = text;
+      abandonTyping(segmentId);
       event.currentTarget.blur();
     }
   }
@@ -351,6 +355,7 @@ function SegmentEditor({ segmentId, text }: { segmentId: string; text: string })
       rows={1}
       spellCheck
       onBlur={(event) => editSegment(segmentId, event.currentTarget.value)}
+      onChange={(event) => typeInSegment(segmentId, event.currentTarget.value)}
       onKeyDown={onKeyDown}
     />
   );

@@ -1,71 +1,95 @@
 import { useEffect, useState } from 'react';
+import { RECOVERY_SESSION_ALIVE_MS, type RecoveredWork } from '../../src/api/types.js';
 import type { RecoveryOffer } from '../components/Banners.js';
-import type { RecoveryStorage } from '../services/recovery-storage.js';
-import { parseRecovery, recoveryToImportResult, serializeRecovery } from '../store/recovery.js';
+import { startRecoveryWriter, type RecoveryApi } from '../services/recovery.js';
 import { selectHasUnsavedChanges } from '../store/selectors.js';
 import type { StudioStore } from '../store/studio.js';
 
-export const AUTOSAVE_INTERVAL_MS = 5000;
+const askUser = (question: string) => window.confirm(question);
 
 /**
- * Every few seconds, writes the document to the recovery storage if it changed and is unsaved; clears
- * the recovery once everything is saved. On start, offers what an earlier session left behind.
+ * Keeps this window's unsaved work, typing included, in the core's recovery files (see
+ * services/recovery.ts), and offers what an earlier session left behind: on start, and once more
+ * after a session that stopped just now has stopped counting as alive (the browser alone crashed
+ * and was reopened within seconds). The user restores or discards it; nothing is forced.
  */
-export function useAutosave(store: StudioStore, storage: RecoveryStorage): RecoveryOffer | null {
+export function useAutosave(
+  store: StudioStore,
+  api: RecoveryApi,
+  confirm: (question: string) => boolean = askUser,
+): RecoveryOffer | null {
   const [offer, setOffer] = useState<RecoveryOffer | null>(null);
 
   useEffect(() => {
     let active = true;
-    storage
-      .load()
-      .then((saved) => {
-        if (!active || saved === null) return;
-        try {
-          const record = parseRecovery(saved);
-          setOffer({
-            savedAt: new Date(record.savedAt),
-            title: record.document.title,
-            restore() {
-              store.getState().restoreDocument(recoveryToImportResult(record));
-              setOffer(null);
-            },
-            discard() {
-              void storage.clear();
-              setOffer(null);
-            },
-          });
-        } catch (error) {
-          store.getState().showError(`Recovery skipped: ${(error as Error).message}`);
-          void storage.clear();
-        }
-      })
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, [store, storage]);
+    let offered = false;
+    const showError = (message: string) => store.getState().showError(message);
+    const writer = startRecoveryWriter(store, api, { onError: showError });
 
-  useEffect(() => {
-    let lastDocument: unknown = undefined;
-    let lastUnsaved = false;
-    const timer = setInterval(() => {
-      const state = store.getState();
-      const { document, documentId, format } = state;
-      const unsaved = selectHasUnsavedChanges(state);
-      if (document === lastDocument && unsaved === lastUnsaved) return;
-      lastDocument = document;
-      lastUnsaved = unsaved;
-      if (!document || !documentId || !format || !unsaved) {
-        // Saved or closed: nothing to recover. An offer still showing keeps its record until decided.
-        if (document) void storage.clear().catch(() => undefined);
+    async function offerNext(): Promise<void> {
+      const summaries = await api.listRecoveries();
+      const own = writer.sessionId;
+      for (const summary of summaries) {
+        if (!active) return;
+        if (summary.sessionId === own) continue;
+        if (summary.problem !== undefined) {
+          // Unreadable: nothing can be restored from it, and it would come back at every start.
+          showError(`Recovery skipped: ${summary.problem}`);
+          await api.discardRecovery(summary.sessionId);
+          continue;
+        }
+        offered = true;
+        setOffer({
+          savedAt: new Date(summary.savedAt),
+          title: summary.title,
+          restore: () => decide(() => restore(summary.sessionId)),
+          discard: () => decide(() => api.discardRecovery(summary.sessionId)),
+        });
         return;
       }
-      storage
-        .save(serializeRecovery({ document, documentId, format }, new Date()))
-        .catch((error: unknown) => state.showError(`Autosave failed: ${(error as Error).message}`));
-    }, AUTOSAVE_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [store, storage]);
+    }
+
+    function decide(action: () => Promise<void>): void {
+      offered = false;
+      setOffer(null);
+      action()
+        .then(offerNext)
+        .catch((error: unknown) => showError(`Recovery failed: ${(error as Error).message}`));
+    }
+
+    async function restore(sessionId: string): Promise<void> {
+      const state = store.getState();
+      if (
+        selectHasUnsavedChanges(state) &&
+        !confirm(
+          `Discard the unsaved changes to “${state.document!.title}” and restore the recovered work?`,
+        )
+      ) {
+        return;
+      }
+      const work: RecoveredWork = await api.loadRecovery(sessionId);
+      await writer.adopt(sessionId);
+      store.getState().restoreDocument(work);
+      // Text that was being typed comes back committed, as one undo step the user can take back,
+      // unless the segment had changed under it since (then the editor no longer showed it).
+      const { typing } = work;
+      const segment = typing && work.document.segments.find(({ id }) => id === typing.segmentId);
+      if (typing && segment?.text === typing.baseText)
+        store.getState().editSegment(typing.segmentId, typing.text);
+    }
+
+    const report = (error: unknown) =>
+      showError(`Recovery could not be read: ${(error as Error).message}`);
+    offerNext().catch(report);
+    const later = setTimeout(() => {
+      if (active && !offered) offerNext().catch(report);
+    }, RECOVERY_SESSION_ALIVE_MS + 1000);
+    return () => {
+      active = false;
+      clearTimeout(later);
+      writer.stop();
+    };
+  }, [store, api, confirm]);
 
   return offer;
 }

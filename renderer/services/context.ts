@@ -1,12 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { NekoApi } from '../../src/api/types.js';
 import type { StudioController } from './controller.js';
-import type { RecoveryStorage } from './recovery-storage.js';
 
 export interface StudioServices {
   api: NekoApi;
   controller: StudioController;
-  recoveryStorage: RecoveryStorage;
 }
 
 export const StudioServicesContext = createContext<StudioServices | null>(null);

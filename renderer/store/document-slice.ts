@@ -1,4 +1,4 @@
-import type { ImportResult } from '../../src/api/types.js';
+import type { ImportResult, TypingDraft } from '../../src/api/types.js';
 import { editSegmentText } from '../../src/document/operations.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import type { FormatId } from '../../src/formats/types.js';
@@ -16,12 +16,22 @@ export interface DocumentSlice {
   selectedSegmentId: string | null;
   /** One-line message of the last failure (an import error names the file and the place). */
   errorMessage: string | null;
+  /**
+   * Text being typed into a segment's editor, not yet part of the document (that happens on blur or
+   * Enter, as one undo step). Kept here only so that recovery can save it while it is typed.
+   */
+  typing: TypingDraft | null;
 
   openDocument(result: ImportResult): void;
   /** Opens a document recovered from an autosave; it counts as unsaved. */
   restoreDocument(result: ImportResult): void;
   closeDocument(): void;
+  /** Commits the segment's text (one undo step) and ends any typing in it. */
   editSegment(segmentId: string, text: string): void;
+  /** The editor's text changed as the user typed; the document is untouched until editSegment. */
+  typeInSegment(segmentId: string, text: string): void;
+  /** The typing was given up (Escape): nothing of it is kept. */
+  abandonTyping(segmentId: string): void;
   selectSegment(segmentId: string | null): void;
   /** Records that `written` (the current document by default) is what the saved file holds. */
   markSaved(written?: NekoDocument): void;
@@ -36,6 +46,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   savedDocument: null,
   selectedSegmentId: null,
   errorMessage: null,
+  typing: null,
 
   openDocument({ document, documentId, format }) {
     set({
@@ -45,6 +56,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       savedDocument: document,
       selectedSegmentId: document.segments[0]?.id ?? null,
       errorMessage: null,
+      typing: null,
       past: [],
       future: [],
       lastCommitKey: null,
@@ -65,6 +77,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       format: null,
       savedDocument: null,
       selectedSegmentId: null,
+      typing: null,
       past: [],
       future: [],
       lastCommitKey: null,
@@ -74,11 +87,28 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
 
   editSegment(segmentId, text) {
-    const { document } = get();
+    const { document, typing } = get();
+    if (typing?.segmentId === segmentId) set({ typing: null });
     const segment = document && findSegment(document, segmentId);
     if (!document || !segment) return;
     const edited = editSegmentText(segment, text);
     if (edited !== segment) get().commitDocument('Edit text', withSegment(document, edited));
+  },
+
+  typeInSegment(segmentId, text) {
+    const { document, typing } = get();
+    const segment = document && findSegment(document, segmentId);
+    if (!segment) return;
+    if (text === segment.text) {
+      if (typing) set({ typing: null });
+    } else if (typing?.segmentId !== segmentId || typing.text !== text) {
+      // The editor starts from the segment's text, and starts again when that text changes.
+      set({ typing: { segmentId, text, baseText: segment.text } });
+    }
+  },
+
+  abandonTyping(segmentId) {
+    if (get().typing?.segmentId === segmentId) set({ typing: null });
   },
 
   selectSegment(segmentId) {

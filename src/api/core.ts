@@ -18,8 +18,13 @@ import {
   type FileUpload,
   type FormatInfo,
   type ImportResult,
+  type RecoveredWork,
+  type RecoverySummary,
+  type RecoveryUpdate,
 } from './types.js';
 import { withCompanionMedia } from './companion-media.js';
+import { defaultDataDirectory } from './data-directory.js';
+import { RecoveryStore } from './recovery.js';
 
 /** A file over the size limit: a FormatError naming the file, answered 413 by the server. */
 export class UploadTooLargeError extends FormatError {}
@@ -44,6 +49,11 @@ export interface CoreOptions {
   tempRoot?: string;
   /** Largest document file, uploaded or opened from disk alike (formats/io's limit by default). */
   maxFileBytes?: number;
+  /**
+   * Where unsaved work is kept for recovery: `recovery` in the user's data folder by default
+   * (src/api/data-directory.ts; `$NEKO_DATA_DIR` moves it).
+   */
+  recoveryDirectory?: string;
 }
 
 /**
@@ -58,9 +68,13 @@ export class ApiCore {
   private mediaFolder: Promise<string> | undefined;
   /** documentId → (companion file name → absolute path) */
   private readonly media = new Map<string, Map<string, string>>();
+  private readonly recovery: RecoveryStore;
 
   constructor(options: CoreOptions = {}) {
     this.corrector = options.corrector;
+    this.recovery = new RecoveryStore(
+      options.recoveryDirectory ?? path.join(defaultDataDirectory(), 'recovery'),
+    );
     this.tempRoot = options.tempRoot ?? tmpdir();
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   }
@@ -178,6 +192,27 @@ export class ApiCore {
 
   onCorrectorEvent(listener: (event: CorrectorEvent) => void): () => void {
     return this.corrector?.onEvent(listener) ?? (() => {});
+  }
+
+  /** The folder recovery files are kept in (for the server's start-up line and for tests). */
+  get recoveryDirectory(): string {
+    return this.recovery.directory;
+  }
+
+  saveRecovery(update: RecoveryUpdate): Promise<void> {
+    return this.recovery.save(update);
+  }
+
+  listRecoveries(): Promise<RecoverySummary[]> {
+    return this.recovery.list();
+  }
+
+  loadRecovery(sessionId: string): Promise<RecoveredWork> {
+    return this.recovery.load(sessionId);
+  }
+
+  discardRecovery(sessionId: string): Promise<void> {
+    return this.recovery.discard(sessionId);
   }
 
   async dispose(): Promise<void> {

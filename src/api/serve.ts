@@ -1,11 +1,14 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HostCorrectorClient } from '../corrector/host/client.js';
 import { ApiCore } from './core.js';
+import { defaultDataDirectory } from './data-directory.js';
 import { startServer } from './server.js';
 
 /**
- * `npm run serve [-- --port N] [--static DIR]`: browser mode. Run from source (src/api) and from the
+ * `npm run serve [-- --port N] [--static DIR] [--data-dir DIR]`: browser mode. Unsaved work is kept
+ * for recovery under the data folder (src/api/data-directory.ts), whatever the port. Run from source (src/api) and from the
  * bundle (dist/server), which both sit two folders below the project root.
  */
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '0' },
       static: { type: 'string', default: DEFAULT_STATIC_DIR },
+      'data-dir': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -23,7 +27,13 @@ async function main(): Promise<void> {
   }
 
   // The engine runs in its own process; without a model its status says why correction is off.
-  const core = new ApiCore({ corrector: new HostCorrectorClient() });
+  const dataDirectory = values['data-dir']
+    ? path.resolve(values['data-dir'])
+    : defaultDataDirectory();
+  const core = new ApiCore({
+    corrector: new HostCorrectorClient(),
+    recoveryDirectory: path.join(dataDirectory, 'recovery'),
+  });
   const server = await startServer({
     core,
     staticDir: values.static,
@@ -34,6 +44,7 @@ async function main(): Promise<void> {
   console.log(
     'Only this machine can reach it, and only with the token in that URL. Ctrl+C stops it.',
   );
+  console.log(`Unsaved work is kept for recovery in ${core.recoveryDirectory}`);
 
   const stop = async () => {
     await server.close();

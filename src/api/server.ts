@@ -99,6 +99,16 @@ const OPERATIONS: Record<string, { operation: Operation; carriesFiles: boolean }
   correctorStatus: { operation: (core) => core.correctorStatus(), carriesFiles: false },
   correct: { operation: (core, body) => core.correct(body as never), carriesFiles: true },
   cancel: { operation: (core, body) => core.cancel(String(body.jobId)), carriesFiles: false },
+  saveRecovery: { operation: (core, body) => core.saveRecovery(body as never), carriesFiles: true },
+  listRecoveries: { operation: (core) => core.listRecoveries(), carriesFiles: false },
+  loadRecovery: {
+    operation: (core, body) => core.loadRecovery(body.sessionId as never),
+    carriesFiles: false,
+  },
+  discardRecovery: {
+    operation: (core, body) => core.discardRecovery(body.sessionId as never),
+    carriesFiles: false,
+  },
 };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

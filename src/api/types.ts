@@ -4,7 +4,7 @@
  * corrector contract's (src/corrector/contract.ts).
  */
 import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../corrector/contract.js';
-import type { NekoDocument } from '../document/types.js';
+import type { NekoDocument, Segment } from '../document/types.js';
 import type { FormatId } from '../formats/types.js';
 
 /**
@@ -32,11 +32,29 @@ export interface NekoApi {
   correct(request: CorrectRequest): Promise<{ jobId: string }>;
   cancel(jobId: string): Promise<void>;
   onCorrectorEvent(listener: (event: CorrectorEvent) => void): () => void;
+  /**
+   * Keeps a renderer session's unsaved work in the user's data folder (src/api/recovery.ts), so
+   * that a crash or a restart loses at most the last moment of it. Fields left out keep what was
+   * stored; an update with neither says that the session is still open.
+   */
+  saveRecovery(update: RecoveryUpdate): Promise<void>;
+  /** Work left behind by sessions that are gone (crashed, killed, closed unsaved), newest first. */
+  listRecoveries(): Promise<RecoverySummary[]>;
+  /** The work a summary describes, with the text that was being typed. */
+  loadRecovery(sessionId: string): Promise<RecoveredWork>;
+  /** Removes a session's recovery: the user discarded it, or the work was saved or closed. */
+  discardRecovery(sessionId: string): Promise<void>;
   /** Electron only: commands chosen in the native menu, which the UI carries out itself. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
 
 export type MenuCommand = 'open' | 'save' | 'export' | 'undo' | 'redo';
+
+/**
+ * A renderer session that sent nothing to the recovery for this long is taken to be gone, and its
+ * work is offered to the next window (the renderer beats every 3 s while open).
+ */
+export const RECOVERY_SESSION_ALIVE_MS = 10_000;
 
 /** Largest request that carries files or documents; browser mode refuses bigger ones with a clear error. */
 export const UPLOAD_LIMIT_BYTES = 300 * 1024 * 1024;
@@ -60,6 +78,53 @@ export interface ExportResult {
   fileName: string;
   content: string;
   mimeType: string;
+}
+
+/** Text typed into a segment's editor and not yet committed to the document (Enter or blur commits). */
+export interface TypingDraft {
+  segmentId: string;
+  text: string;
+  /**
+   * The segment's text when the typing began. Once the segment says something else (undo, an
+   * accepted suggestion), the editor shows that instead and the draft is stale: it is not restored.
+   */
+  baseText: string;
+}
+
+export interface RecoveryUpdate {
+  /** The renderer session (letters, digits, `-` and `_`, 8 to 100 of them); one recovery each. */
+  sessionId: string;
+  /** The document as it now stands; sent when it is new or changed beyond `changes`. */
+  work?: ImportResult;
+  /**
+   * The segments that changed since the last update, when nothing else did: a decision or an edit
+   * in a long document then costs a few kilobytes instead of the whole document. Refused (the
+   * caller then sends `work`) when the core does not hold this session's document.
+   */
+  changes?: SegmentChange[];
+  /** What is being typed, or null once it was committed or abandoned. */
+  typing?: TypingDraft | null;
+}
+
+export interface SegmentChange {
+  /** Position in the document's segments; the segment keeps its id. */
+  index: number;
+  segment: Segment;
+}
+
+export interface RecoverySummary {
+  sessionId: string;
+  title: string;
+  /** ISO time of the last change kept. */
+  savedAt: string;
+  /** Set when the recovery cannot be read back; the work is lost and the record can only be discarded. */
+  problem?: string;
+}
+
+export interface RecoveredWork extends ImportResult {
+  sessionId: string;
+  savedAt: string;
+  typing: TypingDraft | null;
 }
 
 export interface FormatInfo {

@@ -55,7 +55,12 @@ export async function startBrowserMode(): Promise<BrowserMode> {
   }
 
   // As `npm run serve` does: the real engine host, which reports why correction is off without a model.
-  const core = new ApiCore({ corrector: new HostCorrectorClient() });
+  // Recovery files go to a folder of the test's own, never the user's data folder.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'neko-e2e-data-'));
+  const core = new ApiCore({
+    corrector: new HostCorrectorClient(),
+    recoveryDirectory: path.join(dataDir, 'recovery'),
+  });
   const server = await startServer({
     core,
     staticDir: RENDERER_DIR,
@@ -114,6 +119,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       await server.close();
       await core.dispose();
       await rm(userDataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -52,7 +52,27 @@ type HostState =
 
 type LoadOutcome =
   | { available: true; info: EngineInfo }
-  | { available: false; reason: string; attempts?: DeviceAttempt[] };
+  /** `crashed`: the host process died while loading, rather than finding no usable model. */
+  | { available: false; reason: string; attempts?: DeviceAttempt[]; crashed?: true };
+
+/**
+ * What correctAll rejects with when the job failed because the corrector's process died (twice,
+ * or again while it was being restarted): not a bug of the caller's input nor of NeKo's code, but
+ * something the user can act on (memory, the device, the model), so the CLI says so as a user error.
+ */
+export class CorrectorCrashError extends Error {
+  override name = 'CorrectorCrashError';
+  constructor(
+    message: string,
+    /** Why the process ended, as the host reported it (exit code or signal). */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a load waits for: the host's answer, or the news that the host died before it gave one. */
+type LoadReply = HostMessage | { type: 'stopped'; reason: string };
 
 const MAX_RESTARTS_PER_JOB = 1;
 
@@ -68,7 +88,9 @@ export class HostCorrectorClient implements CorrectorClient {
   private settleRunning: (() => void) | undefined;
   private disposed = false;
   private lastCrash: string | undefined;
-  private readonly loadWaiters: ((message: HostMessage) => void)[] = [];
+  /** Jobs that failed because the host died; correctAll turns their error into a CorrectorCrashError. */
+  private readonly crashedJobs = new Set<string>();
+  private readonly loadWaiters: ((message: LoadReply) => void)[] = [];
 
   constructor(private readonly options: CorrectorClientOptions = {}) {
     this.spawn = options.spawn ?? spawnChildProcess;
@@ -156,7 +178,9 @@ export class HostCorrectorClient implements CorrectorClient {
         else if (event.type === 'result') suggestions.set(event.segmentId, event.suggestion);
         else {
           stop();
-          if (event.type === 'error') reject(new Error(event.message));
+          if (event.type === 'error' && this.crashedJobs.delete(event.jobId))
+            reject(new CorrectorCrashError(event.message, this.lastCrash ?? 'unknown reason'));
+          else if (event.type === 'error') reject(new Error(event.message));
           else if (event.cancelled) reject(new Error('correction cancelled'));
           else resolve(suggestions);
         }
@@ -207,6 +231,7 @@ export class HostCorrectorClient implements CorrectorClient {
         return;
       }
       if (!outcome.available) {
+        if (outcome.crashed) this.crashedJobs.add(job.id);
         this.emit({
           type: 'error',
           jobId: job.id,
@@ -217,6 +242,7 @@ export class HostCorrectorClient implements CorrectorClient {
       const finished = await this.runOnHost(job);
       if (finished) return;
       if (job.restarts >= MAX_RESTARTS_PER_JOB) {
+        this.crashedJobs.add(job.id);
         this.emit({
           type: 'error',
           jobId: job.id,
@@ -286,6 +312,8 @@ export class HostCorrectorClient implements CorrectorClient {
             reason: message.reason,
             ...(message.attempts ? { attempts: message.attempts } : {}),
           });
+        } else if (message.type === 'stopped') {
+          resolve({ available: false, reason: message.reason, crashed: true });
         }
       });
     }).then((outcome) => {
@@ -318,7 +346,7 @@ export class HostCorrectorClient implements CorrectorClient {
       this.lastCrash = reason;
       const waiters = this.loadWaiters.splice(0);
       waiters.forEach((waiter) =>
-        waiter({ type: 'unavailable', reason: `the corrector host stopped (${reason})` }),
+        waiter({ type: 'stopped', reason: `the corrector host stopped (${reason})` }),
       );
       this.host = undefined;
       this.settleRunning?.();

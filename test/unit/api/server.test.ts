@@ -350,3 +350,73 @@ describe('browser-mode server: corrector events over WebSocket', () => {
     socket.close();
   });
 });
+
+describe('browser-mode server: recovery', () => {
+  it('keeps work sent over HTTP for the next server, and refuses bad requests with a 4xx', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'neko-server-recovery-'));
+    const recoveryDirectory = path.join(dataDir, 'recovery');
+    const first = new ApiCore({ recoveryDirectory });
+    const firstServer = await startServer({ core: first, staticDir });
+    const sessionId = 'window-0123456789';
+    try {
+      const imported = json(
+        await callApi(firstServer, 'importFile', {
+          name: 'talk.srt',
+          dataBase64: Buffer.from(SRT).toString('base64'),
+        }),
+      ).result as ImportResult;
+      const saved = await callApi(firstServer, 'saveRecovery', {
+        sessionId,
+        work: imported,
+        typing: { segmentId: '2', text: 'second line typed', baseText: 'second line here' },
+      });
+      expect(saved.status).toBe(200);
+      for (const [body, reason] of [
+        [{ sessionId: '../../../../etc', work: imported }, /session id/],
+        [
+          {
+            sessionId: 'other-window-42',
+            typing: { segmentId: '1', text: 'x', baseText: 'hello wold' },
+          },
+          /no document/,
+        ],
+        [{ sessionId, work: { document: 'nothing' } }, /not a document/],
+      ] as const) {
+        const refused = await callApi(firstServer, 'saveRecovery', body);
+        expect(refused.status).toBe(400);
+        expect(json(refused).error).toMatch(reason);
+      }
+      const unknown = await callApi(firstServer, 'loadRecovery', { sessionId: 'never-written-1' });
+      expect(unknown.status).toBe(400);
+    } finally {
+      await firstServer.close();
+      await first.dispose();
+    }
+
+    // The next run, on another port: the work is offered and comes back whole.
+    const next = new ApiCore({ recoveryDirectory });
+    const nextServer = await startServer({ core: next, staticDir });
+    try {
+      const [summary] = json(await callApi(nextServer, 'listRecoveries', {})).result as {
+        sessionId: string;
+      }[];
+      expect(summary?.sessionId).toBe(sessionId);
+      const work = json(await callApi(nextServer, 'loadRecovery', { sessionId })).result as {
+        typing: unknown;
+        document: { segments: unknown[] };
+      };
+      expect(work.typing).toEqual({
+        segmentId: '2',
+        text: 'second line typed',
+        baseText: 'second line here',
+      });
+      expect(work.document.segments).toHaveLength(2);
+      expect((await callApi(nextServer, 'discardRecovery', { sessionId })).status).toBe(200);
+      expect(json(await callApi(nextServer, 'listRecoveries', {})).result).toEqual([]);
+    } finally {
+      await nextServer.close();
+      await next.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

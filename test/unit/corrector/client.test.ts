@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorrectorEvent, CorrectRequest } from '../../../src/corrector/contract.js';
-import { HostCorrectorClient } from '../../../src/corrector/host/client.js';
+import { CorrectorCrashError, HostCorrectorClient } from '../../../src/corrector/host/client.js';
 import { spawnChildProcess, type HostChannel } from '../../../src/corrector/host/spawn.js';
 
 const tinyModel = new URL('../../fixtures/models/tiny-random/', import.meta.url).pathname;
@@ -185,6 +185,24 @@ describe('HostCorrectorClient', () => {
         /stopped unexpectedly.*document is untouched/,
       );
       expect(input).toEqual(before);
+    },
+  );
+
+  it(
+    'rejects correctAll with a CorrectorCrashError naming the signal when the host dies twice',
+    { timeout: 90_000 },
+    async () => {
+      const { spawn, killed } = killingSpawn(2);
+      const client = makeClient(spawn);
+      const failure = await client.correctAll(request(150)).catch((error: unknown) => error);
+      expect(killed()).toBe(2);
+      expect(failure).toBeInstanceOf(CorrectorCrashError);
+      expect((failure as CorrectorCrashError).reason).toMatch(/SIGKILL/);
+      // Any other failure stays a plain error: a missing model is not a crash.
+      const missing = new HostCorrectorClient({ modelDirectory: '/nonexistent/model' });
+      clients.push(missing);
+      const refusal = await missing.correctAll(request(1)).catch((error: unknown) => error);
+      expect(refusal).not.toBeInstanceOf(CorrectorCrashError);
     },
   );
 
