@@ -13,8 +13,8 @@ import { useAutosave } from './hooks/useAutosave.js';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.js';
 import { useServices } from './services/context.js';
 import { useStudio, useStudioStore } from './store/react.js';
-import { findSegment, segmentIndex } from './store/segment-index.js';
-import { selectHasUnsavedChanges, type ListFilter } from './store/selectors.js';
+import { findSegment } from './store/segment-index.js';
+import { filterSegments, selectHasUnsavedChanges, type ListFilter } from './store/selectors.js';
 import { Toolbar } from './components/Toolbar.js';
 
 export function App() {
@@ -81,6 +81,7 @@ export function App() {
               <label>
                 Show{' '}
                 <select
+                  data-testid="list-filter"
                   value={filter}
                   onChange={(event) => setFilter(event.currentTarget.value as ListFilter)}
                 >
@@ -132,12 +133,18 @@ function keyboardActions(
     const { document, selectedSegmentId } = state();
     return document && selectedSegmentId ? findSegment(document, selectedSegmentId) : undefined;
   };
+  // ↑/↓ walk the rows the list shows (the filter applies); the new row's first pending suggestion is
+  // highlighted (selectCurrentEdit), so A then takes it.
   const moveSelection = (step: 1 | -1) => {
-    const { document, selectedSegmentId, selectSegment } = state();
+    const { document, selectedSegmentId, selectSegment, listFilter } = state();
     if (!document) return;
-    const position = selectedSegmentId ? segmentIndex(document, selectedSegmentId) : -1;
-    const next =
-      document.segments[Math.min(document.segments.length - 1, Math.max(0, position + step))];
+    const shown = filterSegments(document, listFilter);
+    const position = selectedSegmentId
+      ? shown.findIndex((segment) => segment.id === selectedSegmentId)
+      : -1;
+    // A selection outside the filtered rows starts from the first (↓) or last (↑) shown row.
+    const target = position < 0 ? (step === 1 ? 0 : shown.length - 1) : position + step;
+    const next = shown[Math.min(shown.length - 1, Math.max(0, target))];
     if (next) selectSegment(next.id);
   };
   return {

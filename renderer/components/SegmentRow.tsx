@@ -3,7 +3,7 @@ import { holdReason } from '../../src/document/bulk-review.js';
 import { wordOrigins } from '../../src/document/operations.js';
 import type { Segment, SuggestionEdit } from '../../src/document/types.js';
 import { useStudio } from '../store/react.js';
-import { pendingEditIndices } from '../store/selectors.js';
+import { pendingEditIndices, selectCurrentEdit } from '../store/selectors.js';
 import { overlappingEdits, splitWords, suggestionRuns } from './text-pieces.js';
 
 export function segmentEditorId(segmentId: string): string {
@@ -32,8 +32,9 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
   const selected = useStudio((state) => state.selectedSegmentId === segment.id);
   const playing = useStudio((state) => state.playingSegmentId === segment.id);
   const hovered = useStudio((state) => state.hoveredSegmentId === segment.id);
+  // Only the selected row can hold the highlight; the others skip the lookup.
   const cursorEdit = useStudio((state) =>
-    state.reviewCursor?.segmentId === segment.id ? state.reviewCursor.editIndex : -1,
+    state.selectedSegmentId === segment.id ? (selectCurrentEdit(state)?.editIndex ?? -1) : -1,
   );
   const selectSegment = useStudio((state) => state.selectSegment);
   const hoverSegment = useStudio((state) => state.hoverSegment);

@@ -34,30 +34,46 @@ export interface Shortcut {
 
 /** The one list that both handles keys and fills the shortcut sheet, so the two cannot disagree. */
 export const SHORTCUTS: Shortcut[] = [
-  { action: 'next-suggestion', description: 'Next suggestion', bindings: [{ key: 'j' }] },
-  { action: 'previous-suggestion', description: 'Previous suggestion', bindings: [{ key: 'k' }] },
+  {
+    action: 'next-suggestion',
+    description: 'Next pending suggestion (selects its segment)',
+    bindings: [{ key: 'j' }],
+  },
+  {
+    action: 'previous-suggestion',
+    description: 'Previous pending suggestion (selects its segment)',
+    bindings: [{ key: 'k' }],
+  },
   {
     action: 'accept',
-    description: 'Accept the suggestion',
+    description: 'Accept the highlighted suggestion (the highlight stays; J moves on)',
     bindings: [{ key: 'a' }, { key: 'Enter' }],
   },
   {
     action: 'reject',
-    description: 'Reject the suggestion',
+    description: 'Reject the highlighted suggestion (the highlight stays; J moves on)',
     bindings: [{ key: 'r' }, { key: 'Backspace' }],
   },
   {
     action: 'accept-segment',
-    description: 'Accept all in the segment',
+    description: 'Accept all in the selected segment',
     bindings: [{ key: 'a', shift: true }],
   },
   {
     action: 'reject-segment',
-    description: 'Reject all in the segment',
+    description: 'Reject all in the selected segment',
     bindings: [{ key: 'r', shift: true }],
   },
-  { action: 'next-segment', description: 'Next segment', bindings: [{ key: 'ArrowDown' }] },
-  { action: 'previous-segment', description: 'Previous segment', bindings: [{ key: 'ArrowUp' }] },
+  {
+    action: 'next-segment',
+    description: 'Next segment shown; highlights its first pending suggestion',
+    bindings: [{ key: 'ArrowDown' }],
+  },
+  {
+    action: 'previous-segment',
+    description: 'Previous segment shown; highlights its first pending suggestion',
+    bindings: [{ key: 'ArrowUp' }],
+  },
   {
     action: 'edit',
     description: 'Edit the segment’s text (Enter or Esc to leave)',

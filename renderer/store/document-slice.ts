@@ -29,6 +29,25 @@ export interface DocumentSlice {
   dismissError(): void;
 }
 
+/**
+ * The view state that belongs to one document. Kept across documents, a "pending" filter hid every
+ * row of the next one ("No segments match the filter"), and the alternatives panel, focused token,
+ * hovered line and playhead pointed at ids of a document no longer open.
+ */
+const PER_DOCUMENT_VIEW_STATE = {
+  reviewCursor: null,
+  fixEverywhereOffer: null,
+  listFilter: 'all',
+  alternativesSegmentId: null,
+  focusedToken: null,
+  hoveredSegmentId: null,
+  playingSegmentId: null,
+  playingWordIndex: -1,
+  playbackTime: 0,
+  playing: false,
+  seekRequest: null,
+} as const;
+
 export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   document: null,
   documentId: null,
@@ -48,8 +67,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       past: [],
       future: [],
       lastCommitKey: null,
-      reviewCursor: null,
-      fixEverywhereOffer: null,
+      ...PER_DOCUMENT_VIEW_STATE,
     });
   },
 
@@ -68,8 +86,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       past: [],
       future: [],
       lastCommitKey: null,
-      reviewCursor: null,
-      fixEverywhereOffer: null,
+      ...PER_DOCUMENT_VIEW_STATE,
     });
   },
 
@@ -82,7 +99,9 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
 
   selectSegment(segmentId) {
-    set({ selectedSegmentId: segmentId });
+    // One cursor: a suggestion chosen in another segment is not kept behind the new selection.
+    if (segmentId !== get().selectedSegmentId)
+      set({ selectedSegmentId: segmentId, reviewCursor: null });
   },
 
   markSaved(written = get().document ?? undefined) {

@@ -1,0 +1,263 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acceptEdit,
+  attachSuggestion,
+  rejectEdit,
+  suggestionFromCorrection,
+} from '../../src/document/operations.js';
+import type { NekoDocument, Segment } from '../../src/document/types.js';
+import {
+  openFiles,
+  parseFile,
+  sampleFile,
+  savedDocument,
+  screenshot,
+  segmentRow,
+  startBrowserMode,
+  writeProject,
+  type BrowserMode,
+} from './harness.js';
+
+/**
+ * The review editor's second pass (issue 15) in Chromium through browser mode, without the model: the
+ * suggestions come in a project file the test writes with the core's own operations, so every
+ * expectation is computed here from the same operations, and the document state is read back from
+ * the project the app saves.
+ */
+
+interface EditPosition {
+  segmentId: string;
+  editIndex: number;
+}
+
+let app: BrowserMode;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startBrowserMode();
+  page = app.page;
+  await page.goto(app.server.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Hand-made corrections of the sample meeting's recognizer errors: [segment index, [from, to]…]. */
+const CORRECTIONS: [number, [string, string][]][] = [
+  [0, [['with a quarterly', 'with the quarterly']]],
+  [
+    2,
+    [
+      ['expected what', 'expected. What'],
+      ['boroughs', 'growth'],
+    ],
+  ],
+  [4, [['for a fellow rolls', 'fuel rose']]],
+  [
+    5,
+    [
+      ['Can we can negotiate', 'Can we renegotiate'],
+      ['july', 'July'],
+    ],
+  ],
+];
+
+/** The sample meeting with a suggestion (every edit pending) and an N-best list on some segments. */
+async function meetingWithSuggestions(): Promise<NekoDocument> {
+  const sample = await parseFile(sampleFile('meeting.whisper.json'));
+  const segments = sample.segments.map((segment, index): Segment => {
+    const corrections = CORRECTIONS.find(([at]) => at === index)?.[1];
+    if (!corrections) return segment;
+    const corrected = corrections.reduce((text, [from, to]) => {
+      expect(text, `segment ${index} of the sample says “${from}”`).toContain(from);
+      return text.replace(from, to);
+    }, segment.source);
+    return {
+      ...attachSuggestion(segment, suggestionFromCorrection(segment, corrected)),
+      nbest: [segment.source, corrected.toLowerCase()],
+    };
+  });
+  return { ...sample, segments };
+}
+
+function decide(
+  document: NekoDocument,
+  { segmentId, editIndex }: EditPosition,
+  decision: 'accepted' | 'rejected',
+): NekoDocument {
+  const change = decision === 'accepted' ? acceptEdit : rejectEdit;
+  return {
+    ...document,
+    segments: document.segments.map((segment) =>
+      segment.id === segmentId ? change(segment, editIndex) : segment,
+    ),
+  };
+}
+
+/** Every pending edit in document order, as J visits them. */
+function pendingPositions(document: NekoDocument): EditPosition[] {
+  return document.segments.flatMap((segment) =>
+    (segment.suggestion?.edits ?? []).flatMap((edit, editIndex) =>
+      edit.decision === 'pending' ? [{ segmentId: segment.id, editIndex }] : [],
+    ),
+  );
+}
+
+const decisionsOf = (document: NekoDocument) =>
+  document.segments.map((segment) => segment.suggestion?.edits.map((edit) => edit.decision) ?? []);
+
+/** The highlighted suggestion, read from the DOM; null when none is. */
+async function highlighted(): Promise<EditPosition | null> {
+  const current = page.locator('[data-testid="suggestion"][aria-current="true"]');
+  if ((await current.count()) !== 1) return null;
+  return current.evaluate((element) => ({
+    segmentId: element.closest<HTMLElement>('[data-testid="segment-row"]')?.dataset.segmentId ?? '',
+    editIndex: Number((element as HTMLElement).dataset.editIndex),
+  }));
+}
+
+async function selectedSegmentId(): Promise<string | null> {
+  return page
+    .locator('[data-testid="segment-row"][data-selected="true"]')
+    .evaluateAll((rows) =>
+      rows.length === 1 ? (rows[0] as HTMLElement).dataset.segmentId! : null,
+    );
+}
+
+let fixture: NekoDocument;
+let projectFile: string;
+
+describe('one cursor (issue 15, item 2)', () => {
+  it('A and R act on the highlighted suggestion, which stays in the selected segment; J, A, J skips nothing', async () => {
+    fixture = await meetingWithSuggestions();
+    projectFile = await writeProject(fixture, 'meeting.neko.json');
+    const audio = sampleFile('meeting.ogg');
+    await openFiles(page, [projectFile, audio], fixture);
+    let expected = fixture;
+    const [first, , third] = fixture.segments as [Segment, Segment, Segment];
+
+    // Opening selects the first segment and highlights its first pending suggestion.
+    await expect.poll(selectedSegmentId).toBe(first.id);
+    await expect.poll(highlighted).toEqual({ segmentId: first.id, editIndex: 0 });
+
+    // ↓ twice: the third segment is selected, and its first suggestion highlighted, nothing else.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(selectedSegmentId).toBe(third.id);
+    await expect.poll(highlighted).toEqual({ segmentId: third.id, editIndex: 0 });
+
+    // A takes what is highlighted, and the highlight stays on it.
+    await page.keyboard.press('a');
+    expected = decide(expected, { segmentId: third.id, editIndex: 0 }, 'accepted');
+    await expect.poll(highlighted).toEqual({ segmentId: third.id, editIndex: 0 });
+    await expect
+      .poll(() =>
+        segmentRow(page, third.id).getByTestId('suggestion').first().getAttribute('data-decision'),
+      )
+      .toBe('accepted');
+
+    // J, A, J, R, J, A: each J goes to the very next pending suggestion, in document order.
+    const order = pendingPositions(expected).filter(
+      (position) =>
+        expected.segments.findIndex((segment) => segment.id === position.segmentId) >= 2,
+    );
+    expect(
+      order.length,
+      'the fixture has three more suggestions after the third segment',
+    ).toBeGreaterThanOrEqual(3);
+    const steps: ['a' | 'r', 'accepted' | 'rejected'][] = [
+      ['a', 'accepted'],
+      ['r', 'rejected'],
+      ['a', 'accepted'],
+    ];
+    for (const [index, [key, decision]] of steps.entries()) {
+      await page.keyboard.press('j');
+      await expect.poll(highlighted).toEqual(order[index]);
+      await expect.poll(selectedSegmentId).toBe(order[index]!.segmentId);
+      await page.keyboard.press(key);
+      expected = decide(expected, order[index]!, decision);
+    }
+
+    // K goes back to the previous pending suggestion, selecting its segment.
+    const before = pendingPositions(expected).filter(
+      (position) =>
+        expected.segments.findIndex((segment) => segment.id === position.segmentId) <
+        expected.segments.findIndex((segment) => segment.id === order[2]!.segmentId),
+    );
+    await page.keyboard.press('k');
+    await expect.poll(highlighted).toEqual(before.at(-1));
+
+    // A click on another row moves the one cursor there: A then acts on that row, not the old place.
+    const target = expected.segments.find(
+      (segment) =>
+        segment.id !== before.at(-1)!.segmentId &&
+        segment.suggestion?.edits.some((edit) => edit.decision === 'pending'),
+    )!;
+    await segmentRow(page, target.id).locator('.segment-meta').click();
+    const targetEdit = target.suggestion!.edits.findIndex((edit) => edit.decision === 'pending');
+    await expect.poll(highlighted).toEqual({ segmentId: target.id, editIndex: targetEdit });
+    await page.keyboard.press('a');
+    expected = decide(expected, { segmentId: target.id, editIndex: targetEdit }, 'accepted');
+
+    await screenshot(page, 'one-cursor.png');
+    const saved = await savedDocument(page);
+    expect(decisionsOf(saved)).toEqual(decisionsOf(expected));
+    expect(saved.segments.map((segment) => segment.text)).toEqual(
+      expected.segments.map((segment) => segment.text),
+    );
+
+    // The sheet says what moves where.
+    await page.getByTestId('shortcuts-button').click();
+    const description = (action: string) =>
+      page.locator(`[data-testid="shortcut"][data-action="${action}"] td`).nth(1).textContent();
+    expect(await description('accept')).toContain('highlighted');
+    expect(await description('next-segment')).toContain('highlights its first pending');
+    expect(await page.getByTestId('shortcut-note').textContent()).toContain('One cursor');
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('state that belongs to one document (issue 15, item 9)', () => {
+  it('the filter, the alternatives panel and the hovered line do not carry over to the next document', async () => {
+    const filter = page.getByTestId('list-filter');
+    await filter.selectOption('pending');
+    const withAlternatives = fixture.segments.find((segment) => segment.nbest)!;
+    const row = segmentRow(page, withAlternatives.id);
+    await row.getByTestId('nbest-toggle').click();
+    await expect
+      .poll(() => row.getByTestId('nbest-toggle').getAttribute('aria-expanded'))
+      .toBe('true');
+
+    // A scan whose lines all have no suggestion: the old "pending" filter would hide every one.
+    const hocr = sampleFile('page.hocr');
+    const scan = await parseFile(hocr);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByTestId('open-file-input')
+      .setInputFiles([hocr, hocr.replace(/\.hocr$/, '.png')]);
+    await expect.poll(() => page.getByTestId('segment-row').count()).toBe(scan.segments.length);
+    expect(await filter.inputValue()).toBe('all');
+    expect(await page.locator('.segment-list-empty').count()).toBe(0);
+    await page.mouse.move(1, 1);
+    expect(await page.locator('[data-testid="ocr-box"][data-highlighted="true"]').count()).toBe(1);
+    expect(
+      await page
+        .locator(`[data-testid="ocr-box"][data-segment-id="${scan.segments[0]!.id}"]`)
+        .getAttribute('data-highlighted'),
+    ).toBe('true');
+
+    // Back to the meeting project: its alternatives panel is closed again.
+    await openFiles(page, [projectFile, sampleFile('meeting.ogg')], fixture);
+    expect(await filter.inputValue()).toBe('all');
+    expect(await row.getByTestId('nbest-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('ol.alternatives').count()).toBe(0);
+    await screenshot(page, 'document-switch.png');
+
+    const saved = await savedDocument(page);
+    expect(saved.segments.map((segment) => segment.id)).toEqual(
+      fixture.segments.map((segment) => segment.id),
+    );
+  });
+});
