@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ErrorBanner, RecoveryBanner } from './components/Banners.js';
+import { SAMPLES } from '../src/api/types.js';
+import { inferDocumentTask } from '../src/document/task-inference.js';
+import type { NekoDocument, Task } from '../src/document/types.js';
+import { ErrorBanner, NotUsedBanner, RecoveryBanner } from './components/Banners.js';
 import { AudioPlayer } from './components/AudioPlayer.js';
 import { CorrectionControls } from './components/CorrectionControls.js';
 import { FindReplace } from './components/FindReplace.js';
@@ -26,6 +29,7 @@ export function App() {
   const setFilter = useStudio((state) => state.setListFilter);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showFind, setShowFind] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const recoveryOffer = useAutosave(store, recoveryStorage);
 
   useEffect(() => {
@@ -64,11 +68,32 @@ export function App() {
     }),
   );
 
+  // Files dropped anywhere on the window open as if chosen together in the file picker.
+  const dropHandlers = {
+    onDragOver(event: React.DragEvent) {
+      if (!event.dataTransfer.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setDropping(true);
+    },
+    onDragLeave(event: React.DragEvent) {
+      if (event.currentTarget === event.target) setDropping(false);
+    },
+    onDrop(event: React.DragEvent) {
+      setDropping(false);
+      const files = Array.from(event.dataTransfer.files);
+      if (files.length === 0) return;
+      event.preventDefault();
+      void controller.openFiles(files);
+    },
+  };
+
   return (
-    <div className="app">
+    <div className={dropping ? 'app is-dropping' : 'app'} data-testid="app" {...dropHandlers}>
       <Toolbar onShowShortcuts={() => setShowShortcuts(true)} />
       <CorrectionControls />
       <ErrorBanner />
+      <NotUsedBanner />
       <RecoveryBanner offer={recoveryOffer} />
       <FixEverywhereBanner />
       {showFind && document && (
@@ -90,6 +115,7 @@ export function App() {
                   <option value="routing-disagrees">routing disagrees with source type</option>
                 </select>
               </label>
+              {document.source.format === 'text' && <TextOriginChoice document={document} />}
             </div>
             <div className="review-header" aria-hidden="true">
               <span>Recognizer</span>
@@ -110,12 +136,24 @@ export function App() {
         <main className="welcome">
           <p>
             Open a transcript (SRT, WebVTT, Whisper JSON, N-best JSONL, text) with its audio, or a
-            scan (hOCR, ALTO) with its page image.
+            scan (hOCR, ALTO) with its page image: choose them together, or drop them on this
+            window. Press ? for keyboard shortcuts.
           </p>
-          <p>
-            Choose several files at once to open a document with its media. Press ? for keyboard
-            shortcuts.
-          </p>
+          <div className="samples">
+            <p>Or try a sample:</p>
+            {SAMPLES.map((sample) => (
+              <button
+                key={sample.id}
+                type="button"
+                data-testid="open-sample"
+                data-sample={sample.id}
+                onClick={() => void controller.openSample(sample.id)}
+                title={sample.description}
+              >
+                {sample.label}
+              </button>
+            ))}
+          </div>
         </main>
       )}
       {showShortcuts && <ShortcutSheet onClose={() => setShowShortcuts(false)} />}
@@ -192,4 +230,36 @@ function keyboardActions(
     },
     shortcuts: view.toggleShortcuts,
   };
+}
+
+const TEXT_ORIGINS: { task: Task; label: string }[] = [
+  { task: 'asr', label: 'a speech transcript' },
+  { task: 'ocr', label: 'OCR of a scan' },
+  { task: 'text', label: 'typed text' },
+];
+
+/**
+ * A plain-text file does not say what made it, and the corrector's task (which passes follow the
+ * model) depends on it: the user says, starting from the guess the corrector would make.
+ */
+function TextOriginChoice({ document }: { document: NekoDocument }) {
+  const setDocumentTask = useStudio((state) => state.setDocumentTask);
+  const guessed = inferDocumentTask(document.segments);
+  return (
+    <label>
+      This text is{' '}
+      <select
+        data-testid="text-origin"
+        value={document.task}
+        onChange={(event) => setDocumentTask(event.currentTarget.value as Task)}
+      >
+        {TEXT_ORIGINS.map(({ task, label }) => (
+          <option key={task} value={task}>
+            {label}
+            {task === guessed ? ' (guessed from the text)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

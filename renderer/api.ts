@@ -6,6 +6,7 @@ import {
   type FormatInfo,
   type ImportResult,
   type NekoApi,
+  type SampleId,
 } from '../src/api/types.js';
 import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../src/corrector/contract.js';
 import type { NekoDocument } from '../src/document/types.js';
@@ -65,6 +66,9 @@ function createBrowserApi(query: URLSearchParams): NekoApi {
       }
       return call<ImportResult>('importFile', file);
     },
+    openSample: (sampleId: SampleId) => call<ImportResult>('openSample', { sampleId }),
+    attachMedia: (documentId: string, file: { name: string; dataBase64: string }) =>
+      call<string>('attachMedia', { documentId, file }),
     exportDocument: (document: NekoDocument, format: FormatId) =>
       call<ExportResult>('exportDocument', { document, format }),
     mediaUrl: (documentId: string, relativePath: string) => {
@@ -144,7 +148,7 @@ export async function uploadFromFiles(files: readonly File[]): Promise<FileUploa
   };
 }
 
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

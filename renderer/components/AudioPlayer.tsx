@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { MediaPicker } from './MediaPicker.js';
 import { useServices } from '../services/context.js';
 import { useStudio } from '../store/react.js';
 import { PLAYBACK_RATES } from '../store/media-slice.js';
@@ -15,6 +16,13 @@ export function AudioPlayer({ documentId, audioPath }: { documentId: string; aud
   const setPlaybackRate = useStudio((state) => state.setPlaybackRate);
   const reportPlayback = useStudio((state) => state.reportPlayback);
   const showError = useStudio((state) => state.showError);
+  const mediaRevision = useStudio((state) => state.mediaRevision);
+  const src = api.mediaUrl(documentId, audioPath);
+  const sourceKey = `${src}#${mediaRevision}`;
+  // A project reopened without its recording (or a transcript whose audio was not chosen) has an
+  // audio name the core cannot serve: ask for the file instead of showing a dead player.
+  const [failedSource, setFailedSource] = useState<string | null>(null);
+  const missing = failedSource === sourceKey;
 
   useEffect(() => {
     const element = audio.current;
@@ -37,18 +45,39 @@ export function AudioPlayer({ documentId, audioPath }: { documentId: string; aud
 
   return (
     <section className="audio-player" aria-label="Audio">
+      {missing && (
+        <div className="media-missing" role="status" data-testid="audio-missing">
+          <p>
+            The audio “{audioPath}” cannot be loaded: it was not opened with this document (a
+            project reopened without its recording), or it is not a format this player knows. Choose
+            the file to play the segments.
+          </p>
+          <MediaPicker
+            target={{ audio: true }}
+            accept="audio/*,video/*"
+            label="Choose the audio file…"
+            testId="choose-audio"
+          />
+        </div>
+      )}
       <audio
+        key={sourceKey}
         ref={audio}
         data-testid="audio-player"
         controls
         preload="metadata"
-        src={api.mediaUrl(documentId, audioPath)}
+        src={src}
         onTimeUpdate={report}
         onPlay={report}
         onPause={report}
         onSeeked={report}
         onRateChange={(event) => setPlaybackRate(event.currentTarget.playbackRate)}
-        onError={() => showError(`${audioPath}: the audio cannot be played`)}
+        onError={(event) => {
+          // 404: not opened with the document (asked for above); anything else: a file it cannot play.
+          if (event.currentTarget.error?.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED)
+            setFailedSource(sourceKey);
+          else showError(`${audioPath}: the audio cannot be played`);
+        }}
       />
       <label className="playback-rate">
         Speed

@@ -3,6 +3,7 @@ import type { NekoDocument, Segment } from '../../src/document/types.js';
 import { useServices } from '../services/context.js';
 import { useStudio } from '../store/react.js';
 import { findSegment } from '../store/segment-index.js';
+import { MediaPicker } from './MediaPicker.js';
 
 /** How much of the view the zoomed line takes, leaving some of its surroundings visible. */
 const ZOOM_FILL = 0.85;
@@ -19,6 +20,9 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
   const selectSegment = useStudio((state) => state.selectSegment);
   const hoverSegment = useStudio((state) => state.hoverSegment);
   const [zoomToLine, setZoomToLine] = useState(true);
+  const mediaRevision = useStudio((state) => state.mediaRevision);
+  // The image that failed to load, by URL and revision: a newly chosen file is tried afresh.
+  const [failedImage, setFailedImage] = useState<string | null>(null);
   const selected = selectedSegmentId ? findSegment(document, selectedSegmentId) : undefined;
   const pages = document.pages ?? [];
   const page = pages.find((candidate) => candidate.index === selected?.layout?.page) ?? pages[0];
@@ -28,6 +32,9 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
   const focus = hoveredSegmentId ? findSegment(document, hoveredSegmentId) : selected;
   const zoom =
     zoomToLine && selected?.layout?.page === page.index ? zoomOnto(selected, page) : undefined;
+  const imageSrc = page.image ? api.mediaUrl(documentId, page.image) : undefined;
+  const imageKey = `${imageSrc}#${mediaRevision}`;
+  const imageMissing = !page.image || failedImage === imageKey;
 
   return (
     <section className="scan-view" aria-label="Page image">
@@ -44,6 +51,22 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
           Zoom to line
         </label>
       </div>
+      {imageMissing && (
+        <div className="media-missing" role="status" data-testid="page-image-missing">
+          <p>
+            {page.image
+              ? `The page image “${page.image}” that the scan names was not opened with it (or has another name now).`
+              : 'No page image was opened with this scan.'}{' '}
+            Choose the image of page {page.index + 1} to see the lines on the page.
+          </p>
+          <MediaPicker
+            target={{ pageIndex: page.index }}
+            accept="image/*"
+            label="Choose the page image…"
+            testId="choose-page-image"
+          />
+        </div>
+      )}
       <div className="scan-viewport" data-testid="scan-viewport">
         <div
           className="scan-page"
@@ -55,14 +78,14 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
             transform: zoom ? `scale(${zoom.scale}) translate(${zoom.x}%, ${zoom.y}%)` : undefined,
           }}
         >
-          {page.image ? (
+          {imageSrc && !imageMissing && (
             <img
+              key={imageKey}
               data-testid="page-image"
-              src={api.mediaUrl(documentId, page.image)}
+              src={imageSrc}
               alt={`Page ${page.index + 1}`}
+              onError={() => setFailedImage(imageKey)}
             />
-          ) : (
-            <p className="media-missing">No page image was opened with this scan.</p>
           )}
           {lines.map((line) => {
             const box = line.layout!.bbox;

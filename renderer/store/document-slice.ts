@@ -1,6 +1,6 @@
-import type { ImportResult } from '../../src/api/types.js';
+import type { ImportResult, UnusedFile } from '../../src/api/types.js';
 import { editSegmentText } from '../../src/document/operations.js';
-import type { NekoDocument } from '../../src/document/types.js';
+import type { NekoDocument, Task } from '../../src/document/types.js';
 import type { FormatId } from '../../src/formats/types.js';
 import { findSegment, withSegment } from './segment-index.js';
 import type { SliceCreator } from './studio.js';
@@ -16,12 +16,21 @@ export interface DocumentSlice {
   selectedSegmentId: string | null;
   /** One-line message of the last failure (an import error names the file and the place). */
   errorMessage: string | null;
+  /** Files the user chose with the open document that it does not use, with the reason. */
+  notUsedFiles: UnusedFile[];
+  /** Counts media chosen by the user, so that a view retries a file that failed to load before. */
+  mediaRevision: number;
 
   openDocument(result: ImportResult): void;
   /** Opens a document recovered from an autosave; it counts as unsaved. */
   restoreDocument(result: ImportResult): void;
   closeDocument(): void;
   editSegment(segmentId: string, text: string): void;
+  /** What the user says the text is (a transcript, OCR, typed text): the corrector's task. */
+  setDocumentTask(task: Task): void;
+  /** The document's audio, or one page's image, chosen by the user (one undo step). */
+  pairMedia(target: { audio: true } | { pageIndex: number }, name: string): void;
+  dismissNotUsed(): void;
   selectSegment(segmentId: string | null): void;
   /** Records that `written` (the current document by default) is what the saved file holds. */
   markSaved(written?: NekoDocument): void;
@@ -55,8 +64,10 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   savedDocument: null,
   selectedSegmentId: null,
   errorMessage: null,
+  notUsedFiles: [],
+  mediaRevision: 0,
 
-  openDocument({ document, documentId, format }) {
+  openDocument({ document, documentId, format, notUsed }) {
     set({
       document,
       documentId,
@@ -64,6 +75,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       savedDocument: document,
       selectedSegmentId: document.segments[0]?.id ?? null,
       errorMessage: null,
+      notUsedFiles: notUsed ?? [],
       past: [],
       future: [],
       lastCommitKey: null,
@@ -83,6 +95,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       format: null,
       savedDocument: null,
       selectedSegmentId: null,
+      notUsedFiles: [],
       past: [],
       future: [],
       lastCommitKey: null,
@@ -96,6 +109,39 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     if (!document || !segment) return;
     const edited = editSegmentText(segment, text);
     if (edited !== segment) get().commitDocument('Edit text', withSegment(document, edited));
+  },
+
+  setDocumentTask(task) {
+    const { document } = get();
+    if (!document || document.task === task) return;
+    const names = { asr: 'a transcript', ocr: 'OCR', text: 'typed text' };
+    get().commitDocument(`Treat the text as ${names[task]}`, { ...document, task });
+  },
+
+  pairMedia(target, name) {
+    const { document } = get();
+    if (!document) return;
+    set({ mediaRevision: get().mediaRevision + 1 });
+    if ('audio' in target) {
+      if (document.media?.audio === name) return;
+      get().commitDocument(`Use “${name}” as the audio`, {
+        ...document,
+        media: { ...document.media, audio: name },
+      });
+      return;
+    }
+    const pages = document.pages ?? [];
+    if (!pages.some((page) => page.index === target.pageIndex)) return;
+    get().commitDocument(`Use “${name}” as page ${target.pageIndex + 1}`, {
+      ...document,
+      pages: pages.map((page) =>
+        page.index === target.pageIndex ? { ...page, image: name } : page,
+      ),
+    });
+  },
+
+  dismissNotUsed() {
+    set({ notUsedFiles: [] });
   },
 
   selectSegment(segmentId) {

@@ -92,6 +92,14 @@ type Operation = (core: ApiCore, body: Record<string, unknown>) => unknown;
 const OPERATIONS: Record<string, { operation: Operation; carriesFiles: boolean }> = {
   listFormats: { operation: (core) => core.listFormats(), carriesFiles: false },
   importFile: { operation: (core, body) => core.importFile(body as never), carriesFiles: true },
+  openSample: {
+    operation: (core, body) => core.openSample(String(body.sampleId) as never),
+    carriesFiles: false,
+  },
+  attachMedia: {
+    operation: (core, body) => core.attachMedia(String(body.documentId), body.file as never),
+    carriesFiles: true,
+  },
   exportDocument: {
     operation: (core, body) => core.exportDocument(body.document as never, body.format as never),
     carriesFiles: true,
