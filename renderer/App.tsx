@@ -115,6 +115,7 @@ export function App() {
                   <option value="routing-disagrees">routing disagrees with source type</option>
                 </select>
               </label>
+              <ShowResultsToggle />
               {document.source.format === 'text' && <TextOriginChoice document={document} />}
             </div>
             <div className="review-header" aria-hidden="true">
@@ -260,6 +261,23 @@ function TextOriginChoice({ document }: { document: NekoDocument }) {
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+/** Rows with suggestions show the diff; their result (the editable text) on demand. */
+function ShowResultsToggle() {
+  const showResults = useStudio((state) => state.showResults);
+  const setShowResults = useStudio((state) => state.setShowResults);
+  return (
+    <label title="Rows with suggestions show the diff; the selected row also shows its result">
+      <input
+        type="checkbox"
+        data-testid="show-results"
+        checked={showResults}
+        onChange={(event) => setShowResults(event.currentTarget.checked)}
+      />{' '}
+      Show every result
     </label>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { Fragment, memo, type KeyboardEvent } from 'react';
 import { holdReason } from '../../src/document/bulk-review.js';
 import { wordOrigins } from '../../src/document/operations.js';
 import type { Segment, SuggestionEdit } from '../../src/document/types.js';
@@ -43,7 +43,11 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
   const rejectAllInSegment = useStudio((state) => state.rejectAllInSegment);
   const showAlternatives = useStudio((state) => state.alternativesSegmentId === segment.id);
   const toggleAlternatives = useStudio((state) => state.toggleAlternatives);
+  const showResults = useStudio((state) => state.showResults);
   const suggestion = segment.suggestion;
+  const hasEdits = (suggestion?.edits.length ?? 0) > 0;
+  // The diff already shows the result; the editor appears on demand (selected row, "Show results").
+  const showEditor = !hasEdits || selected || showResults;
   const pendingCount = pendingEditIndices(segment).length;
   const alternatives = segment.nbest?.slice(1) ?? [];
 
@@ -63,6 +67,7 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
       data-segment-id={segment.id}
       data-selected={selected}
       data-playing={playing}
+      data-text={segment.text}
       onClick={() => selectSegment(segment.id)}
       onMouseEnter={() => hoverSegment(segment.id)}
       onMouseLeave={() => hoverSegment(null)}
@@ -92,12 +97,16 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
           </span>
         )}
       </div>
-      <div className="segment-source" aria-label="Recognizer text">
-        <SourceText segment={segment} playing={playing} />
-      </div>
-      <div className="segment-corrected">
-        {suggestion && suggestion.edits.length > 0 && (
-          <div className="suggestion-line" aria-label="Corrected text">
+      {/* With suggestions, the diff is the recognizer's text and the correction at once: shown once,
+          across both text columns; the plain recognizer text would repeat it. */}
+      {!hasEdits && (
+        <div className="segment-source" aria-label="Recognizer text">
+          <SourceText segment={segment} playing={playing} />
+        </div>
+      )}
+      <div className={hasEdits ? 'segment-corrected segment-diff' : 'segment-corrected'}>
+        {suggestion && hasEdits && (
+          <div className="suggestion-line" aria-label="Suggested changes to the recognizer text">
             <SuggestionText
               segmentId={segment.id}
               text={suggestion.text}
@@ -106,7 +115,7 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
             />
           </div>
         )}
-        <SegmentEditor segmentId={segment.id} text={segment.text} />
+        {showEditor && <SegmentEditor segmentId={segment.id} text={segment.text} />}
         {alternatives.length > 0 && showAlternatives && (
           <Alternatives segmentId={segment.id} alternatives={alternatives} />
         )}
@@ -247,76 +256,87 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
   const moveToSuggestion = useStudio((state) => state.moveToSuggestion);
   const threshold = useStudio((state) => state.settings.confidenceThreshold);
 
+  const runs = suggestionRuns(text, edits);
   return (
     <>
-      {suggestionRuns(text, edits).map((run, position) => {
+      {runs.map((run, position) => {
         if (run.editIndex < 0) return <span key={position}>{run.text}</span>;
         const edit = edits[run.editIndex]!;
         const editIndex = run.editIndex;
+        // An edit shows its words, confidence and buttons: it gets a space on either side where the
+        // text has none, or a deletion after another edit read "✗still".
+        const previous = runs[position - 1];
+        const next = runs[position + 1];
+        const spaceBefore =
+          previous !== undefined && (previous.editIndex >= 0 || !/\s$/.test(previous.text));
+        const spaceAfter = next !== undefined && next.editIndex < 0 && !/^\s/.test(next.text);
         return (
-          <span
-            key={position}
-            data-testid="suggestion"
-            data-edit-index={editIndex}
-            data-decision={edit.decision}
-            aria-current={editIndex === cursorEdit ? 'true' : undefined}
-            className={[
-              'suggestion',
-              `edit-${edit.kind}`,
-              `decision-${edit.decision}`,
-              edit.stale && 'is-stale',
-              edit.confidence < threshold && 'is-low-confidence',
-              editIndex === cursorEdit && 'is-current',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-            title={editTitle(edit)}
-            onClick={(event) => {
-              event.stopPropagation();
-              moveToSuggestion({ segmentId, editIndex });
-            }}
-          >
-            {edit.before && edit.kind !== 'insert' && <del>{edit.before}</del>}
-            {run.text && <ins>{run.text}</ins>}
-            <span className="suggestion-confidence">{formatPercent(edit.confidence)}</span>
-            {edit.stale ? (
-              <span
-                className="suggestion-decision"
-                title="You retyped these words; the suggestion no longer applies"
-              >
-                superseded
-              </span>
-            ) : edit.decision === 'pending' ? (
-              <>
-                <button
-                  type="button"
-                  className="suggestion-accept"
-                  data-testid="accept-suggestion"
-                  aria-label={`Accept “${edit.after || 'deletion'}”`}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    accept(segmentId, editIndex);
-                  }}
+          <Fragment key={position}>
+            {spaceBefore && ' '}
+            <span
+              data-testid="suggestion"
+              data-edit-index={editIndex}
+              data-decision={edit.decision}
+              aria-current={editIndex === cursorEdit ? 'true' : undefined}
+              className={[
+                'suggestion',
+                `edit-${edit.kind}`,
+                `decision-${edit.decision}`,
+                edit.stale && 'is-stale',
+                edit.confidence < threshold && 'is-low-confidence',
+                editIndex === cursorEdit && 'is-current',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              title={editTitle(edit)}
+              onClick={(event) => {
+                event.stopPropagation();
+                moveToSuggestion({ segmentId, editIndex });
+              }}
+            >
+              {edit.before && edit.kind !== 'insert' && <del>{edit.before}</del>}
+              {run.text && <ins>{run.text}</ins>}
+              <span className="suggestion-confidence">{formatPercent(edit.confidence)}</span>
+              {edit.stale ? (
+                <span
+                  className="suggestion-decision"
+                  title="You retyped these words; the suggestion no longer applies"
                 >
-                  ✓
-                </button>
-                <button
-                  type="button"
-                  className="suggestion-reject"
-                  data-testid="reject-suggestion"
-                  aria-label={`Reject “${edit.after || 'deletion'}”`}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    reject(segmentId, editIndex);
-                  }}
-                >
-                  ✗
-                </button>
-              </>
-            ) : (
-              <span className="suggestion-decision">{edit.decision}</span>
-            )}
-          </span>
+                  superseded
+                </span>
+              ) : edit.decision === 'pending' ? (
+                <>
+                  <button
+                    type="button"
+                    className="suggestion-accept"
+                    data-testid="accept-suggestion"
+                    aria-label={`Accept “${edit.after || 'deletion'}”`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      accept(segmentId, editIndex);
+                    }}
+                  >
+                    ✓
+                  </button>
+                  <button
+                    type="button"
+                    className="suggestion-reject"
+                    data-testid="reject-suggestion"
+                    aria-label={`Reject “${edit.after || 'deletion'}”`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      reject(segmentId, editIndex);
+                    }}
+                  >
+                    ✗
+                  </button>
+                </>
+              ) : (
+                <span className="suggestion-decision">{edit.decision}</span>
+              )}
+            </span>
+            {spaceAfter && ' '}
+          </Fragment>
         );
       })}
     </>

@@ -50,6 +50,12 @@ export interface ReviewSlice {
   fixEverywhereOffer: FixEverywhereOffer | null;
   /** The segment whose N-best alternatives are shown. */
   alternativesSegmentId: string | null;
+  /**
+   * Whether rows with suggestions show their result (the text editor) too; otherwise only the
+   * selected row does, so that a row shows the diff once and the list fits twice the rows.
+   */
+  showResults: boolean;
+  setShowResults(shown: boolean): void;
 
   toggleAlternatives(segmentId: string): void;
   setListFilter(filter: ListFilter): void;
@@ -102,6 +108,11 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
   focusedToken: null,
   fixEverywhereOffer: null,
   alternativesSegmentId: null,
+  showResults: false,
+
+  setShowResults(shown) {
+    set({ showResults: shown });
+  },
 
   toggleAlternatives(segmentId) {
     set({ alternativesSegmentId: get().alternativesSegmentId === segmentId ? null : segmentId });

@@ -51,6 +51,8 @@ afterAll(async () => {
 /** Hand-made corrections of the sample meeting's recognizer errors: [segment index, [from, to]…]. */
 const CORRECTIONS: [number, [string, string][]][] = [
   [0, [['with a quarterly', 'with the quarterly']]],
+  [1, [['Show revenue', 'Revenue']]],
+  [10, [['Re it is there', 'Is there']]],
   [
     2,
     [
@@ -243,13 +245,13 @@ describe('one cursor (issue 15, item 2)', () => {
 describe('state that belongs to one document (issue 15, item 9)', () => {
   it('the filter, the alternatives panel and the hovered line do not carry over to the next document', async () => {
     const filter = page.getByTestId('list-filter');
-    await filter.selectOption('pending');
     const withAlternatives = fixture.segments.find((segment) => segment.nbest)!;
     const row = segmentRow(page, withAlternatives.id);
     await row.getByTestId('nbest-toggle').click();
     await expect
       .poll(() => row.getByTestId('nbest-toggle').getAttribute('aria-expanded'))
       .toBe('true');
+    await filter.selectOption('pending');
 
     // A scan whose lines all have no suggestion: the old "pending" filter would hide every one.
     const hocr = sampleFile('page.hocr');
@@ -458,5 +460,62 @@ describe('the first screen, again (issue 15, item 4)', () => {
   it('ran without script errors', () => {
     // The missing media of items 3 and 11 fail to load on purpose (404): those are asked for, not errors.
     expect(app.pageErrors.filter((error) => !error.includes('404'))).toEqual([]);
+  });
+});
+
+describe('layout (issue 15, item 8)', () => {
+  it('a row shows the diff once and its result on demand; edits are spaced; more rows fit', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const fresh = await writeProject(fixture, 'layout.neko.json');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await openFiles(page, [fresh, sampleFile('meeting.ogg')], fixture);
+    const withEdits = fixture.segments.filter((segment) => segment.suggestion?.edits.length);
+    const [first, second] = withEdits as [Segment, Segment];
+    await segmentRow(page, first.id).locator('.segment-meta').click();
+
+    // The selected row shows its result to edit; another row with suggestions shows only the diff.
+    await expect
+      .poll(() => segmentRow(page, first.id).getByTestId('segment-text-editor').count())
+      .toBe(1);
+    expect(await segmentRow(page, second.id).getByTestId('segment-text-editor').count()).toBe(0);
+    expect(await segmentRow(page, second.id).getAttribute('data-text')).toBe(second.text);
+
+    // Rows in full view of the list at 1024 × 768 (four fitted before).
+    const fullyVisible = () =>
+      page.evaluate(() => {
+        const list = document.querySelector('.segment-list')!.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid="segment-row"]')].filter((row) => {
+          const box = row.getBoundingClientRect();
+          return box.top >= list.top - 0.5 && box.bottom <= list.bottom + 0.5;
+        }).length;
+      });
+    const visibleRows = await fullyVisible();
+    await screenshot(page, 'layout-1024.png');
+    expect(visibleRows).toBeGreaterThanOrEqual(6);
+
+    // A deletion next to other words or edits is spaced: no "✗still".
+    const lines = await page
+      .locator('.suggestion-line')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText));
+    expect(lines.length).toBe(withEdits.length);
+    for (const line of lines) expect(line).not.toMatch(/✗\S/);
+    await screenshot(page, 'layout-1024.png');
+
+    // "Show every result" brings the editors of all rows back.
+    await page.getByTestId('show-results').check();
+    await expect
+      .poll(() => page.getByTestId('segment-text-editor').count())
+      .toBe(fixture.segments.length);
+    await page.getByTestId('show-results').uncheck();
+
+    // Deciding from the diff of a row that is not selected works, and reaches the document.
+    await segmentRow(page, second.id).getByTestId('accept-suggestion').first().click();
+    const expected = decide(fixture, { segmentId: second.id, editIndex: 0 }, 'accepted');
+    const saved = await savedDocument(page);
+    expect(decisionsOf(saved)).toEqual(decisionsOf(expected));
+    expect(saved.segments.map((segment) => segment.text)).toEqual(
+      expected.segments.map((segment) => segment.text),
+    );
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 });

@@ -156,7 +156,9 @@ export function segmentRow(page: Page, segmentId: string): Locator {
 export async function currentText(page: Page, segmentId: string): Promise<string> {
   const row = segmentRow(page, segmentId);
   const editor = row.getByTestId('segment-text-editor');
-  if ((await editor.count()) === 0) return (await row.textContent()) ?? '';
+  // Rows with suggestions show their editor only when selected; the row names its text anyway.
+  if ((await editor.count()) === 0)
+    return (await row.getAttribute('data-text')) ?? (await row.textContent()) ?? '';
   return editor.evaluate((element) =>
     element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
       ? element.value

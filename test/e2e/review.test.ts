@@ -147,12 +147,29 @@ describe('review flow in Chromium with the shipped corrector', () => {
     const status = await app.correctorStatus();
     expect(status.available, status.message).toBe(true);
 
+    // Issue 15, item 8: progress has a fixed place, so the list does not jump while correcting.
+    // Every frame records where the list starts, from the click until the correction is done.
+    await page.evaluate(() => {
+      const tops: number[] = [];
+      (window as unknown as { listTops: number[] }).listTops = tops;
+      const record = () => {
+        const list = document.querySelector('.segment-list');
+        if (list) tops.push(list.getBoundingClientRect().top);
+        if (tops.length < 100_000) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
     await correct.click();
     await expect
       .poll(() => app.correctorEvents.some((event) => event.type === 'done'), { timeout: 60_000 })
       .toBe(true);
     await expect.poll(() => page.getByTestId('correction-progress').count()).toBe(0);
     await expect.poll(() => correct.isVisible()).toBe(true);
+    const tops = await page.evaluate(() => (window as unknown as { listTops: number[] }).listTops);
+    expect(tops.length).toBeGreaterThan(1);
+    expect(Math.max(...tops) - Math.min(...tops), 'the list moved while correcting').toBeLessThan(
+      1,
+    );
 
     const events = app.correctorEvents;
     expect(events.filter((event) => event.type === 'error')).toEqual([]);
