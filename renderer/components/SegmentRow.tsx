@@ -1,4 +1,4 @@
-import { Fragment, memo, type KeyboardEvent } from 'react';
+import { Fragment, memo, type KeyboardEvent, type ReactNode } from 'react';
 import { holdReason } from '../../src/document/bulk-review.js';
 import { wordOrigins } from '../../src/document/operations.js';
 import type { Segment, SuggestionEdit } from '../../src/document/types.js';
@@ -116,6 +116,7 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
           </div>
         )}
         {showEditor && <SegmentEditor segmentId={segment.id} text={segment.text} />}
+        {!showEditor && <FindMarks segmentId={segment.id} text={segment.text} standalone />}
         {alternatives.length > 0 && showAlternatives && (
           <Alternatives segmentId={segment.id} alternatives={alternatives} />
         )}
@@ -362,18 +363,76 @@ function SegmentEditor({ segmentId, text }: { segmentId: string; text: string })
   }
 
   return (
-    <textarea
-      key={text}
-      id={segmentEditorId(segmentId)}
-      className="segment-text-editor"
-      data-testid="segment-text-editor"
-      aria-label="Current text"
-      defaultValue={text}
-      rows={1}
-      spellCheck
-      onBlur={(event) => editSegment(segmentId, event.currentTarget.value)}
-      onKeyDown={onKeyDown}
-    />
+    <div className="segment-editor-stack">
+      <FindMarks segmentId={segmentId} text={text} />
+      <textarea
+        key={text}
+        id={segmentEditorId(segmentId)}
+        className="segment-text-editor"
+        data-testid="segment-text-editor"
+        aria-label="Current text"
+        defaultValue={text}
+        rows={1}
+        spellCheck
+        onBlur={(event) => editSegment(segmentId, event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
+
+/**
+ * Find's matches in this row's text, marked where they are. Drawn behind the transparent editor in
+ * the same font and wrapping, so the marks sit under the very characters (a textarea cannot hold
+ * marks itself); standalone, for a row whose editor is hidden, it is the text with its marks.
+ */
+function FindMarks({
+  segmentId,
+  text,
+  standalone = false,
+}: {
+  segmentId: string;
+  text: string;
+  standalone?: boolean;
+}) {
+  // A string key keeps the selector's result comparable, so rows without matches never re-render.
+  const key = useStudio((state) => {
+    if (state.findMatches.length === 0) return '';
+    const current = state.findMatches[state.currentFindMatch];
+    return state.findMatches
+      .filter((match) => match.segmentId === segmentId)
+      .map((match) => `${match.start}:${match.end}:${match === current ? 1 : 0}`)
+      .join(',');
+  });
+  if (!key) return null;
+  const pieces: ReactNode[] = [];
+  let at = 0;
+  for (const part of key.split(',')) {
+    const [start, end, current] = part.split(':').map(Number) as [number, number, number];
+    if (start < at || end > text.length) continue;
+    pieces.push(text.slice(at, start));
+    pieces.push(
+      <mark
+        key={start}
+        data-testid="find-match"
+        data-current={current === 1}
+        className={current === 1 ? 'find-match is-current' : 'find-match'}
+      >
+        {text.slice(start, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return (
+    <div
+      className={standalone ? 'find-marks is-standalone' : 'find-marks'}
+      aria-hidden={!standalone}
+    >
+      {pieces}
+      {/* A textarea keeps room for a last empty line; so does this. */}
+      {'\u200b'}
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { editSegmentText } from '../../src/document/operations.js';
 import type { NekoDocument, Task } from '../../src/document/types.js';
 import type { FormatId } from '../../src/formats/types.js';
 import { findSegment, withSegment } from './segment-index.js';
-import type { SliceCreator } from './studio.js';
+import type { SliceCreator, StudioState } from './studio.js';
 
 export interface DocumentSlice {
   document: NekoDocument | null;
@@ -43,7 +43,7 @@ export interface DocumentSlice {
  * row of the next one ("No segments match the filter"), and the alternatives panel, focused token,
  * hovered line and playhead pointed at ids of a document no longer open.
  */
-const PER_DOCUMENT_VIEW_STATE = {
+const PER_DOCUMENT_VIEW_STATE: Partial<StudioState> = {
   reviewCursor: null,
   fixEverywhereOffer: null,
   listFilter: 'all',
@@ -55,7 +55,9 @@ const PER_DOCUMENT_VIEW_STATE = {
   playbackTime: 0,
   playing: false,
   seekRequest: null,
-} as const;
+  findMatches: [],
+  currentFindMatch: -1,
+};
 
 export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   document: null,

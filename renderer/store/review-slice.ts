@@ -2,6 +2,7 @@ import {
   applyFixes,
   findSameFix,
   replaceInDocument,
+  type FindMatch,
   type FindOptions,
   type FixCandidate,
 } from '../../src/document/find.js';
@@ -56,6 +57,10 @@ export interface ReviewSlice {
    */
   showResults: boolean;
   setShowResults(shown: boolean): void;
+  /** Find's matches in the current texts and which one is current, for the rows to mark. */
+  findMatches: FindMatch[];
+  currentFindMatch: number;
+  showFindMatches(matches: FindMatch[], current: number): void;
 
   toggleAlternatives(segmentId: string): void;
   setListFilter(filter: ListFilter): void;
@@ -109,6 +114,12 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
   fixEverywhereOffer: null,
   alternativesSegmentId: null,
   showResults: false,
+  findMatches: [],
+  currentFindMatch: -1,
+
+  showFindMatches(matches, current) {
+    set({ findMatches: matches, currentFindMatch: current });
+  },
 
   setShowResults(shown) {
     set({ showResults: shown });

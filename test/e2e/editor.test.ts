@@ -7,6 +7,7 @@ import {
   rejectEdit,
   suggestionFromCorrection,
 } from '../../src/document/operations.js';
+import { findInDocument, replaceInDocument } from '../../src/document/find.js';
 import { inferDocumentTask } from '../../src/document/task-inference.js';
 import type { NekoDocument, Segment } from '../../src/document/types.js';
 import { formatById } from '../../src/formats/registry.js';
@@ -517,5 +518,64 @@ describe('layout (issue 15, item 8)', () => {
       expected.segments.map((segment) => segment.text),
     );
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+});
+
+describe('find (issue 15, item 7)', () => {
+  it('marks the current match at its place in the row, and every other match', async () => {
+    const document = await savedDocument(page);
+    const query = 'the';
+    const matches = findInDocument(document, query);
+    expect(matches.length, 'the meeting says “the” more than once').toBeGreaterThan(2);
+
+    await page.keyboard.press('Control+f');
+    await page.getByLabel('Find', { exact: true }).fill(query);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.find-count').textContent())
+      .toBe(`3 / ${matches.length}`);
+    const match = matches[2]!;
+    const row = segmentRow(page, match.segmentId);
+    await expect.poll(() => row.getAttribute('data-selected')).toBe('true');
+
+    // The current match is marked inside its row, over exactly its characters.
+    const current = page.locator('[data-testid="find-match"][data-current="true"]');
+    await expect.poll(() => current.count()).toBe(1);
+    expect(await row.locator('[data-testid="find-match"][data-current="true"]').count()).toBe(1);
+    const segment = document.segments.find((candidate) => candidate.id === match.segmentId)!;
+    expect(await current.textContent()).toBe(segment.text.slice(match.start, match.end));
+    const before = await current.evaluate((mark) => {
+      const range = window.document.createRange();
+      range.setStart(mark.parentElement!, 0);
+      range.setEndBefore(mark);
+      return range.toString();
+    });
+    expect(before).toBe(segment.text.slice(0, match.start));
+    const [markBox, editorBox] = await Promise.all([
+      current.boundingBox(),
+      row.getByTestId('segment-text-editor').boundingBox(),
+    ]);
+    expect(markBox!.x).toBeGreaterThanOrEqual(editorBox!.x);
+    expect(markBox!.y).toBeGreaterThanOrEqual(editorBox!.y);
+    expect(markBox!.y + markBox!.height).toBeLessThanOrEqual(editorBox!.y + editorBox!.height + 1);
+    // Every match is marked, in whichever row it is.
+    expect(await page.getByTestId('find-match').count()).toBe(matches.length);
+    await screenshot(page, 'find.png');
+
+    // Replace all goes through the core's operation, as one undo step; the marks follow the text.
+    await page.getByLabel('Replace with').fill('THE');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    const replaced = replaceInDocument(document, query, 'THE');
+    const saved = await savedDocument(page);
+    expect(saved.segments.map((s) => s.text)).toEqual(
+      replaced.document.segments.map((s) => s.text),
+    );
+    await page.getByTestId('undo-button').click();
+    expect((await savedDocument(page)).segments.map((s) => s.text)).toEqual(
+      document.segments.map((s) => s.text),
+    );
+    await page.getByLabel('Close find and replace').click();
+    await expect.poll(() => page.getByTestId('find-match').count()).toBe(0);
   });
 });
