@@ -112,7 +112,9 @@ export function App() {
                 >
                   <option value="all">all segments</option>
                   <option value="pending">with pending suggestions</option>
-                  <option value="routing-disagrees">routing disagrees with source type</option>
+                  <option value="routing-disagrees">
+                    where routing differs from the source type
+                  </option>
                 </select>
               </label>
               <ShowResultsToggle />

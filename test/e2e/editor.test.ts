@@ -9,9 +9,12 @@ import {
 } from '../../src/document/operations.js';
 import { findInDocument, replaceInDocument } from '../../src/document/find.js';
 import { inferDocumentTask } from '../../src/document/task-inference.js';
-import type { NekoDocument, Segment } from '../../src/document/types.js';
+import type { NekoDocument, RoutingRecord, Segment } from '../../src/document/types.js';
+import { routingCsv, routingRecords } from '../../src/document/routing-export.js';
+import { overviewLayout } from '../../renderer/components/routing-overview-layout.js';
 import { formatById } from '../../src/formats/registry.js';
 import {
+  downloadText,
   openFiles,
   parseFile,
   sampleFile,
@@ -577,5 +580,117 @@ describe('find (issue 15, item 7)', () => {
     );
     await page.getByLabel('Close find and replace').click();
     await expect.poll(() => page.getByTestId('find-match').count()).toBe(0);
+  });
+});
+
+const EXPERTS = ['asr', 'ocr', 'text', 'general'];
+
+/** A routing side over the words of `text`, two layers, most of every token's mass on `favoured`. */
+function sideFor(text: string, favoured: number): RoutingRecord['encoder'] {
+  const tokens = [...text.matchAll(/\S+/g)].map((match) => ({
+    piece: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const row = EXPERTS.map((_, expert) => (expert === favoured ? 0.7 : 0.1));
+  const second = (favoured + 1) % EXPERTS.length;
+  return {
+    tokens,
+    probabilities: [0, 1].map(() => tokens.map(() => [...row])),
+    top2: [0, 1].map(() => tokens.map((): [number, number] => [favoured, second])),
+  };
+}
+
+/** The meeting as if corrected: every segment with a suggestion and a routing record. */
+async function routedMeeting(): Promise<NekoDocument> {
+  const sample = await parseFile(sampleFile('meeting.whisper.json'));
+  return {
+    ...sample,
+    segments: sample.segments.map((segment, index) => {
+      // Even segments routed to the speech expert, odd ones to the typed-text expert.
+      const favoured = index % 2 === 0 ? 0 : 2;
+      const suggestion = suggestionFromCorrection(segment, segment.source);
+      return attachSuggestion(segment, {
+        ...suggestion,
+        routing: {
+          experts: EXPERTS,
+          encoder: sideFor(segment.source, favoured),
+          decoder: sideFor(suggestion.text, favoured),
+          inferredTask: EXPERTS[favoured]!,
+          expertMass: EXPERTS.map((_, expert) => (expert === favoured ? 0.7 : 0.1)),
+        },
+      });
+    }),
+  };
+}
+
+describe('routing inspection (issue 15, item 10)', () => {
+  let routed: NekoDocument;
+
+  it('shows the inferred task neutrally, and explains what a difference from the source means', async () => {
+    routed = await routedMeeting();
+    const project = await writeProject(routed, 'routed.neko.json');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await openFiles(page, [project, sampleFile('meeting.ogg')], routed);
+    expect(routed.task).toBe('asr');
+    const differing = routed.segments[1]!;
+    await segmentRow(page, differing.id).locator('.segment-meta').click();
+    const inferred = page.getByTestId('routing-inferred');
+    await expect.poll(() => inferred.textContent()).toContain('typed text');
+    const text = (await inferred.textContent())!;
+    expect(text).toContain('the file says speech (ASR)');
+    expect(text).toContain('not an error');
+    expect(text).not.toContain('disagrees');
+    // Neutral: the note is not drawn in the error colour.
+    const colour = await inferred
+      .locator('.routing-note')
+      .evaluate((element) => getComputedStyle(element).color);
+    expect(colour).not.toMatch(/rgb\((1[5-9]\d|2\d\d), (\d|[1-7]\d), (\d|[1-7]\d)\)/);
+
+    await segmentRow(page, routed.segments[0]!.id).locator('.segment-meta').click();
+    await expect.poll(() => inferred.textContent()).not.toContain('not an error');
+  });
+
+  it('draws a document-wide overview, one column per segment; a click goes to the segment', async () => {
+    const overview = page.getByTestId('routing-overview');
+    const layout = overviewLayout(routed.segments.length, 2);
+    await expect.poll(async () => (await overview.boundingBox())?.width).toBe(layout.width);
+    expect((await overview.boundingBox())!.height).toBe(layout.height);
+    // The colour drawn for segment 7's first layer is the favoured expert's (typed text, odd).
+    const target = 7;
+    await overview.scrollIntoViewIfNeeded();
+    const bounds = (await overview.boundingBox())!;
+    await page.mouse.click(
+      bounds.x + (target + 0.5) * layout.columnWidth,
+      bounds.y + layout.layerHeight * 0.5,
+    );
+    await expect
+      .poll(() => segmentRow(page, routed.segments[target]!.id).getAttribute('data-selected'))
+      .toBe('true');
+    await screenshot(page, 'routing-overview.png');
+  });
+
+  it('exports the routing records of the whole document as JSON and CSV', async () => {
+    const saved = await savedDocument(page);
+    const json = await downloadText(page, () => page.getByTestId('export-routing-json').click());
+    expect(json.name).toBe('meeting.whisper.routing.json');
+    const records = (JSON.parse(json.text) as { segments: unknown[] }).segments;
+    expect(records).toEqual(JSON.parse(JSON.stringify(routingRecords(saved))));
+    expect(records).toHaveLength(routed.segments.length);
+
+    const csv = await downloadText(page, () => page.getByTestId('export-routing-csv').click());
+    expect(csv.name).toBe('meeting.whisper.routing.csv');
+    expect(csv.text).toBe(routingCsv(saved));
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toContain('p_asr,p_ocr,p_text,p_general,top1,top2');
+    const tokenRows = routed.segments.reduce(
+      (sum, segment) =>
+        sum +
+        2 *
+          (segment.suggestion!.routing!.encoder.tokens.length +
+            segment.suggestion!.routing!.decoder.tokens.length),
+      0,
+    );
+    expect(lines).toHaveLength(1 + tokenRows);
   });
 });
