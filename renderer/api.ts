@@ -32,6 +32,19 @@ export const api: NekoApi =
 
 function createBrowserApi(query: URLSearchParams): NekoApi {
   const token = query.get('token') ?? '';
+  // Asked once while the server answers, so that a later "cannot be reached" names the command the
+  // user ran (npm run serve, npm start, …) rather than a guess.
+  let launchedBy: string | undefined;
+  void fetch('/api/about', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Neko-Token': token },
+    body: '{}',
+  })
+    .then((response) => response.json())
+    .then((payload: { result?: { launchedBy?: unknown } }) => {
+      if (typeof payload.result?.launchedBy === 'string') launchedBy = payload.result.launchedBy;
+    })
+    .catch(() => undefined);
 
   async function call<T>(operation: string, body: unknown = {}): Promise<T> {
     const response = await fetch(`/api/${operation}`, {
@@ -40,7 +53,9 @@ function createBrowserApi(query: URLSearchParams): NekoApi {
       body: JSON.stringify(body),
     }).catch(() => {
       throw new ApiError(
-        `${operation}: the NeKo Studio server cannot be reached; is npm run serve still running?`,
+        launchedBy
+          ? `${operation}: the NeKo Studio server cannot be reached; is “${launchedBy}” still running?`
+          : `${operation}: the NeKo Studio server cannot be reached; is it still running?`,
       );
     });
     const payload = (await response.json().catch(() => ({}))) as { result?: T; error?: string };

@@ -12,6 +12,7 @@ import { inferDocumentTask } from '../../src/document/task-inference.js';
 import type { NekoDocument, RoutingRecord, Segment } from '../../src/document/types.js';
 import { routingCsv, routingRecords } from '../../src/document/routing-export.js';
 import { overviewLayout } from '../../renderer/components/routing-overview-layout.js';
+import { launchCommand } from '../../src/api/server.js';
 import { formatById } from '../../src/formats/registry.js';
 import {
   downloadText,
@@ -692,5 +693,28 @@ describe('routing inspection (issue 15, item 10)', () => {
       0,
     );
     expect(lines).toHaveLength(1 + tokenRows);
+  });
+});
+
+describe('messages name what the user ran (issue 15, item 11)', () => {
+  it('once the server stops, the error names the command that started it', async () => {
+    const other = await startBrowserMode();
+    try {
+      await other.page.goto(other.server.url);
+      await expect.poll(() => other.page.getByTestId('open-sample').count()).toBe(2);
+      // Let the page's first requests settle, then stop the server as Ctrl+C would.
+      await other.page.waitForLoadState('networkidle');
+      await other.server.close();
+      await other.page.locator('[data-testid="open-sample"][data-sample="meeting"]').click();
+      const message = other.page.getByTestId('error-message');
+      await expect.poll(() => message.count()).toBe(1);
+      const text = (await message.textContent())!;
+      expect(text).toContain('cannot be reached');
+      expect(text).toContain(`“${launchCommand()}”`);
+      if (launchCommand() !== 'npm run serve') expect(text).not.toContain('npm run serve');
+      await screenshot(other.page, 'server-gone.png');
+    } finally {
+      await other.close().catch(() => undefined);
+    }
   });
 });
