@@ -4,6 +4,7 @@ import { inferDocumentTask } from '../src/document/task-inference.js';
 import type { NekoDocument, Task } from '../src/document/types.js';
 import { ErrorBanner, NotUsedBanner, RecoveryBanner } from './components/Banners.js';
 import { AudioPlayer } from './components/AudioPlayer.js';
+import { Waveform } from './components/Waveform.js';
 import { CorrectionControls } from './components/CorrectionControls.js';
 import { FindReplace } from './components/FindReplace.js';
 import { FixEverywhereBanner } from './components/FixEverywhereBanner.js';
@@ -130,7 +131,14 @@ export function App() {
             {document.kind === 'scan' ? (
               <ScanView document={document} documentId={documentId} />
             ) : document.media?.audio ? (
-              <AudioPlayer documentId={documentId} audioPath={document.media.audio} />
+              <>
+                <AudioPlayer documentId={documentId} audioPath={document.media.audio} />
+                <Waveform
+                  document={document}
+                  documentId={documentId}
+                  audioPath={document.media.audio}
+                />
+              </>
             ) : null}
             <RoutingPanel document={document} />
           </aside>
@@ -164,6 +172,8 @@ export function App() {
   );
 }
 
+const TIME_STEP = 0.1;
+
 function keyboardActions(
   store: ReturnType<typeof useStudioStore>,
   controller: ReturnType<typeof useServices>['controller'],
@@ -187,6 +197,13 @@ function keyboardActions(
     const target = position < 0 ? (step === 1 ? 0 : shown.length - 1) : position + step;
     const next = shown[Math.min(shown.length - 1, Math.max(0, target))];
     if (next) selectSegment(next.id);
+  };
+  // Keys move a time by a tenth of a second; each press is its own undo step.
+  const nudgeTime = (edge: 'start' | 'end', step: number) => {
+    const segment = selected();
+    const time = segment?.[edge];
+    if (!segment || time === undefined) return;
+    state().setSegmentTimes(segment.id, { [edge]: time + step });
   };
   return {
     'next-suggestion': () => void state().moveToNeighbouringSuggestion(1),
@@ -217,8 +234,15 @@ function keyboardActions(
     },
     'play-segment': () => {
       const segment = selected();
-      if (segment?.start !== undefined) state().playFrom(segment.start);
+      if (segment) state().playSegment(segment.id);
     },
+    'play-pause': () => {
+      if (state().document?.media?.audio) state().togglePlayback();
+    },
+    'start-earlier': () => nudgeTime('start', -TIME_STEP),
+    'start-later': () => nudgeTime('start', TIME_STEP),
+    'end-earlier': () => nudgeTime('end', -TIME_STEP),
+    'end-later': () => nudgeTime('end', TIME_STEP),
     undo: () => state().undo(),
     redo: () => state().redo(),
     find: view.openFind,

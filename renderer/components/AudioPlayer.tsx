@@ -24,15 +24,53 @@ export function AudioPlayer({ documentId, audioPath }: { documentId: string; aud
   const [failedSource, setFailedSource] = useState<string | null>(null);
   const missing = failedSource === sourceKey;
 
-  useEffect(() => {
-    const element = audio.current;
-    if (!element || !seekRequest) return;
-    element.currentTime = seekRequest.time;
+  const toggleRequest = useStudio((state) => state.toggleRequest);
+  // Where playback of one segment pauses by itself; a plain seek or Space clears it.
+  const stopAt = useRef<number | undefined>(undefined);
+
+  const play = (element: HTMLAudioElement) =>
     element.play().catch((error: unknown) => {
       if (error instanceof Error && error.name !== 'AbortError')
         showError(`${audioPath}: ${error.message}`);
     });
-  }, [seekRequest, audioPath, showError]);
+
+  useEffect(() => {
+    const element = audio.current;
+    if (!element || !seekRequest) return;
+    stopAt.current = seekRequest.until;
+    element.currentTime = seekRequest.time;
+    void play(element);
+    // play() is recreated each render; the request alone decides when to seek.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seekRequest]);
+
+  useEffect(() => {
+    const element = audio.current;
+    if (!element || toggleRequest === 0) return;
+    stopAt.current = undefined;
+    if (element.paused) void play(element);
+    else element.pause();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [toggleRequest]);
+
+  // timeupdate comes about four times a second, too late to stop at a segment's end; a frame loop
+  // runs while a stop is set and the audio plays.
+  useEffect(() => {
+    let frame = 0;
+    const check = () => {
+      const element = audio.current;
+      if (element && stopAt.current !== undefined && !element.paused) {
+        if (element.currentTime >= stopAt.current) {
+          element.pause();
+          element.currentTime = stopAt.current;
+          stopAt.current = undefined;
+        }
+      }
+      frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   useEffect(() => {
     if (audio.current) audio.current.playbackRate = playbackRate;

@@ -38,7 +38,7 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
   );
   const selectSegment = useStudio((state) => state.selectSegment);
   const hoverSegment = useStudio((state) => state.hoverSegment);
-  const playFrom = useStudio((state) => state.playFrom);
+  const playSegment = useStudio((state) => state.playSegment);
   const acceptAllInSegment = useStudio((state) => state.acceptAllInSegment);
   const rejectAllInSegment = useStudio((state) => state.rejectAllInSegment);
   const showAlternatives = useStudio((state) => state.alternativesSegmentId === segment.id);
@@ -78,12 +78,12 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
           <button
             type="button"
             className="segment-time"
-            title="Play from here (P)"
+            title="Play this segment (P); it stops at the segment’s end"
             data-testid="play-segment"
             onClick={(event) => {
               event.stopPropagation();
               selectSegment(segment.id);
-              playFrom(segment.start!);
+              playSegment(segment.id);
             }}
           >
             ▶ {formatTime(segment.start)}

@@ -10,6 +10,11 @@ export type ShortcutAction =
   | 'edit'
   | 'alternatives'
   | 'play-segment'
+  | 'play-pause'
+  | 'start-earlier'
+  | 'start-later'
+  | 'end-earlier'
+  | 'end-later'
   | 'undo'
   | 'redo'
   | 'find'
@@ -82,8 +87,29 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'alternatives', description: 'Show the N-best alternatives', bindings: [{ key: 'n' }] },
   {
     action: 'play-segment',
-    description: 'Play the segment',
-    bindings: [{ key: 'p' }, { key: ' ' }],
+    description: 'Play the selected segment (stops at its end)',
+    bindings: [{ key: 'p' }],
+  },
+  { action: 'play-pause', description: 'Play or pause the audio', bindings: [{ key: ' ' }] },
+  {
+    action: 'start-earlier',
+    description: 'Move the selected segment’s start 0.1 s earlier',
+    bindings: [{ key: '[' }],
+  },
+  {
+    action: 'start-later',
+    description: 'Move the selected segment’s start 0.1 s later',
+    bindings: [{ key: ']' }],
+  },
+  {
+    action: 'end-earlier',
+    description: 'Move the selected segment’s end 0.1 s earlier',
+    bindings: [{ key: ';' }],
+  },
+  {
+    action: 'end-later',
+    description: 'Move the selected segment’s end 0.1 s later',
+    bindings: [{ key: "'" }],
   },
   { action: 'undo', description: 'Undo', bindings: [{ key: 'z', mod: true }] },
   {

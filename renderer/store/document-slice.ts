@@ -2,7 +2,10 @@ import type { ImportResult, UnusedFile } from '../../src/api/types.js';
 import { editSegmentText } from '../../src/document/operations.js';
 import type { NekoDocument, Task } from '../../src/document/types.js';
 import type { FormatId } from '../../src/formats/types.js';
-import { findSegment, withSegment } from './segment-index.js';
+import { findSegment, segmentIndex, withSegment } from './segment-index.js';
+
+/** The shortest a segment may become by moving its times. */
+const MIN_SEGMENT_SECONDS = 0.05;
 import type { SliceCreator, StudioState } from './studio.js';
 
 export interface DocumentSlice {
@@ -31,6 +34,16 @@ export interface DocumentSlice {
   /** The document's audio, or one page's image, chosen by the user (one undo step). */
   pairMedia(target: { audio: true } | { pageIndex: number }, name: string): void;
   dismissNotUsed(): void;
+  /**
+   * Moves a segment's start and/or end (seconds). Kept in time order: the start stays at or after the
+   * previous segment's start and before the end, the end after the start and at or before the next
+   * segment's end. Steps with the same `coalesceKey` (one drag) are one undo step.
+   */
+  setSegmentTimes(
+    segmentId: string,
+    times: { start?: number; end?: number },
+    coalesceKey?: string,
+  ): void;
   selectSegment(segmentId: string | null): void;
   /** Records that `written` (the current document by default) is what the saved file holds. */
   markSaved(written?: NekoDocument): void;
@@ -140,6 +153,29 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
         page.index === target.pageIndex ? { ...page, image: name } : page,
       ),
     });
+  },
+
+  setSegmentTimes(segmentId, times, coalesceKey) {
+    const { document } = get();
+    if (!document) return;
+    const position = segmentIndex(document, segmentId);
+    const segment = document.segments[position];
+    if (!segment || segment.start === undefined || segment.end === undefined) return;
+    const previous = document.segments[position - 1];
+    const next = document.segments[position + 1];
+    const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+    let start = round(times.start ?? segment.start);
+    let end = round(times.end ?? segment.end);
+    start = Math.max(previous?.start ?? 0, 0, Math.min(start, end - MIN_SEGMENT_SECONDS));
+    end = Math.max(start + MIN_SEGMENT_SECONDS, Math.min(end, next?.end ?? Infinity));
+    if (start === segment.start && end === segment.end) return;
+    get().commitDocument(
+      'Change segment times',
+      withSegment(document, { ...segment, start, end }),
+      {
+        ...(coalesceKey ? { coalesceKey } : {}),
+      },
+    );
   },
 
   dismissNotUsed() {

@@ -13,9 +13,10 @@ import type { NekoDocument, RoutingRecord, Segment } from '../../src/document/ty
 import { routingCsv, routingRecords } from '../../src/document/routing-export.js';
 import { overviewLayout } from '../../renderer/components/routing-overview-layout.js';
 import { launchCommand } from '../../src/api/server.js';
-import { formatById } from '../../src/formats/registry.js';
+import { formatById, parseDocument } from '../../src/formats/registry.js';
 import {
   downloadText,
+  exportAs,
   openFiles,
   parseFile,
   sampleFile,
@@ -716,5 +717,97 @@ describe('messages name what the user ran (issue 15, item 11)', () => {
     } finally {
       await other.close().catch(() => undefined);
     }
+  });
+});
+
+describe('audio: waveform, segment times, playback (issue 15, item 5)', () => {
+  let meeting: NekoDocument;
+  const audioElement = () => page.getByTestId('audio-player');
+  const paused = () => audioElement().evaluate((element) => (element as HTMLAudioElement).paused);
+  const currentTime = () =>
+    audioElement().evaluate((element) => (element as HTMLAudioElement).currentTime);
+
+  it('shows the waveform with a region per segment; dragging an edge moves the time, one undo step', async () => {
+    const file = sampleFile('meeting.whisper.json');
+    meeting = await parseFile(file);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await openFiles(page, [file, sampleFile('meeting.ogg')], meeting);
+    await expect
+      .poll(() => page.getByTestId('waveform-region').count())
+      .toBe(meeting.segments.length);
+    // The waveform is drawn from the decoded audio: some pixels are not blank.
+    await expect
+      .poll(() =>
+        page.getByTestId('waveform-canvas').evaluate((element) => {
+          const canvas = element as HTMLCanvasElement;
+          const data = canvas
+            .getContext('2d')!
+            .getImageData(0, 0, canvas.width, canvas.height).data;
+          return data.some((value, index) => index % 4 === 3 && value > 0);
+        }),
+      )
+      .toBe(true);
+
+    const segment = meeting.segments[2]!;
+    await segmentRow(page, segment.id).locator('.segment-meta').click();
+    const region = page.locator(`[data-testid="waveform-region"][data-segment-id="${segment.id}"]`);
+    await expect.poll(() => region.getAttribute('data-selected')).toBe('true');
+    const scale = Number(
+      await page.getByTestId('waveform-canvas').getAttribute('data-pixels-per-second'),
+    );
+    const edge = region.getByTestId('region-end');
+    const box = (await edge.boundingBox())!;
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const dx = -Math.round(0.5 * scale); // half a second earlier
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + dx / 2, from.y, { steps: 3 });
+    await page.mouse.move(from.x + dx, from.y, { steps: 3 });
+    await page.mouse.up();
+    const dragged = await savedDocument(page);
+    const end = dragged.segments[2]!.end!;
+    expect(Math.abs(end - (segment.end! - 0.5))).toBeLessThanOrEqual(2 / scale + 0.001);
+    expect(dragged.segments[2]!.start).toBe(segment.start);
+    await screenshot(page, 'waveform.png');
+
+    await page.getByTestId('undo-button').click();
+    expect((await savedDocument(page)).segments[2]!.end).toBe(segment.end);
+  });
+
+  it('moves times by keys, and the export carries them', async () => {
+    const segment = meeting.segments[2]!;
+    await segmentRow(page, segment.id).locator('.segment-meta').click();
+    await page.keyboard.press(']');
+    await page.keyboard.press(';');
+    const saved = await savedDocument(page);
+    const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+    expect(saved.segments[2]!.start).toBe(round(segment.start! + 0.1));
+    expect(saved.segments[2]!.end).toBe(round(segment.end! - 0.1));
+    const exported = await exportAs(page, 'srt');
+    const reread = parseDocument(exported.text, exported.name).document;
+    expect(reread.segments[2]!.start).toBeCloseTo(saved.segments[2]!.start!, 3);
+    expect(reread.segments[2]!.end).toBeCloseTo(saved.segments[2]!.end!, 3);
+    expect(reread.segments[1]!.end).toBeCloseTo(meeting.segments[1]!.end!, 3);
+  });
+
+  it('Space plays and pauses; playing a segment stops at its end', async () => {
+    // Focus on a row, not on the last button clicked (Space on a button presses the button).
+    await segmentRow(page, meeting.segments[0]!.id).locator('.segment-meta').click();
+    await page.keyboard.press('Space');
+    await expect.poll(paused).toBe(false);
+    await page.keyboard.press('Space');
+    await expect.poll(paused).toBe(true);
+
+    const saved = await savedDocument(page);
+    const shortest = saved.segments.reduce((best, candidate) =>
+      candidate.end! - candidate.start! < best.end! - best.start! ? candidate : best,
+    );
+    await segmentRow(page, shortest.id).locator('.segment-meta').click();
+    await page.keyboard.press('p');
+    await expect.poll(paused).toBe(false);
+    await expect
+      .poll(paused, { timeout: (shortest.end! - shortest.start!) * 1000 + 10_000 })
+      .toBe(true);
+    expect(Math.abs((await currentTime()) - shortest.end!)).toBeLessThan(0.1);
   });
 });
