@@ -13,6 +13,7 @@ import type { NekoDocument, RoutingRecord, Segment } from '../../src/document/ty
 import { routingCsv, routingRecords } from '../../src/document/routing-export.js';
 import { overviewLayout } from '../../renderer/components/routing-overview-layout.js';
 import { launchCommand } from '../../src/api/server.js';
+import { READABLE_LINE_PX } from '../../renderer/components/scan-zoom.js';
 import { formatById, parseDocument } from '../../src/formats/registry.js';
 import {
   downloadText,
@@ -809,5 +810,91 @@ describe('audio: waveform, segment times, playback (issue 15, item 5)', () => {
       .poll(paused, { timeout: (shortest.end! - shortest.start!) * 1000 + 10_000 })
       .toBe(true);
     expect(Math.abs((await currentTime()) - shortest.end!)).toBeLessThan(0.1);
+  });
+});
+
+describe('scan view: zoom and pan (issue 15, item 6)', () => {
+  let scan: NekoDocument;
+  const image = () => page.getByTestId('page-image');
+  const viewport = () => page.getByTestId('scan-viewport');
+
+  it('zoom to line shows a short line at a readable size, not blown up', async () => {
+    const hocr = sampleFile('page.hocr');
+    scan = await parseFile(hocr);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await openFiles(page, [hocr, sampleFile('page.png')], scan);
+    await expect
+      .poll(() => image().evaluate((element) => (element as HTMLImageElement).naturalWidth))
+      .toBe(scan.pages![0]!.width);
+    const width = (segment: Segment) => segment.layout!.bbox.x1 - segment.layout!.bbox.x0;
+    const shortest = scan.segments.reduce((best, segment) =>
+      width(segment) < width(best) ? segment : best,
+    );
+    await segmentRow(page, shortest.id).locator('.segment-meta').click();
+    const box = page.locator(`[data-testid="ocr-box"][data-segment-id="${shortest.id}"]`);
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    const bounds = (await box.boundingBox())!;
+    const view = (await viewport().boundingBox())!;
+    // Readable (READABLE_LINE_PX tall) and in view, not stretched to fill the width.
+    expect(bounds.height).toBeLessThanOrEqual(READABLE_LINE_PX + 1);
+    expect(bounds.height).toBeGreaterThanOrEqual(READABLE_LINE_PX * 0.5);
+    expect(bounds.x).toBeGreaterThanOrEqual(view.x);
+    expect(bounds.x + bounds.width).toBeLessThanOrEqual(view.x + view.width);
+  });
+
+  it('fits width and page, zooms with the wheel and keys, and pans by dragging and arrows', async () => {
+    const view = (await viewport().boundingBox())!;
+    await page.getByTestId('fit-width').click();
+    expect(await page.getByTestId('zoom-to-line').isChecked()).toBe(false);
+    await expect
+      .poll(async () => Math.round((await image().boundingBox())!.width))
+      .toBe(Math.round(view.width));
+    expect(Math.abs((await image().boundingBox())!.y - view.y)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'scan-fit-width.png');
+
+    await page.getByTestId('fit-page').click();
+    const fitted = (await image().boundingBox())!;
+    expect(fitted.height).toBeLessThanOrEqual(view.height + 1);
+    expect(fitted.width).toBeLessThanOrEqual(view.width + 1);
+
+    // Wheel: zooms in about the pointer, the page point under it stays put.
+    const pointer = { x: view.x + view.width * 0.3, y: view.y + view.height * 0.4 };
+    const before = (await image().boundingBox())!;
+    const u = (pointer.x - before.x) / before.width;
+    await page.mouse.move(pointer.x, pointer.y);
+    await page.mouse.wheel(0, -300);
+    await expect
+      .poll(async () => (await image().boundingBox())!.width)
+      .toBeGreaterThan(before.width * 1.2);
+    const zoomed = (await image().boundingBox())!;
+    expect(Math.abs(zoomed.x + u * zoomed.width - pointer.x)).toBeLessThanOrEqual(2);
+
+    // Drag: the page follows the pointer; it is not a click on a line.
+    const selectedBefore = await selectedSegmentId();
+    await page.mouse.move(pointer.x, pointer.y);
+    await page.mouse.down();
+    await page.mouse.move(pointer.x + 40, pointer.y + 30, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await image().boundingBox())!.x - zoomed.x).toBeCloseTo(40, 0);
+    const dragged = (await image().boundingBox())!;
+    expect(dragged.y - zoomed.y).toBeCloseTo(30, 0);
+    expect(await selectedSegmentId()).toBe(selectedBefore);
+
+    // Keys on the focused view: + zooms in, ← pans; the list's selection stays (↑/↓ are the view's).
+    await viewport().focus();
+    await page.keyboard.press('+');
+    await expect
+      .poll(async () => (await image().boundingBox())!.width)
+      .toBeCloseTo(dragged.width * 1.25, 0);
+    const keyed = (await image().boundingBox())!;
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await image().boundingBox())!.x).toBeCloseTo(keyed.x + 60, 0);
+    await page.keyboard.press('ArrowDown');
+    expect(await selectedSegmentId()).toBe(selectedBefore);
+    await screenshot(page, 'scan-zoomed.png');
+
+    // Viewing changes nothing in the document.
+    const saved = await savedDocument(page);
+    expect(saved.segments.map((segment) => segment.text)).toEqual(scan.segments.map((s) => s.text));
   });
 });
