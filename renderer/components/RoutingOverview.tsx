@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { routingOverview } from '../../src/document/routing-export.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { useStudio } from '../store/react.js';
@@ -11,7 +11,9 @@ import { overviewColumnAt, overviewLayout } from './routing-overview-layout.js';
  * each cell split into the experts' shares of the router's probability over the segment's tokens.
  * A click goes to the segment.
  */
-export function RoutingOverview({ document }: { document: NekoDocument }) {
+export function RoutingOverview({ document: current }: { document: NekoDocument }) {
+  // An overview of the whole document need not hold up the frame that shows an edit.
+  const document = useDeferredValue(current);
   const overview = routingOverview(document);
   const selectSegment = useStudio((state) => state.selectSegment);
   const selectedSegmentId = useStudio((state) => state.selectedSegmentId);
@@ -21,19 +23,37 @@ export function RoutingOverview({ document }: { document: NekoDocument }) {
     () => overviewLayout(segments, overview?.layers ?? 0),
     [segments, overview?.layers],
   );
-  const selected = selectedSegmentId ? segmentIndex(document, selectedSegmentId) : -1;
+  const selectedSegment = selectedSegmentId ? segmentIndex(document, selectedSegmentId) : -1;
+  const selected = selectedSegment >= 0 ? Math.floor(selectedSegment / layout.perColumn) : -1;
+
+  // What the canvas shows, so that a change redraws only the columns that changed.
+  const drawn = useRef<{
+    /** The per-segment columns drawn (merged per canvas column when perColumn > 1). */
+    source: readonly (number[][] | null)[];
+    width: number;
+    height: number;
+    selected: number;
+  } | null>(null);
 
   useEffect(() => {
     const element = canvas.current;
     const context = element?.getContext('2d');
     if (!element || !context || !overview) return;
-    const scale = window.devicePixelRatio || 1;
-    element.width = Math.round(layout.width * scale);
-    element.height = Math.round(layout.height * scale);
-    context.setTransform(scale, 0, 0, scale, 0, 0);
-    context.clearRect(0, 0, layout.width, layout.height);
-    overview.columns.forEach((column, index) => {
+    const previous = drawn.current;
+    const same =
+      previous !== null && previous.width === layout.width && previous.height === layout.height;
+    if (!same) {
+      const scale = window.devicePixelRatio || 1;
+      element.width = Math.round(layout.width * scale);
+      element.height = Math.round(layout.height * scale);
+      context.setTransform(scale, 0, 0, scale, 0, 0);
+    }
+    const source = overview.columns;
+    const drawColumn = (index: number) => {
+      const members = source.slice(index * layout.perColumn, (index + 1) * layout.perColumn);
+      const column = layout.perColumn === 1 ? (members[0] ?? null) : mergeColumn(members);
       const x = index * layout.columnWidth;
+      context.clearRect(x, 0, layout.columnWidth, layout.height);
       if (!column) {
         context.fillStyle = '#f0f1f4';
         context.fillRect(x, 0, layout.columnWidth, layout.height);
@@ -48,7 +68,23 @@ export function RoutingOverview({ document }: { document: NekoDocument }) {
           y += height;
         });
       });
-    });
+    };
+    // A canvas column is redrawn only when one of its segments' routing changed: an edit elsewhere
+    // keeps the segments' arrays, so it redraws nothing.
+    for (let index = 0; index < layout.columns; index++) {
+      let changed = !same;
+      for (
+        let member = index * layout.perColumn;
+        !changed && member < Math.min(source.length, (index + 1) * layout.perColumn);
+        member++
+      ) {
+        changed = previous?.source[member] !== source[member];
+      }
+      if (changed) drawColumn(index);
+    }
+    if (same && previous.selected >= 0 && previous.selected !== selected) {
+      drawColumn(previous.selected);
+    }
     if (selected >= 0) {
       context.strokeStyle = '#111';
       context.lineWidth = 1;
@@ -59,14 +95,21 @@ export function RoutingOverview({ document }: { document: NekoDocument }) {
         layout.height - 1,
       );
     }
+    drawn.current = {
+      source,
+      width: layout.width,
+      height: layout.height,
+      selected,
+    };
   }, [overview, layout, selected]);
 
   if (!overview) return null;
   return (
     <div className="routing-overview">
       <p className="routing-overview-caption">
-        Routing by segment (columns) and layer (rows, first at the top): each cell is split into the
-        experts’ shares (
+        Routing by segment (columns
+        {layout.perColumn > 1 ? `, ${layout.perColumn} segments each` : ''}) and layer (rows, first
+        at the top): each cell is split into the experts’ shares (
         {overview.experts.map((_, e) => expertLabel(overview.experts, e)).join(', ')}
         ). Click a column to go to its segment.
       </p>
@@ -85,4 +128,19 @@ export function RoutingOverview({ document }: { document: NekoDocument }) {
       </div>
     </div>
   );
+}
+
+/** One canvas column for several segments: their shares averaged over the routed ones. */
+function mergeColumn(members: readonly (number[][] | null)[]): number[][] | null {
+  const routed = members.filter((member): member is number[][] => member !== null);
+  if (routed.length === 0) return null;
+  const layers = Math.max(...routed.map((member) => member.length));
+  return Array.from({ length: layers }, (_, layer) => {
+    const rows = routed.flatMap((member) => (member[layer] ? [member[layer]] : []));
+    const experts = Math.max(...rows.map((row) => row.length));
+    return Array.from(
+      { length: experts },
+      (_, expert) => rows.reduce((sum, row) => sum + (row[expert] ?? 0), 0) / rows.length,
+    );
+  });
 }

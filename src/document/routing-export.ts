@@ -124,6 +124,10 @@ export function routingOverview(document: NekoDocument): RoutingOverview | null 
   return overviewCache.get(document.segments)!;
 }
 
+/** Per routing record: shares[layer][expert]. Edits keep unchanged segments' records, so a change
+ * to one segment recomputes one column, not ten thousand. */
+const columnCache = new WeakMap<RoutingRecord, number[][]>();
+
 function computeOverview(document: NekoDocument): RoutingOverview | null {
   let experts: string[] | null = null;
   let layers = 0;
@@ -131,22 +135,31 @@ function computeOverview(document: NekoDocument): RoutingOverview | null {
     const routing: RoutingRecord | undefined = segment.suggestion?.routing;
     if (!routing) return null;
     experts ??= routing.experts;
-    const sides = [routing.encoder, routing.decoder];
-    const layerCount = Math.max(...sides.map((side) => side.probabilities.length));
-    layers = Math.max(layers, layerCount);
-    return Array.from({ length: layerCount }, (_, layer) => {
-      const sums = routing.experts.map(() => 0);
-      let tokens = 0;
-      for (const side of sides) {
-        for (const probabilities of side.probabilities[layer] ?? []) {
-          probabilities.forEach((share, expert) => {
-            if (expert < sums.length) sums[expert]! += share;
-          });
-          tokens += 1;
-        }
-      }
-      return sums.map((sum) => (tokens > 0 ? sum / tokens : 0));
-    });
+    let column = columnCache.get(routing);
+    if (!column) {
+      column = routingColumn(routing);
+      columnCache.set(routing, column);
+    }
+    layers = Math.max(layers, column.length);
+    return column;
   });
   return experts ? { experts, layers, columns } : null;
+}
+
+function routingColumn(routing: RoutingRecord): number[][] {
+  const sides = [routing.encoder, routing.decoder];
+  const layerCount = Math.max(...sides.map((side) => side.probabilities.length));
+  return Array.from({ length: layerCount }, (_, layer) => {
+    const sums = routing.experts.map(() => 0);
+    let tokens = 0;
+    for (const side of sides) {
+      for (const probabilities of side.probabilities[layer] ?? []) {
+        probabilities.forEach((share, expert) => {
+          if (expert < sums.length) sums[expert]! += share;
+        });
+        tokens += 1;
+      }
+    }
+    return sums.map((sum) => (tokens > 0 ? sum / tokens : 0));
+  });
 }
