@@ -82,6 +82,9 @@ type Handlers = { [K in keyof NekoApi]?: (...args: never[]) => unknown };
 const handlers: Handlers = {
   listFormats: () => core.listFormats(),
   importFile: (file: Parameters<NekoApi['importFile']>[0]) => core.importFile(file),
+  openSample: (sampleId: Parameters<NekoApi['openSample']>[0]) => core.openSample(sampleId),
+  attachMedia: (documentId: string, file: Parameters<NekoApi['attachMedia']>[1]) =>
+    core.attachMedia(documentId, file),
   openWithDialog: async () => {
     const extensions = [
       ...new Set(

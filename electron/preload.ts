@@ -27,6 +27,8 @@ const api: NekoApi = {
   transport: 'electron',
   listFormats: () => invoke('listFormats'),
   importFile: (file) => invoke('importFile', file),
+  openSample: (sampleId) => invoke('openSample', sampleId),
+  attachMedia: (documentId, file) => invoke('attachMedia', documentId, file),
   openWithDialog: () => invoke('openWithDialog'),
   exportDocument: (document, format) => invoke('exportDocument', document, format),
   saveWithDialog: (document, format) => invoke('saveWithDialog', document, format),

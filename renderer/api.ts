@@ -9,6 +9,7 @@ import {
   type RecoveredWork,
   type RecoverySummary,
   type RecoveryUpdate,
+  type SampleId,
 } from '../src/api/types.js';
 import type { CorrectorEvent, CorrectorStatus, CorrectRequest } from '../src/corrector/contract.js';
 import type { NekoDocument } from '../src/document/types.js';
@@ -34,6 +35,19 @@ export const api: NekoApi =
 
 function createBrowserApi(query: URLSearchParams): NekoApi {
   const token = query.get('token') ?? '';
+  // Asked once while the server answers, so that a later "cannot be reached" names the command the
+  // user ran (npm run serve, npm start, …) rather than a guess.
+  let launchedBy: string | undefined;
+  void fetch('/api/about', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Neko-Token': token },
+    body: '{}',
+  })
+    .then((response) => response.json())
+    .then((payload: { result?: { launchedBy?: unknown } }) => {
+      if (typeof payload.result?.launchedBy === 'string') launchedBy = payload.result.launchedBy;
+    })
+    .catch(() => undefined);
 
   async function call<T>(operation: string, body: unknown = {}): Promise<T> {
     const response = await fetch(`/api/${operation}`, {
@@ -42,7 +56,9 @@ function createBrowserApi(query: URLSearchParams): NekoApi {
       body: JSON.stringify(body),
     }).catch(() => {
       throw new ApiError(
-        `${operation}: the NeKo Studio server cannot be reached; is npm run serve still running?`,
+        launchedBy
+          ? `${operation}: the NeKo Studio server cannot be reached; is “${launchedBy}” still running?`
+          : `${operation}: the NeKo Studio server cannot be reached; is it still running?`,
       );
     });
     const payload = (await response.json().catch(() => ({}))) as { result?: T; error?: string };
@@ -68,6 +84,9 @@ function createBrowserApi(query: URLSearchParams): NekoApi {
       }
       return call<ImportResult>('importFile', file);
     },
+    openSample: (sampleId: SampleId) => call<ImportResult>('openSample', { sampleId }),
+    attachMedia: (documentId: string, file: { name: string; dataBase64: string }) =>
+      call<string>('attachMedia', { documentId, file }),
     exportDocument: (document: NekoDocument, format: FormatId) =>
       call<ExportResult>('exportDocument', { document, format }),
     mediaUrl: (documentId: string, relativePath: string) => {
@@ -151,7 +170,7 @@ export async function uploadFromFiles(files: readonly File[]): Promise<FileUploa
   };
 }
 
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

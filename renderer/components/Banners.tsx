@@ -37,3 +37,29 @@ export function RecoveryBanner({ offer }: { offer: RecoveryOffer | null }) {
     </div>
   );
 }
+
+/** The files chosen with the document that it does not use, each with the reason. */
+export function NotUsedBanner() {
+  const files = useStudio((state) => state.notUsedFiles);
+  const dismiss = useStudio((state) => state.dismissNotUsed);
+  if (files.length === 0) return null;
+  return (
+    <div className="banner banner-notice" role="status" data-testid="not-used-files">
+      <span>
+        {files.length === 1
+          ? 'One file you chose was not used:'
+          : `${files.length} files you chose were not used:`}
+        <ul>
+          {files.map((file) => (
+            <li key={file.name} data-testid="not-used-file" data-name={file.name}>
+              <strong>{file.name}</strong>: {file.reason}
+            </li>
+          ))}
+        </ul>
+      </span>
+      <button type="button" onClick={dismiss} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}

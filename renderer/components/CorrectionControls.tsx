@@ -45,45 +45,51 @@ export function CorrectionControls() {
       >
         {status?.message ?? 'Checking the corrector…'}
       </span>
-      {job ? (
-        <span className="correction-progress">
-          <progress
-            value={job.done}
-            max={Math.max(1, job.total)}
-            data-testid="correction-progress"
-          />
-          <span>
-            {job.done} / {job.total}
+      {/* One fixed-size slot for Correct / progress and Cancel: the bar keeps its shape while a
+          correction runs, so the list below does not jump. */}
+      <span className="correction-run">
+        {job ? (
+          <span className="correction-progress">
+            <progress
+              value={job.done}
+              max={Math.max(1, job.total)}
+              data-testid="correction-progress"
+            />
+            <span>
+              {job.done} / {job.total}
+            </span>
+            <button
+              type="button"
+              onClick={() => void controller.cancelCorrection()}
+              disabled={!job.jobId}
+            >
+              Cancel
+            </button>
           </span>
-          <button
-            type="button"
-            onClick={() => void controller.cancelCorrection()}
-            disabled={!job.jobId}
-          >
-            Cancel
-          </button>
-        </span>
-      ) : (
-        <button
-          type="button"
-          data-testid="correct-button"
-          disabled={!available || !hasDocument}
-          title={available ? 'Correct every segment' : (status?.message ?? undefined)}
-          onClick={() => void controller.startCorrection()}
-        >
-          Correct
-        </button>
-      )}
-      {!job && (
-        <button
-          type="button"
-          disabled={!available || !selectedSegmentId}
-          title="Correct only the selected segment"
-          onClick={() => selectedSegmentId && void controller.startCorrection([selectedSegmentId])}
-        >
-          Correct segment
-        </button>
-      )}
+        ) : (
+          <>
+            <button
+              type="button"
+              data-testid="correct-button"
+              disabled={!available || !hasDocument}
+              title={available ? 'Correct every segment' : (status?.message ?? undefined)}
+              onClick={() => void controller.startCorrection()}
+            >
+              Correct
+            </button>
+            <button
+              type="button"
+              disabled={!available || !selectedSegmentId}
+              title="Correct only the selected segment"
+              onClick={() =>
+                selectedSegmentId && void controller.startCorrection([selectedSegmentId])
+              }
+            >
+              Correct segment
+            </button>
+          </>
+        )}
+      </span>
       <label>
         Device{' '}
         <select
@@ -141,28 +147,26 @@ export function CorrectionControls() {
       >
         Accept all ≥ {Math.round(settings.confidenceThreshold * 100)}%
       </button>
-      {CATEGORIES.map(([category, label]) =>
-        byCategory[category] > 0 ? (
-          <button
-            key={category}
-            type="button"
-            onClick={() => acceptAllAbove(settings.confidenceThreshold, category)}
-            data-testid={`accept-category-${category.replace(/ /g, '-')}`}
-            title={`Accept only the ${category} edits at or above the threshold`}
-          >
-            {label} ({byCategory[category]})
-          </button>
-        ) : null,
-      )}
-      {held > 0 ? (
-        <span
-          className="bulk-held"
-          data-testid="bulk-held"
-          title="Edits that change a number, a name or a negation, or overrule a word the recognizer was sure of, are left for one-by-one review"
+      {/* Always shown (disabled at 0), so suggestions streaming in do not reflow the bar. */}
+      {CATEGORIES.map(([category, label]) => (
+        <button
+          key={category}
+          type="button"
+          disabled={byCategory[category] === 0}
+          onClick={() => acceptAllAbove(settings.confidenceThreshold, category)}
+          data-testid={`accept-category-${category.replace(/ /g, '-')}`}
+          title={`Accept only the ${category} edits at or above the threshold`}
         >
-          {held} held for review
-        </span>
-      ) : null}
+          {label} ({byCategory[category]})
+        </button>
+      ))}
+      <span
+        className="bulk-held"
+        data-testid="bulk-held"
+        title="Edits that change a number, a name or a negation, or overrule a word the recognizer was sure of, are left for one-by-one review"
+      >
+        {held} held for review
+      </span>
     </section>
   );
 }

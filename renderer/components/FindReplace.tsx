@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { findInDocument } from '../../src/document/find.js';
 import type { NekoDocument } from '../../src/document/types.js';
 import { useStudio } from '../store/react.js';
@@ -18,6 +18,13 @@ export function FindReplace({ document, onClose }: { document: NekoDocument; onC
     () => findInDocument(document, query, options),
     [document, query, options],
   );
+
+  const showFindMatches = useStudio((state) => state.showFindMatches);
+  // The rows mark every match and the current one in their text; closing find clears the marks.
+  useEffect(() => {
+    showFindMatches(matches, matches.length > 0 ? Math.min(current, matches.length - 1) : -1);
+  }, [matches, current, showFindMatches]);
+  useEffect(() => () => showFindMatches([], -1), [showFindMatches]);
 
   function go(step: 1 | -1) {
     if (matches.length === 0) return;

@@ -4,6 +4,9 @@ import { findSegment } from '../store/segment-index.js';
 import { expertUsage, filterSegments, routingDisagrees, sourceTask } from '../store/selectors.js';
 import { expertColour, expertLabel } from './expert-colours.js';
 import { RoutingHeatmap } from './RoutingHeatmap.js';
+import { RoutingOverview } from './RoutingOverview.js';
+import { routingCsv, routingJson } from '../../src/document/routing-export.js';
+import { downloadExport } from '../services/downloads.js';
 
 /** The routing of the selected segment: heatmap, its text token by token, and its routing mass. */
 export function RoutingPanel({ document }: { document: NekoDocument }) {
@@ -122,18 +125,34 @@ function RoutingMass({
   routing: RoutingRecord;
 }) {
   const disagrees = routingDisagrees(document, segment);
+  const source = sourceTask(document, segment);
   return (
     <div className="routing-mass">
       <MassBar experts={routing.experts} mass={routing.expertMass} />
-      <p>
-        Inferred task: <strong>{routing.inferredTask}</strong> (source:{' '}
-        {sourceTask(document, segment)})
+      <p data-testid="routing-inferred">
+        Most routing went to the <strong>{taskName(routing.inferredTask)}</strong> expert; the file
+        says {taskName(source)}.
         {disagrees && (
-          <span className="routing-disagrees"> — routing disagrees with the source type</span>
+          <span className="routing-note">
+            {' '}
+            That is not an error to fix: the router judges by the words alone (clean speech often
+            reads like typed text to it), and the corrector follows the file’s source type, not the
+            router, in what it proposes.
+          </span>
         )}
       </p>
     </div>
   );
+}
+
+const TASK_NAMES: Record<string, string> = {
+  asr: 'speech (ASR)',
+  ocr: 'scan (OCR)',
+  text: 'typed text',
+};
+
+function taskName(task: string): string {
+  return TASK_NAMES[task] ?? task;
 }
 
 function MassBar({ experts, mass }: { experts: readonly string[]; mass: readonly number[] }) {
@@ -175,8 +194,26 @@ function DocumentRoutingSummary({ document }: { document: NekoDocument }) {
     <div className="routing-summary" data-testid="routing-summary">
       <MassBar experts={usage.experts} mass={usage.mass} />
       <p>
-        {usage.routedSegments} segments routed;{' '}
-        {[...usage.inferredTasks].map(([task, count]) => `${count} ${task}`).join(', ')}.
+        {usage.routedSegments} segments routed; most routing by segment:{' '}
+        {[...usage.inferredTasks].map(([task, count]) => `${count} ${taskName(task)}`).join(', ')}.
+      </p>
+      <RoutingOverview document={document} />
+      <p className="routing-export">
+        Export routing records:{' '}
+        <button
+          type="button"
+          data-testid="export-routing-json"
+          onClick={() => downloadRouting(document, 'json')}
+        >
+          JSON
+        </button>{' '}
+        <button
+          type="button"
+          data-testid="export-routing-csv"
+          onClick={() => downloadRouting(document, 'csv')}
+        >
+          CSV
+        </button>
       </p>
       {disagreeing > 0 && (
         <button
@@ -186,9 +223,27 @@ function DocumentRoutingSummary({ document }: { document: NekoDocument }) {
         >
           {filter === 'routing-disagrees'
             ? 'Show all segments'
-            : `Show ${disagreeing} where routing disagrees`}
+            : `Show the ${disagreeing} where routing differs from the source type`}
         </button>
       )}
     </div>
+  );
+}
+
+/** The routing records as a file: a download (a save dialog in the app). */
+function downloadRouting(document: NekoDocument, kind: 'json' | 'csv'): void {
+  const base = (document.source.name || document.title).replace(/\.[^.]*$/, '');
+  downloadExport(
+    kind === 'json'
+      ? {
+          fileName: `${base}.routing.json`,
+          content: routingJson(document),
+          mimeType: 'application/json; charset=utf-8',
+        }
+      : {
+          fileName: `${base}.routing.csv`,
+          content: routingCsv(document),
+          mimeType: 'text/csv; charset=utf-8',
+        },
   );
 }

@@ -1,12 +1,29 @@
-import { useState } from 'react';
-import type { NekoDocument, Segment } from '../../src/document/types.js';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type WheelEvent,
+} from 'react';
+import type { NekoDocument } from '../../src/document/types.js';
 import { useServices } from '../services/context.js';
 import { useStudio } from '../store/react.js';
 import { findSegment } from '../store/segment-index.js';
+import { MediaPicker } from './MediaPicker.js';
+import {
+  FIT_PAGE,
+  fittedPage,
+  fitWidth,
+  panBy,
+  zoomAt,
+  zoomToLine,
+  type ScanZoom,
+  type ViewSize,
+} from './scan-zoom.js';
 
-/** How much of the view the zoomed line takes, leaving some of its surroundings visible. */
-const ZOOM_FILL = 0.85;
-const MAX_ZOOM = 4;
+const KEY_ZOOM = 1.25;
+const KEY_PAN_PX = 60;
 
 /**
  * A scan's page image with its OCR boxes. Hovering or selecting a line highlights its box; with zoom
@@ -18,7 +35,28 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
   const hoveredSegmentId = useStudio((state) => state.hoveredSegmentId);
   const selectSegment = useStudio((state) => state.selectSegment);
   const hoverSegment = useStudio((state) => state.hoverSegment);
-  const [zoomToLine, setZoomToLine] = useState(true);
+  // Zoom to line follows the selection; any zoom, pan or fit by the user turns it off.
+  const [followLine, setFollowLine] = useState(true);
+  const [manualZoom, setManualZoom] = useState<ScanZoom>(FIT_PAGE);
+  const viewport = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<ViewSize>({ width: 400, height: 400 });
+  // From where the drag started: each move sets the view from there, so no move is lost between
+  // renders.
+  const panning = useRef<{ x: number; y: number; from: ScanZoom; moved: boolean } | null>(null);
+  const dragEnded = useRef(false);
+  const [isPanning, setIsPanning] = useState(false);
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() =>
+      setView({ width: element.clientWidth || 400, height: element.clientHeight || 400 }),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const mediaRevision = useStudio((state) => state.mediaRevision);
+  // The image that failed to load, by URL and revision: a newly chosen file is tried afresh.
+  const [failedImage, setFailedImage] = useState<string | null>(null);
   const selected = selectedSegmentId ? findSegment(document, selectedSegmentId) : undefined;
   const pages = document.pages ?? [];
   const page = pages.find((candidate) => candidate.index === selected?.layout?.page) ?? pages[0];
@@ -26,8 +64,79 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
 
   const lines = document.segments.filter((segment) => segment.layout?.page === page.index);
   const focus = hoveredSegmentId ? findSegment(document, hoveredSegmentId) : selected;
-  const zoom =
-    zoomToLine && selected?.layout?.page === page.index ? zoomOnto(selected, page) : undefined;
+  const lineZoom =
+    followLine && selected?.layout?.page === page.index
+      ? zoomToLine(view, page, selected.layout.bbox)
+      : undefined;
+  const zoom: ScanZoom = lineZoom ?? (followLine ? FIT_PAGE : manualZoom);
+  const fitted = fittedPage(view, page);
+  const setZoom = (next: ScanZoom) => {
+    setFollowLine(false);
+    setManualZoom(next);
+  };
+
+  function onWheel(event: WheelEvent) {
+    const bounds = event.currentTarget.getBoundingClientRect();
+    const factor = Math.exp(-event.deltaY * 0.002);
+    setZoom(
+      zoomAt(
+        zoom,
+        factor,
+        event.clientX - (bounds.left + bounds.width / 2),
+        event.clientY - (bounds.top + bounds.height / 2),
+        fitted,
+      ),
+    );
+  }
+
+  // Keys while the page view has focus; they are the view's, not the list's (preventDefault).
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const pans: Record<string, [number, number]> = {
+      ArrowLeft: [KEY_PAN_PX, 0],
+      ArrowRight: [-KEY_PAN_PX, 0],
+      ArrowUp: [0, KEY_PAN_PX],
+      ArrowDown: [0, -KEY_PAN_PX],
+    };
+    const pan = pans[event.key];
+    if (pan) setZoom(panBy(zoom, pan[0], pan[1], fitted));
+    else if (event.key === '+' || event.key === '=') setZoom(zoomAt(zoom, KEY_ZOOM, 0, 0, fitted));
+    else if (event.key === '-') setZoom(zoomAt(zoom, 1 / KEY_ZOOM, 0, 0, fitted));
+    else if (event.key === 'w') setZoom(fitWidth(view, page!));
+    else if (event.key === 'f') setZoom(FIT_PAGE);
+    else if (event.key === 'l') setFollowLine(true);
+    else return;
+    event.preventDefault();
+  }
+
+  function onPointerDown(event: PointerEvent) {
+    if (event.button !== 0) return;
+    panning.current = { x: event.clientX, y: event.clientY, from: zoom, moved: false };
+  }
+
+  function onPointerMove(event: PointerEvent) {
+    const start = panning.current;
+    if (!start) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    // A few pixels of wobble are still a click on a box.
+    if (!start.moved && Math.hypot(dx, dy) < 4) return;
+    if (!start.moved) {
+      event.currentTarget.setPointerCapture(event.pointerId);
+      start.moved = true;
+      setIsPanning(true);
+    }
+    setZoom(panBy(start.from, dx, dy, fitted));
+  }
+
+  function onPointerUp() {
+    dragEnded.current = panning.current?.moved ?? false;
+    panning.current = null;
+    setIsPanning(false);
+  }
+  const imageSrc = page.image ? api.mediaUrl(documentId, page.image) : undefined;
+  const imageKey = `${imageSrc}#${mediaRevision}`;
+  const imageMissing = !page.image || failedImage === imageKey;
 
   return (
     <section className="scan-view" aria-label="Page image">
@@ -35,34 +144,108 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
         <span>
           Page {page.index + 1} of {pages.length}
         </span>
-        <label>
-          <input
-            type="checkbox"
-            checked={zoomToLine}
-            onChange={(event) => setZoomToLine(event.currentTarget.checked)}
-          />{' '}
-          Zoom to line
-        </label>
+        <span className="scan-zoom-controls">
+          <button
+            type="button"
+            onClick={() => setZoom(fitWidth(view, page))}
+            data-testid="fit-width"
+            title="Fit width (W)"
+          >
+            Fit width
+          </button>
+          <button
+            type="button"
+            onClick={() => setZoom(FIT_PAGE)}
+            data-testid="fit-page"
+            title="Fit page (F)"
+          >
+            Fit page
+          </button>
+          <button
+            type="button"
+            onClick={() => setZoom(zoomAt(zoom, 1 / KEY_ZOOM, 0, 0, fitted))}
+            aria-label="Zoom out (−)"
+          >
+            −
+          </button>
+          <span data-testid="scan-zoom-level">{Math.round(zoom.scale * 100)}%</span>
+          <button
+            type="button"
+            onClick={() => setZoom(zoomAt(zoom, KEY_ZOOM, 0, 0, fitted))}
+            aria-label="Zoom in (+)"
+          >
+            +
+          </button>
+          <label title="Show the selected line at a readable size (L)">
+            <input
+              type="checkbox"
+              data-testid="zoom-to-line"
+              checked={followLine}
+              onChange={(event) => {
+                setFollowLine(event.currentTarget.checked);
+                if (!event.currentTarget.checked) setManualZoom(zoom);
+              }}
+            />{' '}
+            Zoom to line
+          </label>
+        </span>
       </div>
-      <div className="scan-viewport" data-testid="scan-viewport">
+      {imageMissing && (
+        <div className="media-missing" role="status" data-testid="page-image-missing">
+          <p>
+            {page.image
+              ? `The page image “${page.image}” that the scan names was not opened with it (or has another name now).`
+              : 'No page image was opened with this scan.'}{' '}
+            Choose the image of page {page.index + 1} to see the lines on the page.
+          </p>
+          <MediaPicker
+            target={{ pageIndex: page.index }}
+            accept="image/*"
+            label="Choose the page image…"
+            testId="choose-page-image"
+          />
+        </div>
+      )}
+      <div
+        ref={viewport}
+        className={isPanning ? 'scan-viewport is-panning' : 'scan-viewport'}
+        data-testid="scan-viewport"
+        tabIndex={0}
+        aria-label="Page view: wheel or + and − zoom, drag or arrow keys pan, W fits width, F the page, L zooms to the line"
+        onWheel={onWheel}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onClickCapture={(event) => {
+          // The end of a drag is not a click on the box under it.
+          if (dragEnded.current) {
+            event.stopPropagation();
+            dragEnded.current = false;
+          }
+        }}
+      >
         <div
-          className="scan-page"
+          className={followLine ? 'scan-page is-following' : 'scan-page'}
           style={{
             aspectRatio: `${page.width} / ${page.height}`,
             ['--page-aspect' as string]: page.width / page.height,
             // Box borders divide by it, so that zooming in does not thicken them.
-            ['--zoom' as string]: zoom?.scale ?? 1,
-            transform: zoom ? `scale(${zoom.scale}) translate(${zoom.x}%, ${zoom.y}%)` : undefined,
+            ['--zoom' as string]: zoom.scale,
+            transform: `scale(${zoom.scale}) translate(${zoom.x * 100}%, ${zoom.y * 100}%)`,
           }}
         >
-          {page.image ? (
+          {imageSrc && !imageMissing && (
             <img
+              key={imageKey}
               data-testid="page-image"
-              src={api.mediaUrl(documentId, page.image)}
+              // Dragging pans the page; the browser's own image drag would cancel the pointer.
+              draggable={false}
+              src={imageSrc}
               alt={`Page ${page.index + 1}`}
+              onError={() => setFailedImage(imageKey)}
             />
-          ) : (
-            <p className="media-missing">No page image was opened with this scan.</p>
           )}
           {lines.map((line) => {
             const box = line.layout!.bbox;
@@ -97,14 +280,4 @@ export function ScanView({ document, documentId }: { document: NekoDocument; doc
       </div>
     </section>
   );
-}
-
-/** Scale and translation (in % of the page) that centre the line's box in the view. */
-function zoomOnto(line: Segment, page: { width: number; height: number }) {
-  const box = line.layout!.bbox;
-  const boxWidth = Math.max(1, box.x1 - box.x0);
-  const scale = Math.min(MAX_ZOOM, Math.max(1, (ZOOM_FILL * page.width) / boxWidth));
-  const centreX = (box.x0 + box.x1) / 2 / page.width;
-  const centreY = (box.y0 + box.y1) / 2 / page.height;
-  return { scale, x: (0.5 - centreX) * 100, y: (0.5 - centreY) * 100 };
 }

@@ -1,9 +1,9 @@
-import { memo, type KeyboardEvent } from 'react';
+import { Fragment, memo, type KeyboardEvent, type ReactNode } from 'react';
 import { holdReason } from '../../src/document/bulk-review.js';
 import { wordOrigins } from '../../src/document/operations.js';
 import type { Segment, SuggestionEdit } from '../../src/document/types.js';
 import { useStudio } from '../store/react.js';
-import { pendingEditIndices } from '../store/selectors.js';
+import { pendingEditIndices, selectCurrentEdit } from '../store/selectors.js';
 import { overlappingEdits, splitWords, suggestionRuns } from './text-pieces.js';
 
 export function segmentEditorId(segmentId: string): string {
@@ -32,17 +32,22 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
   const selected = useStudio((state) => state.selectedSegmentId === segment.id);
   const playing = useStudio((state) => state.playingSegmentId === segment.id);
   const hovered = useStudio((state) => state.hoveredSegmentId === segment.id);
+  // Only the selected row can hold the highlight; the others skip the lookup.
   const cursorEdit = useStudio((state) =>
-    state.reviewCursor?.segmentId === segment.id ? state.reviewCursor.editIndex : -1,
+    state.selectedSegmentId === segment.id ? (selectCurrentEdit(state)?.editIndex ?? -1) : -1,
   );
   const selectSegment = useStudio((state) => state.selectSegment);
   const hoverSegment = useStudio((state) => state.hoverSegment);
-  const playFrom = useStudio((state) => state.playFrom);
+  const playSegment = useStudio((state) => state.playSegment);
   const acceptAllInSegment = useStudio((state) => state.acceptAllInSegment);
   const rejectAllInSegment = useStudio((state) => state.rejectAllInSegment);
   const showAlternatives = useStudio((state) => state.alternativesSegmentId === segment.id);
   const toggleAlternatives = useStudio((state) => state.toggleAlternatives);
+  const showResults = useStudio((state) => state.showResults);
   const suggestion = segment.suggestion;
+  const hasEdits = (suggestion?.edits.length ?? 0) > 0;
+  // The diff already shows the result; the editor appears on demand (selected row, "Show results").
+  const showEditor = !hasEdits || selected || showResults;
   const pendingCount = pendingEditIndices(segment).length;
   const alternatives = segment.nbest?.slice(1) ?? [];
 
@@ -62,6 +67,7 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
       data-segment-id={segment.id}
       data-selected={selected}
       data-playing={playing}
+      data-text={segment.text}
       onClick={() => selectSegment(segment.id)}
       onMouseEnter={() => hoverSegment(segment.id)}
       onMouseLeave={() => hoverSegment(null)}
@@ -72,12 +78,12 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
           <button
             type="button"
             className="segment-time"
-            title="Play from here (P)"
+            title="Play this segment (P); it stops at the segment’s end"
             data-testid="play-segment"
             onClick={(event) => {
               event.stopPropagation();
               selectSegment(segment.id);
-              playFrom(segment.start!);
+              playSegment(segment.id);
             }}
           >
             ▶ {formatTime(segment.start)}
@@ -91,12 +97,16 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
           </span>
         )}
       </div>
-      <div className="segment-source" aria-label="Recognizer text">
-        <SourceText segment={segment} playing={playing} />
-      </div>
-      <div className="segment-corrected">
-        {suggestion && suggestion.edits.length > 0 && (
-          <div className="suggestion-line" aria-label="Corrected text">
+      {/* With suggestions, the diff is the recognizer's text and the correction at once: shown once,
+          across both text columns; the plain recognizer text would repeat it. */}
+      {!hasEdits && (
+        <div className="segment-source" aria-label="Recognizer text">
+          <SourceText segment={segment} playing={playing} />
+        </div>
+      )}
+      <div className={hasEdits ? 'segment-corrected segment-diff' : 'segment-corrected'}>
+        {suggestion && hasEdits && (
+          <div className="suggestion-line" aria-label="Suggested changes to the recognizer text">
             <SuggestionText
               segmentId={segment.id}
               text={suggestion.text}
@@ -105,7 +115,8 @@ export const SegmentRow = memo(function SegmentRow({ segment, number }: SegmentR
             />
           </div>
         )}
-        <SegmentEditor segmentId={segment.id} text={segment.text} />
+        {showEditor && <SegmentEditor segmentId={segment.id} text={segment.text} />}
+        {!showEditor && <FindMarks segmentId={segment.id} text={segment.text} standalone />}
         {alternatives.length > 0 && showAlternatives && (
           <Alternatives segmentId={segment.id} alternatives={alternatives} />
         )}
@@ -246,76 +257,87 @@ function SuggestionText({ segmentId, text, edits, cursorEdit }: SuggestionTextPr
   const moveToSuggestion = useStudio((state) => state.moveToSuggestion);
   const threshold = useStudio((state) => state.settings.confidenceThreshold);
 
+  const runs = suggestionRuns(text, edits);
   return (
     <>
-      {suggestionRuns(text, edits).map((run, position) => {
+      {runs.map((run, position) => {
         if (run.editIndex < 0) return <span key={position}>{run.text}</span>;
         const edit = edits[run.editIndex]!;
         const editIndex = run.editIndex;
+        // An edit shows its words, confidence and buttons: it gets a space on either side where the
+        // text has none, or a deletion after another edit read "✗still".
+        const previous = runs[position - 1];
+        const next = runs[position + 1];
+        const spaceBefore =
+          previous !== undefined && (previous.editIndex >= 0 || !/\s$/.test(previous.text));
+        const spaceAfter = next !== undefined && next.editIndex < 0 && !/^\s/.test(next.text);
         return (
-          <span
-            key={position}
-            data-testid="suggestion"
-            data-edit-index={editIndex}
-            data-decision={edit.decision}
-            aria-current={editIndex === cursorEdit ? 'true' : undefined}
-            className={[
-              'suggestion',
-              `edit-${edit.kind}`,
-              `decision-${edit.decision}`,
-              edit.stale && 'is-stale',
-              edit.confidence < threshold && 'is-low-confidence',
-              editIndex === cursorEdit && 'is-current',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-            title={editTitle(edit)}
-            onClick={(event) => {
-              event.stopPropagation();
-              moveToSuggestion({ segmentId, editIndex });
-            }}
-          >
-            {edit.before && edit.kind !== 'insert' && <del>{edit.before}</del>}
-            {run.text && <ins>{run.text}</ins>}
-            <span className="suggestion-confidence">{formatPercent(edit.confidence)}</span>
-            {edit.stale ? (
-              <span
-                className="suggestion-decision"
-                title="You retyped these words; the suggestion no longer applies"
-              >
-                superseded
-              </span>
-            ) : edit.decision === 'pending' ? (
-              <>
-                <button
-                  type="button"
-                  className="suggestion-accept"
-                  data-testid="accept-suggestion"
-                  aria-label={`Accept “${edit.after || 'deletion'}”`}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    accept(segmentId, editIndex);
-                  }}
+          <Fragment key={position}>
+            {spaceBefore && ' '}
+            <span
+              data-testid="suggestion"
+              data-edit-index={editIndex}
+              data-decision={edit.decision}
+              aria-current={editIndex === cursorEdit ? 'true' : undefined}
+              className={[
+                'suggestion',
+                `edit-${edit.kind}`,
+                `decision-${edit.decision}`,
+                edit.stale && 'is-stale',
+                edit.confidence < threshold && 'is-low-confidence',
+                editIndex === cursorEdit && 'is-current',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              title={editTitle(edit)}
+              onClick={(event) => {
+                event.stopPropagation();
+                moveToSuggestion({ segmentId, editIndex });
+              }}
+            >
+              {edit.before && edit.kind !== 'insert' && <del>{edit.before}</del>}
+              {run.text && <ins>{run.text}</ins>}
+              <span className="suggestion-confidence">{formatPercent(edit.confidence)}</span>
+              {edit.stale ? (
+                <span
+                  className="suggestion-decision"
+                  title="You retyped these words; the suggestion no longer applies"
                 >
-                  ✓
-                </button>
-                <button
-                  type="button"
-                  className="suggestion-reject"
-                  data-testid="reject-suggestion"
-                  aria-label={`Reject “${edit.after || 'deletion'}”`}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    reject(segmentId, editIndex);
-                  }}
-                >
-                  ✗
-                </button>
-              </>
-            ) : (
-              <span className="suggestion-decision">{edit.decision}</span>
-            )}
-          </span>
+                  superseded
+                </span>
+              ) : edit.decision === 'pending' ? (
+                <>
+                  <button
+                    type="button"
+                    className="suggestion-accept"
+                    data-testid="accept-suggestion"
+                    aria-label={`Accept “${edit.after || 'deletion'}”`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      accept(segmentId, editIndex);
+                    }}
+                  >
+                    ✓
+                  </button>
+                  <button
+                    type="button"
+                    className="suggestion-reject"
+                    data-testid="reject-suggestion"
+                    aria-label={`Reject “${edit.after || 'deletion'}”`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      reject(segmentId, editIndex);
+                    }}
+                  >
+                    ✗
+                  </button>
+                </>
+              ) : (
+                <span className="suggestion-decision">{edit.decision}</span>
+              )}
+            </span>
+            {spaceAfter && ' '}
+          </Fragment>
         );
       })}
     </>
@@ -345,19 +367,77 @@ function SegmentEditor({ segmentId, text }: { segmentId: string; text: string })
   }
 
   return (
-    <textarea
-      key={text}
-      id={segmentEditorId(segmentId)}
-      className="segment-text-editor"
-      data-testid="segment-text-editor"
-      aria-label="Current text"
-      defaultValue={text}
-      rows={1}
-      spellCheck
-      onBlur={(event) => editSegment(segmentId, event.currentTarget.value)}
-      onChange={(event) => typeInSegment(segmentId, event.currentTarget.value)}
-      onKeyDown={onKeyDown}
-    />
+    <div className="segment-editor-stack">
+      <FindMarks segmentId={segmentId} text={text} />
+      <textarea
+        key={text}
+        id={segmentEditorId(segmentId)}
+        className="segment-text-editor"
+        data-testid="segment-text-editor"
+        aria-label="Current text"
+        defaultValue={text}
+        rows={1}
+        spellCheck
+        onBlur={(event) => editSegment(segmentId, event.currentTarget.value)}
+        onChange={(event) => typeInSegment(segmentId, event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
+
+/**
+ * Find's matches in this row's text, marked where they are. Drawn behind the transparent editor in
+ * the same font and wrapping, so the marks sit under the very characters (a textarea cannot hold
+ * marks itself); standalone, for a row whose editor is hidden, it is the text with its marks.
+ */
+function FindMarks({
+  segmentId,
+  text,
+  standalone = false,
+}: {
+  segmentId: string;
+  text: string;
+  standalone?: boolean;
+}) {
+  // A string key keeps the selector's result comparable, so rows without matches never re-render.
+  const key = useStudio((state) => {
+    if (state.findMatches.length === 0) return '';
+    const current = state.findMatches[state.currentFindMatch];
+    return state.findMatches
+      .filter((match) => match.segmentId === segmentId)
+      .map((match) => `${match.start}:${match.end}:${match === current ? 1 : 0}`)
+      .join(',');
+  });
+  if (!key) return null;
+  const pieces: ReactNode[] = [];
+  let at = 0;
+  for (const part of key.split(',')) {
+    const [start, end, current] = part.split(':').map(Number) as [number, number, number];
+    if (start < at || end > text.length) continue;
+    pieces.push(text.slice(at, start));
+    pieces.push(
+      <mark
+        key={start}
+        data-testid="find-match"
+        data-current={current === 1}
+        className={current === 1 ? 'find-match is-current' : 'find-match'}
+      >
+        {text.slice(start, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return (
+    <div
+      className={standalone ? 'find-marks is-standalone' : 'find-marks'}
+      aria-hidden={!standalone}
+    >
+      {pieces}
+      {/* A textarea keeps room for a last empty line; so does this. */}
+      {'\u200b'}
+    </div>
   );
 }
 

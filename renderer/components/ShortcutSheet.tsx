@@ -19,6 +19,11 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
         onClick={(event) => event.stopPropagation()}
       >
         <h2>Keyboard shortcuts</h2>
+        <p className="shortcut-note" data-testid="shortcut-note">
+          One cursor: the selected segment, and in it the highlighted suggestion. A and R act on the
+          highlighted suggestion; J and K move to the next or previous pending suggestion anywhere;
+          ↑ and ↓ move between segments.
+        </p>
         <table>
           <tbody>
             {SHORTCUTS.map((shortcut) => (

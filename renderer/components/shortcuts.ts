@@ -10,6 +10,11 @@ export type ShortcutAction =
   | 'edit'
   | 'alternatives'
   | 'play-segment'
+  | 'play-pause'
+  | 'start-earlier'
+  | 'start-later'
+  | 'end-earlier'
+  | 'end-later'
   | 'undo'
   | 'redo'
   | 'find'
@@ -34,30 +39,46 @@ export interface Shortcut {
 
 /** The one list that both handles keys and fills the shortcut sheet, so the two cannot disagree. */
 export const SHORTCUTS: Shortcut[] = [
-  { action: 'next-suggestion', description: 'Next suggestion', bindings: [{ key: 'j' }] },
-  { action: 'previous-suggestion', description: 'Previous suggestion', bindings: [{ key: 'k' }] },
+  {
+    action: 'next-suggestion',
+    description: 'Next pending suggestion (selects its segment)',
+    bindings: [{ key: 'j' }],
+  },
+  {
+    action: 'previous-suggestion',
+    description: 'Previous pending suggestion (selects its segment)',
+    bindings: [{ key: 'k' }],
+  },
   {
     action: 'accept',
-    description: 'Accept the suggestion',
+    description: 'Accept the highlighted suggestion (the highlight stays; J moves on)',
     bindings: [{ key: 'a' }, { key: 'Enter' }],
   },
   {
     action: 'reject',
-    description: 'Reject the suggestion',
+    description: 'Reject the highlighted suggestion (the highlight stays; J moves on)',
     bindings: [{ key: 'r' }, { key: 'Backspace' }],
   },
   {
     action: 'accept-segment',
-    description: 'Accept all in the segment',
+    description: 'Accept all in the selected segment',
     bindings: [{ key: 'a', shift: true }],
   },
   {
     action: 'reject-segment',
-    description: 'Reject all in the segment',
+    description: 'Reject all in the selected segment',
     bindings: [{ key: 'r', shift: true }],
   },
-  { action: 'next-segment', description: 'Next segment', bindings: [{ key: 'ArrowDown' }] },
-  { action: 'previous-segment', description: 'Previous segment', bindings: [{ key: 'ArrowUp' }] },
+  {
+    action: 'next-segment',
+    description: 'Next segment shown; highlights its first pending suggestion',
+    bindings: [{ key: 'ArrowDown' }],
+  },
+  {
+    action: 'previous-segment',
+    description: 'Previous segment shown; highlights its first pending suggestion',
+    bindings: [{ key: 'ArrowUp' }],
+  },
   {
     action: 'edit',
     description: 'Edit the segment’s text (Enter or Esc to leave)',
@@ -66,8 +87,29 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'alternatives', description: 'Show the N-best alternatives', bindings: [{ key: 'n' }] },
   {
     action: 'play-segment',
-    description: 'Play the segment',
-    bindings: [{ key: 'p' }, { key: ' ' }],
+    description: 'Play the selected segment (stops at its end)',
+    bindings: [{ key: 'p' }],
+  },
+  { action: 'play-pause', description: 'Play or pause the audio', bindings: [{ key: ' ' }] },
+  {
+    action: 'start-earlier',
+    description: 'Move the selected segment’s start 0.1 s earlier',
+    bindings: [{ key: '[' }],
+  },
+  {
+    action: 'start-later',
+    description: 'Move the selected segment’s start 0.1 s later',
+    bindings: [{ key: ']' }],
+  },
+  {
+    action: 'end-earlier',
+    description: 'Move the selected segment’s end 0.1 s earlier',
+    bindings: [{ key: ';' }],
+  },
+  {
+    action: 'end-later',
+    description: 'Move the selected segment’s end 0.1 s later',
+    bindings: [{ key: "'" }],
   },
   { action: 'undo', description: 'Undo', bindings: [{ key: 'z', mod: true }] },
   {

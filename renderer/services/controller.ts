@@ -1,6 +1,6 @@
 import { correctorInput, fallbackTasks } from '../../src/document/operations.js';
-import { uploadFromFiles } from '../api.js';
-import type { ImportResult, NekoApi } from '../../src/api/types.js';
+import { readBase64, uploadFromFiles } from '../api.js';
+import type { ImportResult, NekoApi, SampleId } from '../../src/api/types.js';
 import type { FormatId } from '../../src/formats/types.js';
 import { selectHasUnsavedChanges } from '../store/selectors.js';
 import type { StudioStore } from '../store/studio.js';
@@ -48,6 +48,24 @@ export function createStudioController(
       reportingErrors(async () => {
         if (files.length === 0) return;
         replaceDocument(await api.importFile(await uploadFromFiles(files)));
+      }),
+
+    openSample: (sampleId: SampleId) =>
+      reportingErrors(async () => replaceDocument(await api.openSample(sampleId))),
+
+    /**
+     * Pairs a file the user chose with the open document, where its audio or a page image is missing
+     * (the document kept, with the choice as one undo step).
+     */
+    attachMedia: (target: { audio: true } | { pageIndex: number }, file: File) =>
+      reportingErrors(async () => {
+        const documentId = state().documentId;
+        if (!documentId) return;
+        const name = await api.attachMedia(documentId, {
+          name: file.name,
+          dataBase64: await readBase64(file),
+        });
+        if (state().documentId === documentId) state().pairMedia(target, name);
       }),
 
     /** Electron's native dialog; resolves false where there is none, so the caller can use the picker. */

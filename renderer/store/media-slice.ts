@@ -1,3 +1,4 @@
+import { findSegment } from './segment-index.js';
 import { segmentAtTime, wordAtTime } from './selectors.js';
 import type { SliceCreator } from './studio.js';
 
@@ -5,6 +6,8 @@ export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 
 export interface SeekRequest {
   time: number;
+  /** Where playback pauses by itself: the end of the segment being played. */
+  until?: number;
   /** Seeking to the same time twice must still reach the player, so each request is distinct. */
   serial: number;
 }
@@ -23,6 +26,12 @@ export interface MediaSlice {
   hoveredSegmentId: string | null;
 
   playFrom(time: number): void;
+  /** Plays one segment, stopping at its end. */
+  playSegment(segmentId: string): void;
+  /** Space: pauses, or plays on from where it is. */
+  togglePlayback(): void;
+  /** The player acts on it when its serial changes. */
+  toggleRequest: number;
   reportPlayback(time: number, playing: boolean): void;
   setPlaybackRate(rate: number): void;
   hoverSegment(segmentId: string | null): void;
@@ -36,9 +45,27 @@ export const createMediaSlice: SliceCreator<MediaSlice> = (set, get) => ({
   playingWordIndex: -1,
   seekRequest: null,
   hoveredSegmentId: null,
+  toggleRequest: 0,
 
   playFrom(time) {
     set({ seekRequest: { time: Math.max(0, time), serial: (get().seekRequest?.serial ?? 0) + 1 } });
+  },
+
+  playSegment(segmentId) {
+    const { document } = get();
+    const segment = document && findSegment(document, segmentId);
+    if (segment?.start === undefined) return;
+    set({
+      seekRequest: {
+        time: Math.max(0, segment.start),
+        ...(segment.end !== undefined ? { until: segment.end } : {}),
+        serial: (get().seekRequest?.serial ?? 0) + 1,
+      },
+    });
+  },
+
+  togglePlayback() {
+    set({ toggleRequest: get().toggleRequest + 1 });
   },
 
   reportPlayback(time, playing) {

@@ -2,6 +2,7 @@ import {
   applyFixes,
   findSameFix,
   replaceInDocument,
+  type FindMatch,
   type FindOptions,
   type FixCandidate,
 } from '../../src/document/find.js';
@@ -14,7 +15,12 @@ import {
 import type { Segment } from '../../src/document/types.js';
 import type { EditCategory } from '../../src/document/bulk-review.js';
 import { findSegment, withSegment } from './segment-index.js';
-import { neighbouringPendingEdit, type EditPosition, type ListFilter } from './selectors.js';
+import {
+  neighbouringPendingEdit,
+  selectCurrentEdit,
+  type EditPosition,
+  type ListFilter,
+} from './selectors.js';
 import type { SliceCreator, StudioState } from './studio.js';
 
 export type RoutingSideName = 'encoder' | 'decoder';
@@ -33,7 +39,11 @@ export interface FixEverywhereOffer {
 }
 
 export interface ReviewSlice {
-  /** The suggestion the keyboard acts on. */
+  /**
+   * The suggestion J/K or a click moved to. Only meaningful inside the selected segment: what is
+   * highlighted (and what A/R act on) is selectCurrentEdit, which falls back to the segment's first
+   * pending suggestion.
+   */
   reviewCursor: EditPosition | null;
   listFilter: ListFilter;
   routingSide: RoutingSideName;
@@ -41,6 +51,16 @@ export interface ReviewSlice {
   fixEverywhereOffer: FixEverywhereOffer | null;
   /** The segment whose N-best alternatives are shown. */
   alternativesSegmentId: string | null;
+  /**
+   * Whether rows with suggestions show their result (the text editor) too; otherwise only the
+   * selected row does, so that a row shows the diff once and the list fits twice the rows.
+   */
+  showResults: boolean;
+  setShowResults(shown: boolean): void;
+  /** Find's matches in the current texts and which one is current, for the rows to mark. */
+  findMatches: FindMatch[];
+  currentFindMatch: number;
+  showFindMatches(matches: FindMatch[], current: number): void;
 
   toggleAlternatives(segmentId: string): void;
   setListFilter(filter: ListFilter): void;
@@ -59,7 +79,10 @@ export interface ReviewSlice {
    * review may take, as one undo step; returns how many.
    */
   acceptAllAbove(threshold: number, category?: EditCategory): number;
-  /** Keyboard review: decide the suggestion under the cursor, then move on to the next one. */
+  /**
+   * Keyboard review: decide the highlighted suggestion. The highlight stays on it, so that J then
+   * moves to the very next pending one (moving on by itself made J, A, J skip one).
+   */
   acceptCurrentSuggestion(): void;
   rejectCurrentSuggestion(): void;
   /** Applies the offered fix at every candidate place, as one undo step. */
@@ -90,6 +113,17 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
   focusedToken: null,
   fixEverywhereOffer: null,
   alternativesSegmentId: null,
+  showResults: false,
+  findMatches: [],
+  currentFindMatch: -1,
+
+  showFindMatches(matches, current) {
+    set({ findMatches: matches, currentFindMatch: current });
+  },
+
+  setShowResults(shown) {
+    set({ showResults: shown });
+  },
 
   toggleAlternatives(segmentId) {
     set({ alternativesSegmentId: get().alternativesSegmentId === segmentId ? null : segmentId });
@@ -112,11 +146,12 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
   },
 
   moveToNeighbouringSuggestion(direction) {
-    const { document, reviewCursor, selectedSegmentId } = get();
+    const { document, selectedSegmentId } = get();
     if (!document) return false;
-    // Without a cursor, start from the selected segment so "next" means "next from here".
+    // From what is highlighted; with nothing highlighted, from the selected segment's edge, so that
+    // "next" means "next from here".
     const from =
-      reviewCursor ??
+      selectCurrentEdit(get()) ??
       (selectedSegmentId
         ? { segmentId: selectedSegmentId, editIndex: direction === 1 ? -1 : Infinity }
         : null);
@@ -188,22 +223,16 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => ({
   },
 
   acceptCurrentSuggestion() {
-    const cursor = get().reviewCursor;
-    if (!cursor) {
-      get().moveToNeighbouringSuggestion(1);
-      return;
-    }
-    get().acceptSuggestion(cursor.segmentId, cursor.editIndex);
-    get().moveToNeighbouringSuggestion(1);
+    const current = selectCurrentEdit(get());
+    if (!current) return;
+    set({ reviewCursor: current });
+    get().acceptSuggestion(current.segmentId, current.editIndex);
   },
 
   rejectCurrentSuggestion() {
-    const cursor = get().reviewCursor;
-    if (!cursor) {
-      get().moveToNeighbouringSuggestion(1);
-      return;
-    }
-    get().rejectSuggestion(cursor.segmentId, cursor.editIndex);
-    get().moveToNeighbouringSuggestion(1);
+    const current = selectCurrentEdit(get());
+    if (!current) return;
+    set({ reviewCursor: current });
+    get().rejectSuggestion(current.segmentId, current.editIndex);
   },
 });

@@ -1,4 +1,5 @@
 import type { NekoDocument, Segment, Word } from '../../src/document/types.js';
+import { findSegment } from './segment-index.js';
 import type { StudioState } from './studio.js';
 
 export const selectCanUndo = (state: StudioState) => state.past.length > 0;
@@ -30,6 +31,27 @@ export function sourceTask(document: NekoDocument, segment: Segment): string {
 export function routingDisagrees(document: NekoDocument, segment: Segment): boolean {
   const inferred = segment.suggestion?.routing?.inferredTask;
   return inferred !== undefined && inferred !== sourceTask(document, segment);
+}
+
+/**
+ * The one cursor: the suggestion that is highlighted, and that A and R act on. It always lies in the
+ * selected segment: the suggestion J/K or a click moved to, else the segment's first pending one (so
+ * ↑/↓, a click on a row, or suggestions arriving for the selected row all highlight something A can
+ * take). Null when the selected segment has nothing to decide.
+ */
+export function selectCurrentEdit(state: StudioState): EditPosition | null {
+  const { document, selectedSegmentId, reviewCursor } = state;
+  if (!document || !selectedSegmentId) return null;
+  const segment = findSegment(document, selectedSegmentId);
+  if (!segment) return null;
+  if (
+    reviewCursor?.segmentId === selectedSegmentId &&
+    segment.suggestion?.edits[reviewCursor.editIndex]
+  ) {
+    return reviewCursor;
+  }
+  const first = pendingEditIndices(segment)[0];
+  return first === undefined ? null : { segmentId: selectedSegmentId, editIndex: first };
 }
 
 const filteredCache = new WeakMap<readonly Segment[], Map<ListFilter, Segment[]>>();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NekoDocument } from '../document/types.js';
@@ -21,8 +21,11 @@ import {
   type RecoveredWork,
   type RecoverySummary,
   type RecoveryUpdate,
+  SAMPLES,
+  type SampleId,
 } from './types.js';
-import { withCompanionMedia } from './companion-media.js';
+import { isAudioName, isImageName, pairCompanionMedia } from './companion-media.js';
+import { repositoryRoot } from '../corrector/runtime/config.js';
 import { defaultDataDirectory } from './data-directory.js';
 import { RecoveryStore } from './recovery.js';
 
@@ -54,6 +57,8 @@ export interface CoreOptions {
    * (src/api/data-directory.ts; `$NEKO_DATA_DIR` moves it).
    */
   recoveryDirectory?: string;
+  /** Where the bundled samples are (assets/samples of the repository or the app by default). */
+  samplesDir?: string;
 }
 
 /**
@@ -65,6 +70,7 @@ export class ApiCore {
   private readonly corrector: CorrectorClient | undefined;
   private readonly tempRoot: string;
   private readonly maxFileBytes: number;
+  private readonly samplesDir: string;
   private mediaFolder: Promise<string> | undefined;
   /** documentId → (companion file name → absolute path) */
   private readonly media = new Map<string, Map<string, string>>();
@@ -77,6 +83,7 @@ export class ApiCore {
     );
     this.tempRoot = options.tempRoot ?? tmpdir();
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+    this.samplesDir = options.samplesDir ?? path.join(repositoryRoot(), 'assets', 'samples');
   }
 
   listFormats(): FormatInfo[] {
@@ -117,11 +124,54 @@ export class ApiCore {
       }
     }
     this.media.set(documentId, files);
+    const paired = pairCompanionMedia(document, [...files.keys()]);
     return {
       documentId,
-      document: withCompanionMedia(document, [...files.keys()]),
+      document: paired.document,
       format: format.id,
+      ...(paired.notUsed.length > 0 ? { notUsed: paired.notUsed } : {}),
     };
+  }
+
+  /** Opens a bundled sample with its media, as if the user had picked the files together. */
+  async openSample(sampleId: SampleId): Promise<ImportResult> {
+    const sample = SAMPLES.find((candidate) => candidate.id === sampleId);
+    if (!sample) throw new ApiError(`openSample: no sample "${String(sampleId)}"`);
+    const read = async (name: string) => ({
+      name,
+      dataBase64: (await readFile(path.join(this.samplesDir, name))).toString('base64'),
+    });
+    try {
+      const [document, ...companions] = await Promise.all(
+        [sample.document, ...sample.companions].map(read),
+      );
+      return await this.importFile({ ...document!, companions });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ApiError(`the sample “${sample.label}” is not installed (${this.samplesDir})`);
+      throw error;
+    }
+  }
+
+  /**
+   * Registers a media file for an open document (its audio or page image was missing); the
+   * document's reference is the returned name, which the renderer writes into the document.
+   */
+  async attachMedia(
+    documentId: string,
+    file: { name: string; dataBase64: string },
+  ): Promise<string> {
+    const files = this.media.get(String(documentId));
+    if (!files) throw new ApiError('attachMedia: the document is no longer open');
+    const name = checkedFileName(file?.name, 'media file');
+    if (!isAudioName(name) && !isImageName(name))
+      throw new ApiError(`${name}: not an audio file or an image`);
+    const folder = path.join(await this.ensureMediaFolder(), String(documentId));
+    await mkdir(folder, { recursive: true });
+    const target = path.join(folder, name);
+    await writeFile(target, decodeBase64(file.dataBase64, name));
+    files.set(name, target);
+    return name;
   }
 
   /** Opens a file on disk (Electron); the media it refers to is looked up beside it. */

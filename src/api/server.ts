@@ -34,6 +34,24 @@ export interface ServerOptions {
   /** Body limit for requests that carry files or documents. */
   uploadLimitBytes?: number;
   log?: (line: string) => void;
+  /** The command that started the server, for messages that ask whether it still runs. */
+  launchedBy?: string;
+}
+
+/**
+ * The command the user ran, as they would type it again: npm sets npm_lifecycle_event to the script
+ * ("serve" for `npm run serve`, "start" for `npm start`); otherwise the program and its script.
+ */
+export function launchCommand(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv,
+): string {
+  const script = env.npm_lifecycle_event;
+  if (script === 'start' || script === 'test') return `npm ${script}`;
+  if (script && script !== 'npx') return `npm run ${script}`;
+  const program = argv[0] ? path.basename(argv[0]) : '';
+  const entry = argv[1] ? path.basename(argv[1]) : '';
+  return program && entry ? `${program} ${entry}` : 'the NeKo Studio server';
 }
 
 export interface RunningServer {
@@ -92,6 +110,14 @@ type Operation = (core: ApiCore, body: Record<string, unknown>) => unknown;
 const OPERATIONS: Record<string, { operation: Operation; carriesFiles: boolean }> = {
   listFormats: { operation: (core) => core.listFormats(), carriesFiles: false },
   importFile: { operation: (core, body) => core.importFile(body as never), carriesFiles: true },
+  openSample: {
+    operation: (core, body) => core.openSample(String(body.sampleId) as never),
+    carriesFiles: false,
+  },
+  attachMedia: {
+    operation: (core, body) => core.attachMedia(String(body.documentId), body.file as never),
+    carriesFiles: true,
+  },
   exportDocument: {
     operation: (core, body) => core.exportDocument(body.document as never, body.format as never),
     carriesFiles: true,
@@ -116,6 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(32).toString('base64url');
   const uploadLimit = options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
   const log = options.log ?? (() => {});
+  const launchedBy = options.launchedBy ?? launchCommand();
   let port = 0;
 
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -155,6 +182,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
 
     const name = url.pathname.slice('/api/'.length);
+    if (name === 'about' && request.method === 'POST') {
+      sendJson(response, 200, { result: { launchedBy } });
+      return;
+    }
     const route = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
     if (!route) throw new HttpError(404, `no API operation "${name}"`);
     if (request.method !== 'POST') throw new HttpError(405, `${name}: use POST`);

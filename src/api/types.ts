@@ -18,6 +18,13 @@ export interface NekoApi {
   listFormats(): Promise<FormatInfo[]>;
   /** Parses a file the user picked or dropped. Throws ApiError carrying the FormatError message. */
   importFile(file: FileUpload): Promise<ImportResult>;
+  /** Opens one of the bundled samples (SAMPLES) with its media. */
+  openSample(sampleId: SampleId): Promise<ImportResult>;
+  /**
+   * Adds a media file (audio, page image) to an open document, for a document whose media is missing
+   * (a project reopened without its audio, a scan without its image). Resolves the name to refer to.
+   */
+  attachMedia(documentId: string, file: { name: string; dataBase64: string }): Promise<string>;
   /** Electron only: native open dialog, then import. Resolves null when the user cancels. */
   openWithDialog?(): Promise<ImportResult | null>;
   /** Serializes a project (`.neko.json`) or an export in any format. */
@@ -72,7 +79,37 @@ export interface ImportResult {
   documentId: string;
   document: NekoDocument;
   format: FormatId;
+  /** Files picked with the document that it does not use, and why (shown, never dropped silently). */
+  notUsed?: UnusedFile[];
 }
+
+export interface UnusedFile {
+  name: string;
+  reason: string;
+}
+
+/** The samples the first screen opens in one click (assets/samples/). */
+export const SAMPLES = [
+  {
+    id: 'meeting',
+    label: 'Meeting with audio',
+    description: 'a recognized business meeting (Whisper JSON) with its recording',
+    document: 'meeting.whisper.json',
+    companions: ['meeting.ogg'],
+  },
+  {
+    id: 'letter',
+    label: 'Scanned letter',
+    description: 'a letter read by tesseract (hOCR) with its page image',
+    document: 'page.hocr',
+    companions: ['page.png'],
+  },
+] as const;
+
+export type SampleId = (typeof SAMPLES)[number]['id'];
+
+/** What the user says a plain-text file holds; the corrector's task follows it. */
+export type TextOrigin = 'asr' | 'ocr' | 'text';
 
 export interface ExportResult {
   fileName: string;

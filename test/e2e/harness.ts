@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { ApiCore } from '../../src/api/core.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
 import type { CorrectorEvent, CorrectorStatus } from '../../src/corrector/contract.js';
 import type { NekoDocument } from '../../src/document/types.js';
+import { nekoFormat } from '../../src/formats/neko.js';
 import { parseDocument } from '../../src/formats/registry.js';
 import { HostCorrectorClient } from '../../src/corrector/host/client.js';
 
@@ -161,7 +162,9 @@ export function segmentRow(page: Page, segmentId: string): Locator {
 export async function currentText(page: Page, segmentId: string): Promise<string> {
   const row = segmentRow(page, segmentId);
   const editor = row.getByTestId('segment-text-editor');
-  if ((await editor.count()) === 0) return (await row.textContent()) ?? '';
+  // Rows with suggestions show their editor only when selected; the row names its text anyway.
+  if ((await editor.count()) === 0)
+    return (await row.getAttribute('data-text')) ?? (await row.textContent()) ?? '';
   return editor.evaluate((element) =>
     element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
       ? element.value
@@ -188,4 +191,29 @@ export async function exportAs(
 ): Promise<{ name: string; text: string }> {
   await page.getByTestId('export-format-select').selectOption(formatId);
   return downloadText(page, () => page.getByTestId('export-button').click());
+}
+
+/**
+ * Writes a file the way a user would have it on disk (a project with suggestions and decisions, a
+ * renamed copy of a sample), in a fresh temporary folder; returns its path.
+ */
+export async function writeTempFile(name: string, content: string | Buffer): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'neko-e2e-files-'));
+  const file = path.join(folder, name);
+  await writeFile(file, content);
+  return file;
+}
+
+/** A project file (.neko.json) holding `document` as the core writes it. */
+export function writeProject(document: NekoDocument, name = 'review.neko.json'): Promise<string> {
+  return writeTempFile(name, nekoFormat.serialize(document));
+}
+
+/**
+ * The document as the app holds it: saved with the toolbar's Save project (a download in browser
+ * mode) and read back with the core's parser. What the tests check the document state with.
+ */
+export async function savedDocument(page: Page): Promise<NekoDocument> {
+  const saved = await downloadText(page, () => page.getByTestId('save-project-button').click());
+  return parseDocument(saved.text, saved.name).document;
 }

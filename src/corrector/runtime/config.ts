@@ -52,7 +52,7 @@ export function defaultModelDirectory(): string {
  * The nearest folder at or above this module that holds package.json: the repository from sources,
  * the app (its asar) from a bundle in dist/, whatever the depth of the file that was bundled.
  */
-function repositoryRoot(): string {
+export function repositoryRoot(): string {
   let directory = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(directory, 'package.json'))) {
     const parent = dirname(directory);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NekoDocument } from '../../../src/document/types.js';
-import { selectCanUndo } from '../../../renderer/store/selectors.js';
+import { selectCanUndo, selectCurrentEdit } from '../../../renderer/store/selectors.js';
 import { createStudioStore } from '../../../renderer/store/studio.js';
 import { catSuggestion, imported, transcript } from './documents.js';
 
@@ -95,28 +95,43 @@ describe('accepting and rejecting suggestions', () => {
 });
 
 describe('keyboard review', () => {
-  it('walks the pending suggestions in document order, accepting and rejecting as it goes', () => {
+  it('one cursor: selecting a segment highlights its first pending suggestion, which A takes', () => {
     const store = reviewStore();
     const state = () => store.getState();
     state().selectSegment('s2');
-    expect(state().moveToNeighbouringSuggestion(1)).toBe(true);
-    expect(state().reviewCursor).toEqual({ segmentId: 's2', editIndex: 0 });
+    expect(selectCurrentEdit(state())).toEqual({ segmentId: 's2', editIndex: 0 });
     state().acceptCurrentSuggestion();
     expect(decisions(store, 's2')).toEqual(['accepted', 'pending']);
-    expect(state().reviewCursor).toEqual({ segmentId: 's2', editIndex: 1 });
+    // The highlight stays on what was decided; J moves to the very next pending one (no skip).
+    expect(selectCurrentEdit(state())).toEqual({ segmentId: 's2', editIndex: 0 });
+    expect(state().moveToNeighbouringSuggestion(1)).toBe(true);
+    expect(selectCurrentEdit(state())).toEqual({ segmentId: 's2', editIndex: 1 });
     state().rejectCurrentSuggestion();
     expect(decisions(store, 's2')).toEqual(['accepted', 'rejected']);
-    expect(state().reviewCursor).toEqual({ segmentId: 's3', editIndex: 0 });
+    expect(state().moveToNeighbouringSuggestion(1)).toBe(true);
+    expect(selectCurrentEdit(state())).toEqual({ segmentId: 's3', editIndex: 0 });
     expect(state().selectedSegmentId).toBe('s3');
     state().moveToNeighbouringSuggestion(-1);
-    expect(state().reviewCursor).toEqual({ segmentId: 's1', editIndex: 1 });
+    expect(selectCurrentEdit(state())).toEqual({ segmentId: 's1', editIndex: 1 });
+    expect(state().selectedSegmentId).toBe('s1');
+  });
+
+  it('a suggestion chosen in one segment is not acted on once another segment is selected', () => {
+    const store = reviewStore();
+    const state = () => store.getState();
+    state().moveToSuggestion({ segmentId: 's1', editIndex: 1 });
+    state().selectSegment('s3');
+    expect(selectCurrentEdit(state())).toEqual({ segmentId: 's3', editIndex: 0 });
+    state().acceptCurrentSuggestion();
+    expect(decisions(store, 's1')).toEqual(['pending', 'pending']);
+    expect(decisions(store, 's3')).toEqual(['accepted', 'pending']);
   });
 
   it('reports when there is nothing further to review', () => {
     const store = reviewStore();
     store.getState().acceptAllAbove(0);
     expect(store.getState().moveToNeighbouringSuggestion(1)).toBe(false);
-    expect(store.getState().reviewCursor).toBeNull();
+    expect(selectCurrentEdit(store.getState())).toBeNull();
   });
 });
 
@@ -154,5 +169,24 @@ describe('find and replace', () => {
     expect(segment(store, 's2').text).toBe('the cat sat on teh mat');
     expect(store.getState().replaceAll('absent', 'x')).toBe(0);
     expect(selectCanUndo(store.getState())).toBe(false);
+  });
+});
+
+describe('opening another document', () => {
+  it('starts the new one with its own view state: no filter, panel, focused token or hover left over', () => {
+    const store = reviewStore();
+    const state = () => store.getState();
+    state().setListFilter('pending');
+    state().toggleAlternatives('s2');
+    state().focusToken({ side: 'encoder', tokenIndex: 2 });
+    state().hoverSegment('s3');
+    state().moveToSuggestion({ segmentId: 's3', editIndex: 1 });
+    state().openDocument(imported(transcript(2)));
+    expect(state().listFilter).toBe('all');
+    expect(state().alternativesSegmentId).toBeNull();
+    expect(state().focusedToken).toBeNull();
+    expect(state().hoveredSegmentId).toBeNull();
+    expect(state().reviewCursor).toBeNull();
+    expect(state().selectedSegmentId).toBe('s1');
   });
 });
