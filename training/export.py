@@ -188,9 +188,10 @@ def model_config(name: str, dims: ModelDimensions, tokenizer: Tokenizer, limits:
     }
 
 
-def export_onnx(model: Corrector, out_dir: Path) -> None:
+def export_onnx(model: Corrector, out_dir: Path, experts: str = "chosen") -> None:
     model.eval()
     model.set_dense_experts(True)
+    model.set_export_experts(experts)
     layers = model.dims.n_decoder_layers
     input_ids = torch.tensor([[7, 8, 9, 2], [7, 8, 2, 0]])
     attention_mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
@@ -240,6 +241,7 @@ def export_onnx(model: Corrector, out_dir: Path) -> None:
             opset_version=OPSET,
         )
     model.set_dense_experts(False)
+    model.set_export_experts("dense")
 
 
 def _tensor_json(array: np.ndarray) -> dict:
@@ -371,14 +373,16 @@ def check_parity(model: Corrector, out_dir: Path) -> dict[str, float]:
     return differences
 
 
-def export_model_dir(model: Corrector, tokenizer: Tokenizer, out_dir: Path, name: str, limits: dict) -> dict:
+def export_model_dir(
+    model: Corrector, tokenizer: Tokenizer, out_dir: Path, name: str, limits: dict, experts: str = "chosen"
+) -> dict:
     """Writes the model directory atomically (a sibling temp dir, renamed once parity holds)."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     staging.chmod(0o755)
     try:
-        export_onnx(model, staging)
+        export_onnx(model, staging, experts)
         differences = check_parity(model, staging)
         tokenizer.save(staging / "tokenizer.json")
         config = model_config(name, model.dims, tokenizer, limits)
@@ -424,6 +428,13 @@ def main() -> None:
     parser.add_argument("--tokenizer-corpus", help="with --random: text to train the tokenizer on")
     parser.add_argument("--vocab-size", type=int, default=512)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--experts",
+        choices=["chosen", "dense"],
+        default="chosen",
+        help="how the graphs compute the MoE layers: only each token's top-2 experts (default; measured "
+        "faster here), or every expert weighted by its gate",
+    )
     parser.add_argument("--out", required=True)
     parser.add_argument("--name", required=True)
     args = parser.parse_args()
@@ -449,7 +460,7 @@ def main() -> None:
         raise SystemExit("only MoE models are exported: the contract needs router probabilities")
 
     out_dir = Path(args.out)
-    differences = export_model_dir(model, tokenizer, out_dir, args.name, limits)
+    differences = export_model_dir(model, tokenizer, out_dir, args.name, limits, args.experts)
     if args.with_weights and not args.random:
         weights = {
             "dims": dims.to_dict(),

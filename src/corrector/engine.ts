@@ -220,7 +220,9 @@ export class CorrectorEngine {
         const batch = batches[batchIndex];
         if (batch === undefined) return undefined;
         batchIndex++;
-        encoded = await this.model.encode(batch.map((piece) => piece.sourceTokens.map((t) => t.id)));
+        encoded = await this.model.encode(
+          batch.map((piece) => piece.sourceTokens.map((t) => t.id)),
+        );
         nextRow = 0;
       }
       const row = nextRow++;
