@@ -148,9 +148,22 @@ interface SegmentPlan {
 /** Pieces get at most this share of max_target_tokens: corrections add case and punctuation. */
 const PIECE_SHARE_OF_TARGET = 0.6;
 
+/** Work done so far (the bench reports it). */
+export interface EngineStatistics extends DecodeStatistics {
+  positions: number;
+  tokens: number;
+  /** Source tokens encoded (real ones, without padding). */
+  sourceTokens: number;
+}
+
 export class CorrectorEngine {
-  /** Decoder passes run so far (the bench reports them). */
-  readonly statistics: DecodeStatistics = { passes: 0, rowPasses: 0 };
+  readonly statistics: EngineStatistics = {
+    passes: 0,
+    rowPasses: 0,
+    positions: 0,
+    tokens: 0,
+    sourceTokens: 0,
+  };
   /** Loaded on the first text segment (undefined when it cannot load). */
   private checkerLoad: Promise<GrammarChecker | undefined> | undefined;
   /** Loaded on the first OCR segment: ASR and text users do not wait for it. */
@@ -223,6 +236,7 @@ export class CorrectorEngine {
         encoded = await this.model.encode(
           batch.map((piece) => piece.sourceTokens.map((t) => t.id)),
         );
+        this.statistics.sourceTokens += encoded.lengths.reduce((sum, length) => sum + length, 0);
         nextRow = 0;
       }
       const row = nextRow++;

@@ -97,6 +97,8 @@ export interface DecodeStatistics {
   rowPasses: number;
   /** Positions computed (slots times the padded positions of each pass): the decoder's work. */
   positions?: number;
+  /** Output tokens produced (with <eos>): the positions that were needed. */
+  tokens?: number;
 }
 
 /** What one aggressive pass showed about a row: where the model departed from the draft, and more. */
@@ -235,6 +237,7 @@ export async function decodeJobs<Job extends DecodeJob>(
         if (withRouting) row.routing.push(routingAt(pass, slot, i));
       }
       row.output.push(...produced);
+      statistics.tokens = (statistics.tokens ?? 0) + produced.length;
       const generated = row.output.length - 1;
       if (row.output[row.output.length - 1] === options.eos || generated >= options.maxTokens) {
         finish(row.job, collect(row, options, withRouting));
