@@ -5,11 +5,16 @@
     /usr/bin/python3 -m training.export --random tiny --tokenizer-corpus test/fixtures/tokenizer/sample.txt \\
         --vocab-size 512 --out test/fixtures/models/tiny-random --name tiny-random
 
-The directory gets config.json, tokenizer.json, encoder.onnx and decoder.onnx (opset 17, dynamic
-batch and lengths), following "Model directory contract" in training/README.md. An existing
-MODEL_CARD.md is kept. Before the directory is replaced, the ONNX models run in onnxruntime-node
-(training/ort_run.mjs) on padded batches and must match PyTorch within 1e-4 (logits and router
-probabilities); otherwise nothing is written.
+    /usr/bin/python3 -m training.export --checkpoint assets/models/neko-small/weights.pt --with-weights \\
+        --tokenizer assets/models/neko-small/tokenizer.json --out assets/models/neko-small --name neko-small
+
+The directory gets config.json, tokenizer.json, encoder.onnx (which also gives the decoder's
+cross-attention keys and values) and decoder.onnx (with a key/value cache), opset 17, dynamic batch
+and lengths, following "Model directory contract" in training/README.md. An existing MODEL_CARD.md
+is kept. Before the directory is replaced, the ONNX models run in onnxruntime-node
+(training/ort_run.mjs) on padded batches and must match PyTorch's uncached model within 1e-4
+(logits and router probabilities, the decoder on whole prefixes and again after a cache of uneven
+rows with noise in its unused slots); otherwise nothing is written.
 """
 
 from __future__ import annotations
