@@ -12,12 +12,11 @@ import type { RoutingRecord, Suggestion, Task } from '../document/types.js';
 import { defaultModelDirectory, loadModelDirectory, type ModelConfig } from './runtime/config.js';
 import type { CorrectorInput, Decoding, DeviceRequest, EngineInfo } from './contract.js';
 import {
-  aggressiveDecode,
-  greedyDecode,
+  decodeJobs,
+  type DecodeJob,
   type DecodedSequence,
   type DecodeOptions,
   type DecodeStatistics,
-  type RunDecoder,
 } from './decoding/decode.js';
 import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
@@ -53,16 +52,16 @@ export interface SegmentResult {
   suggestion: Suggestion;
   /** False when the model ran out of output tokens; the suggestion then keeps the source. */
   finished: boolean;
-  /** Seconds from the start of the segment's batch to its result. */
+  /** Seconds from the moment the segment's first piece entered the decoder to its result. */
   latency: number;
 }
 
 export interface EngineRunOptions {
   decoding?: Decoding;
   signal?: AbortSignal;
-  /** Called after each batch with the number of segments done so far. */
+  /** Called as segments finish with the number done so far (at most every PROGRESS_INTERVAL_MS). */
   onProgress?: (done: number, total: number) => void;
-  /** Called for each segment as soon as its batch is done (batches run in length order). */
+  /** Called for each segment as soon as it is done (pieces enter the decoder in length order). */
   onResult?: (result: SegmentResult) => void;
   /** Leave out routing records (the bench does not need them). */
   withRouting?: boolean;
@@ -93,9 +92,15 @@ const PASSES: Record<Task, readonly Pass[]> = {
   text: [],
 };
 
-/** Batches hold at most this many source tokens (after padding) and this many segments. */
+/** Encoder batches hold at most this many source tokens (after padding) and this many segments. */
 const BATCH_TOKEN_BUDGET = 4096;
 const MAX_BATCH_SEGMENTS = 48;
+/**
+ * Rows the decoder runs at once (continuous batching: a finished row's slot takes the next piece).
+ * More rows make each matrix product more efficient, until padding and the cache outgrow that.
+ */
+const DECODER_SLOTS = 48;
+const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * The part of a segment one model row corrects: the whole segment (with its N-best list) when it
@@ -109,6 +114,13 @@ interface PreparedPiece {
   text: string;
   sourceTokens: SourceToken[];
   draft: number[];
+}
+
+/** A piece on its way through the decoder: its source is row `row` of an encoder batch. */
+interface PieceJob extends DecodeJob {
+  piece: PreparedPiece;
+  encoded: EncodedBatch;
+  row: number;
 }
 
 interface PieceResult {
@@ -131,15 +143,29 @@ interface SegmentPlan {
   pieces: PreparedPiece[];
   results: (PieceResult | undefined)[];
   remaining: number;
-  latency: number;
+  /** performance.now() when its first piece entered the decoder. */
+  started: number | undefined;
 }
 
 /** Pieces get at most this share of max_target_tokens: corrections add case and punctuation. */
 const PIECE_SHARE_OF_TARGET = 0.6;
 
+/** Work done so far (the bench reports it). */
+export interface EngineStatistics extends DecodeStatistics {
+  positions: number;
+  tokens: number;
+  /** Source tokens encoded (real ones, without padding). */
+  sourceTokens: number;
+}
+
 export class CorrectorEngine {
-  /** Decoder passes run so far (the bench reports them). */
-  readonly statistics: DecodeStatistics = { passes: 0, rowPasses: 0 };
+  readonly statistics: EngineStatistics = {
+    passes: 0,
+    rowPasses: 0,
+    positions: 0,
+    tokens: 0,
+    sourceTokens: 0,
+  };
   /** Loaded on the first text segment (undefined when it cannot load). */
   private checkerLoad: Promise<GrammarChecker | undefined> | undefined;
   /** Loaded on the first OCR segment: ASR and text users do not wait for it. */
@@ -200,24 +226,65 @@ export class CorrectorEngine {
     const withRouting = options.withRouting !== false;
     const lexicon = plans.some((plan) => plan.task === 'ocr') ? await this.ocrLexicon() : undefined;
     let done = 0;
+    let reported = performance.now();
     options.onProgress?.(0, segments.length);
-    for (const batch of planBatches(plans.flatMap((plan) => plan.pieces))) {
-      if (options.signal?.aborted) throw new CorrectionCancelled();
-      const started = performance.now();
-      const pieceResults = await this.correctBatch(batch, options);
-      const latency = (performance.now() - started) / 1000;
-      batch.forEach((piece, row) => {
-        const plan = plans[piece.segment]!;
-        plan.results[piece.piece] = pieceResults[row];
-        plan.latency = Math.max(plan.latency, latency);
-        if (--plan.remaining > 0) return;
-        const result = this.assemble(plan, withRouting, lexicon);
-        results[plan.index] = result;
-        done++;
-        options.onResult?.(result);
-      });
-      options.onProgress?.(done, segments.length);
-    }
+    const pieces = plans.flatMap((plan) => plan.pieces);
+    const batches = planBatches(pieces);
+    const decoder = this.model.decoderPool(Math.min(DECODER_SLOTS, Math.max(pieces.length, 1)));
+    let encoded: EncodedBatch | undefined;
+    let batchIndex = 0;
+    let nextRow = 0;
+    const take = async (slot: number): Promise<PieceJob | undefined> => {
+      if (encoded === undefined || nextRow >= encoded.batch) {
+        const batch = batches[batchIndex];
+        if (batch === undefined) return undefined;
+        batchIndex++;
+        encoded = await this.model.encode(
+          batch.map((piece) => piece.sourceTokens.map((t) => t.id)),
+        );
+        this.statistics.sourceTokens += encoded.lengths.reduce((sum, length) => sum + length, 0);
+        nextRow = 0;
+      }
+      const row = nextRow++;
+      const piece = batches[batchIndex - 1]![row]!;
+      decoder.admit(slot, encoded, row);
+      const plan = plans[piece.segment]!;
+      plan.started ??= performance.now();
+      const job: PieceJob = { piece, encoded, row };
+      if (options.decoding !== 'greedy') {
+        const draft = new TextDraft(this.tokenizer, piece.text, this.config.special_tokens.eos);
+        job.draft = draft.initial();
+        job.redraft = (review) => draft.redraft(review);
+      }
+      return job;
+    };
+    const finish = (job: PieceJob, decoded: DecodedSequence): void => {
+      const { text, tokens } = decodeWithSpans(this.tokenizer, decoded.tokens);
+      const pieceResult: PieceResult = { decoded, output: text, outputTokens: tokens };
+      if (withRouting) pieceResult.encoderRouting = encoderRouting(job.encoded, job.row);
+      const plan = plans[job.piece.segment]!;
+      plan.results[job.piece.piece] = pieceResult;
+      if (--plan.remaining > 0) return;
+      const result = this.assemble(plan, withRouting, lexicon);
+      results[plan.index] = result;
+      done++;
+      options.onResult?.(result);
+      const now = performance.now();
+      if (now - reported >= PROGRESS_INTERVAL_MS || done === segments.length) {
+        reported = now;
+        options.onProgress?.(done, segments.length);
+      }
+    };
+    const special = this.config.special_tokens;
+    const decodeOptions: DecodeOptions = {
+      bos: special.bos,
+      eos: special.eos,
+      pad: special.pad,
+      maxTokens: this.config.max_target_tokens,
+      withRouting,
+    };
+    if (options.signal) decodeOptions.signal = options.signal;
+    await decodeJobs(decoder, { take }, finish, decodeOptions, this.statistics);
     return results;
   }
 
@@ -285,7 +352,7 @@ export class CorrectorEngine {
       pieces,
       results: new Array(pieces.length),
       remaining: pieces.length,
-      latency: 0,
+      started: undefined,
     };
   }
 
@@ -302,46 +369,6 @@ export class CorrectorEngine {
     });
     const draft = this.tokenizer.encode(text).slice(0, this.config.max_target_tokens);
     return { segment, piece, offset, text, sourceTokens, draft };
-  }
-
-  private async correctBatch(
-    batch: PreparedPiece[],
-    options: EngineRunOptions,
-  ): Promise<PieceResult[]> {
-    const encoded = await this.model.encode(
-      batch.map((piece) => piece.sourceTokens.map((t) => t.id)),
-    );
-    const run = this.model.decoderFor(encoded);
-    const special = this.config.special_tokens;
-    const decodeOptions: DecodeOptions = {
-      bos: special.bos,
-      eos: special.eos,
-      pad: special.pad,
-      maxTokens: this.config.max_target_tokens,
-      withRouting: options.withRouting !== false,
-    };
-    if (options.signal) decodeOptions.signal = options.signal;
-    const decoded =
-      options.decoding === 'greedy'
-        ? await greedyDecode(run, batch.length, decodeOptions, this.statistics)
-        : await this.aggressive(run, batch, decodeOptions);
-    return decoded.map((sequence, row) => {
-      const { text, tokens } = decodeWithSpans(this.tokenizer, sequence.tokens);
-      const result: PieceResult = { decoded: sequence, output: text, outputTokens: tokens };
-      if (options.withRouting !== false) result.encoderRouting = encoderRouting(encoded, row);
-      return result;
-    });
-  }
-
-  private aggressive(run: RunDecoder, batch: PreparedPiece[], options: DecodeOptions) {
-    const drafts = batch.map((piece) => new TextDraft(this.tokenizer, piece.text, options.eos));
-    return aggressiveDecode(
-      run,
-      drafts.map((draft) => draft.initial()),
-      options,
-      this.statistics,
-      (row, review) => drafts[row]!.redraft(review),
-    );
   }
 
   /**
@@ -375,6 +402,7 @@ export class CorrectorEngine {
     });
     text += plan.modelSource.slice(cursor);
     const finished = plan.results.every((result) => result!.decoded.finished);
+    const latency = (performance.now() - (plan.started ?? performance.now())) / 1000;
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion =
       plan.task !== 'text'
@@ -390,7 +418,7 @@ export class CorrectorEngine {
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     suggestion.task = plan.task;
     if (plan.taskInferred) suggestion.taskInferred = true;
-    return { id: plan.input.id, index: plan.index, suggestion, finished, latency: plan.latency };
+    return { id: plan.input.id, index: plan.index, suggestion, finished, latency };
   }
 
   private routingFor(plan: SegmentPlan, outputOffsets: number[]): RoutingRecord {

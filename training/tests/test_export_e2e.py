@@ -63,7 +63,19 @@ class TrainExportParityTest(unittest.TestCase):
             tokenizer = Tokenizer.load(run_dir / "tokenizer.json")
             limits = {key: config[key] for key in ("nbest_max", "max_source_tokens", "max_target_tokens")}
             differences = export_model_dir(model, tokenizer, work / "model", "toy", limits)
-            self.assertEqual(set(differences), {"encoder_hidden", "encoder_router_probs", "logits", "decoder_router_probs"})
+            self.assertEqual(
+                set(differences),
+                {
+                    "encoder_hidden",
+                    "encoder_router_probs",
+                    "cross_keys_values",
+                    "logits",
+                    "next_token_probs",
+                    "decoder_router_probs",
+                    "cached_logits",
+                    "cached_decoder_router_probs",
+                },
+            )
             for name, difference in differences.items():
                 self.assertLessEqual(difference, PARITY_TOLERANCE, name)
             exported = json.loads((work / "model" / "config.json").read_text())
@@ -71,6 +83,7 @@ class TrainExportParityTest(unittest.TestCase):
             self.assertEqual(exported["special_tokens"]["sep"], tokenizer.sep_id)
             self.assertEqual(exported["vocab_size"], tokenizer.vocab_size)
             self.assertTrue((work / "model" / "encoder.onnx").stat().st_size > 0)
+            self.assertTrue(exported["onnx"]["kv_cache"])
 
     def test_expert_only_fine_tuning_changes_only_that_expert(self):
         with tempfile.TemporaryDirectory() as work:

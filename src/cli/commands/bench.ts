@@ -1,20 +1,25 @@
 import { Option, type Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { correctorInput } from '../../document/operations.js';
-import type { Segment } from '../../document/types.js';
+import type { Segment, Task } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import { CorrectorEngine, type SegmentResult } from '../../corrector/engine.js';
 import { CorrectorUnavailable } from '../../corrector/errors.js';
-import type { DecodeStatistics } from '../../corrector/decoding/decode.js';
-import type { Decoding, DeviceRequest } from '../../corrector/contract.js';
+import type { CorrectorInput, Decoding, DeviceRequest } from '../../corrector/contract.js';
+import type { ModelConfig } from '../../corrector/runtime/config.js';
+import { measureMatMulRate } from '../../corrector/runtime/session.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 import { addModelOptions, ProgressBar } from './correct.js';
 
 const sentencesFile = (): string =>
   fileURLToPath(new URL('../../../assets/bench/meeting-sentences.txt', import.meta.url));
+const matMulProbeFile = (): string =>
+  fileURLToPath(new URL('../../../assets/bench/matmul.onnx', import.meta.url));
+const realDataDirectory = (): string =>
+  fileURLToPath(new URL('../../../training/data/out', import.meta.url));
 /** A one-hour meeting at 150 spoken words a minute. */
 const MEETING_WORDS = 9000;
 const WORDS_PER_SECOND = 150 / 60;
@@ -27,9 +32,18 @@ interface BenchOptions {
   words: string;
   only?: Decoding;
   json?: boolean;
+  real?: string | boolean;
+}
+
+/** One text to correct: the meeting, a file, or one task of the real recognizer output. */
+interface Workload {
+  name: string;
+  inputs: CorrectorInput[];
+  words: number;
 }
 
 export interface BenchRun {
+  workload: string;
   decoding: Decoding;
   segments: number;
   words: number;
@@ -40,12 +54,19 @@ export interface BenchRun {
    */
   cpuSeconds: number;
   wordsPerSecond: number;
-  /** Seconds from the start of a segment's batch to its result. */
+  /** Seconds from a segment's entry into the decoder to its result. */
   latencyP50: number;
   latencyP95: number;
   decoderPasses: number;
   /** Rows summed over passes: segment-passes, the work without batching. */
   decoderRowPasses: number;
+  /** Decoder positions computed (padding included) and the output tokens they produced. */
+  decoderPositions: number;
+  outputTokens: number;
+  /** Matrix-product FLOPs the model needed for this text (its linear layers, no padding). */
+  modelFlops: number;
+  /** modelFlops per second as a share of the measured matrix-product rate. */
+  shareOfMatMulRate: number;
 }
 
 export const benchCommand: CliCommand = {
@@ -55,10 +76,16 @@ export const benchCommand: CliCommand = {
       .command('bench')
       .description(
         'correct a one-hour meeting transcript (about 9,000 words) with greedy and aggressive ' +
-          'decoding; print words/s, segment latency, peak memory, and check both agree',
+          "decoding; print words/s, segment latency, peak memory, the share of the machine's " +
+          'matrix-product rate, and check both agree',
       )
       .argument('[input]', 'a transcript to use instead of the built-in meeting')
       .option('--words <n>', 'length of the built-in meeting in words', String(MEETING_WORDS))
+      .option(
+        '--real [dir]',
+        'real recognizer output instead, per task: spoken-form ASR 1-best, ASR N-best, OCR and ' +
+          'text (ood-dev-asr/-ocr/-text.jsonl in dir, default training/data/out)',
+      )
       .addOption(
         new Option('--only <decoding>', 'run one decoding only').choices(['greedy', 'aggressive']),
       )
@@ -74,8 +101,7 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
   if (!(Number.isInteger(words) && words > 0)) {
     throw new UserError(`--words must be a positive whole number, not "${options.words}"`);
   }
-  const document = input ? (await readDocumentFile(input)).document : undefined;
-  const segments = document?.segments ?? buildMeeting(words);
+  const workloads = await loadWorkloads(input, words, options.real);
   const engine = await CorrectorEngine.load({
     device: options.device,
     ...(options.model === undefined ? {} : { modelDirectory: resolve(options.model) }),
@@ -84,70 +110,150 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
     throw error;
   });
   try {
-    const inputs = segments.map((segment, index) =>
-      correctorInput(segment, String(index), document?.task),
-    );
-    const sourceWords = segments.reduce((sum, segment) => sum + countWords(segment.source), 0);
+    const matMulRate = await measureMatMulRate(matMulProbeFile(), engine.info.device);
     if (!options.quiet) {
       io.stderr.write(
-        `neko: bench on ${segments.length} segments, ${sourceWords} words; ` +
-          `${engine.info.model} on ${engine.info.device}\n`,
+        `neko: bench on ${workloads.map((w) => `${w.name} (${w.inputs.length} segments, ${w.words} words)`).join(', ')}; ` +
+          `${engine.info.model} on ${engine.info.device}; matrix products ${(matMulRate / 1e9).toFixed(0)} GFLOP/s\n`,
       );
     }
     // One small untimed run, so that neither mode pays onnxruntime's first-run set-up.
-    await engine.correct(inputs.slice(0, 8), { decoding: 'greedy', withRouting: false });
+    await engine.correct(workloads[0]!.inputs.slice(0, 8), {
+      decoding: 'greedy',
+      withRouting: false,
+    });
 
     const decodings: Decoding[] = options.only ? [options.only] : ['greedy', 'aggressive'];
     const runs: BenchRun[] = [];
-    const texts = new Map<Decoding, string[]>();
-    for (const decoding of decodings) {
-      const bar = new ProgressBar(io.stderr, decoding, options.quiet);
-      const before = { ...engine.statistics };
-      const cpuBefore = process.cpuUsage();
-      const started = performance.now();
-      const results = await engine.correct(inputs, {
-        decoding,
-        withRouting: false,
-        onProgress: (done, total) => bar.update(done, total),
-      });
-      const seconds = (performance.now() - started) / 1000;
-      const cpu = process.cpuUsage(cpuBefore);
-      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-      texts.set(
-        decoding,
-        results.map((result) => result.suggestion.text),
-      );
-      runs.push(
-        summarize(decoding, results, sourceWords, seconds, cpuSeconds, {
-          passes: engine.statistics.passes - before.passes,
-          rowPasses: engine.statistics.rowPasses - before.rowPasses,
-        }),
-      );
+    const differing: Record<string, number> = {};
+    for (const workload of workloads) {
+      const texts = new Map<Decoding, string[]>();
+      for (const decoding of decodings) {
+        const bar = new ProgressBar(io.stderr, `${workload.name} ${decoding}`, options.quiet);
+        const before = { ...engine.statistics };
+        const cpuBefore = process.cpuUsage();
+        const started = performance.now();
+        const results = await engine.correct(workload.inputs, {
+          decoding,
+          withRouting: false,
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        const seconds = (performance.now() - started) / 1000;
+        const cpu = process.cpuUsage(cpuBefore);
+        texts.set(
+          decoding,
+          results.map((result) => result.suggestion.text),
+        );
+        const after = engine.statistics;
+        const work = {
+          passes: after.passes - before.passes,
+          rowPasses: after.rowPasses - before.rowPasses,
+          positions: after.positions - before.positions,
+          tokens: after.tokens - before.tokens,
+          sourceTokens: after.sourceTokens - before.sourceTokens,
+        };
+        const flops = modelFlops(engine.config, work.sourceTokens, work.tokens);
+        runs.push({
+          workload: workload.name,
+          decoding,
+          segments: results.length,
+          words: workload.words,
+          seconds,
+          cpuSeconds: (cpu.user + cpu.system) / 1e6,
+          wordsPerSecond: workload.words / seconds,
+          ...latencies(results),
+          decoderPasses: work.passes,
+          decoderRowPasses: work.rowPasses,
+          decoderPositions: work.positions,
+          outputTokens: work.tokens,
+          modelFlops: flops,
+          shareOfMatMulRate: flops / seconds / matMulRate,
+        });
+      }
+      const greedy = texts.get('greedy');
+      const aggressive = texts.get('aggressive');
+      if (greedy && aggressive)
+        differing[workload.name] = greedy.filter((text, i) => text !== aggressive[i]).length;
     }
-    const greedy = texts.get('greedy');
-    const aggressive = texts.get('aggressive');
-    const differing =
-      greedy && aggressive
-        ? greedy.filter((text, index) => text !== aggressive[index]).length
-        : undefined;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const disagreeing = Object.values(differing).reduce((sum, count) => sum + count, 0);
     const report = {
       model: engine.info.model,
       device: engine.info.device,
-      segments: segments.length,
-      words: sourceWords,
+      matMulGflops: matMulRate / 1e9,
       runs,
       peakRssMb,
-      identicalOutput: differing === undefined ? undefined : differing === 0,
-      differingSegments: differing,
+      identicalOutput: decodings.length < 2 ? undefined : disagreeing === 0,
+      differingSegments: decodings.length < 2 ? undefined : differing,
     };
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
-    if (differing !== undefined && differing > 0) {
-      throw new UserError(`greedy and aggressive decoding disagree on ${differing} segments`);
+    if (disagreeing > 0) {
+      throw new UserError(`greedy and aggressive decoding disagree on ${disagreeing} segments`);
     }
   } finally {
     await engine.dispose();
   }
+}
+
+async function loadWorkloads(
+  input: string | undefined,
+  words: number,
+  real: string | boolean | undefined,
+): Promise<Workload[]> {
+  if (real !== undefined && real !== false) {
+    const directory = resolve(typeof real === 'string' ? real : realDataDirectory());
+    const read = async (task: Task) => {
+      const path = join(directory, `ood-dev-${task}.jsonl`);
+      if (!existsSync(path)) throw new UserError(`--real: ${path} is missing`);
+      return (await readDocumentFile(path)).document;
+    };
+    const asr = await read('asr');
+    const asrBest = asr.segments.map((segment) => ({ ...segment, nbest: [segment.source] }));
+    return [
+      workload('asr 1-best', asrBest, 'asr'),
+      workload('asr n-best', asr.segments, 'asr'),
+      workload('ocr', (await read('ocr')).segments, 'ocr'),
+      workload('text', (await read('text')).segments, 'text'),
+    ];
+  }
+  if (input) {
+    const { document } = await readDocumentFile(input);
+    return [workload(basename(input), document.segments, document.task)];
+  }
+  return [workload('meeting', buildMeeting(words))];
+}
+
+function workload(name: string, segments: readonly Segment[], task?: Task): Workload {
+  return {
+    name,
+    inputs: segments.map((segment, index) => correctorInput(segment, String(index), task)),
+    words: segments.reduce((sum, segment) => sum + countWords(segment.source), 0),
+  };
+}
+
+/**
+ * Multiply-add FLOPs of the linear layers (attention projections, the two chosen experts, the
+ * output layer) for `sourceTokens` encoded and `outputTokens` decoded: what the model cannot do
+ * without. Attention scores are left out (a few percent at these lengths).
+ */
+export function modelFlops(
+  config: ModelConfig,
+  sourceTokens: number,
+  outputTokens: number,
+): number {
+  const d = config.d_model;
+  const experts = config.top_k * 2 * 2 * d * config.d_ff;
+  const attention = 4 * 2 * d * d;
+  const perSourceToken =
+    config.n_encoder_layers * (attention + experts) + config.n_decoder_layers * 2 * 2 * d * d;
+  const perOutputToken =
+    config.n_decoder_layers * (attention + 2 * 2 * d * d + experts) + 2 * d * config.vocab_size;
+  return sourceTokens * perSourceToken + outputTokens * perOutputToken;
+}
+
+function latencies(results: SegmentResult[]): { latencyP50: number; latencyP95: number } {
+  const sorted = results.map((result) => result.latency).sort((a, b) => a - b);
+  return { latencyP50: percentile(sorted, 0.5), latencyP95: percentile(sorted, 0.95) };
 }
 
 /**
@@ -197,62 +303,48 @@ function asRecognized(text: string): string {
     .trim();
 }
 
-function summarize(
-  decoding: Decoding,
-  results: SegmentResult[],
-  words: number,
-  seconds: number,
-  cpuSeconds: number,
-  decoder: DecodeStatistics,
-): BenchRun {
-  const latencies = results.map((result) => result.latency).sort((a, b) => a - b);
-  return {
-    decoding,
-    segments: results.length,
-    words,
-    seconds,
-    cpuSeconds,
-    wordsPerSecond: words / seconds,
-    latencyP50: percentile(latencies, 0.5),
-    latencyP95: percentile(latencies, 0.95),
-    decoderPasses: decoder.passes,
-    decoderRowPasses: decoder.rowPasses,
-  };
-}
-
 function formatReport(report: {
   model: string;
   device: string;
-  segments: number;
-  words: number;
+  matMulGflops: number;
   runs: BenchRun[];
   peakRssMb: number;
   identicalOutput?: boolean;
 }): string {
   const lines = [
-    `model ${report.model} on ${report.device}: ${report.segments} segments, ${report.words} words`,
-    'decoding      seconds   cpu s   words/s   p50 latency   p95 latency   passes   segment-passes',
+    `model ${report.model} on ${report.device}; matrix products here: ${report.matMulGflops.toFixed(0)} GFLOP/s`,
+    'text         decoding  segments  words   seconds  cpu s  words/s  p50 lat  p95 lat  passes  positions  tokens  of matmul rate',
   ];
   for (const run of report.runs) {
     lines.push(
       [
+        run.workload.padEnd(12),
         run.decoding.padEnd(10),
-        run.seconds.toFixed(2).padStart(10),
-        run.cpuSeconds.toFixed(1).padStart(7),
-        run.wordsPerSecond.toFixed(0).padStart(9),
-        `${run.latencyP50.toFixed(3)} s`.padStart(13),
-        `${run.latencyP95.toFixed(3)} s`.padStart(13),
-        String(run.decoderPasses).padStart(8),
-        String(run.decoderRowPasses).padStart(16),
+        String(run.segments).padStart(7),
+        String(run.words).padStart(6),
+        run.seconds.toFixed(2).padStart(9),
+        run.cpuSeconds.toFixed(1).padStart(6),
+        run.wordsPerSecond.toFixed(0).padStart(8),
+        `${run.latencyP50.toFixed(2)} s`.padStart(8),
+        `${run.latencyP95.toFixed(2)} s`.padStart(8),
+        String(run.decoderPasses).padStart(7),
+        String(run.decoderPositions).padStart(10),
+        String(run.outputTokens).padStart(7),
+        `${(100 * run.shareOfMatMulRate).toFixed(1)}%`.padStart(15),
       ].join(' '),
     );
   }
-  const [greedy, aggressive] = report.runs;
-  if (greedy && aggressive) {
-    lines.push(
-      `aggressive / greedy speed: ${(aggressive.wordsPerSecond / greedy.wordsPerSecond).toFixed(2)}x` +
-        ` (CPU time: ${(greedy.cpuSeconds / aggressive.cpuSeconds).toFixed(2)}x)`,
+  for (const workload of new Set(report.runs.map((run) => run.workload))) {
+    const greedy = report.runs.find((r) => r.workload === workload && r.decoding === 'greedy');
+    const aggressive = report.runs.find(
+      (r) => r.workload === workload && r.decoding === 'aggressive',
     );
+    if (greedy && aggressive) {
+      lines.push(
+        `${workload}: aggressive / greedy speed ${(aggressive.wordsPerSecond / greedy.wordsPerSecond).toFixed(2)}x` +
+          ` (CPU time: ${(greedy.cpuSeconds / aggressive.cpuSeconds).toFixed(2)}x)`,
+      );
+    }
   }
   lines.push(`peak resident memory: ${report.peakRssMb.toFixed(0)} MB`);
   if (report.identicalOutput !== undefined) {

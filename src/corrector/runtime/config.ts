@@ -24,7 +24,8 @@ export interface ModelConfig {
   max_source_tokens: number;
   max_target_tokens: number;
   nbest_max: number;
-  onnx: { opset: number; encoder: string; decoder: string };
+  /** kv_cache: the decoder takes and returns key/value caches (training/README.md); required. */
+  onnx: { opset: number; encoder: string; decoder: string; kv_cache: true };
 }
 
 /** A model directory whose files exist and whose config.json is consistent. */
@@ -137,6 +138,12 @@ export function validateConfig(raw: unknown, configPath: string): ModelConfig {
 
   const onnx = raw.onnx;
   if (!isRecord(onnx)) return fail('"onnx" must be an object');
+  if (onnx.kv_cache !== true) {
+    fail(
+      'the model was exported without a key/value cache ("onnx.kv_cache"); export it again with ' +
+        'python3 -m training.export (training/README.md)',
+    );
+  }
 
   return {
     name: nonEmptyString(raw, 'name'),
@@ -158,6 +165,7 @@ export function validateConfig(raw: unknown, configPath: string): ModelConfig {
       opset: positiveInteger(onnx, 'opset', 'onnx.'),
       encoder: nonEmptyString(onnx, 'encoder', 'onnx.'),
       decoder: nonEmptyString(onnx, 'decoder', 'onnx.'),
+      kv_cache: true,
     },
   };
 }

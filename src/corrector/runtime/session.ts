@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { env, InferenceSession, listSupportedBackends } from 'onnxruntime-node';
+import { env, InferenceSession, listSupportedBackends, Tensor } from 'onnxruntime-node';
 import type { ModelDirectory } from './config.js';
 import type { Device, DeviceAttempt, DeviceRequest } from '../contract.js';
 import { CorrectorUnavailable } from '../errors.js';
@@ -90,6 +90,37 @@ function missingPrerequisite(device: Device): string | undefined {
   ];
   if (folders.some((folder) => existsSync(join(folder, 'libvulkan.so.1')))) return undefined;
   return 'the Vulkan loader (libvulkan.so.1) is not installed, and WebGPU on Linux runs on Vulkan';
+}
+
+/**
+ * This machine's matrix-product rate in FLOP/s on `device`, as onnxruntime reaches it with the
+ * engine's session options: the limit a model's own rate is measured against. `probePath` is a
+ * model of one MatMul of two inputs (assets/bench/matmul.onnx); the shapes are those of the
+ * corrector's feed-forward layers over a few hundred tokens.
+ */
+export async function measureMatMulRate(probePath: string, device: Device): Promise<number> {
+  const session = await openSession(probePath, device);
+  try {
+    const [m, k, n] = [384, 256, 1024];
+    const a = new Tensor(
+      'float32',
+      Float32Array.from({ length: m * k }, (_, i) => (i % 7) / 7),
+      [m, k],
+    );
+    const b = new Tensor(
+      'float32',
+      Float32Array.from({ length: k * n }, (_, i) => (i % 5) / 5),
+      [k, n],
+    );
+    await session.run({ a, b });
+    const runs = 40;
+    const started = performance.now();
+    for (let run = 0; run < runs; run++) await session.run({ a, b });
+    const seconds = (performance.now() - started) / 1000;
+    return (2 * m * k * n * runs) / seconds;
+  } finally {
+    await session.release();
+  }
 }
 
 /** `threads` caps onnxruntime's intra-op threads (several workers sharing one machine); all cores by default. */

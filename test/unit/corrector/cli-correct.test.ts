@@ -3,7 +3,7 @@
  * in a real host process. Random weights never reach <eos>, so the corrector keeps every source text;
  * what changes the text is checked through serializeCorrected, which `correct` writes with.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -397,12 +397,56 @@ describe('neko bench', () => {
         'greedy',
         'aggressive',
       ]);
-      expect(report.words).toBeGreaterThanOrEqual(200);
+      expect(report.runs[0].words).toBeGreaterThanOrEqual(200);
       expect(report.peakRssMb).toBeGreaterThan(0);
+      expect(report.matMulGflops).toBeGreaterThan(0);
       for (const figures of report.runs as { seconds: number; cpuSeconds: number }[]) {
         expect(figures.cpuSeconds).toBeGreaterThan(0);
         expect(figures.seconds).toBeGreaterThan(0);
       }
+    },
+  );
+
+  it(
+    'runs each task of real recognizer output, with its share of the matrix-product rate',
+    { timeout: 120_000 },
+    async () => {
+      const real = join(scratch, 'real');
+      mkdirSync(real);
+      for (const task of ['asr', 'ocr', 'text']) {
+        const lines = readFileSync(join(root, `training/data/out/ood-dev-${task}.jsonl`), 'utf8')
+          .split('\n')
+          .slice(0, 4);
+        writeFileSync(join(real, `ood-dev-${task}.jsonl`), `${lines.join('\n')}\n`);
+      }
+      const run = await neko(
+        'bench',
+        '--real',
+        real,
+        '--only',
+        'aggressive',
+        '--model',
+        tinyModel,
+        '--json',
+        '-q',
+      );
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      type Run = {
+        workload: string;
+        segments: number;
+        modelFlops: number;
+        shareOfMatMulRate: number;
+      };
+      const runs = report.runs as Run[];
+      expect(runs.map((r) => r.workload)).toEqual(['asr 1-best', 'asr n-best', 'ocr', 'text']);
+      for (const figures of runs) {
+        expect(figures.segments).toBe(4);
+        expect(figures.modelFlops).toBeGreaterThan(0);
+        expect(figures.shareOfMatMulRate).toBeGreaterThan(0);
+      }
+      // The N-best lists give the encoder more to read than their best hypotheses alone.
+      expect(runs[1]!.modelFlops).toBeGreaterThan(runs[0]!.modelFlops);
     },
   );
 });

@@ -4,6 +4,7 @@
  * case or punctuation, the edits taken from a pass's predictions past the departure, and the
  * guessed closing full stop.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
 import {
@@ -17,6 +18,7 @@ import { Seq2SeqModel } from '../../../src/corrector/runtime/model.js';
 import { createModelSessions } from '../../../src/corrector/runtime/session.js';
 import { buildSourceIds } from '../../../src/corrector/runtime/source.js';
 import { Tokenizer } from '../../../src/corrector/runtime/tokenizer.js';
+import { expectAlike } from './alike.js';
 
 describe('aggressive decoding with the shipped model', () => {
   let engine: CorrectorEngine;
@@ -40,7 +42,8 @@ describe('aggressive decoding with the shipped model', () => {
       const aggressive = await engine.correct(segments, { decoding: 'aggressive' });
       const aggressiveRowPasses = passes() - before;
 
-      expect(aggressive.map((result) => result.suggestion)).toEqual(
+      expectAlike(
+        aggressive.map((result) => result.suggestion),
         greedy.map((result) => result.suggestion),
       );
       // The model edits most segments (case, punctuation), so the output is not just the source.
@@ -48,10 +51,40 @@ describe('aggressive decoding with the shipped model', () => {
         (result) => result.suggestion.text !== segments[result.index]!.hypotheses[0],
       );
       expect(edited.length).toBeGreaterThan(segments.length / 2);
-      // Greedy needs a pass per output token; a segment whose edits the first pass foresees
-      // needs two, and three per segment on average was the figure before those edits were used.
-      expect(aggressiveRowPasses).toBeLessThan(3 * segments.length);
-      expect(aggressiveRowPasses * 8).toBeLessThan(greedyRowPasses);
+      // Greedy needs a pass per output token; aggressive verifies blocks of the draft.
+      expect(aggressiveRowPasses * 4).toBeLessThan(greedyRowPasses);
+    },
+  );
+
+  it(
+    'gives the greedy suggestions on real recognizer output of every task, numbers rewritten too',
+    { timeout: 300_000 },
+    async () => {
+      const segments = (['asr', 'ocr', 'text'] as const).flatMap((task) =>
+        readFileSync(
+          new URL(`../../../training/data/out/ood-dev-${task}.jsonl`, import.meta.url),
+          'utf8',
+        )
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .slice(0, 40)
+          .map((line, index): CorrectorInput => {
+            const record = JSON.parse(line) as { hypotheses: string[] };
+            return { id: `${task}-${index}`, hypotheses: record.hypotheses, task };
+          }),
+      );
+      const greedy = await engine.correct(segments, { decoding: 'greedy' });
+      const aggressive = await engine.correct(segments, { decoding: 'aggressive' });
+      expectAlike(
+        aggressive.map((result) => result.suggestion),
+        greedy.map((result) => result.suggestion),
+      );
+      // Spoken numbers the model writes as digits: the drafts diverge there most.
+      const numbersWritten = greedy.filter(
+        (result) =>
+          /\d/.test(result.suggestion.text) && !/\d/.test(segments[result.index]!.hypotheses[0]!),
+      );
+      expect(numbersWritten.length).toBeGreaterThan(0);
     },
   );
 });
@@ -75,7 +108,6 @@ describe('guessing the last draft token', () => {
           }),
         ),
       );
-      const run = model.decoderFor(encoded);
       const special = config.special_tokens;
       const options = {
         bos: special.bos,
@@ -83,20 +115,24 @@ describe('guessing the last draft token', () => {
         pad: special.pad,
         maxTokens: config.max_target_tokens,
       };
-      const greedy = await greedyDecode(run, texts.length, options);
+      const greedy = await greedyDecode(model.decoderFor(encoded), texts.length, options);
       expect(greedy.every((sequence) => sequence.finished)).toBe(true);
       // The exact output plus one token the model did not write there.
       const [stop] = tokenizer.encode('.');
       const [bang] = tokenizer.encode('!');
-      const drafts = greedy.map(({ tokens }) => [
-        ...tokens,
-        tokens.at(-1) === stop ? bang! : stop!,
-      ]);
+      const exact = greedy.map(({ tokens }) => tokens);
+      const guessed = exact.map((tokens) => [...tokens, tokens.at(-1) === stop ? bang! : stop!]);
+      const exactStatistics = { passes: 0, rowPasses: 0 };
+      await aggressiveDecode(model.decoderFor(encoded), exact, options, exactStatistics);
       const statistics = { passes: 0, rowPasses: 0 };
-      const aggressive = await aggressiveDecode(run, drafts, options, statistics);
-      expect(aggressive).toEqual(greedy);
-      // One pass per row (rows of different lengths may share it or run in length groups).
-      expect(statistics.rowPasses).toBe(drafts.length);
+      const aggressive = await aggressiveDecode(
+        model.decoderFor(encoded),
+        guessed,
+        options,
+        statistics,
+      );
+      expectAlike(aggressive, greedy);
+      expect(statistics.rowPasses).toBeLessThanOrEqual(exactStatistics.rowPasses);
     } finally {
       await model.sessions.release();
     }
