@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { neko } from '../unit/cli/run-neko.js';
 import { identifyModel } from '../../src/batch/model-hash.js';
 import { queueNameFor } from '../../src/batch/redis.js';
 import type { DocumentJobResult } from '../../src/batch/job.js';
@@ -95,16 +95,6 @@ async function waitFor(what: string, test: () => boolean, seconds: number): Prom
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((done) => setTimeout(done, 100));
   }
-}
-
-async function neko(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
 }
 
 let redis: TestRedis;

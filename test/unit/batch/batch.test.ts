@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/program.js';
+import { neko } from '../cli/run-neko.js';
 import { planBatch } from '../../../src/batch/batch.js';
 import {
   jobIdFor,
@@ -26,16 +26,6 @@ const tinyModel = join(root, 'test/fixtures/models/tiny-random');
 const shippedModel = join(root, 'assets/models/neko-small');
 const scratch = mkdtempSync(join(tmpdir(), 'neko-batch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function neko(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Recognizer output with errors the shipped model corrects (a doubled word, lower-case names). */
 const inputs: Record<string, string> = {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/program.js';
+import { neko } from '../cli/run-neko.js';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
 import { serializeCorrected } from '../../../src/cli/commands/correct.js';
 import { evaluateByTask } from '../../../src/cli/commands/eval.js';
@@ -20,16 +20,6 @@ const tinyModel = join(root, 'test/fixtures/models/tiny-random');
 const formatFixtures = join(root, 'test/fixtures/formats');
 const scratch = mkdtempSync(join(tmpdir(), 'neko-correct-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function neko(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Every well-formed fixture, by the format the registry detects in it. */
 const fixturesByFormat = new Map<string, string[]>();
