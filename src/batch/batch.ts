@@ -215,6 +215,22 @@ class Tally {
     return (performance.now() - this.started) / 1000;
   }
 
+  /** The outcome of a batch whose counts this tally kept. */
+  outcome(
+    run: Pick<BatchOutcome, 'added' | 'alreadyDone' | 'model' | 'modelHash' | 'queueName'>,
+  ): BatchOutcome {
+    return {
+      documents: this.documents,
+      done: this.done,
+      failures: this.failures,
+      devices: this.devices,
+      wordsDone: this.wordsDone,
+      wordsThisRun: this.wordsThisRun,
+      seconds: this.seconds(),
+      ...run,
+    };
+  }
+
   snapshot(workers?: number): BatchProgress {
     const inFlight = [...this.partial.values()].reduce((sum, words) => sum + words, 0);
     const seconds = this.seconds();
@@ -303,19 +319,7 @@ export async function runEmbedded(
       hooks.progress(tally.snapshot());
     }
     hooks.progress(tally.snapshot());
-    return {
-      documents: tally.documents,
-      added,
-      alreadyDone,
-      done: tally.done,
-      failures: tally.failures,
-      devices: tally.devices,
-      wordsDone: tally.wordsDone,
-      wordsThisRun: tally.wordsThisRun,
-      seconds: tally.seconds(),
-      model: info.model,
-      modelHash: identity.hash,
-    };
+    return tally.outcome({ added, alreadyDone, model: info.model, modelHash: identity.hash });
   } finally {
     await client.dispose();
   }
@@ -424,20 +428,13 @@ export async function runQueued(
       tick++;
       if (pending.size > 0) await new Promise((done) => setTimeout(done, POLL_MS));
     }
-    return {
-      documents: tally.documents,
+    return tally.outcome({
       added: toAdd.length,
       alreadyDone,
-      done: tally.done,
-      failures: tally.failures,
-      devices: tally.devices,
-      wordsDone: tally.wordsDone,
-      wordsThisRun: tally.wordsThisRun,
-      seconds: tally.seconds(),
       queueName,
       model: identity.name,
       modelHash: identity.hash,
-    };
+    });
   } finally {
     registry.disconnect();
     await queue.close();

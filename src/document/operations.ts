@@ -32,7 +32,7 @@ import {
 } from '../align/edits.js';
 import { tokenizeWords, type Token } from '../align/tokens.js';
 import { bulkAcceptable, editCategory, type EditCategory } from './bulk-review.js';
-import { inferLineTasks } from './task-inference.js';
+import { inferLineTasks, inferSegmentTask } from './task-inference.js';
 import type {
   Decision,
   NekoDocument,
@@ -56,18 +56,25 @@ export interface CorrectorInput {
 
 /**
  * The task each segment that names none is corrected as: the document's, except in N-best JSONL,
- * whose lines may come from different recognizers: there the line's own evidence, with the file's
- * most common task for lines whose evidence is weak (inferLineTasks).
+ * whose lines may come from different recognizers (lineFallbackTasks).
  */
 export function fallbackTasks(
   document: Pick<NekoDocument, 'source' | 'task' | 'segments'>,
 ): (segment: Segment) => Task {
   if (document.source.format !== 'nbest-jsonl') return () => document.task;
-  const untasked = document.segments.filter((segment) => segment.task === undefined);
+  return lineFallbackTasks(document.segments);
+}
+
+/**
+ * The task of each line of an N-best file that names none: the line's own evidence, with the file's
+ * most common task for lines whose evidence is weak (inferLineTasks).
+ */
+export function lineFallbackTasks(lines: readonly Segment[]): (segment: Segment) => Task {
+  const untasked = lines.filter((segment) => segment.task === undefined);
   const inferred = inferLineTasks(untasked.map(hypothesesOf));
   const byId = new Map(untasked.map((segment, index) => [segment.id, inferred[index]!]));
   return (segment) =>
-    segment.task ?? byId.get(segment.id) ?? inferLineTasks([hypothesesOf(segment)])[0]!;
+    segment.task ?? byId.get(segment.id) ?? inferSegmentTask(hypothesesOf(segment)).task;
 }
 
 function hypothesesOf(segment: Segment): string[] {

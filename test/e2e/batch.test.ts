@@ -98,6 +98,11 @@ async function waitFor(what: string, test: () => boolean, seconds: number): Prom
 }
 
 let redis: TestRedis;
+
+/** `neko batch`'s options for the test's queue: outputs in OUTDIR, the tiny model, on the CPU. */
+function onQueue(outDir: string): string[] {
+  return ['-o', outDir, '--queue', redis.url, '--model', tinyModel, '--device', 'cpu'];
+}
 const workers: Spawned[] = [];
 
 beforeAll(async () => {
@@ -164,18 +169,7 @@ describe('neko batch with three workers on a queue', () => {
     );
 
     const started = performance.now();
-    const batch = spawnNeko([
-      'batch',
-      ...documents,
-      '-o',
-      outDir,
-      '--queue',
-      redis.url,
-      '--model',
-      tinyModel,
-      '--device',
-      'cpu',
-    ]);
+    const batch = spawnNeko(['batch', ...documents, ...onQueue(outDir)]);
     // Kill the first worker's whole process group (node and its corrector) once its first job starts.
     const victim = workers[0]!;
     await waitFor(
@@ -237,18 +231,7 @@ describe('neko batch with three workers on a queue', () => {
       });
 
       // The same batch again adds no job and corrects nothing.
-      const again = await neko(
-        'batch',
-        ...documents,
-        '-o',
-        outDir,
-        '--queue',
-        redis.url,
-        '--model',
-        tinyModel,
-        '--device',
-        'cpu',
-      );
+      const again = await neko('batch', ...documents, ...onQueue(outDir));
       expect(again.code, again.stderr).toBe(0);
       expect(again.stderr).toContain(`queued 0 of ${documents.length} documents`);
       expect(again.stderr).toContain(`(0 this run, ${documents.length} already done)`);
@@ -258,19 +241,7 @@ describe('neko batch with three workers on a queue', () => {
       // A bad input is named in the failure list; it is never queued.
       const bad = join(scratch, 'broken.vtt');
       writeFileSync(bad, 'WEBVTT\n\n00:00:01.000 --> nonsense\nhello\n');
-      const withBad = await neko(
-        'batch',
-        documents[0]!,
-        bad,
-        '-o',
-        outDir,
-        '--queue',
-        redis.url,
-        '--model',
-        tinyModel,
-        '--device',
-        'cpu',
-      );
+      const withBad = await neko('batch', documents[0]!, bad, ...onQueue(outDir));
       expect(withBad.code).toBe(1);
       expect(withBad.stderr).toMatch(/failed: .*broken\.vtt:3/u);
       expect(withBad.stderr).toMatch(/1 of 2 documents failed: .*broken\.vtt/u);

@@ -27,7 +27,18 @@ import { HostCorrectorClient } from '../../src/corrector/host/client.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS_DIR = path.join(ROOT, 'test', 'artifacts');
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
+/** What every test's headless Chromium runs with: no GPU, network chatter or sync of its own. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 
 export interface BrowserMode {
@@ -74,14 +85,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     acceptDownloads: true,
     viewport: { width: 1400, height: 900 },
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       // Playback starts from the app's own play controls; headless Chromium has no speakers anyway.
       '--autoplay-policy=no-user-gesture-required',
       '--mute-audio',

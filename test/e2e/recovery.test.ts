@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/formats/registry.js';
-import { currentText, openFiles, ROOT, segmentRow } from './harness.js';
+import { CHROMIUM, CHROMIUM_FLAGS, currentText, openFiles, ROOT, segmentRow } from './harness.js';
 
 /**
  * Crash recovery as a user meets it: browser mode started with the README's command (`npm run
@@ -16,7 +16,6 @@ import { currentText, openFiles, ROOT, segmentRow } from './harness.js';
  * The test measures how old the oldest lost keystroke was at the kill; the target is about 1 s.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SRT = `1
 00:00:00,000 --> 00:00:02,000
 good morning everyone
@@ -98,19 +97,7 @@ async function startRun(dataDir: string, profile: string): Promise<Run> {
   const url = match[1]!;
   const { child: browser, match: devtools } = await startAndWait(
     CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-port=0',
-      url,
-    ],
+    [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', url],
     process.env,
     /DevTools listening on (ws:\/\/\S+)/,
   );

@@ -18,7 +18,7 @@ import {
   bulkText,
   confidentText,
   correctorInput,
-  fallbackTasks,
+  lineFallbackTasks,
 } from '../../document/operations.js';
 import type { Segment, Task } from '../../document/types.js';
 import { decodeText } from '../../formats/io.js';
@@ -218,11 +218,7 @@ async function correctSets(
     const bar = new ProgressBar(io.stderr, label, options.quiet);
     // As `neko correct` reads the file: lines without a task take it as fallbackTasks says.
     const lines = options.inferTask ? segments.map(withoutTask) : segments;
-    const taskOf = fallbackTasks({
-      source: { format: 'nbest-jsonl', name: path },
-      task: 'text',
-      segments: lines,
-    });
+    const taskOf = lineFallbackTasks(lines);
     const suggestions = await client.correctAll(
       {
         segments: lines.map((segment, index) =>
