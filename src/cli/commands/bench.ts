@@ -1,25 +1,23 @@
 import { Option, type Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { correctorInput } from '../../document/operations.js';
 import type { Segment, Task } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import { CorrectorEngine, type SegmentResult } from '../../corrector/engine.js';
 import { CorrectorUnavailable } from '../../corrector/errors.js';
 import type { CorrectorInput, Decoding, DeviceRequest } from '../../corrector/contract.js';
-import type { ModelConfig } from '../../corrector/runtime/config.js';
+import { repositoryRoot, type ModelConfig } from '../../corrector/runtime/config.js';
 import { measureMatMulRate } from '../../corrector/runtime/session.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 import { addModelOptions, ProgressBar } from './correct.js';
 
+// From the repository root, not this file: the CLI also runs bundled (src/cli/launch.mjs).
 const sentencesFile = (): string =>
-  fileURLToPath(new URL('../../../assets/bench/meeting-sentences.txt', import.meta.url));
-const matMulProbeFile = (): string =>
-  fileURLToPath(new URL('../../../assets/bench/matmul.onnx', import.meta.url));
-const realDataDirectory = (): string =>
-  fileURLToPath(new URL('../../../training/data/out', import.meta.url));
+  join(repositoryRoot(), 'assets', 'bench', 'meeting-sentences.txt');
+const matMulProbeFile = (): string => join(repositoryRoot(), 'assets', 'bench', 'matmul.onnx');
+const realDataDirectory = (): string => join(repositoryRoot(), 'training', 'data', 'out');
 /** A one-hour meeting at 150 spoken words a minute. */
 const MEETING_WORDS = 9000;
 const WORDS_PER_SECOND = 150 / 60;

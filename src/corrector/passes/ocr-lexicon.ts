@@ -308,62 +308,121 @@ class Channel {
     }
   }
 
+  /** The dynamic-programming table, reused by every distance: one allocation per call was a tenth of the pass. */
+  private table = new Float64Array(256);
+  private readonly codeTables = new Map<string, Float64Array>();
+
+  /**
+   * The cost of each character code below CODE_TABLE_SIZE as a one-character target of `ocr`'s
+   * confusions: its confusion cost, else `otherwise`; a one-character `ocr` costs 0 to itself.
+   */
+  private costsByCode(ocr: string, otherwise: number): Float64Array {
+    const key = `${otherwise}\t${ocr}`;
+    let costs = this.codeTables.get(key);
+    if (costs) return costs;
+    costs = new Float64Array(CODE_TABLE_SIZE).fill(otherwise);
+    for (const [target, cost] of this.costs.get(ocr) ?? []) {
+      const code = target.charCodeAt(0);
+      if (target.length === 1 && code < CODE_TABLE_SIZE) costs[code] = cost;
+    }
+    if (ocr.length === 1 && ocr.charCodeAt(0) < CODE_TABLE_SIZE) costs[ocr.charCodeAt(0)] = 0;
+    this.codeTables.set(key, costs);
+    return costs;
+  }
+
   /**
    * The weighted Levenshtein distance from `source` (an OCR word) to any target, with two-character
    * confusions (rn → m) as single steps. Returned as a function so that the confusions of the
    * source's characters are looked up once for all of a word's candidates. Only a selection (min)
    * ever combines two paths, so the result is the reference's bit for bit whatever the order.
+   *
+   * A distance above `limit` comes back as Infinity, as soon as two consecutive rows exceed it: a
+   * path crosses one of any two consecutive rows (a step spans two rows at most) and no step costs
+   * less than nothing, so nothing past them can come back under the limit.
    */
-  distancesFrom(source: string): (target: string) => number {
+  distancesFrom(source: string): (target: string, limit: number) => number {
     const n = source.length;
-    // Confusions whose OCR side is the character (pair) ending at source position i (1-based).
+    // Confusions whose OCR side is the character (pair) ending at source position i (1-based),
+    // and whether the character's confusions include two-character targets (c → rn). One-character
+    // targets are also kept by character code (NaN: none), as a Map lookup per cell was most of
+    // the pass's time.
     const singleConfusions: (Map<string, number> | undefined)[] = [undefined];
+    const singleToPair: boolean[] = [false];
     const pairConfusions: (Map<string, number> | undefined)[] = [undefined, undefined];
+    const substitutionCosts: Float64Array[] = [new Float64Array(0)];
+    const pairToSingleCosts: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
     for (let i = 1; i <= n; i++) {
-      singleConfusions.push(this.costs.get(source.slice(i - 1, i)));
-      if (i >= 2) pairConfusions.push(this.costs.get(source.slice(i - 2, i)));
+      const single = this.costs.get(source.slice(i - 1, i));
+      singleConfusions.push(single);
+      singleToPair.push(single !== undefined && [...single.keys()].some((key) => key.length === 2));
+      substitutionCosts.push(this.costsByCode(source.slice(i - 1, i), 1));
+      if (i >= 2) {
+        const pair = this.costs.get(source.slice(i - 2, i));
+        pairConfusions.push(pair);
+        pairToSingleCosts.push(this.costsByCode(source.slice(i - 2, i), NaN));
+      }
     }
-    return (target: string): number => {
+    return (target: string, limit: number): number => {
       const m = target.length;
       const width = m + 1;
-      const d = new Float64Array((n + 1) * width);
-      for (let i = 1; i <= n; i++) d[i * width] = i;
-      for (let j = 1; j <= m; j++) d[j] = j;
+      if (this.table.length < (n + 1) * width) this.table = new Float64Array((n + 1) * width * 2);
+      const d = this.table;
+      for (let j = 0; j <= m; j++) d[j] = j;
+      let previousRowMin = 0;
       for (let i = 1; i <= n; i++) {
-        const s = source[i - 1];
         const single = singleConfusions[i];
+        const toPair = singleToPair[i];
         const pair = pairConfusions[i];
+        const substitutionCost = substitutionCosts[i]!;
+        const pairToSingleCost = pairToSingleCosts[i]!;
         const row = i * width;
         const above = row - width;
         const twoAbove = above - width;
+        d[row] = i;
+        let rowMin = i;
         for (let j = 1; j <= m; j++) {
-          const t = target[j - 1] as string;
-          const substitution = s === t ? 0 : (single?.get(t) ?? 1);
+          const code = target.charCodeAt(j - 1);
+          const substitution =
+            code < CODE_TABLE_SIZE
+              ? substitutionCost[code]!
+              : source[i - 1] === target[j - 1]
+                ? 0
+                : (single?.get(target[j - 1]!) ?? 1);
           let best = Math.min(
             d[above + j]! + 1,
             d[row + j - 1]! + 1,
             d[above + j - 1]! + substitution,
           );
-          const targetPair = j >= 2 ? target.slice(j - 2, j) : undefined;
-          if (single && targetPair !== undefined) {
-            const cost = single.get(targetPair);
+          const targetPair = j >= 2 && (toPair || pair) ? target.slice(j - 2, j) : undefined;
+          if (toPair && targetPair !== undefined) {
+            const cost = single!.get(targetPair);
             if (cost !== undefined) best = Math.min(best, d[above + j - 2]! + cost);
           }
           if (pair) {
-            const cost = pair.get(t);
-            if (cost !== undefined) best = Math.min(best, d[twoAbove + j - 1]! + cost);
+            const cost =
+              code < CODE_TABLE_SIZE ? pairToSingleCost[code]! : pair.get(target[j - 1]!);
+            if (cost !== undefined && !Number.isNaN(cost)) {
+              best = Math.min(best, d[twoAbove + j - 1]! + cost);
+            }
             if (targetPair !== undefined) {
               const pairCost = pair.get(targetPair);
               if (pairCost !== undefined) best = Math.min(best, d[twoAbove + j - 2]! + pairCost);
             }
           }
           d[row + j] = best;
+          if (best < rowMin) rowMin = best;
         }
+        if (rowMin > limit && previousRowMin > limit) return Infinity;
+        previousRowMin = rowMin;
       }
-      return d[n * width + m]!;
+      const distance = d[n * width + m]!;
+      return distance > limit ? Infinity : distance;
     };
   }
 }
+
+/** Characters below this code have their confusion costs in arrays (the lexicon's are ASCII). */
+const CODE_TABLE_SIZE = 128;
 
 interface Candidate {
   word: string;
@@ -530,7 +589,7 @@ class Lexicon {
     const scored: Candidate[] = [];
     for (const candidate of found) {
       if (candidate === word) continue;
-      const cost = distance(candidate);
+      const cost = distance(candidate, reach);
       if (cost <= reach) scored.push({ word: candidate, cost, count: this.counts.get(candidate)! });
     }
     // Python sorts the tuples (cost, -count, word); words are unique, so the order is total.
@@ -557,7 +616,7 @@ class Lexicon {
     const scored: Candidate[] = [];
     for (const candidate of this.bigramIndex.shortlist(word, settings.far_shortlist)) {
       if (Math.abs(candidate.length - word.length) > 3 || exclude.has(candidate)) continue;
-      const cost = distance(candidate);
+      const cost = distance(candidate, reach);
       if (cost <= reach) scored.push({ word: candidate, cost, count: this.counts.get(candidate)! });
     }
     scored.sort(

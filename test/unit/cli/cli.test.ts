@@ -1,5 +1,6 @@
 /**
- * The real `neko` CLI, spawned as users run it (node with tsx), on files in a temporary folder.
+ * The real `neko` CLI, spawned as users run it (`npm run neko`: the launcher, which runs the bundle it
+ * rebuilds when a source changed), on files in a temporary folder.
  */
 import { execFile } from 'node:child_process';
 import {
@@ -28,7 +29,7 @@ function neko(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      ['src/cli/launch.mjs', ...args],
       { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NEKO_DEBUG: '' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
