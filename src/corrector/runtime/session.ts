@@ -33,38 +33,40 @@ export async function createModelSessions(
   env.logLevel = 'fatal';
   const attempts: DeviceAttempt[] = [];
   for (const device of candidates) {
-    let opening = model.encoderPath;
     const missing = missingPrerequisite(device);
     if (missing !== undefined) {
       attempts.push({ device, available: false, reason: missing });
       continue;
     }
-    try {
-      const encoder = await openSession(opening, device, threads);
-      let decoder: InferenceSession;
-      try {
-        opening = model.decoderPath;
-        decoder = await openSession(opening, device, threads);
-      } catch (error) {
-        await encoder.release();
-        throw error;
-      }
+    // Both files load at once: onnxruntime reads and optimizes each graph on its own thread, which
+    // took 0.75 s in a row here, a third of a short CLI run.
+    const [encoder, decoder] = await Promise.allSettled([
+      openSession(model.encoderPath, device, threads),
+      openSession(model.decoderPath, device, threads),
+    ]);
+    if (encoder.status === 'fulfilled' && decoder.status === 'fulfilled') {
       attempts.push({ device, available: true });
       return {
-        encoder,
-        decoder,
+        encoder: encoder.value,
+        decoder: decoder.value,
         device,
         attempts,
         release: async () => {
-          await Promise.all([encoder.release(), decoder.release()]);
+          await Promise.all([encoder.value.release(), decoder.value.release()]);
         },
       };
-    } catch (error) {
-      const reason = explainFailure(device, error);
-      // Every provider falls back on CPU kernels, so a CPU failure means the file itself is bad.
-      const where = device === 'cpu' ? `${opening}: ` : '';
-      attempts.push({ device, available: false, reason: where + reason });
     }
+    for (const opened of [encoder, decoder]) {
+      if (opened.status === 'fulfilled') await opened.value.release();
+    }
+    const [failedPath, failure] =
+      encoder.status === 'rejected'
+        ? [model.encoderPath, encoder.reason as unknown]
+        : [model.decoderPath, (decoder as PromiseRejectedResult).reason as unknown];
+    const reason = explainFailure(device, failure);
+    // Every provider falls back on CPU kernels, so a CPU failure means the file itself is bad.
+    const where = device === 'cpu' ? `${failedPath}: ` : '';
+    attempts.push({ device, available: false, reason: where + reason });
   }
   const summary = attempts.map((attempt) => `${attempt.device}: ${attempt.reason}`).join('; ');
   if (request === 'auto')
