@@ -218,9 +218,14 @@ def main() -> None:
     corrections: list[str] = [""] * len(records)
     for takes_lexicon, gate in ((False, args.min_confidence), (True, ocr_gate)):
         indices = [i for i, flag in enumerate(lexical) if flag == takes_lexicon]
-        texts = correct_all(
-            model, tokenizer, [records[i] for i in indices], config, args.batch_size, gate, ocr_lines=takes_lexicon
-        )
+        if takes_lexicon and gate >= 1:
+            # As the app (usesModelEdits in src/corrector/passes/ocr-refine.ts): at a gate of 1 the
+            # model's edits of OCR lines are never taken, so they are not decoded.
+            texts = [records[i]["hypotheses"][0] for i in indices]
+        else:
+            texts = correct_all(
+                model, tokenizer, [records[i] for i in indices], config, args.batch_size, gate, ocr_lines=takes_lexicon
+            )
         for i, text in zip(indices, texts):
             corrections[i] = lexicon.correct(text)[0] if takes_lexicon and lexicon else text
     report = evaluate(records, corrections)

@@ -25,7 +25,7 @@ import { OcrLexicon } from './passes/ocr-lexicon.js';
 import { withoutUnlikeReplacements } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
-import { refineOcrSuggestion } from './passes/ocr-refine.js';
+import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
 import { createModelSessions } from './runtime/session.js';
@@ -124,7 +124,8 @@ interface PieceJob extends DecodeJob {
 }
 
 interface PieceResult {
-  decoded: DecodedSequence;
+  /** Absent when the piece was not decoded, as no pass would use the model's output. */
+  decoded?: DecodedSequence;
   output: string;
   outputTokens: TokenPiece[];
   /** [layer][token][expert] of every real encoder token, when routing is wanted. */
@@ -228,7 +229,29 @@ export class CorrectorEngine {
     let done = 0;
     let reported = performance.now();
     options.onProgress?.(0, segments.length);
-    const pieces = plans.flatMap((plan) => plan.pieces);
+    const complete = (segment: number, piece: number, pieceResult: PieceResult): void => {
+      const plan = plans[segment]!;
+      plan.results[piece] = pieceResult;
+      if (--plan.remaining > 0) return;
+      const result = this.assemble(plan, withRouting, lexicon);
+      results[plan.index] = result;
+      done++;
+      options.onResult?.(result);
+      const now = performance.now();
+      if (now - reported >= PROGRESS_INTERVAL_MS || done === segments.length) {
+        reported = now;
+        options.onProgress?.(done, segments.length);
+      }
+    };
+    const decodes = (plan: SegmentPlan): boolean =>
+      !(plan.task === 'ocr' && lexicon && !usesModelEdits(lexicon.settings));
+    await this.encodeOnly(
+      plans.filter((plan) => !decodes(plan)).flatMap((plan) => plan.pieces),
+      withRouting,
+      complete,
+      options.signal,
+    );
+    const pieces = plans.filter(decodes).flatMap((plan) => plan.pieces);
     const batches = planBatches(pieces);
     const decoder = this.model.decoderPool(Math.min(DECODER_SLOTS, Math.max(pieces.length, 1)));
     let encoded: EncodedBatch | undefined;
@@ -262,18 +285,7 @@ export class CorrectorEngine {
       const { text, tokens } = decodeWithSpans(this.tokenizer, decoded.tokens);
       const pieceResult: PieceResult = { decoded, output: text, outputTokens: tokens };
       if (withRouting) pieceResult.encoderRouting = encoderRouting(job.encoded, job.row);
-      const plan = plans[job.piece.segment]!;
-      plan.results[job.piece.piece] = pieceResult;
-      if (--plan.remaining > 0) return;
-      const result = this.assemble(plan, withRouting, lexicon);
-      results[plan.index] = result;
-      done++;
-      options.onResult?.(result);
-      const now = performance.now();
-      if (now - reported >= PROGRESS_INTERVAL_MS || done === segments.length) {
-        reported = now;
-        options.onProgress?.(done, segments.length);
-      }
+      complete(job.piece.segment, job.piece.piece, pieceResult);
     };
     const special = this.config.special_tokens;
     const decodeOptions: DecodeOptions = {
@@ -286,6 +298,32 @@ export class CorrectorEngine {
     if (options.signal) decodeOptions.signal = options.signal;
     await decodeJobs(decoder, { take }, finish, decodeOptions, this.statistics);
     return results;
+  }
+
+  /**
+   * Completes pieces whose model output no pass would use, without decoding them: the encoder
+   * still runs where routing is wanted, so the editor's heatmap shows how the router read them.
+   */
+  private async encodeOnly(
+    pieces: PreparedPiece[],
+    withRouting: boolean,
+    complete: (segment: number, piece: number, result: PieceResult) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    for (const batch of planBatches(pieces)) {
+      if (signal?.aborted) throw new CorrectionCancelled();
+      const encoded = withRouting
+        ? await this.model.encode(batch.map((piece) => piece.sourceTokens.map((t) => t.id)))
+        : undefined;
+      if (encoded) {
+        this.statistics.sourceTokens += encoded.lengths.reduce((sum, length) => sum + length, 0);
+      }
+      batch.forEach((piece, row) => {
+        const result: PieceResult = { output: piece.text, outputTokens: [] };
+        if (encoded) result.encoderRouting = encoderRouting(encoded, row);
+        complete(piece.segment, piece.piece, result);
+      });
+    }
   }
 
   private ocrLexicon(): Promise<OcrLexicon> | undefined {
@@ -387,7 +425,7 @@ export class CorrectorEngine {
         plan.pieces.length === 1 ? plan.modelSource.length : piece.offset + piece.text.length;
       text += plan.modelSource.slice(cursor, piece.offset);
       outputOffsets.push(text.length);
-      if (decoded.finished) {
+      if (decoded?.finished) {
         for (const [i, token] of outputTokens.entries()) {
           const shift = text.length;
           confidences.push({
@@ -397,11 +435,11 @@ export class CorrectorEngine {
           });
         }
       }
-      text += decoded.finished ? output : piece.text;
+      text += decoded?.finished ? output : piece.text;
       cursor = end;
     });
     text += plan.modelSource.slice(cursor);
-    const finished = plan.results.every((result) => result!.decoded.finished);
+    const finished = plan.results.every((result) => result!.decoded?.finished ?? true);
     const latency = (performance.now() - (plan.started ?? performance.now())) / 1000;
     const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
     let suggestion =
@@ -416,6 +454,10 @@ export class CorrectorEngine {
     for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, { lexicon });
     // Last, so that it also judges the edits the passes proposed (the OCR lexical pass's above all).
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
+    // Not decoded, the segment's confidence is that of the passes' edits: its least sure one.
+    if (plan.results.every((result) => result!.decoded === undefined)) {
+      suggestion.confidence = Math.min(1, ...suggestion.edits.map((edit) => edit.confidence));
+    }
     suggestion.task = plan.task;
     if (plan.taskInferred) suggestion.taskInferred = true;
     return { id: plan.input.id, index: plan.index, suggestion, finished, latency };
@@ -448,7 +490,7 @@ export class CorrectorEngine {
       );
       appendRows(encoderAll, all);
       // An unfinished piece shows its source, so its output tokens have no place in the text.
-      if (!result.decoded.finished) return;
+      if (!result.decoded?.finished) return;
       const shift = outputOffsets[index]!;
       for (const token of result.outputTokens) {
         decoderTokens.push({

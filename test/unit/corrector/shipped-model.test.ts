@@ -4,7 +4,9 @@
  * case or punctuation, the edits taken from a pass's predictions past the departure, and the
  * guessed closing full stop.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting } from '../../../src/cli/commands/bench.js';
 import {
@@ -168,6 +170,61 @@ describe('the OCR lexical pass in the engine', () => {
     }
     expect(asr!.suggestion.edits.some((edit) => edit.pass !== undefined)).toBe(false);
   });
+
+  it(
+    'does not decode OCR lines when no model edit could be taken, and still routes them',
+    { timeout: 120_000 },
+    async () => {
+      const gated = mkdtempSync(join(tmpdir(), 'neko-lexicon-'));
+      try {
+        const shipped = engine.info.ocrLexicon!;
+        cpSync(shipped, gated, { recursive: true });
+        const channelPath = join(gated, 'channel.json');
+        const channel = JSON.parse(readFileSync(channelPath, 'utf8')) as Record<string, unknown>;
+        // The shipped lexicon takes no model edit of a scan (a gate of 1); the test's takes some.
+        expect(channel.model_min_confidence).toBe(1);
+        writeFileSync(channelPath, JSON.stringify({ ...channel, model_min_confidence: 0.5 }));
+        const decoding = await CorrectorEngine.load({
+          modelDirectory: defaultModelDirectory(),
+          device: 'cpu',
+          ocrLexiconDirectory: gated,
+        });
+        try {
+          const segments: CorrectorInput[] = [
+            { id: 'ocr', hypotheses: [line], task: 'ocr' },
+            { id: 'ocr-2', hypotheses: ['Tbe board met on Tuesday.'], task: 'ocr' },
+          ];
+          const passes = engine.statistics.passes;
+          const skipped = await engine.correct(segments);
+          expect(engine.statistics.passes).toBe(passes);
+          const decoded = await decoding.correct(segments);
+          expect(decoding.statistics.passes).toBeGreaterThan(0);
+          for (const [index, result] of skipped.entries()) {
+            expect(result.finished).toBe(true);
+            const edits = result.suggestion.edits.map((edit) => edit.confidence);
+            expect(result.suggestion.confidence).toBe(Math.min(1, ...edits));
+            const routing = result.suggestion.routing!;
+            expect(routing.encoder.tokens.length).toBeGreaterThan(0);
+            expect(routing.decoder.tokens).toEqual([]);
+            // Without model edits, both give the lexical pass's reading of the line.
+            const lexical = decoded[index]!.suggestion.edits.filter(
+              (edit) => edit.pass === 'ocr-lexicon',
+            );
+            if (lexical.length === decoded[index]!.suggestion.edits.length) {
+              expect(result.suggestion.text).toBe(decoded[index]!.suggestion.text);
+            }
+          }
+          expect(skipped[0]!.suggestion.edits.map((edit) => edit.after)).toEqual(
+            expect.arrayContaining(['emergency,', 'its']),
+          );
+        } finally {
+          await decoding.dispose();
+        }
+      } finally {
+        rmSync(gated, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('can be turned off', { timeout: 60_000 }, async () => {
     const modelOnly = await CorrectorEngine.load({
