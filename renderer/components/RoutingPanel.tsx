@@ -64,6 +64,13 @@ export function RoutingPanel({ document }: { document: NekoDocument }) {
               focusToken(tokenIndex === null ? null : { side, tokenIndex })
             }
           />
+          {side === 'decoder' && routing.decoder.tokens.length === 0 && (
+            <p className="routing-empty" data-testid="routing-side-empty">
+              No decoder routing: the model did not write this segment&rsquo;s text. Scan lines are
+              corrected by the lexical pass alone, and a piece the model could not finish keeps its
+              source.
+            </p>
+          )}
           <RoutingHeatmap
             side={routing[side]}
             experts={routing.experts}

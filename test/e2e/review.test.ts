@@ -403,6 +403,16 @@ describe('review flow in Chromium with the shipped corrector', () => {
       expect(await shown.getAttribute('title')).toContain(`“${edit.after}”`);
     }
     await screenshot(page, 'scan-corrected.png');
+
+    // Scan lines are not decoded (the lexical pass alone corrects them): the encoder's routing is
+    // shown, and the decoder side says why it has none.
+    const scanLine = segmentRow(page, byLexicon[0]!.segmentId);
+    await scanLine.click({ position: { x: 4, y: 4 } });
+    await page.locator('[data-testid="routing-side"][value="encoder"]').check();
+    await expect.poll(() => page.getByTestId('routing-token').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="routing-side"][value="decoder"]').check();
+    await expect.poll(() => page.getByTestId('routing-side-empty').isVisible()).toBe(true);
+    expect(await page.getByTestId('routing-token').count()).toBe(0);
   });
 
   it('ran without script errors or Content-Security-Policy refusals', () => {
