@@ -67,15 +67,62 @@ describe('TextDraft re-alignment', () => {
     expect(redraftAfter('We will see, we will', draft)).toEqual(ids(' see it again.'));
   });
 
-  it('assumes a substitution when the output is not in the source', () => {
-    const text = 'it grew by forty two percent.';
+  it('resumes inside a word only where the model could stop inside it', () => {
+    // " and" is one token, so an output ending in " an" wrote another word, not half of "and".
+    expect(tokenizer.encode(' and')).toHaveLength(1);
+    const draft = new TextDraft(tokenizer, 'we can meet and talk later', eos);
+    expect(redraftAfter('We can meet an', draft)).toEqual(ids(' talk later.'));
+  });
+
+  it('assumes a substitution of the whole word when the output is not in the source', () => {
+    const text = 'the wednesday meeting moved.';
     const draft = new TextDraft(tokenizer, text, eos);
     const block = [...draft.initial(), eos];
-    const forty = ids('it grew by').length;
-    const replaced = tokenizer.encodeWithSpans(text)[forty]!;
-    // A digit where the draft has (the first token of) " forty": resume after that token.
-    const next = draft.redraft(review(block, forty, single('4')));
-    expect(next).toEqual(ids(text.slice(replaced.end)));
+    const wednesday = ids('the').length;
+    expect(tokenizer.decode([block[wednesday]!])).toBe(' w');
+    // Something else where the draft has the first token of " wednesday": resume after the word.
+    const next = draft.redraft(review(block, wednesday, single('x')));
+    expect(next).toEqual(ids(' meeting moved.'));
+  });
+
+  it('resumes past punctuation the output already wrote', () => {
+    const draft = new TextDraft(tokenizer, "let's see what happens", eos);
+    expect(redraftAfter("Let'", draft)).toEqual(ids('s see what happens.'));
+  });
+
+  it("resumes past the source's punctuation where the output wrote other punctuation", () => {
+    const draft = new TextDraft(tokenizer, 'makes sense. are there any', eos);
+    expect(redraftAfter('Makes sense,', draft)).toEqual(ids(' are there any.'));
+  });
+
+  it('keeps the punctuation the output has not written yet', () => {
+    const draft = new TextDraft(tokenizer, 'it is done." then', eos);
+    expect(redraftAfter('It is done.', draft)).toEqual(ids('" then.'));
+  });
+
+  it('does not take a short tail found far from where the output is', () => {
+    const text = "that's the only issue with the old client thirty five";
+    const draft = new TextDraft(tokenizer, text, eos);
+    const block = [...draft.initial(), eos];
+    const thirty = ids("that's the only issue with the old client").length;
+    const generated = ids("That's the only issue with the old client's");
+    // "t s" ends the output and occurs only at the source's start, 40 characters back.
+    const next = draft.redraft({
+      generated,
+      block,
+      accepted: thirty,
+      predictions: block.map((token, i) => (i === thirty ? generated.at(-1)! : token)),
+    });
+    expect(next).toEqual(ids(' five.'));
+  });
+
+  it('drafts "I" for the first word "i" of a source in lower case, and only then', () => {
+    const initial = (text: string): string =>
+      tokenizer.decode(new TextDraft(tokenizer, text, eos).initial());
+    expect(initial('i think so')).toBe('I think so.');
+    expect(initial("i'll see")).toBe("I'll see.");
+    expect(initial('it is so')).toBe('it is so.');
+    expect(initial('i think Maria knows')).toBe('i think Maria knows.');
   });
 
   it('drafts a closing full stop after a source without punctuation, and only then', () => {
@@ -155,5 +202,36 @@ describe('TextDraft edits from the pass predictions', () => {
     draft.initial();
     const next = draft.redraft(review(block, 0, single('G'), { 3: single(',') }));
     expect(tokenizer.decode(next)).not.toContain(',');
+  });
+});
+
+describe('TextDraft numbers the model writes in digits', () => {
+  /** The draft after the model wrote `digit` where the draft has the first word of `number`. */
+  const redraftAtNumber = (text: string, number: string, digit: string): string => {
+    const draft = new TextDraft(tokenizer, text, eos);
+    const block = [...draft.initial(), eos];
+    const at = ids(text.slice(0, text.indexOf(number)).trimEnd()).length;
+    return tokenizer.decode(draft.redraft(review(block, at, single(digit))));
+  };
+
+  it('continues the number in digits after the model began it', () => {
+    expect(redraftAtNumber('it grew by forty two percent', 'forty', '4')).toBe('2 percent.');
+  });
+
+  it('chooses the written form that begins with the digits written', () => {
+    expect(redraftAtNumber('it was four point one and rising', 'four', '4')).toBe('.1 and rising.');
+    expect(redraftAtNumber('in sixteen fourteen they left', 'sixteen', '1')).toBe('614 they left.');
+  });
+
+  it('resumes after the number when the model wrote another one', () => {
+    expect(redraftAtNumber('about ninety people came', 'ninety', '8')).toBe(' people came.');
+  });
+
+  it('keeps number words where the model wrote no digit', () => {
+    const draft = new TextDraft(tokenizer, 'it grew by forty two percent', eos);
+    const block = [...draft.initial(), eos];
+    const forty = ids('it grew by').length;
+    const next = tokenizer.decode(draft.redraft(review(block, forty, single(' the'))));
+    expect(next).toBe(' two percent.');
   });
 });
