@@ -246,7 +246,7 @@ export class CorrectorEngine {
     const decodes = (plan: SegmentPlan): boolean =>
       !(plan.task === 'ocr' && lexicon && !usesModelEdits(lexicon.settings));
     await this.encodeOnly(
-      plans.filter((plan) => !decodes(plan)).flatMap((plan) => plan.pieces),
+      plans.filter((plan) => !decodes(plan)),
       withRouting,
       complete,
       options.signal,
@@ -305,13 +305,16 @@ export class CorrectorEngine {
    * still runs where routing is wanted, so the editor's heatmap shows how the router read them.
    */
   private async encodeOnly(
-    pieces: PreparedPiece[],
+    plans: SegmentPlan[],
     withRouting: boolean,
     complete: (segment: number, piece: number, result: PieceResult) => void,
     signal?: AbortSignal,
   ): Promise<void> {
-    for (const batch of planBatches(pieces)) {
+    const planOf = new Map(plans.map((plan) => [plan.index, plan]));
+    for (const batch of planBatches(plans.flatMap((plan) => plan.pieces))) {
       if (signal?.aborted) throw new CorrectionCancelled();
+      const started = performance.now();
+      for (const piece of batch) planOf.get(piece.segment)!.started ??= started;
       const encoded = withRouting
         ? await this.model.encode(batch.map((piece) => piece.sourceTokens.map((t) => t.id)))
         : undefined;
