@@ -60,7 +60,16 @@ function builtAt() {
  * still makes them stale.
  */
 async function buildBundles(inputsDate) {
-  const { build } = await import('esbuild');
+  let build;
+  try {
+    ({ build } = await import('esbuild'));
+  } catch {
+    process.stderr.write(
+      'neko: dist/cli/ is missing or older than the sources, and esbuild (a dev dependency) is not\n' +
+        'installed to rebuild it: run `npm install` in the project folder first\n',
+    );
+    process.exit(1);
+  }
   mkdirSync(dirname(outputFolder), { recursive: true });
   const scratch = mkdtempSync(join(dirname(outputFolder), '.cli-build-'));
   try {
