@@ -48,11 +48,10 @@ export function refineOcrSuggestion(
   lexicon: LexicalCorrector,
 ): Suggestion {
   const gate = lexicon.settings.model_min_confidence;
-  const appliedModelEdits = usesModelEdits(lexicon.settings)
-    ? suggestion.edits.filter(
-        (edit) => edit.confidence >= gate && !appendsSentenceEnd(source, edit),
-      )
-    : [];
+  // At a gate of 1 the engine does not decode scan lines (usesModelEdits), so there are no edits.
+  const appliedModelEdits = suggestion.edits.filter(
+    (edit) => edit.confidence >= gate && !appendsSentenceEnd(source, edit),
+  );
   const modelText =
     appliedModelEdits.length === suggestion.edits.length
       ? suggestion.text
