@@ -217,6 +217,7 @@ def build(
     confusions: List[Tuple[str, str, float]],
     min_trigram: int = 2,
     min_bigram: int = 2,
+    settings: Optional[dict] = None,
 ) -> str:
     """Writes the asset directory: lm.arpa.gz from `sentences` (normalized words); candidates.txt.gz,
     the corpus words seen at least twice (what a word may be corrected to); known-words.txt.gz, those
@@ -236,7 +237,7 @@ def build(
     known = sorted(dictionary_words | {w for w, _ in candidates})
     with gzip_text_writer(out_dir / "known-words.txt.gz") as out:
         out.writelines(f"{w}\n" for w in known)
-    channel = {"confusions": confusions, **DEFAULT_SETTINGS}
+    channel = {"confusions": confusions, **(settings or DEFAULT_SETTINGS)}
     (out_dir / "channel.json").write_text(json.dumps(channel, indent=1) + "\n", encoding="utf-8")
     return (
         f"{out_dir}: ARPA {sizes[0]} unigrams, {sizes[1]} bigrams, {sizes[2]} trigrams; "
@@ -517,6 +518,12 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     build_parser.add_argument("--out", type=Path, default=ROOT / "assets" / "models" / "ocr-lexicon")
     build_parser.add_argument("--min-trigram", type=int, default=2)
     build_parser.add_argument("--min-bigram", type=int, default=2)
+    build_parser.add_argument(
+        "--channel",
+        type=Path,
+        help="take the confusions and settings from this channel.json instead of recounting them from "
+        "the calibration (to rebuild the language model and lexicon on a new corpus alone)",
+    )
     fixture_parser = commands.add_parser("fixture", help="lines and their corrections for the TypeScript parity test")
     fixture_parser.add_argument("model_dir", type=Path)
     fixture_parser.add_argument("records", type=Path)
@@ -525,7 +532,12 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     args = parser.parse_args(argv)
     if args.command == "build":
         sentences = list(corpus_sentences())
-        print(build(args.out, sentences, cmudict_words(), channel_confusions(), args.min_trigram, args.min_bigram))
+        if args.channel:
+            settings = json.loads(args.channel.read_text(encoding="utf-8"))
+            confusions = [tuple(confusion) for confusion in settings.pop("confusions")]
+        else:
+            settings, confusions = None, channel_confusions()
+        print(build(args.out, sentences, cmudict_words(), confusions, args.min_trigram, args.min_bigram, settings))
     else:
         write_fixture(args.model_dir, args.records, args.out, args.limit)
 

@@ -64,6 +64,8 @@ const KNOWN_WORDS_FILE = 'known-words.txt.gz';
 const SENTENCE_START = '<s>';
 const SENTENCE_END = '</s>';
 const UNKNOWN_WORD = '<unk>';
+/** Distinct words whose options are kept (OcrLexicon.optionsByWord): a few megabytes. */
+const OPTIONS_CACHE_SIZE = 50_000;
 
 /**
  * Python's `\s` (str.isspace), which differs from JavaScript's: it includes U+001C–U+001F and U+0085
@@ -645,9 +647,9 @@ function matchCase(source: string, word: string): string {
 
 /** One way to write a word of the line: the text written, its LM words, its channel cost. */
 interface WordOption {
-  text: string;
-  words: string[];
-  cost: number;
+  readonly text: string;
+  readonly words: readonly string[];
+  readonly cost: number;
 }
 
 interface Hypothesis {
@@ -666,6 +668,13 @@ export class OcrLexicon {
     private readonly lexicon: Lexicon,
     private readonly channel: Channel,
   ) {}
+
+  /**
+   * Each word's options, as options() found them: a scan repeats its words (12,652 words of the OOD
+   * dev scans are 5,449 distinct ones) and the candidate search is most of the pass's time. Cleared
+   * when full, so that a long session's memory stays bounded.
+   */
+  private readonly optionsByWord = new Map<string, readonly WordOption[]>();
 
   /** Reads the model directory; a missing or broken file throws CorrectorUnavailable naming it. */
   static async load(directory: string): Promise<OcrLexicon> {
@@ -723,7 +732,7 @@ export class OcrLexicon {
       end: match.index + match[0].length,
     }));
     const options = spans.map(({ start, end }) =>
-      this.options(line.slice(start, end), inReferenceCode(line, start, end)),
+      this.cachedOptions(line.slice(start, end), inReferenceCode(line, start, end)),
     );
     const chosen = this.bestPath(options);
     const pieces: string[] = [];
@@ -740,6 +749,17 @@ export class OcrLexicon {
     });
     pieces.push(line.slice(cursor));
     return { text: pieces.join(''), edits };
+  }
+
+  private cachedOptions(word: string, inCode: boolean): readonly WordOption[] {
+    const key = inCode ? `\u0000${word}` : word;
+    let options = this.optionsByWord.get(key);
+    if (options === undefined) {
+      if (this.optionsByWord.size >= OPTIONS_CACHE_SIZE) this.optionsByWord.clear();
+      options = this.options(word, inCode);
+      this.optionsByWord.set(key, options);
+    }
+    return options;
   }
 
   /** The ways to write one word; the first is the word unchanged. */
@@ -791,7 +811,7 @@ export class OcrLexicon {
   }
 
   /** The option index per word of the best hypothesis of a beam search with recombination. */
-  private bestPath(options: WordOption[][]): number[] {
+  private bestPath(options: (readonly WordOption[])[]): number[] {
     const { channel_weight: weight, beam: beamWidth } = this.settings;
     let beam: Hypothesis[] = [
       { score: 0, previous: SENTENCE_START, last: SENTENCE_START, chosen: [] },
@@ -843,7 +863,11 @@ export class OcrLexicon {
    * The posterior of the chosen option at `position` among that position's options, each scored
    * with the two LM words before it and up to two after it (or the end of the sentence).
    */
-  private posterior(options: WordOption[][], chosen: number[], position: number): number {
+  private posterior(
+    options: (readonly WordOption[])[],
+    chosen: number[],
+    position: number,
+  ): number {
     const chosenWords = (from: number, to: number): string[] =>
       options.slice(from, to).flatMap((wordOptions, i) => wordOptions[chosen[from + i]!]!.words);
     const before = [SENTENCE_START, SENTENCE_START, ...chosenWords(0, position)].slice(-2);

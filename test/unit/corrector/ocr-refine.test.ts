@@ -100,6 +100,37 @@ describe('refineOcrSuggestion', () => {
     expect(refined.edits).toMatchObject([{ before: 'tbe', after: 'the', pass: 'ocr-lexicon' }]);
   });
 
+  it('gates neighbouring lexical edits one by one, though the alignment joins them into one edit', () => {
+    const line = 'the fault retumed tha following evening';
+    const lexicon: LexicalCorrector = {
+      settings: { model_min_confidence: 1, lexicon_min_confidence: 0.6 },
+      correct: () => ({
+        text: 'the fault returned the following evening',
+        edits: [
+          { start: 10, end: 17, text: 'returned', confidence: 0.52 },
+          { start: 18, end: 21, text: 'the', confidence: 0.99 },
+        ],
+      }),
+    };
+    const refined = refineOcrSuggestion(line, modelSuggestion(line, line, {}), lexicon);
+    expect(refined.text).toBe('the fault retumed the following evening');
+    expect(refined.edits.map((edit) => [edit.before, edit.after, edit.confidence])).toEqual([
+      ['tha', 'the', 0.99],
+    ]);
+    // With both sure, the joined edit carries the lower confidence.
+    const bothSure = {
+      ...lexicon,
+      settings: { model_min_confidence: 1, lexicon_min_confidence: 0.5 },
+    };
+    expect(
+      refineOcrSuggestion(line, modelSuggestion(line, line, {}), bothSure).edits.map((edit) => [
+        edit.before,
+        edit.after,
+        edit.confidence,
+      ]),
+    ).toEqual([['retumed tha', 'returned the', 0.52]]);
+  });
+
   it("leaves acronyms, codes and units as the page has them, whatever the lexical pass's confidence", () => {
     const line = 'Total EUR 40 for 12 kWh, see NC (MOT) and tbe rest';
     const lexicon = tableLexicon(
