@@ -251,3 +251,28 @@ describe('the OCR lexical pass in the engine', () => {
     ).rejects.toThrow('no OCR lexicon directory at /nonexistent/ocr-lexicon');
   });
 });
+
+describe('uncountable plurals on writing', () => {
+  let engine: CorrectorEngine;
+  beforeAll(async () => {
+    engine = await CorrectorEngine.load({ modelDirectory: defaultModelDirectory(), device: 'cpu' });
+  });
+  afterAll(async () => engine.dispose());
+
+  it(
+    'are made singular as the grammar checker edits writing, not speech',
+    { timeout: 60_000 },
+    async () => {
+      const line = 'The teacher gave us many advices about the exam.';
+      const [text, asr] = await engine.correct([
+        { id: 'text', hypotheses: [line], task: 'text' },
+        { id: 'asr', hypotheses: [line.toLowerCase().replace('.', '')], task: 'asr' },
+      ]);
+      expect(text!.suggestion.text).toContain('much advice');
+      const singular = text!.suggestion.edits.find((edit) => edit.after.includes('advice'));
+      expect(singular).toMatchObject({ pass: 'grammar-checker' });
+      expect(line.slice(...singular!.sourceSpan)).toBe(singular!.before);
+      expect(asr!.suggestion.edits.some((edit) => edit.pass === 'grammar-checker')).toBe(false);
+    },
+  );
+});
