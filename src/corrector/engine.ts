@@ -26,7 +26,7 @@ import { withoutUnlikeReplacements } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
-import { withUncountableNounsSingular } from './passes/uncountable-nouns.js';
+import { withLearnerGrammar } from './passes/learner-grammar.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
 import { createModelSessions } from './runtime/session.js';
@@ -357,7 +357,7 @@ export class CorrectorEngine {
       if (tasks[index] !== 'text') continue;
       if (signal?.aborted) throw new CorrectionCancelled();
       const source = input.hypotheses[0] ?? '';
-      const correction = await checker.correct(withUncountableNounsSingular(source));
+      const correction = await checker.correct(withLearnerGrammar(source));
       if (correction !== source) checked.set(index, correction);
     }
     return checked;
