@@ -1,7 +1,8 @@
 /**
  * Learner errors that Harper lets through and that a fixed rule can repair without doubt, each from a
- * family that learner corpora report among the commonest: countability ("many informations") and verb
- * complementation ("enjoy to play", "made me to work", "I'm used to drive"). Runs on writing before
+ * family that learner corpora report among the commonest: countability ("many informations"), verb
+ * complementation ("enjoy to play", "made me to work", "I'm used to drive") and collocations ("do a
+ * mistake", "make homework", "strong rain", "say me", "explain me", "since two years"). Runs on writing before
  * Harper (engine.ts), and its edits count as the grammar checker's. Each rule is written so that the
  * text it matches is wrong in every reading: a plural that is also a verb ("researches"), a verb that
  * also takes "to" before a noun ("suggest to him", "keep to the left", "admit to"), a "be used to"
@@ -33,21 +34,30 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
 /**
  * Verbs followed by a gerund, never by "to" and a verb ("enjoy to play" → "enjoy playing"), with the
  * forms the rule reads. Left out: those that also take "to" and a time or a noun ("postponed to next
- * week", "a risk to health") or of purpose ("quit to join"), and the participles of "consider" and
- * "imagine", whose passives take "to" ("is considered to be").
+ * week", "a risk to health") or of purpose ("quit to join"), the participles of "consider" and
+ * "imagine", whose passives take "to" ("is considered to be"), and "finish" and "mind" where they may
+ * be nouns ("a glossy finish to protect", "make up my mind to"): "mind" is read after "would you",
+ * "don't" and the like only.
  */
 const GERUND_VERB_FORMS = [
-  ...['enjoy', 'avoid', 'finish'].flatMap((verb) => [verb, `${verb}s`, `${verb}ed`, `${verb}ing`]),
-  ...['consider', 'imagine', 'mind'].flatMap((verb) => [verb, `${verb}s`, gerundOf(verb)]),
+  ...['enjoy', 'avoid'].flatMap((verb) => [verb, `${verb}s`, `${verb}ed`, `${verb}ing`]),
+  ...['consider', 'imagine'].flatMap((verb) => [verb, `${verb}s`, gerundOf(verb)]),
+  'finished',
+  'finishing',
 ];
 
-/** Words after "to" that show it is not a verb's infinitive ("finish to the end"). */
+/** Words after "to" that show it is not a verb's infinitive ("finished to the end"). */
 const NOT_A_VERB = new Set(
   (
     'a an the this that these those my your his her its our their me you him us them it one ' +
-    'some any all every each no both which what whom whose there here'
+    'some any all every each no both which what whom whose there here from with in on at by for ' +
+    'of about into onto over under than better worse more less most least'
   ).split(' '),
 );
+
+/** Endings of nouns and adjectives, not of verbs' base forms ("finished to perfection"). */
+const NOUN_OR_ADJECTIVE_ENDING =
+  /(?:tion|sion|ment|ness|ity|ism|ist|al|ic|ous|ful|less|ence|ance)$/u;
 
 /** The -ing form of a verb's base form, by English spelling rules. */
 export function gerundOf(verb: string): string {
@@ -71,13 +81,67 @@ function inCaseOf(original: string, replacement: string): string {
 
 /** A lower-case word after "to" that can be a verb's base form. */
 const isVerbLike = (word: string): boolean =>
-  /^[a-z]+$/u.test(word) && !NOT_A_VERB.has(word) && !word.endsWith('ing');
+  /^[a-z]+$/u.test(word) &&
+  !NOT_A_VERB.has(word) &&
+  !word.endsWith('ing') &&
+  !NOUN_OR_ADJECTIVE_ENDING.test(word);
 
 interface Rule {
   pattern: RegExp;
   /** The match's replacement from its capture groups, or undefined to leave it. */
   replace: (groups: readonly (string | undefined)[]) => string | undefined;
 }
+
+/** A verb's base, third-person, past, -ing and past-participle forms. */
+const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, string, string]>> = {
+  do: ['do', 'does', 'did', 'doing', 'done'],
+  make: ['make', 'makes', 'made', 'making', 'made'],
+  take: ['take', 'takes', 'took', 'taking', 'taken'],
+  say: ['say', 'says', 'said', 'saying', 'said'],
+  tell: ['tell', 'tells', 'told', 'telling', 'told'],
+  lose: ['lose', 'loses', 'lost', 'losing', 'lost'],
+  miss: ['miss', 'misses', 'missed', 'missing', 'missed'],
+  borrow: ['borrow', 'borrows', 'borrowed', 'borrowing', 'borrowed'],
+  lend: ['lend', 'lends', 'lent', 'lending', 'lent'],
+  open: ['open', 'opens', 'opened', 'opening', 'opened'],
+  close: ['close', 'closes', 'closed', 'closing', 'closed'],
+  'turn on': ['turn on', 'turns on', 'turned on', 'turning on', 'turned on'],
+  'turn off': ['turn off', 'turns off', 'turned off', 'turning off', 'turned off'],
+};
+
+/**
+ * Where a noun object must end for a collocation rule to take it: at punctuation, the end, or a word
+ * that cannot continue a compound noun ("make sports" stays in "make sports cars").
+ */
+const NOUN_PHRASE_END =
+  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|this|last|next|now|here|there|outside|online|than|so|if)\\b)';
+
+/** Words before a verb that make it a past participle ("have made"). */
+const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
+
+/**
+ * A verb that learners put where English uses another before these words ("do a mistake" → "make a
+ * mistake"), in the same form; `object` is a pattern for the words after it, none of which the
+ * first verb can take.
+ */
+function collocation(from: string, to: string, object: string, nounObject = true): Rule {
+  const fromForms = VERB_FORMS[from]!;
+  const toForms = VERB_FORMS[to]!;
+  return {
+    pattern: new RegExp(
+      `\\b(?:(${AUXILIARY})(\\s+))?(${[...new Set(fromForms)].join('|')})(\\s+)(${object})${nounObject ? NOUN_PHRASE_END : '\\b'}`,
+      'giu',
+    ),
+    replace: ([auxiliary, auxiliarySpace, verb, space, words]) => {
+      const index = fromForms.indexOf(verb!.toLowerCase());
+      const participle = auxiliary !== undefined && fromForms[4] === fromForms[2];
+      const replacement = inCaseOf(verb!, toForms[participle ? 4 : index]!);
+      return `${auxiliary ?? ''}${auxiliarySpace ?? ''}${replacement}${space!}${words!}`;
+    },
+  };
+}
+
+const POSSESSIVE = '(?:my|your|his|her|our|their|the)\\s+';
 
 const RULES: readonly Rule[] = [
   {
@@ -101,6 +165,13 @@ const RULES: readonly Rule[] = [
       isVerbLike(next!) ? `${verb!}${space!}${gerundOf(next!)}` : undefined,
   },
   {
+    // "Would you mind to open" → "Would you mind opening"; "I don't mind to wait" → "waiting"
+    pattern:
+      /\b((?:would|do|does|did|don['’]t|doesn['’]t|didn['’]t|wouldn['’]t)\s+(?:(?:you|they|he|she|we|I)\s+)?(?:not\s+)?mind)(\s+)to\s+(\p{L}+)\b/giu,
+    replace: ([mind, space, next]) =>
+      isVerbLike(next!) ? `${mind!}${space!}${gerundOf(next!)}` : undefined,
+  },
+  {
     // "My manager made me to work" → "made me work"; "let us to use" → "let us use"
     pattern:
       /\b(make|makes|made|making|let|lets|letting)(\s+)(me|you|him|her|us|them)\s+to\s+(\p{L}+)\b/giu,
@@ -113,6 +184,43 @@ const RULES: readonly Rule[] = [
       /\b(I\s+am|I['’]m|we\s+are|we['’]re|you\s+are|you['’]re)(\s+)used\s+to\s+(\p{L}+)\b/giu,
     replace: ([subject, space, next]) =>
       isVerbLike(next!) ? `${subject!}${space!}used to ${gerundOf(next!)}` : undefined,
+  },
+  // Collocations learners get wrong, each verb before nouns it cannot take.
+  collocation(
+    'do',
+    'make',
+    '(?:(?:a lot of|lots of|a|an|the|some|many|more|no|this|that|these|those|my|your|his|her|our|their)\\s+)?(?:mistakes?|decisions?|efforts?|an effort)',
+  ),
+  collocation('make', 'do', `(?:${POSSESSIVE})?(?:homework|housework|sports?|exercise|yoga)`),
+  collocation('make', 'take', '(?:a|some|many|the|my|our)\\s+photos?'),
+  collocation('do', 'take', '(?:a|some|many|the|my|our)\\s+photos?'),
+  collocation('say', 'tell', '(?:me|him|us)', false),
+  collocation('lose', 'miss', `(?:${POSSESSIVE}|a\\s+)(?:bus|train|flight|plane|tram|connection)`),
+  collocation('borrow', 'lend', '(?:me|him|us)', false),
+  collocation('open', 'turn on', '(?:the\\s+)(?:lights?|TV|television|radio|heating)'),
+  collocation('close', 'turn off', '(?:the\\s+)(?:lights?|TV|television|radio|heating)'),
+  {
+    // "strong rain" → "heavy rain"; "a big pleasure" → "a great pleasure"
+    pattern:
+      /\b(?:(strong)|(big))(\s+)(rain|snow|traffic|smokers?|drinkers?|pleasure|honou?r)\b/giu,
+    replace: ([strong, big, space, noun]) => {
+      const heavyNoun = /^(?:rain|snow|traffic|smokers?|drinkers?)$/iu.test(noun!);
+      if (strong && heavyNoun) return `${inCaseOf(strong, 'heavy')}${space!}${noun!}`;
+      if (big && !heavyNoun) return `${inCaseOf(big, 'great')}${space!}${noun!}`;
+      return undefined;
+    },
+  },
+  {
+    // "Can you explain me how" → "explain to me how"; "we discussed about it" → "discussed it"
+    pattern: /\b(explain(?:s|ed|ing)?)(\s+)(me|him|us)\b|\b(discuss(?:es|ed|ing)?)\s+about\b/giu,
+    replace: ([explain, space, object, discuss]) =>
+      explain ? `${explain}${space!}to ${object!}` : discuss,
+  },
+  {
+    // "I live here since two years" → "for two years" (not "since two years ago")
+    pattern:
+      /\b(since)(\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few)\s+(?:years|months|weeks|days|hours|minutes))\b(?!\s+ago\b)/giu,
+    replace: ([since, duration]) => `${inCaseOf(since!, 'for')}${duration!}`,
   },
 ];
 

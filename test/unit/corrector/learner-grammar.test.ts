@@ -24,6 +24,26 @@ describe('withLearnerGrammar', () => {
     // "be used to" a habit takes the gerund
     ["I'm used to drive on the left.", "I'm used to driving on the left."],
     ['We are used to get up early.', 'We are used to getting up early.'],
+    // collocations
+    ['I did many mistakes.', 'I made many mistakes.'],
+    ['I did a lot of mistakes in my first week.', 'I made a lot of mistakes in my first week.'],
+    ['We have to do a decision today.', 'We have to make a decision today.'],
+    ['I make my homework after dinner.', 'I do my homework after dinner.'],
+    ['She has made sport every day.', 'She has done sport every day.'],
+    ['We made a photo together.', 'We took a photo together.'],
+    ['Can you say me the time?', 'Can you tell me the time?'],
+    ['He said us to wait.', 'He told us to wait.'],
+    ['I lost the bus this morning.', 'I missed the bus this morning.'],
+    ['Could you borrow me your pen?', 'Could you lend me your pen?'],
+    ['Please open the light.', 'Please turn on the light.'],
+    ['She closed the TV and went to bed.', 'She turned off the TV and went to bed.'],
+    [
+      'There was strong rain and a big pleasure to see you.',
+      'There was heavy rain and a great pleasure to see you.',
+    ],
+    ['Can you explain me how it works?', 'Can you explain to me how it works?'],
+    ['We discussed about the budget.', 'We discussed the budget.'],
+    ['I live in Oslo since two years.', 'I live in Oslo for two years.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
   });
@@ -40,6 +60,14 @@ describe('withLearnerGrammar', () => {
       'This tool is used to cut paper, and they are used to it.',
       'I used to eat meat. We enjoy to the fullest.',
       'He made them to the airport on time.',
+      'They make sports cars and do progress reports; we make exercise books.',
+      'I have a strong smell of coffee and a big house. She said her name.',
+      'He lost a lot of money and closed the door. I borrowed her car.',
+      'She has lived here since 2019, since two years ago.',
+      'We must make up our minds to save all; it boggles my mind to think of it.',
+      'The fabrics have a finish to resist soil; it was finished to perfection.',
+      "It is cumbersome compared to what I'm used to from my cable. We are used to better service.",
+      'We discussed the topic; a discussion about it followed.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
