@@ -1,8 +1,9 @@
 /**
  * Learner errors that Harper lets through and that a fixed rule can repair without doubt, each from a
  * family that learner corpora report among the commonest: countability ("many informations"), verb
- * complementation ("enjoy to play", "made me to work", "I'm used to drive") and collocations ("do a
- * mistake", "make homework", "strong rain", "say me", "explain me", "since two years"). Runs on writing before
+ * complementation ("enjoy to play", "made me to work", "I'm used to drive"), collocations ("do a
+ * mistake", "make homework", "strong rain", "say me", "explain me", "since two years") and "its" for
+ * "it's" where the possessive cannot be ("Its important to"). Runs on writing before
  * Harper (engine.ts), and its edits count as the grammar checker's. Each rule is written so that the
  * text it matches is wrong in every reading: a plural that is also a verb ("researches"), a verb that
  * also takes "to" before a noun ("suggest to him", "keep to the left", "admit to"), a "be used to"
@@ -107,6 +108,11 @@ const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, stri
   close: ['close', 'closes', 'closed', 'closing', 'closed'],
   'turn on': ['turn on', 'turns on', 'turned on', 'turning on', 'turned on'],
   'turn off': ['turn off', 'turns off', 'turned off', 'turning off', 'turned off'],
+  have: ['have', 'has', 'had', 'having', 'had'],
+  pay: ['pay', 'pays', 'paid', 'paying', 'paid'],
+  commit: ['commit', 'commits', 'committed', 'committing', 'committed'],
+  ask: ['ask', 'asks', 'asked', 'asking', 'asked'],
+  'go on': ['go on', 'goes on', 'went on', 'going on', 'gone on'],
 };
 
 /**
@@ -114,7 +120,7 @@ const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, stri
  * that cannot continue a compound noun ("make sports" stays in "make sports cars").
  */
 const NOUN_PHRASE_END =
-  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|this|last|next|now|here|there|outside|online|than|so|if)\\b)';
+  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|this|last|next|now|here|there|outside|online|than|so|if|about|of|from|during|while|once|twice|one|two|three|four|five|\\d+)\\b)';
 
 /** Words before a verb that make it a past participle ("have made"). */
 const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
@@ -189,16 +195,35 @@ const RULES: readonly Rule[] = [
   collocation(
     'do',
     'make',
-    '(?:(?:a lot of|lots of|a|an|the|some|many|more|no|this|that|these|those|my|your|his|her|our|their)\\s+)?(?:mistakes?|decisions?|efforts?|an effort)',
+    '(?:(?:a lot of|lots of|a|an|the|some|many|more|no|this|that|these|those|my|your|his|her|our|their)\\s+)?(?:mistakes?|decisions?)',
   ),
   collocation('make', 'do', `(?:${POSSESSIVE})?(?:homework|housework|sports?|exercise|yoga)`),
-  collocation('make', 'take', '(?:a|some|many|the|my|our)\\s+photos?'),
-  collocation('do', 'take', '(?:a|some|many|the|my|our)\\s+photos?'),
+  collocation('make', 'do', '(?:me|him|her|us|them)\\s+a\\s+favou?r', false),
+  ...['make', 'do'].flatMap((verb) => [
+    collocation(verb, 'take', '(?:(?:a lot of|lots of|a|some|many|the|my|our)\\s+)?photos?'),
+    collocation(verb, 'take', 'a\\s+(?:walk|shower|bath|nap)'),
+  ]),
+  // "make a break" (for the door, from journalism) and "make a party" are English.
+  collocation('do', 'take', 'a\\s+break'),
+  collocation('do', 'have', 'a\\s+party'),
+  collocation('make', 'pay', 'attention'),
+  collocation('make', 'commit', '(?:a\\s+)?crimes?'),
+  collocation('make', 'ask', '(?:(?:you|him|her|them|me|us)\\s+)?a\\s+question', false),
+  collocation('make', 'take', 'an\\s+exam'),
+  collocation('make', 'go on', 'a\\s+diet'),
+  collocation('do', 'make', '(?:a\\s+)?promises?'),
   collocation('say', 'tell', '(?:me|him|us)', false),
   collocation('lose', 'miss', `(?:${POSSESSIVE}|a\\s+)(?:bus|train|flight|plane|tram|connection)`),
   collocation('borrow', 'lend', '(?:me|him|us)', false),
   collocation('open', 'turn on', '(?:the\\s+)(?:lights?|TV|television|radio|heating)'),
   collocation('close', 'turn off', '(?:the\\s+)(?:lights?|TV|television|radio|heating)'),
+  {
+    // "Its important to" → "It's important to": "its" before a determiner, "not", or an adjective that
+    // opens "to" or "that", cannot be the possessive (which stays in "its ability to adapt")
+    pattern:
+      /\b(its)(\s+(?:a|an|the|not|been|going|raining|(?:important|obvious|possible|impossible|clear|true|necessary|difficult|easy|hard|nice|good|bad|better|interesting|strange|likely|unlikely|essential|useful|dangerous|normal|surprising|sad|funny|amazing|crucial|vital)\s+(?:to|that))\b)/giu,
+    replace: ([its, rest]) => `${its![0]!}t's${rest!}`,
+  },
   {
     // "strong rain" → "heavy rain"; "a big pleasure" → "a great pleasure"
     pattern:

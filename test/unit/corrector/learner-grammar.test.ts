@@ -44,6 +44,29 @@ describe('withLearnerGrammar', () => {
     ['Can you explain me how it works?', 'Can you explain to me how it works?'],
     ['We discussed about the budget.', 'We discussed the budget.'],
     ['I live in Oslo since two years.', 'I live in Oslo for two years.'],
+    [
+      'It takes him long to do a decision about it.',
+      'It takes him long to make a decision about it.',
+    ],
+    ['We made a lot of photos of the bridge.', 'We took a lot of photos of the bridge.'],
+    ['Could you make me a favour?', 'Could you do me a favour?'],
+    [
+      "Let's do a break; we did a walk and did a party.",
+      "Let's take a break; we took a walk and had a party.",
+    ],
+    [
+      'You should make attention. He made a crime.',
+      'You should pay attention. He committed a crime.',
+    ],
+    [
+      'Can I make you a question? I will make an exam.',
+      'Can I ask you a question? I will take an exam.',
+    ],
+    ['I did a promise and made a diet.', 'I made a promise and went on a diet.'],
+    [
+      'Its important to rest. I think its a nice day and its not raining.',
+      "It's important to rest. I think it's a nice day and it's not raining.",
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
   });
@@ -68,6 +91,10 @@ describe('withLearnerGrammar', () => {
       'The fabrics have a finish to resist soil; it was finished to perfection.',
       "It is cumbersome compared to what I'm used to from my cable. We are used to better service.",
       'We discussed the topic; a discussion about it followed.',
+      'Its ability to adapt is its important role. Its main office is open.',
+      'Teachers make questions for exams and make a break for it.',
+      'Representing as it did the efforts of only a few, it did not make a break in the day.',
+      'Have, throw, or make a party.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
