@@ -465,6 +465,7 @@ function Alternatives({ segmentId, alternatives }: { segmentId: string; alternat
 
 const PASS_NAMES = {
   'ocr-lexicon': 'the OCR lexicon pass',
+  'ocr-marks': 'the rule for specks read as marks',
   'grammar-checker': 'the grammar checker',
 };
 

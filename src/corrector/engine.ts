@@ -27,6 +27,7 @@ import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
 import { withLearnerGrammar } from './passes/learner-grammar.js';
+import { withoutStrayMarks } from './passes/stray-marks.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
 import { createModelSessions } from './runtime/session.js';
@@ -72,6 +73,8 @@ export interface EngineRunOptions {
 interface PassContext {
   /** The OCR lexical pass's model, when the request has OCR segments and the lexicon exists. */
   lexicon: OcrLexicon | undefined;
+  /** The recognizer's confidence in each white-space separated word of the source, where given. */
+  wordConfidences: readonly (number | null)[] | undefined;
 }
 
 type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Suggestion;
@@ -79,7 +82,8 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 /**
  * The passes after the model, per task, in order (each keeps the suggestion's confidence and
  * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the
- * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts). Text went
+ * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts), then
+ * deletes specks read as marks at a line's ends (passes/stray-marks.ts). Text went
  * through the grammar checker before the model, and the model's own edits were gated there
  * (passes/grammar-checker.ts). Every segment has a task: its own, or the one task-inference.ts reads
  * from its text.
@@ -89,6 +93,8 @@ const PASSES: Record<Task, readonly Pass[]> = {
   ocr: [
     (source, suggestion, { lexicon }) =>
       lexicon ? refineOcrSuggestion(source, suggestion, lexicon) : suggestion,
+    (source, suggestion, { wordConfidences }) =>
+      withoutStrayMarks(source, suggestion, wordConfidences),
   ],
   text: [],
 };
@@ -455,7 +461,8 @@ export class CorrectorEngine {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;
     }
-    for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, { lexicon });
+    const context = { lexicon, wordConfidences: plan.input.wordConfidences };
+    for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, context);
     // Last, so that it also judges the edits the passes proposed (the OCR lexical pass's above all).
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     // Not decoded, the segment's confidence is that of the passes' edits: its least sure one.

@@ -74,9 +74,10 @@ export interface SuggestionEdit {
   recognizerConfidence?: number;
   /**
    * Set when a pass, not the model alone, proposed it: the OCR lexical pass
-   * (src/corrector/passes/ocr-refine.ts) or the grammar checker (passes/grammar-checker.ts).
+   * (src/corrector/passes/ocr-refine.ts), the removal of specks read as marks at a scan line's ends
+   * (passes/stray-marks.ts) or the grammar checker (passes/grammar-checker.ts).
    */
-  pass?: 'ocr-lexicon' | 'grammar-checker';
+  pass?: 'ocr-lexicon' | 'ocr-marks' | 'grammar-checker';
   /**
    * Set on a pending edit when the user has since changed the words it would change (or the place it
    * would insert at) by hand, so that it can no longer be applied; see src/document/operations.ts.

@@ -51,7 +51,7 @@ const suggestion = z.looseObject({
       after: z.string(),
       confidence: unit,
       decision: z.enum(['pending', 'accepted', 'rejected']),
-      pass: z.enum(['ocr-lexicon', 'grammar-checker']).optional(),
+      pass: z.enum(['ocr-lexicon', 'ocr-marks', 'grammar-checker']).optional(),
       recognizerConfidence: unit.optional(),
     }),
   ),

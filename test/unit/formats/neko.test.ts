@@ -41,6 +41,33 @@ describe('NeKo project (.neko.json)', () => {
     expect(loaded).toEqual(document);
   });
 
+  it('keeps which pass proposed an edit', () => {
+    const document = copy(parseFixture('sample.nbest.jsonl'));
+    const edit = {
+      kind: 'delete' as const,
+      sourceSpan: [0, 3] as [number, number],
+      targetSpan: [0, 0] as [number, number],
+      before: 'the',
+      after: '',
+      confidence: 0.8,
+      decision: 'pending' as const,
+    };
+    document.segments[0]!.suggestion = {
+      text: document.segments[0]!.source.slice(3),
+      confidence: 0.8,
+      edits: (['ocr-lexicon', 'ocr-marks', 'grammar-checker'] as const).map((pass) => ({
+        ...edit,
+        pass,
+      })),
+    };
+    const loaded = nekoFormat.parse(nekoFormat.serialize(document), { fileName: 'p.neko.json' });
+    expect(loaded.segments[0]!.suggestion!.edits.map((made) => made.pass)).toEqual([
+      'ocr-lexicon',
+      'ocr-marks',
+      'grammar-checker',
+    ]);
+  });
+
   it('names the path and line of the first problem in a broken project', () => {
     const document = copy(parseFixture('edge-cases.srt'));
     const content = nekoFormat.serialize(document).replace('"end": 4.8', '"end": "late"');

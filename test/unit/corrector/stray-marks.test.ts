@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { suggestionFromCorrection } from '../../../src/document/operations.js';
+import type { Suggestion } from '../../../src/document/types.js';
+import { withoutStrayMarks } from '../../../src/corrector/passes/stray-marks.js';
+
+/** A suggestion that changes nothing, as the passes before get it for a clean line. */
+const unchanged = (source: string): Suggestion =>
+  suggestionFromCorrection({ id: 's', source, text: source }, source);
+
+describe('withoutStrayMarks', () => {
+  it('deletes a doubted mark at either end of the line, and the space that joined it', () => {
+    const source = ': Unit 9, Fenton Trading Estate ~';
+    const result = withoutStrayMarks(
+      source,
+      unchanged(source),
+      [0.2, 0.9, 0.9, 0.9, 0.9, 0.9, 0.35],
+    );
+    expect(result.text).toBe('Unit 9, Fenton Trading Estate');
+    expect(result.edits.map((edit) => [edit.kind, edit.before, edit.pass])).toEqual([
+      ['delete', ':', 'ocr-marks'],
+      ['delete', '~', 'ocr-marks'],
+    ]);
+    expect(result.edits.map((edit) => edit.confidence)).toEqual([0.8, 0.65]);
+    for (const edit of result.edits) {
+      expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
+      expect(result.text.slice(...edit.targetSpan)).toBe(edit.after);
+    }
+  });
+
+  it('leaves marks the recognizer was sure of, dashes, a lone "|", signs and words', () => {
+    for (const [source, confidences] of [
+      ['Estate :', [0.9, 0.6]],
+      ['- Report suspicious messages -', [0.15, 0.9, 0.9, 0.2]],
+      ['| think so', [0.1, 0.9, 0.9]],
+      ['Power factor > 0.9 %', [0.9, 0.9, 0.3, 0.9, 0.2]],
+      ['Total: 40', [0.2, 0.3]],
+      ['.', [0.1]],
+    ] as const) {
+      const suggestion = unchanged(source);
+      expect(withoutStrayMarks(source, suggestion, confidences)).toBe(suggestion);
+    }
+    const source = 'Estate :';
+    expect(withoutStrayMarks(source, unchanged(source), undefined)).toEqual(unchanged(source));
+  });
+
+  it("keeps the other passes' edits and their passes", () => {
+    const source = 'the fault retumed tha following evening .';
+    const lexical = suggestionFromCorrection(
+      { id: 's', source, text: source },
+      'the fault retumed the following evening .',
+    );
+    lexical.edits = lexical.edits.map((edit) => ({
+      ...edit,
+      confidence: 0.99,
+      pass: 'ocr-lexicon',
+    }));
+    const result = withoutStrayMarks(source, lexical, [0.9, 0.9, 0.9, 0.7, 0.9, 0.9, 0.1]);
+    expect(result.text).toBe('the fault retumed the following evening');
+    expect(
+      result.edits.map((edit) => [edit.before, edit.after, edit.confidence, edit.pass]),
+    ).toEqual([
+      ['tha', 'the', 0.99, 'ocr-lexicon'],
+      ['.', '', 0.9, 'ocr-marks'],
+    ]);
+  });
+});
