@@ -49,10 +49,11 @@ UNKNOWN_LOG10 = "<unk>"
 CODE_BEFORE = re.compile(r"[-/][0-9]")
 CODE_AFTER = re.compile(r"[0-9][-/]")
 
-# Chosen on the dev split (OCR lines, after the model's edits of confidence >= model_min_confidence).
+# Chosen on the dev split (OCR lines, after the model's edits of confidence >= model_min_confidence);
+# known_word_penalty (2.0 there) and lexicon_min_confidence on the out-of-domain dev scans.
 DEFAULT_SETTINGS = {
     "channel_weight": 5.0,
-    "known_word_penalty": 2.0,
+    "known_word_penalty": 1.5,
     "split_cost": 0.8,
     "split_min_count": 20,
     "pipe_cost": 0.5,
