@@ -253,13 +253,16 @@ const RULES: readonly Rule[] = [
 const captureCount = (pattern: RegExp): number =>
   new RegExp(`${pattern.source}|`, pattern.flags.replace('g', '')).exec('')!.length - 1;
 
+const CAPTURE_COUNTS = RULES.map((rule) => captureCount(rule.pattern));
+
 /** `text` with the rules above applied, in order. */
 export function withLearnerGrammar(text: string): string {
-  return RULES.reduce((current, { pattern, replace }) => {
-    const count = captureCount(pattern);
-    return current.replace(pattern, (match: string, ...groups: unknown[]) => {
-      const captured = groups.slice(0, count) as (string | undefined)[];
-      return replace(captured) ?? match;
-    });
-  }, text);
+  return RULES.reduce(
+    (current, { pattern, replace }, index) =>
+      current.replace(pattern, (match: string, ...groups: unknown[]) => {
+        const captured = groups.slice(0, CAPTURE_COUNTS[index]) as (string | undefined)[];
+        return replace(captured) ?? match;
+      }),
+    text,
+  );
 }
