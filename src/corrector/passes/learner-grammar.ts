@@ -1,7 +1,8 @@
 /**
  * Learner errors that Harper lets through and that a fixed rule can repair without doubt, each from a
  * family that learner corpora report among the commonest: countability ("many informations"), verb
- * complementation ("enjoy to play", "made me to work", "I'm used to drive"), collocations ("do a
+ * complementation and form ("enjoy to play", "made me to work", "I'm used to drive", "she can
+ * speaks", "I am agree"), collocations ("do a
  * mistake", "make homework", "strong rain", "say me", "explain me", "since two years") and "its" for
  * "it's" where the possessive cannot be ("Its important to"). Runs on writing before
  * Harper (engine.ts), and its edits count as the grammar checker's. Each rule is written so that the
@@ -69,6 +70,26 @@ export function gerundOf(verb: string): string {
   // visit → visitting); w, x and y never double.
   if (/^[^aeiou]*[aeiou][^aeiouwxy]$/u.test(verb)) return `${verb}${verb.at(-1)!}ing`;
   return `${verb}ing`;
+}
+
+/** Words in -s that follow a modal or "not" without being verbs ("does not always"). */
+const NOT_THIRD_PERSON = new Set(
+  (
+    'always sometimes perhaps besides afterwards towards nowadays unless regardless ' +
+    'nevertheless yours ours theirs hers its ourselves themselves yourselves'
+  ).split(' '),
+);
+
+/** The base form of a verb written with the third person's -s ("speaks" → "speak"), if it is one. */
+export function baseOfThirdPerson(word: string): string | undefined {
+  const irregular: Record<string, string> = { has: 'have', is: 'be', does: 'do', goes: 'go' };
+  if (irregular[word]) return irregular[word];
+  if (/[^aeiou]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ches|shes|sses|xes|zzes)$/u.test(word)) return word.slice(0, -2);
+  // Not a verb whose base ends in s ("pass", "focus"), nor a word that is no verb ("always").
+  if (NOT_THIRD_PERSON.has(word) || /(?:ss|us|is|as|os)$/u.test(word)) return undefined;
+  if (/[^su'’]s$/u.test(word)) return word.slice(0, -1);
+  return undefined;
 }
 
 /** `replacement` written in the case of `original` (all capitals, a capital first, or as it is). */
@@ -176,6 +197,30 @@ const RULES: readonly Rule[] = [
       /\b((?:would|do|does|did|don['’]t|doesn['’]t|didn['’]t|wouldn['’]t)\s+(?:(?:you|they|he|she|we|I)\s+)?(?:not\s+)?mind)(\s+)to\s+(\p{L}+)\b/giu,
     replace: ([mind, space, next]) =>
       isVerbLike(next!) ? `${mind!}${space!}${gerundOf(next!)}` : undefined,
+  },
+  {
+    // "She can speaks" → "She can speak"; "He doesn't knows" → "He doesn't know". Only after a
+    // subject pronoun: "Will computers depersonalize", "The will stipulates", "should parents wish"
+    // and "they didn't suggests to me" (a new clause) are English.
+    pattern:
+      /\b((?:I|you|he|she|it|we|they)\s+(?:can|could|will|would|shall|should|may|might|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|(?:he|she|it)\s+(?:doesn['’]t|does\s+not))(\s+(?:not\s+)?)([a-z]+s)\b/giu,
+    replace: ([auxiliary, space, verb]) => {
+      const base = /^[a-z]+$/u.test(verb!) ? baseOfThirdPerson(verb!) : undefined;
+      return base ? `${auxiliary!}${space!}${base}` : undefined;
+    },
+  },
+  {
+    // "I am agree" → "I agree"; "she is not agree" → "she does not agree"
+    pattern:
+      /\b(I|you|we|they|he|she)(\s+)(?:am|are|is)(\s+not)?\s+(agree|disagree)\b|\b(I|you|we|they|he|she)['’](?:m|re|s)(\s+not)?\s+(agree|disagree)\b/giu,
+    replace: ([subject, space, not, verb, subject2, not2, verb2]) => {
+      const who = subject ?? subject2!;
+      const third = /^(?:he|she)$/iu.test(who);
+      const agree = verb ?? verb2!;
+      const negated = (not ?? not2) !== undefined;
+      const rest = negated ? `${third ? 'does' : 'do'} not ${agree}` : third ? `${agree}s` : agree;
+      return `${who}${space ?? ' '}${rest}`;
+    },
   },
   {
     // "My manager made me to work" → "made me work"; "let us to use" → "let us use"

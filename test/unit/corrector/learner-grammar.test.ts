@@ -18,6 +18,13 @@ describe('withLearnerGrammar', () => {
     ['Would you mind to open the window?', 'Would you mind opening the window?'],
     ['We are considering to move to Lyon.', 'We are considering moving to Lyon.'],
     ['She finished to write the report.', 'She finished writing the report.'],
+    // after a modal or "do not", the bare infinitive
+    ['She can speaks three languages.', 'She can speak three languages.'],
+    ["He doesn't knows the answer and he won't goes.", "He doesn't know the answer and he won't go."],
+    ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
+    // "agree" is a verb
+    ['I am agree with you.', 'I agree with you.'],
+    ["She's not agree and we are disagree.", 'She does not agree and we disagree.'],
     // make and let with an object take the bare infinitive
     ['My manager made me to work on Saturday.', 'My manager made me work on Saturday.'],
     ['Our teacher let us to use dictionaries.', 'Our teacher let us use dictionaries.'],
@@ -95,6 +102,11 @@ describe('withLearnerGrammar', () => {
       'Teachers make questions for exams and make a break for it.',
       'Representing as it did the efforts of only a few, it did not make a break in the day.',
       'Have, throw, or make a party.',
+      'You can pass this; we will focus on it. He does the dishes and they do sports.',
+      'Cars can cross this bridge. Only the news can tell. This does not always happen.',
+      'They are in agreement; I agree; she agrees.',
+      'Should bugs be reported? Will computers help? The will stipulates that we must ourselves act.',
+      'The fact that they didn’t suggests a lot. He does the dishes.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
