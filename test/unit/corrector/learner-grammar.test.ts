@@ -20,7 +20,10 @@ describe('withLearnerGrammar', () => {
     ['She finished to write the report.', 'She finished writing the report.'],
     // after a modal or "do not", the bare infinitive
     ['She can speaks three languages.', 'She can speak three languages.'],
-    ["He doesn't knows the answer and he won't goes.", "He doesn't know the answer and he won't go."],
+    [
+      "He doesn't knows the answer and he won't goes.",
+      "He doesn't know the answer and he won't go.",
+    ],
     ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
     // "agree" is a verb
     ['I am agree with you.', 'I agree with you.'],
