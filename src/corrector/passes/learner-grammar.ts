@@ -287,6 +287,46 @@ const RULES: readonly Rule[] = [
       explain ? `${explain}${space!}to ${object!}` : discuss,
   },
   {
+    // Prepositions verbs and adjectives take: "listen music" → "listen to music", "wait me" → "wait
+    // for me", "depends of" → "depends on", "interested about" → "interested in", "afraid from" →
+    // "afraid of"
+    pattern:
+      /\b(?:(listen(?:s|ed|ing)?)(\s+)(music|the\s+(?:radio|news|music|songs?)|songs|podcasts|my|your|his|our|their|me|him|us|them|it)|(wait(?:s|ed|ing)?)(\s+)(me|him|her|us|them|you)(?!\s+out\b)|(depend(?:s|ed|ing|ent)?)(\s+)(?:of|from)|(interested)(\s+)about|(afraid)(\s+)from)\b/giu,
+    replace: ([listen, s1, heard, wait, s2, awaited, depend, s3, interested, s4, afraid, s5]) => {
+      if (listen) return `${listen}${s1!}to ${heard!}`;
+      if (wait) return `${wait}${s2!}for ${awaited!}`;
+      if (depend) return `${depend}${s3!}on`;
+      if (interested) return `${interested}${s4!}in`;
+      return `${afraid!}${s5!}of`;
+    },
+  },
+  {
+    // "We returned back home" → "We returned home"; "Let's to go" → "Let's go"
+    pattern: /\b(return(?:s|ed|ing)?)\s+back\b|\b(let['’]s)(\s+)to\s+(\p{L}+)\b/giu,
+    replace: ([returned, lets, space, next]) => {
+      if (returned) return returned;
+      return isVerbLike(next!) ? `${lets!}${space!}${next!}` : undefined;
+    },
+  },
+  {
+    // "My sister has 20 years old" → "My sister is 20 years old"
+    pattern:
+      /\b(?:(I|you|we|they)(\s+))?(have|has|had)(\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?)\s+years?\s+old)\b/giu,
+    replace: ([subject, space, verb, age]) => {
+      const plural = subject !== undefined && !/^I$/u.test(subject);
+      const be = /^had$/iu.test(verb!)
+        ? plural
+          ? 'were'
+          : 'was'
+        : /^has$/iu.test(verb!)
+          ? 'is'
+          : subject === undefined || plural
+            ? 'are'
+            : 'am';
+      return `${subject ?? ''}${space ?? ''}${inCaseOf(verb!, be)}${age!}`;
+    },
+  },
+  {
     // "I live here since two years" → "for two years" (not "since two years ago")
     pattern:
       /\b(since)(\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few)\s+(?:years|months|weeks|days|hours|minutes))\b(?!\s+ago\b)/giu,

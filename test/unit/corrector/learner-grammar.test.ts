@@ -25,6 +25,28 @@ describe('withLearnerGrammar', () => {
       "He doesn't know the answer and he won't go.",
     ],
     ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
+    // prepositions
+    [
+      'I like to listen music and listened the radio.',
+      'I like to listen to music and listened to the radio.',
+    ],
+    [
+      'Please wait me; we waited them for an hour.',
+      'Please wait for me; we waited for them for an hour.',
+    ],
+    [
+      'It depends of the weather and is dependent from oil.',
+      'It depends on the weather and is dependent on oil.',
+    ],
+    [
+      'I am interested about art and afraid from dogs.',
+      'I am interested in art and afraid of dogs.',
+    ],
+    ["We returned back home. Let's to go.", "We returned home. Let's go."],
+    [
+      'My sister has 20 years old; I have twenty-one years old.',
+      'My sister is 20 years old; I am twenty-one years old.',
+    ],
     // "agree" is a verb
     ['I am agree with you.', 'I agree with you.'],
     ["She's not agree and we are disagree.", 'She does not agree and we disagree.'],
@@ -108,6 +130,10 @@ describe('withLearnerGrammar', () => {
       'You can pass this; we will focus on it. He does the dishes and they do sports.',
       'Cars can cross this bridge. Only the news can tell. This does not always happen.',
       'They are in agreement; I agree; she agrees.',
+      'Listen carefully; listen up. I waited tables and waited an hour. It is independent of oil.',
+      'He listened a moment, then the whole time. I am interested on the legislative side.',
+      'They were interested for many years; they can wait us out.',
+      'I have 20 years of experience; a people is a nation. We returned the book.',
       'Should bugs be reported? Will computers help? The will stipulates that we must ourselves act.',
       'The fact that they didn’t suggests a lot. He does the dishes.',
     ]) {
