@@ -67,7 +67,10 @@ export function spawnChildProcess(): HostChannel {
   return processChannel({
     pid: child.pid,
     post: (message) => {
-      if (child.connected) child.send(message);
+      // A send can fail (EPIPE) when the process has just died; without a callback that failure
+      // would be the child's 'error' event and would end the channel before 'exit' says why the
+      // process died (a signal, an exit code). So the failure is left to 'exit' to report.
+      if (child.connected) child.send(message, () => {});
     },
     onMessage: (handler) => child.on('message', (message) => handler(message as HostMessage)),
     onEnd: (handler) => {
