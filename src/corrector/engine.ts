@@ -343,8 +343,9 @@ export class CorrectorEngine {
   }
 
   /**
-   * Harper's correction of each text segment it changes, by segment index. Loaded on the first text
-   * segment; a checker that cannot load leaves the model alone, and says why once.
+   * The grammar pass's correction of each text segment it changes, by segment index: the learner
+   * rules (passes/learner-grammar.ts), then Harper. Harper is loaded on the first text segment; if
+   * it cannot load, the rules still run, and the engine says why once.
    */
   private async checkGrammar(
     segments: readonly CorrectorInput[],
@@ -358,12 +359,12 @@ export class CorrectorEngine {
       return undefined;
     });
     const checker = await this.checkerLoad;
-    if (!checker) return checked;
     for (const [index, input] of segments.entries()) {
       if (tasks[index] !== 'text') continue;
       if (signal?.aborted) throw new CorrectionCancelled();
       const source = input.hypotheses[0] ?? '';
-      const correction = await checker.correct(withLearnerGrammar(source));
+      const ruled = withLearnerGrammar(source);
+      const correction = checker ? await checker.correct(ruled) : ruled;
       if (correction !== source) checked.set(index, correction);
     }
     return checked;
