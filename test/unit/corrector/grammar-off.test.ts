@@ -3,7 +3,10 @@
  * says once why the grammar checker is off.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CorrectorEngine } from '../../../src/corrector/engine.js';
+import { defaultModelDirectory } from '../../../src/corrector/runtime/config.js';
 
+// Hoisted by vitest above the imports, so that the engine's grammar checker imports the mock.
 vi.mock('harper.js', () => ({
   Dialect: { American: 0 },
   LocalLinter: class {
@@ -13,11 +16,8 @@ vi.mock('harper.js', () => ({
   },
 }));
 
-const { CorrectorEngine } = await import('../../../src/corrector/engine.js');
-const { defaultModelDirectory } = await import('../../../src/corrector/runtime/config.js');
-
 describe('writing with the grammar checker off', () => {
-  let engine: InstanceType<typeof CorrectorEngine>;
+  let engine: CorrectorEngine;
   beforeAll(async () => {
     engine = await CorrectorEngine.load({ modelDirectory: defaultModelDirectory(), device: 'cpu' });
   });
