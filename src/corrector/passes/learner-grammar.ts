@@ -11,6 +11,8 @@
  * that may be the passive of "use" ("it is used to cut") are left alone.
  */
 
+import { matchCase } from './ocr-lexicon.js';
+
 /** Nouns English does not count: their plurals in -s are not standard English in any sense. */
 const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
   ['informations', 'information'],
@@ -80,25 +82,23 @@ const NOT_THIRD_PERSON = new Set(
   ).split(' '),
 );
 
+const IRREGULAR_BASE = new Map([
+  ['has', 'have'],
+  ['is', 'be'],
+  ['does', 'do'],
+  ['goes', 'go'],
+]);
+
 /** The base form of a verb written with the third person's -s ("speaks" → "speak"), if it is one. */
 export function baseOfThirdPerson(word: string): string | undefined {
-  const irregular: Record<string, string> = { has: 'have', is: 'be', does: 'do', goes: 'go' };
-  if (irregular[word]) return irregular[word];
+  const irregular = IRREGULAR_BASE.get(word);
+  if (irregular) return irregular;
   if (/[^aeiou]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ches|shes|sses|xes|zzes)$/u.test(word)) return word.slice(0, -2);
   // Not a verb whose base ends in s ("pass", "focus"), nor a word that is no verb ("always").
   if (NOT_THIRD_PERSON.has(word) || /(?:ss|us|is|as|os)$/u.test(word)) return undefined;
   if (/[^su'’]s$/u.test(word)) return word.slice(0, -1);
   return undefined;
-}
-
-/** `replacement` written in the case of `original` (all capitals, a capital first, or as it is). */
-function inCaseOf(original: string, replacement: string): string {
-  if (original.length > 1 && original === original.toUpperCase()) return replacement.toUpperCase();
-  if (original[0] !== original[0]?.toLowerCase()) {
-    return replacement[0]!.toUpperCase() + replacement.slice(1);
-  }
-  return replacement;
 }
 
 /** A lower-case word after "to" that can be a verb's base form. */
@@ -162,7 +162,7 @@ function collocation(from: string, to: string, object: string, nounObject = true
     replace: ([auxiliary, auxiliarySpace, verb, space, words]) => {
       const index = fromForms.indexOf(verb!.toLowerCase());
       const participle = auxiliary !== undefined && fromForms[4] === fromForms[2];
-      const replacement = inCaseOf(verb!, toForms[participle ? 4 : index]!);
+      const replacement = matchCase(verb!, toForms[participle ? 4 : index]!);
       return `${auxiliary ?? ''}${auxiliarySpace ?? ''}${replacement}${space!}${words!}`;
     },
   };
@@ -178,8 +178,8 @@ const RULES: readonly Rule[] = [
       'giu',
     ),
     replace: ([many, space, plural]) => {
-      const singular = inCaseOf(plural!, SINGULAR_OF_PLURAL.get(plural!.toLowerCase())!);
-      return many ? `${inCaseOf(many, 'much')}${space!}${singular}` : singular;
+      const singular = matchCase(plural!, SINGULAR_OF_PLURAL.get(plural!.toLowerCase())!);
+      return many ? `${matchCase(many, 'much')}${space!}${singular}` : singular;
     },
   },
   {
@@ -275,8 +275,8 @@ const RULES: readonly Rule[] = [
       /\b(?:(strong)|(big))(\s+)(rain|snow|traffic|smokers?|drinkers?|pleasure|honou?r)\b/giu,
     replace: ([strong, big, space, noun]) => {
       const heavyNoun = /^(?:rain|snow|traffic|smokers?|drinkers?)$/iu.test(noun!);
-      if (strong && heavyNoun) return `${inCaseOf(strong, 'heavy')}${space!}${noun!}`;
-      if (big && !heavyNoun) return `${inCaseOf(big, 'great')}${space!}${noun!}`;
+      if (strong && heavyNoun) return `${matchCase(strong, 'heavy')}${space!}${noun!}`;
+      if (big && !heavyNoun) return `${matchCase(big, 'great')}${space!}${noun!}`;
       return undefined;
     },
   },
@@ -323,14 +323,14 @@ const RULES: readonly Rule[] = [
           : subject === undefined || plural
             ? 'are'
             : 'am';
-      return `${subject ?? ''}${space ?? ''}${inCaseOf(verb!, be)}${age!}`;
+      return `${subject ?? ''}${space ?? ''}${matchCase(verb!, be)}${age!}`;
     },
   },
   {
     // "I live here since two years" → "for two years" (not "since two years ago")
     pattern:
       /\b(since)(\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few)\s+(?:years|months|weeks|days|hours|minutes))\b(?!\s+ago\b)/giu,
-    replace: ([since, duration]) => `${inCaseOf(since!, 'for')}${duration!}`,
+    replace: ([since, duration]) => `${matchCase(since!, 'for')}${duration!}`,
   },
 ];
 

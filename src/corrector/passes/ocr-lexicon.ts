@@ -634,7 +634,8 @@ class Lexicon {
  * WORD pattern admits only ASCII letters as cased characters, so Python's str.isupper() is "some
  * A–Z and no a–z".
  */
-function matchCase(source: string, word: string): string {
+/** `word` written in the case of `source`: all capitals, a capital first, or as it is. */
+export function matchCase(source: string, word: string): string {
   if (source.length > 1 && /[A-Z]/.test(source) && !/[a-z]/.test(source)) {
     return word.toUpperCase();
   }

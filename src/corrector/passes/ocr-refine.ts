@@ -68,7 +68,16 @@ export function refineOcrSuggestion(
   const text =
     sureLexical.length === lexical.edits.length
       ? lexical.text
-      : applyLexicalEdits(modelText, sureLexical);
+      : applyTextEdits(
+          modelText,
+          sureLexical.map((edit) => ({
+            kind: 'replace' as const,
+            sourceSpan: [edit.start, edit.end] as [number, number],
+            targetSpan: [edit.start, edit.start + edit.text.length] as [number, number],
+            before: modelText.slice(edit.start, edit.end),
+            after: edit.text,
+          })),
+        );
   const refined = suggestionFromCorrection({ id: '', source, text: source }, text);
   const lexicalSpans = spansInOutput(sureLexical);
   const edits = refined.edits.map((edit): SuggestionEdit => {
@@ -89,17 +98,6 @@ export function refineOcrSuggestion(
   const result: Suggestion = { text, edits, confidence: suggestion.confidence };
   if (suggestion.routing) result.routing = suggestion.routing;
   return result;
-}
-
-/** `line` with the lexical word replacements applied. */
-function applyLexicalEdits(line: string, edits: readonly LexicalEdit[]): string {
-  let text = '';
-  let cursor = 0;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    text += line.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return text + line.slice(cursor);
 }
 
 /** An acronym, code or unit as documents write them: "EUR", "MOT", "NC", "kWh", "McAllister". */

@@ -2,7 +2,7 @@
  * Tesseract reads specks and ruling at a line's ends as marks standing alone (":", ".", "~", "»",
  * "©"), and gives them low confidence. A line's first or last word made only of such marks, read at
  * less than STRAY_BELOW, is deleted: on the out-of-domain dev scans 91 such words had no counterpart
- * in the page's text, and no word of the page was such a mark. Left alone: dashes (bullets, ranges),
+ * in the page's text, and none had one. Left alone: dashes (bullets, ranges),
  * a lone "|" or "!" (which the lexical pass may read as "I"), and signs that carry meaning ("%", "&",
  * "£", ">"). The edit's confidence is the recognizer's doubt, 1 − its confidence, so that "Accept
  * all" takes only the most doubted.
