@@ -85,6 +85,37 @@ interface Run {
   url: string;
 }
 
+/**
+ * Chromium on the profile, connected over CDP. On a loaded CI machine Playwright's CDP handshake once
+ * hung for its whole 30 s after the socket opened (CI, 2026-12-06), so a start that does not connect
+ * within 20 s is killed and started again on the same profile, as a user would; the third failure is
+ * the test's.
+ */
+async function startBrowser(
+  profile: string,
+  url: string,
+): Promise<{ browser: ChildProcess; connection: Browser }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const { child: browser, match: devtools } = await startAndWait(
+      CHROMIUM,
+      [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', url],
+      process.env,
+      /DevTools listening on (ws:\/\/\S+)/,
+    );
+    try {
+      const connection = await chromium.connectOverCDP(devtools[1]!, { timeout: 20_000 });
+      return { browser, connection };
+    } catch (error) {
+      killGroup(browser);
+      if (attempt === 3) throw error;
+      console.log(
+        `recovery e2e: Chromium start ${attempt} did not connect over CDP; starting it again`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** `npm run serve` as the README says, then Chromium on that URL with the user's profile. */
 async function startRun(dataDir: string, profile: string): Promise<Run> {
   const env = { ...process.env, NEKO_DATA_DIR: dataDir };
@@ -95,13 +126,7 @@ async function startRun(dataDir: string, profile: string): Promise<Run> {
     /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,
   );
   const url = match[1]!;
-  const { child: browser, match: devtools } = await startAndWait(
-    CHROMIUM,
-    [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', url],
-    process.env,
-    /DevTools listening on (ws:\/\/\S+)/,
-  );
-  const connection = await chromium.connectOverCDP(devtools[1]!);
+  const { browser, connection } = await startBrowser(profile, url);
   const page = await expect
     .poll(
       () =>
