@@ -60,8 +60,17 @@ def letter_similarity(before: str, after: str) -> float:
     return 1.0 if longest == 0 else 1 - edit_distance(list(a), list(b)) / longest
 
 
+def marks_only(word: str) -> bool:
+    return not any(ch.isalnum() for ch in word)
+
+
 def is_unlike_replacement(before: list[str], after: list[str]) -> bool:
-    if not before or not after or any(ch.isdigit() for word in after for ch in word):
+    if not before or not after:
+        return False
+    # Two words of marks in a row ("- - - -Wor") are the model looping, never a transcript's words.
+    if any(marks_only(a) and marks_only(b) for a, b in zip(after, after[1:])):
+        return True
+    if any(ch.isdigit() for word in after for ch in word):
         return False
     return letter_similarity(" ".join(before), " ".join(after)) < MIN_REPLACEMENT_SIMILARITY
 

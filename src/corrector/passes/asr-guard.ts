@@ -4,7 +4,9 @@
  * phrases it had learned ("Customer complaints dropped by 15%" → "Customer satisfaction rose to
  * 15%"), which no recognizer confusion explains. So on ASR segments a replacement that keeps less than
  * half of its letters is dropped. Numbers written as digits are exempt: "twelve" → "12" shares no
- * letter and is the inverse text normalization a transcript wants. Measured in
+ * letter and is the inverse text normalization a transcript wants. A replacement that writes two
+ * words in a row without a letter or digit ("one fight for your" → "- - - - - -Wor") is the model
+ * looping on marks, never a transcript's words, and is dropped as well. Measured in
  * assets/models/neko-small/MODEL_CARD.md (out-of-domain figures); training/gating.py has the twin.
  */
 import { letterSimilarity } from '../../align/edits.js';
@@ -13,11 +15,22 @@ import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 export const MIN_REPLACEMENT_SIMILARITY = 0.5;
 
+const MARKS_ONLY_WORD = /^[^\p{L}\p{N}]+$/u;
+
+function writesMarksInARow(text: string): boolean {
+  const words = text.split(/\s+/u).filter(Boolean);
+  return words.some(
+    (word, index) =>
+      index > 0 && MARKS_ONLY_WORD.test(word) && MARKS_ONLY_WORD.test(words[index - 1]!),
+  );
+}
+
 export function isUnlikeReplacement(
   edit: Pick<SuggestionEdit, 'kind' | 'before' | 'after'>,
 ): boolean {
+  if (edit.kind !== 'replace') return false;
+  if (writesMarksInARow(edit.after)) return true;
   return (
-    edit.kind === 'replace' &&
     !/\d/u.test(edit.after) &&
     letterSimilarity(edit.before, edit.after) < MIN_REPLACEMENT_SIMILARITY
   );
