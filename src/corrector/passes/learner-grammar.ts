@@ -11,6 +11,7 @@
  * that may be the passive of "use" ("it is used to cut") are left alone.
  */
 
+import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Nouns English does not count: their plurals in -s are not standard English in any sense. */
@@ -108,11 +109,7 @@ const isVerbLike = (word: string): boolean =>
   !word.endsWith('ing') &&
   !NOUN_OR_ADJECTIVE_ENDING.test(word);
 
-interface Rule {
-  pattern: RegExp;
-  /** The match's replacement from its capture groups, or undefined to leave it. */
-  replace: (groups: readonly (string | undefined)[]) => string | undefined;
-}
+type Rule = LearnerRule;
 
 /** A verb's base, third-person, past, -ing and past-participle forms. */
 const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, string, string]>> = {
@@ -161,7 +158,7 @@ function collocation(from: string, to: string, object: string, nounObject = true
     ),
     replace: ([auxiliary, auxiliarySpace, verb, space, words]) => {
       const index = fromForms.indexOf(verb!.toLowerCase());
-      const participle = auxiliary !== undefined && fromForms[4] === fromForms[2];
+      const participle = auxiliary !== undefined && index === 2 && fromForms[4] === fromForms[2];
       const replacement = matchCase(verb!, toForms[participle ? 4 : index]!);
       return `${auxiliary ?? ''}${auxiliarySpace ?? ''}${replacement}${space!}${words!}`;
     },
@@ -334,15 +331,17 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+const ALL_RULES: readonly Rule[] = [...RULES, ...ORDER_AND_TENSE_RULES];
+
 /** How many capture groups `pattern` has. */
 const captureCount = (pattern: RegExp): number =>
   new RegExp(`${pattern.source}|`, pattern.flags.replace('g', '')).exec('')!.length - 1;
 
-const CAPTURE_COUNTS = RULES.map((rule) => captureCount(rule.pattern));
+const CAPTURE_COUNTS = ALL_RULES.map((rule) => captureCount(rule.pattern));
 
 /** `text` with the rules above applied, in order. */
 export function withLearnerGrammar(text: string): string {
-  return RULES.reduce(
+  return ALL_RULES.reduce(
     (current, { pattern, replace }, index) =>
       current.replace(pattern, (match: string, ...groups: unknown[]) => {
         const captured = groups.slice(0, CAPTURE_COUNTS[index]) as (string | undefined)[];

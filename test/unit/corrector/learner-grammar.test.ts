@@ -158,3 +158,93 @@ describe('withLearnerGrammar', () => {
     ]);
   });
 });
+
+describe('withLearnerGrammar: word order, tense and articles', () => {
+  it.each([
+    // indirect questions keep the statement's order
+    ['Can you tell me where is the library?', 'Can you tell me where the library is?'],
+    [
+      'Everybody knows how expensive is it to live here.',
+      'Everybody knows how expensive it is to live here.',
+    ],
+    [
+      'I would like to know when will the interview take place.',
+      'I would like to know when the interview will take place.',
+    ],
+    ['She asked me where did I buy my bag.', 'She asked me where I bought my bag.'],
+    [
+      'Could you tell me what time does the museum open?',
+      'Could you tell me what time the museum opens?',
+    ],
+    ['Please tell me if can I bring a friend.', 'Please tell me if I can bring a friend.'],
+    // adverbs of frequency and manner
+    [
+      'Always I drink coffee. Never I have seen it.',
+      'I always drink coffee. Never have I seen it.',
+    ],
+    ['Always she had had the key.', 'She had always had the key.'],
+    ['My sister always is complaining.', 'My sister is always complaining.'],
+    [
+      'They have also a house and we visited also the town.',
+      'They also have a house and we also visited the town.',
+    ],
+    ['I go rarely to the gym.', 'I rarely go to the gym.'],
+    [
+      'She speaks very well English and plays very well the violin.',
+      'She speaks English very well and plays the violin very well.',
+    ],
+    ['He has worked here for ten years almost.', 'He has worked here for almost ten years.'],
+    // tense
+    ['I live in Chicago since 2015.', 'I have lived in Chicago since 2015.'],
+    ['She studies French since January.', 'She has studied French since January.'],
+    ['I am sick since Monday.', 'I have been sick since Monday.'],
+    ['I am knowing him since we were children.', 'I have known him since we were children.'],
+    ['I have graduated from high school in 2018.', 'I graduated from high school in 2018.'],
+    ['My brother has got married last month.', 'My brother got married last month.'],
+    ['Yesterday I have downloaded a game.', 'Yesterday I downloaded a game.'],
+    ['I will call you when I will arrive.', 'I will call you when I arrive.'],
+    ['We are going to travel if it will be sunny.', 'We are going to travel if it is sunny.'],
+    [
+      'If I would have more time, I would learn Japanese.',
+      'If I had more time, I would learn Japanese.',
+    ],
+    [
+      'I have never ate sushi; the wheels had began to turn.',
+      'I have never eaten sushi; the wheels had begun to turn.',
+    ],
+    // articles
+    ['It is one of biggest problems.', 'It is one of the biggest problems.'],
+    ['The Nile is a longest river.', 'The Nile is the longest river.'],
+    ['Last year I went to United States.', 'Last year I went to the United States.'],
+    ['I play the football and he plays a piano.', 'I play football and he plays the piano.'],
+    [
+      'He always says truth, especially in evening.',
+      'He always says the truth, especially in the evening.',
+    ],
+    // the collocation rule keeps the -ing form after "is"
+    ['Aisha is making her homework.', 'Aisha is doing her homework.'],
+  ])('%s', (text, expected) => {
+    expect(withLearnerGrammar(text)).toBe(expected);
+  });
+
+  it('leaves what is right in some reading', () => {
+    for (const text of [
+      'I know what is happening. Where is the library? I know where the library is located now.',
+      'I wonder, where is the key? Tell me, when will you come?',
+      'Sometimes I go there. We ought never to forget it; he resolved never to drink.',
+      'He was also a great man, and she knew also that it rained.',
+      'It was a most unfortunate event, and it is a worst-case plan.',
+      'We have made great progress in the last year; no change has taken place this last year.',
+      'We should have built it in 1990, and he would have seen it yesterday.',
+      'The time will come when it will be the true policy. I will see if he will come.',
+      'I will ask him whether they will agree.',
+      'If you would like to come, you would be welcome.',
+      'He bought United States bonds in USA Today. Carl was playing a guitar.',
+      'It is the best year since 2015; he is the first president since 1990.',
+      'She has lived here since 2019. I have known him since 2010.',
+      'We have a saw; I have never been there; they had beat the record.',
+    ]) {
+      expect(withLearnerGrammar(text)).toBe(text);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * English verb forms the learner rules rewrite between: past, past participle and third person.
+ * Irregular verbs are listed (the common ones learner writing uses); the rest follow spelling rules.
+ */
+
+/** Base, past and past participle of irregular verbs. */
+const IRREGULAR = (
+  'arise arose arisen|be was been|bear bore born|beat beat beaten|become became become|' +
+  'begin began begun|bend bent bent|bet bet bet|bite bit bitten|bleed bled bled|blow blew blown|' +
+  'break broke broken|bring brought brought|build built built|burn burnt burnt|buy bought bought|' +
+  'catch caught caught|choose chose chosen|come came come|cost cost cost|cut cut cut|' +
+  'deal dealt dealt|dig dug dug|do did done|draw drew drawn|drink drank drunk|drive drove driven|' +
+  'eat ate eaten|fall fell fallen|feed fed fed|feel felt felt|fight fought fought|find found found|' +
+  'fly flew flown|forbid forbade forbidden|forget forgot forgotten|forgive forgave forgiven|' +
+  'freeze froze frozen|get got got|give gave given|go went gone|grow grew grown|hang hung hung|' +
+  'have had had|hear heard heard|hide hid hidden|hit hit hit|hold held held|hurt hurt hurt|' +
+  'keep kept kept|know knew known|lay laid laid|lead led led|leave left left|lend lent lent|' +
+  'let let let|lie lay lain|lose lost lost|make made made|mean meant meant|meet met met|' +
+  'pay paid paid|put put put|quit quit quit|read read read|ride rode ridden|ring rang rung|' +
+  'rise rose risen|run ran run|say said said|see saw seen|seek sought sought|sell sold sold|' +
+  'send sent sent|set set set|shake shook shaken|shine shone shone|shoot shot shot|' +
+  'show showed shown|shut shut shut|sing sang sung|sink sank sunk|sit sat sat|sleep slept slept|' +
+  'speak spoke spoken|spend spent spent|stand stood stood|steal stole stolen|stick stuck stuck|' +
+  'strike struck struck|swim swam swum|take took taken|teach taught taught|tear tore torn|' +
+  'tell told told|think thought thought|throw threw thrown|understand understood understood|' +
+  'wake woke woken|wear wore worn|win won won|write wrote written'
+)
+  .split('|')
+  .map((forms) => forms.split(' ') as [string, string, string]);
+
+const PAST_OF = new Map(IRREGULAR.map(([base, past]) => [base, past]));
+const PARTICIPLE_OF = new Map(IRREGULAR.map(([base, , participle]) => [base, participle]));
+/** Irregular participles that are not also the past ("eaten" → "ate"); "been" needs a subject. */
+const PAST_OF_PARTICIPLE = new Map(
+  IRREGULAR.filter(([base]) => base !== 'be').map(([, past, participle]) => [participle, past]),
+);
+/** Irregular pasts whose participle differs: "ate" after "have" is a learner's "eaten". */
+const PARTICIPLE_OF_PAST = new Map(
+  IRREGULAR.filter(([, past, participle]) => past !== participle && !PARTICIPLE_OF.has(past)).map(
+    ([, past, participle]) => [past, participle],
+  ),
+);
+
+/** The regular -ed form of a verb's base, by English spelling rules. */
+function regularPast(base: string): string {
+  if (base.endsWith('e')) return `${base}d`;
+  if (/[^aeiou]y$/u.test(base)) return `${base.slice(0, -1)}ied`;
+  // One syllable ending consonant-vowel-consonant doubles its consonant (stop → stopped).
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/u.test(base)) return `${base}${base.at(-1)!}ed`;
+  return `${base}ed`;
+}
+
+export function pastOf(base: string): string {
+  return PAST_OF.get(base) ?? regularPast(base);
+}
+
+export function participleOf(base: string): string {
+  return PARTICIPLE_OF.get(base) ?? regularPast(base);
+}
+
+/** The past for a past participle ("eaten" → "ate", "finished" → "finished"), if it is one. */
+export function pastOfParticiple(participle: string): string | undefined {
+  if (PAST_OF_PARTICIPLE.has(participle)) return PAST_OF_PARTICIPLE.get(participle);
+  return participle.length > 4 && /[^e]ed$/u.test(participle) ? participle : undefined;
+}
+
+/** The participle a learner meant by an irregular past after "have" ("ate" → "eaten"). */
+export function participleOfPast(past: string): string | undefined {
+  return PARTICIPLE_OF_PAST.get(past);
+}
+
+/** The third person's form of a verb's base ("open" → "opens", "go" → "goes"). */
+export function thirdPersonOf(base: string): string {
+  if (base === 'have') return 'has';
+  if (base === 'be') return 'is';
+  if (/(?:s|sh|ch|x|z|o)$/u.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/u.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
+/** Regular verbs common in learner writing, for rules that must know a word is a verb's base. */
+const COMMON_REGULAR =
+  'open close start finish end arrive happen work live want need like love call stop change ' +
+  'return decide plan learn study play move ask answer help look use travel visit stay wait ' +
+  'cancel arrange book order deliver receive believe depend cook clean watch listen agree ' +
+  'expect prefer fix check join enjoy remember offer pass reach rain snow carry try';
+
+export const VERB_BASES: readonly string[] = [
+  ...IRREGULAR.map(([base]) => base),
+  ...COMMON_REGULAR.split(' '),
+];
+
+/** Irregular pasts that differ from their participles, for "have ate" → "have eaten". */
+export const PASTS_UNLIKE_PARTICIPLES: readonly string[] = [...PARTICIPLE_OF_PAST.keys()];

@@ -1,0 +1,291 @@
+/**
+ * Learner errors of word order, tense and article that Harper lets through, in the forms learner
+ * corpora report most: the question's order kept in an indirect question ("tell me where is the
+ * library"), adverbs of frequency and manner out of place ("I go rarely to", "speaks very well
+ * English"), the present where English uses the present perfect ("I live here since 2015") or the
+ * present perfect beside a finished time ("I have graduated in 2018"), "will" in a time or
+ * condition clause, "have ate", and the articles of superlatives, sports, instruments and a few
+ * names ("one of biggest", "a longest river", "play the football", "to United States"). Each
+ * pattern asks for the words that make it wrong in every reading (the embedding verb before an
+ * indirect question, a finished time in the same clause, a future main clause); the corpus check
+ * in the model card counts what they change in correct English.
+ */
+
+import {
+  participleOf,
+  participleOfPast,
+  PASTS_UNLIKE_PARTICIPLES,
+  pastOf,
+  pastOfParticiple,
+  thirdPersonOf,
+  VERB_BASES,
+} from './english-verbs.js';
+import { matchCase } from './ocr-lexicon.js';
+
+export interface LearnerRule {
+  pattern: RegExp;
+  /** The match's replacement from its capture groups, or undefined to leave it. */
+  replace: (groups: readonly (string | undefined)[]) => string | undefined;
+}
+
+const alternation = (words: readonly string[]): string => words.join('|');
+
+const PRONOUN = 'I|you|we|they|he|she|it';
+const DETERMINER = 'the|a|an|my|your|his|her|our|their|this|that|these|those';
+/** A word that can close a short noun phrase: not a participle or a gerund. */
+const NOUN_WORD = "(?![\\p{L}'’-]*(?:ed|ing)\\b)[\\p{L}'’-]+";
+/** A subject of one to three words: a pronoun, or a determiner and one or two more words. */
+const SUBJECT = `(?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+)?${NOUN_WORD}|${PRONOUN}`;
+/** Verbs and phrases that embed a question: after them English keeps the statement's order. */
+const EMBEDDING =
+  'know|knows|knew|(?:tell|tells|told|ask|asks|asked|show|showed)\\s+(?:me|us|him|her|them)|wonder|wondered|explain|understand|remember|forget|forgot|sure|idea|find\\s+out|found\\s+out';
+const THIRD_PERSON_SUBJECT =
+  /^(?:he|she|it)$|^(?:the|a|an|my|your|his|her|our|their|this|that)\s/iu;
+
+const AUXILIARY_OR_BE =
+  'am|is|are|was|were|have|has|had|do|does|did|will|would|can|could|shall|should|may|might|must';
+const FREQUENCY = 'always|usually|often|never|rarely|seldom|sometimes';
+const NUMBER_WORD =
+  '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\\s+few|several|many';
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December';
+const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/** Words that open another clause, which a tense rule must not reach across. */
+const CLAUSE_BREAK =
+  '(?:(?!\\b(?:that|who|which|when|while|because|and|but|if|so|since|for|until|before|after|I|you|he|she|they|we|it)\\b)[^.,;:!?])';
+const SUPERLATIVES =
+  'biggest|largest|greatest|smallest|highest|lowest|oldest|youngest|longest|shortest|fastest|' +
+  'strongest|richest|poorest|hardest|easiest|busiest|cheapest|nicest|closest|newest|finest|' +
+  'safest|tallest|deepest|hottest|coldest|warmest|worst|most\\s+\\p{L}+';
+
+/** Verbs whose present simple learners put before "since" for a state or habit that goes on. */
+const SINCE_VERBS =
+  'live|lives|work|works|study|studies|know|knows|use|uses|teach|teaches|play|plays|own|owns|wait|waits|want|wants';
+/** Verbs of state, whose perfect is not progressive ("have known", not "have been knowing"). */
+const STATIVE = new Set(['know', 'like', 'love', 'own', 'want', 'believe', 'understand', 'have']);
+
+/** The base of an -ing form among the known verbs ("knowing" → "know", "living" → "live"). */
+function baseOfGerund(gerund: string): string | undefined {
+  const stem = gerund.slice(0, -3);
+  const candidates = [stem, `${stem}e`, stem.slice(0, -1)];
+  return candidates.find((candidate) => VERB_BASES.includes(candidate));
+}
+
+/** Words before "if" or "when" that make it open an indirect question, where "will" is right. */
+const NOT_A_FUTURE_CLAUSE = 'know|ask|see|wonder|sure|check|decide|find|tell|idea|whether';
+
+const isThirdPerson = (subject: string): boolean => THIRD_PERSON_SUBJECT.test(subject);
+const haveFor = (subject: string): string => (isThirdPerson(subject) ? 'has' : 'have');
+
+/** The present of "be" for a subject pronoun or noun phrase. */
+function presentOfBe(subject: string): string {
+  if (/^I$/u.test(subject)) return 'am';
+  return isThirdPerson(subject) ? 'is' : 'are';
+}
+
+export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
+  {
+    // "Can you tell me where is the library?" → "where the library is?"; "how expensive is it to"
+    pattern: new RegExp(
+      `\\b(${EMBEDDING})(\\s+)(where|when|why|how(?:\\s+(?:much|many|long|far|old|\\p{L}+))?|what\\s+time)\\s+(is|are|was|were)\\s+((?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+)?${NOUN_WORD}|${PRONOUN})(?=\\s*(?:[?.!,;]|$))|\\b(${EMBEDDING})(\\s+)(how\\s+\\p{L}+)\\s+(is|was)\\s+it(?=\\s+to\\b)`,
+      'giu',
+    ),
+    replace: ([embed, space, wh, be, subject, embed2, space2, how, be2]) =>
+      embed
+        ? `${embed}${space!}${wh!} ${subject!} ${be!}`
+        : `${embed2!}${space2!}${how!} it ${be2!}`,
+  },
+  {
+    // "I'd like to know when will the interview take place" → "when the interview will take place";
+    // "where did I buy" → "where I bought"; "what time does the museum open" → "the museum opens"
+    pattern: new RegExp(
+      `\\b(${EMBEDDING})(\\s+)(where|when|why|what|who|how(?:\\s+(?:much|many|long|often))?|what\\s+time|if|whether)\\s+(will|would|can|could|should|did|does|do)\\s+(${SUBJECT})\\s+(${alternation(VERB_BASES)})\\b`,
+      'giu',
+    ),
+    replace: ([embed, space, wh, auxiliary, subject, verb]) => {
+      const lower = auxiliary!.toLowerCase();
+      const lowerVerb = verb!.toLowerCase();
+      if (/^(?:if|whether)$/iu.test(wh!) && /^d/u.test(lower)) return undefined;
+      const written =
+        lower === 'did'
+          ? pastOf(lowerVerb)
+          : lower === 'does'
+            ? thirdPersonOf(lowerVerb)
+            : lower === 'do'
+              ? lowerVerb
+              : `${lower} ${lowerVerb}`;
+      return `${embed!}${space!}${wh!} ${subject!} ${written}`;
+    },
+  },
+  {
+    // "Always I drink" → "I always drink"; "Never I have seen" → "Never have I seen"
+    pattern: new RegExp(
+      `(^|[.!?]\\s+)(Always|Never|Rarely|Seldom)\\s+(I|you|we|they|he|she)(\\s+)(?:(${AUXILIARY_OR_BE})\\b)?`,
+      'gu',
+    ),
+    replace: ([start, adverb, subject, space, auxiliary]) => {
+      const opening = matchCase(adverb!, subject!);
+      if (!auxiliary) return `${start!}${opening} ${adverb!.toLowerCase()}${space!}`;
+      return adverb === 'Always'
+        ? `${start!}${opening} ${auxiliary} always`
+        : `${start!}${adverb!} ${auxiliary} ${subject!}`;
+    },
+  },
+  {
+    // "My sister always is complaining" → "My sister is always complaining"
+    pattern: new RegExp(
+      `\\b(I|you|we|they|he|she|(?:my|your|his|her|our|their)\\s+\\p{L}+)\\s+(always|usually|often)\\s+(am|is|are|was|were)(?=\\s+\\p{L})`,
+      'giu',
+    ),
+    replace: ([subject, adverb, be]) => `${subject!} ${be!} ${adverb!}`,
+  },
+  {
+    // "They have also a house" → "They also have a house"; "We visited also the town" → "also visited"
+    pattern: new RegExp(
+      `\\b(I|you|we|they|he|she)\\s+(have|has|had|\\p{L}+ed|${alternation(PASTS_UNLIKE_PARTICIPLES.filter((past) => !['was', 'were'].includes(past)))})\\s+also(?=\\s+(?:the|a|an|my|your|his|her|our|their|some|two|three|\\d+)\\b)`,
+      'giu',
+    ),
+    replace: ([subject, verb]) => `${subject!} also ${verb!}`,
+  },
+  {
+    // "I go rarely to the gym" → "I rarely go to the gym"
+    pattern: new RegExp(
+      `\\b(I|you|we|they|he|she)\\s+(?!(?:${AUXILIARY_OR_BE}|think|thinks|thought|feel|feels|felt|believe|believes)\\b)(\\p{L}+)\\s+(${FREQUENCY})(?=\\s+(?:to\\s+(?:the|a|an|my|your|his|her|our|their|work|school|bed)|the|a|an|my|your|his|her|our|their|in|at|on|with|home)\\b)`,
+      'giu',
+    ),
+    replace: ([subject, verb, adverb]) =>
+      /(?:ly|ing)$/iu.test(verb!) ? undefined : `${subject!} ${adverb!} ${verb!}`,
+  },
+  {
+    // "She speaks very well English" → "speaks English very well"; "I like very much this song"
+    pattern: new RegExp(
+      `\\b((?:speak|play|like|love|know|understand|enjoy|sing|cook)(?:s|ed|d)?|spoke|knew|understood|sang)\\s+(very\\s+well|very\\s+much|so\\s+much|fluently|perfectly)\\s+((?:${DETERMINER})\\s+\\p{L}+|English|French|Spanish|German|Italian|Portuguese|Russian|Chinese|Japanese|Arabic|Turkish|Polish|Dutch|Korean|Hindi|football|tennis|basketball|chess)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|when|since|although|too)\\b)`,
+      'giu',
+    ),
+    replace: ([verb, adverb, object]) => `${verb!} ${object!} ${adverb!}`,
+  },
+  {
+    // "for ten years almost" → "for almost ten years"
+    pattern: new RegExp(
+      `\\b(for)\\s+((?:${NUMBER_WORD})\\s+(?:years|months|weeks|days|hours|minutes))\\s+(almost|nearly)\\b`,
+      'giu',
+    ),
+    replace: ([forWord, duration, almost]) => `${forWord!} ${almost!} ${duration!}`,
+  },
+  {
+    // "I live in Chicago since 2015" → "I have lived"; "I am sick since Monday" → "I have been sick";
+    // "I am knowing him since" → "I have known him since"
+    pattern: new RegExp(
+      `\\b(?:(I|you|we|they|he|she)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m)\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)))\\b`,
+      'giu',
+    ),
+    replace: ([subject, verb, contracted, rest]) => {
+      const who = subject ?? contracted!;
+      const have = haveFor(who);
+      const words = verb?.split(/\s+/u) ?? ['am'];
+      if (words.length === 1 && /^(?:am|is|are)$/u.test(words[0]!))
+        return `${who} ${have} been${rest!}`;
+      const base =
+        words.length === 2
+          ? baseOfGerund(words[1]!)
+          : words[0]!
+              .replace(/ies$/u, 'y')
+              .replace(/(?<=(?:ch|sh))es$/u, '')
+              .replace(/s$/u, '');
+      if (!base || !VERB_BASES.includes(base)) return undefined;
+      const perfect =
+        words.length === 2 && !STATIVE.has(base) ? `been ${words[1]!}` : participleOf(base);
+      return `${who} ${have} ${perfect}${rest!}`;
+    },
+  },
+  {
+    // "I have graduated in 2018" → "I graduated in 2018"; "has got married last month" → "got"
+    pattern: new RegExp(
+      `(?<=\\b(?:I|you|we|they|he|she|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\\s+\\p{L}+)\\s+)(have|has)\\s+((?:already|just|never|also|finally)\\s+)?(\\p{L}+)\\b(${CLAUSE_BREAK}*?\\b(?:yesterday|(?<!\\b(?:the|this|that)\\s)last\\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|${WEEKDAY})(?!['’])|(?:${NUMBER_WORD})\\s+(?:years|months|weeks|days|hours)\\s+ago|in\\s+(?:19|20)\\d\\d|on\\s+\\d{1,2}\\s+(?:${MONTH})|when\\s+(?:I|we|he|she|they)\\s+(?:was|were)))\\b`,
+      'gu',
+    ),
+    replace: ([, adverb, participle, rest]) => {
+      const past = participle === 'been' ? undefined : pastOfParticiple(participle!);
+      return past ? `${adverb ?? ''}${past}${rest!}` : undefined;
+    },
+  },
+  {
+    // "Yesterday I have downloaded" → "Yesterday I downloaded"
+    pattern: new RegExp(
+      `\\b((?:Yesterday|Last\\s+(?:week|month|year|night|weekend|summer)|In\\s+(?:19|20)\\d\\d),?\\s+(?:${SUBJECT})\\s+)(?:have|has)\\s+(\\p{L}+)\\b`,
+      'gu',
+    ),
+    replace: ([opening, participle]) => {
+      const past = participle === 'been' ? undefined : pastOfParticiple(participle!);
+      return past ? `${opening!}${past}` : undefined;
+    },
+  },
+  {
+    // "I will call you when I will arrive" → "when I arrive"; "going to ... if we will have" → "if we have"
+    pattern: new RegExp(
+      `\\b((?:will|going\\s+to)\\s+(?:(?!\\b(?:${NOT_A_FUTURE_CLAUSE})\\b)[^.;:!?])*?(?<!\\b(?:${NOT_A_FUTURE_CLAUSE}|time|day|days|moment|hour|year|years|point|come|comes)\\s)\\b(?:when|if|as\\s+soon\\s+as|before|after|until|once)\\s+)(I|you|we|they|he|she|it)\\s+will\\s+(\\p{L}+)\\b`,
+      'giu',
+    ),
+    replace: ([main, subject, verb]) => {
+      const lowerVerb = verb!.toLowerCase();
+      if (!VERB_BASES.includes(lowerVerb)) return undefined;
+      const present =
+        lowerVerb === 'be'
+          ? presentOfBe(subject!)
+          : isThirdPerson(subject!)
+            ? thirdPersonOf(lowerVerb)
+            : lowerVerb;
+      return `${main!}${subject!} ${present}`;
+    },
+  },
+  {
+    // "If I would have more time, I would learn" → "If I had more time"
+    pattern: new RegExp(
+      `\\b(if)(\\s+)(I|you|we|they|he|she|it)\\s+would\\s+(have|be|know|live|speak|win|get|find)\\b(?=[^.;!?]*,\\s*(?:${PRONOUN})\\s+would\\b)`,
+      'giu',
+    ),
+    replace: ([ifWord, space, subject, verb]) => {
+      const lowerVerb = verb!.toLowerCase();
+      const past = lowerVerb === 'be' ? 'were' : pastOf(lowerVerb);
+      return `${ifWord!}${space!}${subject!} ${past}`;
+    },
+  },
+  {
+    // "I have never ate sushi" → "I have never eaten sushi"
+    pattern: new RegExp(
+      `\\b(have|has|had|having)(\\s+(?:(?:never|already|just|not|ever|recently|finally)\\s+)?)(${alternation(PASTS_UNLIKE_PARTICIPLES.filter((past) => !['beat', 'showed', 'was', 'were', 'rose', 'saw', 'lay', 'bore'].includes(past)))})\\b`,
+      'giu',
+    ),
+    replace: ([have, space, past]) =>
+      `${have!}${space!}${matchCase(past!, participleOfPast(past!.toLowerCase())!)}`,
+  },
+  {
+    // "one of biggest problems" → "one of the biggest"; "is a longest river" → "is the longest"
+    pattern: new RegExp(
+      `\\b(one\\s+of)(\\s+)(${SUPERLATIVES})(?![-\\p{L}])|\\b(is|was|are|were|be)(\\s+)a\\s+((?!most\\b)(?:${SUPERLATIVES}))(?![-\\p{L}])`,
+      'giu',
+    ),
+    replace: ([oneOf, space, superlative, be, space2, superlative2]) =>
+      oneOf ? `${oneOf}${space!}the ${superlative!}` : `${be!}${space2!}the ${superlative2!}`,
+  },
+  {
+    // "went to United States" → "went to the United States"
+    pattern:
+      /\b(to|in|from|visit|visited|visiting)(\s+)(United\s+States|United\s+Kingdom|Netherlands|Philippines|Czech\s+Republic|UK|USA)(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|and|but|for|in|on|at|to|last|next|this|because|when|where|since|until|after|before|I|we|he|she|they)\b)/gu,
+    replace: ([preposition, space, country]) => `${preposition!}${space!}the ${country!}`,
+  },
+  {
+    // "play the football" → "play football"; "plays a piano" → "plays the piano"; "says truth"
+    pattern:
+      /\b(play(?:s|ed)?)(\s+)(?:the\s+(football|soccer|tennis|basketball|volleyball|golf|chess|cricket|baseball|hockey|rugby)|a\s+(piano|guitar|violin|drums|flute|cello|trumpet|saxophone))(?=\s*(?:[.,;!?]|$)|\s+(?:with|in|at|every|on|for|and|but|when|because|after|before)\b)|\b(say|says|said|saying|tell|tells|telling)(\s+)(truth)\b/giu,
+    replace: ([play, space, sport, instrument, say, space2, truth]) => {
+      if (say) return `${say}${space2!}the ${truth!}`;
+      return sport ? `${play!}${space!}${sport}` : `${play!}${space!}the ${instrument!}`;
+    },
+  },
+  {
+    // "especially in evening" → "in the evening"
+    pattern: /\b(in)(\s+)(morning|afternoon|evening)(?=\s*(?:[.,;!?]|$))/giu,
+    replace: ([inWord, space, time]) => `${inWord!}${space!}the ${time!}`,
+  },
+];
