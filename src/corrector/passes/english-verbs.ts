@@ -41,6 +41,17 @@ const PARTICIPLE_OF_PAST = new Map(
   ),
 );
 
+/** The -ing form of a verb's base form, by English spelling rules. */
+export function gerundOf(verb: string): string {
+  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`;
+  if (/(?:ee|ye|oe)$/u.test(verb) || verb === 'be') return `${verb}ing`;
+  if (verb.endsWith('e')) return `${verb.slice(0, -1)}ing`;
+  // One syllable ending consonant-vowel-consonant doubles its consonant (swim → swimming, not
+  // visit → visitting); w, x and y never double.
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/u.test(verb)) return `${verb}${verb.at(-1)!}ing`;
+  return `${verb}ing`;
+}
+
 /** The regular -ed form of a verb's base, by English spelling rules. */
 function regularPast(base: string): string {
   if (base.endsWith('e')) return `${base}d`;
@@ -83,7 +94,10 @@ const COMMON_REGULAR =
   'open close start finish end arrive happen work live want need like love call stop change ' +
   'return decide plan learn study play move ask answer help look use travel visit stay wait ' +
   'cancel arrange book order deliver receive believe depend cook clean watch listen agree ' +
-  'expect prefer fix check join enjoy remember offer pass reach rain snow carry try';
+  'expect prefer fix check join enjoy remember offer pass reach rain snow carry try replace reduce ' +
+  'protect improve increase create provide prepare explain discuss complete continue develop ' +
+  'solve share compare contact support save invite accept apply organise organize manage ' +
+  'produce repair include describe follow introduce suggest recommend attend complain explore';
 
 export const VERB_BASES: readonly string[] = [
   ...IRREGULAR.map(([base]) => base),

@@ -11,6 +11,8 @@
  * that may be the passive of "use" ("it is used to cut") are left alone.
  */
 
+import { gerundOf } from './english-verbs.js';
+import { FORM_RULES } from './learner-forms.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -63,17 +65,6 @@ const NOT_A_VERB = new Set(
 /** Endings of nouns and adjectives, not of verbs' base forms ("finished to perfection"). */
 const NOUN_OR_ADJECTIVE_ENDING =
   /(?:tion|sion|ment|ness|ity|ism|ist|al|ic|ous|ful|less|ence|ance)$/u;
-
-/** The -ing form of a verb's base form, by English spelling rules. */
-export function gerundOf(verb: string): string {
-  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`;
-  if (/(?:ee|ye|oe)$/u.test(verb) || verb === 'be') return `${verb}ing`;
-  if (verb.endsWith('e')) return `${verb.slice(0, -1)}ing`;
-  // One syllable ending consonant-vowel-consonant doubles its consonant (swim → swimming, not
-  // visit → visitting); w, x and y never double.
-  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/u.test(verb)) return `${verb}${verb.at(-1)!}ing`;
-  return `${verb}ing`;
-}
 
 /** Words in -s that follow a modal or "not" without being verbs ("does not always"). */
 const NOT_THIRD_PERSON = new Set(
@@ -331,7 +322,7 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const ALL_RULES: readonly Rule[] = [...RULES, ...ORDER_AND_TENSE_RULES];
+const ALL_RULES: readonly Rule[] = [...RULES, ...ORDER_AND_TENSE_RULES, ...FORM_RULES];
 
 /** How many capture groups `pattern` has. */
 const captureCount = (pattern: RegExp): number =>

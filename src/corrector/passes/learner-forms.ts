@@ -1,0 +1,284 @@
+/**
+ * Learner errors of noun number, agreement, verb form, fixed prepositions and false friends that
+ * Harper lets through: a singular after a number or "many" ("three hour", "many reason"), "much"
+ * and "less" before plurals, "there is many", a bare verb after "everyone", "looking forward to
+ * hear", "thank you for give", "must to", "want that you", "in Monday", "during five days", "on the
+ * other hand", "learn him" for "teach him". Each rule asks for the words around that make the text
+ * wrong in every reading ("three hour" only where no noun follows, as in "a three hour drive"); the
+ * corpus check in the model card counts what they change in correct English.
+ */
+
+import { gerundOf, participleOf, thirdPersonOf, VERB_BASES } from './english-verbs.js';
+import type { LearnerRule } from './learner-order-tense.js';
+import { matchCase } from './ocr-lexicon.js';
+
+/**
+ * Nouns that are always counted, so that after "three" or "many" they are plural. Only nouns that
+ * are not also common verbs or mass nouns ("work", "paper", "light" are left out).
+ */
+const COUNTABLE_NOUNS = (
+  'hour day week month year minute second brother sister friend parent cousin classmate colleague ' +
+  'student teacher child person reason tree country city town village hospital school university ' +
+  'volunteer meeting towel kilo book car bus train house flat apartment street park museum ' +
+  'restaurant hotel shop store language problem question idea thing place ticket photo picture ' +
+  'letter message customer client employee manager worker doctor nurse patient ' +
+  'language animal dog cat bird chair table bag shoe window door computer phone page chapter ' +
+  'lesson course exam subject team player game song film movie trip holiday job office ' +
+  'neighbour neighbor girl boy woman man baby member tourist visitor guest ' +
+  'apple egg orange banana bottle cup glass plate box mistake example item product order ' +
+  'company bank island river lake mountain beach church temple bridge road kilometre kilometer ' +
+  'mile metre meter dollar euro pound cent'
+).split(' ');
+
+const IRREGULAR_PLURAL = new Map([
+  ['child', 'children'],
+  ['person', 'people'],
+  ['woman', 'women'],
+  ['man', 'men'],
+]);
+
+function pluralOf(noun: string): string {
+  const irregular = IRREGULAR_PLURAL.get(noun.toLowerCase());
+  if (irregular) return matchCase(noun, irregular);
+  if (/(?:s|sh|ch|x|z)$/u.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/u.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+const PLURAL_COUNTABLE = [...COUNTABLE_NOUNS.map(pluralOf), ...IRREGULAR_PLURAL.values()];
+
+/** Nouns English does not count, as learners pair them with "many". */
+const MASS_NOUNS =
+  'money|information|advice|time|traffic|rubbish|furniture|equipment|luggage|homework|fun|rice|bread|milk|water|research|progress|knowledge|music|news';
+
+/** Plurals of mass nouns that are English only in other senses, so read after a quantity only. */
+const SINGULAR_OF_MASS_PLURAL = new Map([
+  ['moneys', 'money'],
+  ['traffics', 'traffic'],
+  ['funs', 'fun'],
+  ['rices', 'rice'],
+  ['breads', 'bread'],
+  ['progresses', 'progress'],
+  ['helps', 'help'],
+]);
+
+/** Verbs learners use for another before these objects ("learn him" for "teach him"), by form. */
+const MEANT_VERB = new Map([
+  ['learn', 'teach'],
+  ['learns', 'teaches'],
+  ['learned', 'taught'],
+  ['learnt', 'taught'],
+  ['remember', 'remind'],
+  ['remembers', 'reminds'],
+  ['remembered', 'reminded'],
+  ['look', 'watch'],
+  ['looks', 'watches'],
+  ['looked', 'watched'],
+  ['looking', 'watching'],
+]);
+
+/** Where a noun phrase ends: punctuation, the end, or a word that cannot continue it. */
+const PHRASE_END =
+  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:and|or)\\s+(?:a|an|the|one|two|three|my|his|her|our|their|some)\\b|\\s+(?:but|in|on|at|of|for|with|from|to|every|each|why|that|which|who|are|were|have|so|ago|later|before|after|because|when|while|than|this|last|next|now|here|there|is|was)\\b)';
+
+const NUMBER =
+  '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)';
+/** Digits count things only after these words: elsewhere they are names ("a fortune 500 company"). */
+const DIGITS =
+  '(?<=\\b(?:for|in|about|than|only|just|last|next|after|every|over|under|nearly|almost|around|wait|waited)\\s)(?!1\\b)\\d+';
+/** Words after which a countable noun is plural. */
+const PLURAL_QUANTIFIER = `(?:(?<!\\b(?:a|an|the)\\s)${NUMBER}|${DIGITS}|many|several|few|these|those|various|millions\\s+of|thousands\\s+of|hundreds\\s+of|a\\s+lot\\s+of|lots\\s+of|both\\s+of\\s+(?:my|your|his|her|our|their)|one\\s+of\\s+(?:my|your|his|her|our|their|the))`;
+
+const VERB_BASE = `(?:${VERB_BASES.join('|')})`;
+const OBJECT_OF = new Map([
+  ['i', 'me'],
+  ['he', 'him'],
+  ['she', 'her'],
+  ['we', 'us'],
+  ['they', 'them'],
+  ['you', 'you'],
+]);
+
+export const FORM_RULES: readonly LearnerRule[] = [
+  {
+    // "three hour in Frankfurt" → "three hours"; "many reason why" → "many reasons"; "two more volunteer"
+    pattern: new RegExp(
+      `\\b(${PLURAL_QUANTIFIER})(\\s+(?:(?:more|other|different|new|old|good|big|small|young|little|close|best)\\s+)?)(${COUNTABLE_NOUNS.join('|')})${PHRASE_END}`,
+      'giu',
+    ),
+    replace: ([quantifier, between, noun]) => `${quantifier!}${between!}${pluralOf(noun!)}`,
+  },
+  {
+    // "The childrens were playing" → "The children"
+    pattern: /\b(childrens)\b/giu,
+    replace: ([childrens]) => matchCase(childrens!, 'children'),
+  },
+  {
+    // "too much cars" → "too many cars"; "less people" → "fewer people"; "many money" → "much money"
+    pattern: new RegExp(
+      `\\b(?:(much)|(less)|(many))(\\s+)(?:(${PLURAL_COUNTABLE.join('|')})\\b|(${MASS_NOUNS})${PHRASE_END})`,
+      'giu',
+    ),
+    replace: ([much, less, many, space, plural, mass]) => {
+      if (much && plural) return `${matchCase(much, 'many')}${space!}${plural}`;
+      if (less && plural) return `${matchCase(less, 'fewer')}${space!}${plural}`;
+      if (many && mass) return `${matchCase(many, 'much')}${space!}${mass}`;
+      return undefined;
+    },
+  },
+  {
+    // "a useful information" → "useful information"; "an accommodation" → "accommodation"
+    pattern: new RegExp(
+      `\\b(?:a|an)\\s+((?:(?:good|useful|great|bad|important|new|little|valuable|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework))${PHRASE_END}`,
+      'giu',
+    ),
+    replace: ([phrase]) => (/^piece\b/iu.test(phrase!) ? undefined : phrase),
+  },
+  {
+    // "a lot of moneys" → "a lot of money"; "all the helps" → "all the help"
+    pattern: new RegExp(
+      `\\b((?:a\\s+lot\\s+of|lots\\s+of|much|so\\s+much|too\\s+much|some|all\\s+the|any)\\s+)(${[...SINGULAR_OF_MASS_PLURAL.keys()].join('|')})\\b(?!\\s+(?:a|an|the|me|him|her|us|them|you)\\b)`,
+      'giu',
+    ),
+    replace: ([quantity, plural]) =>
+      `${quantity!}${matchCase(plural!, SINGULAR_OF_MASS_PLURAL.get(plural!.toLowerCase())!)}`,
+  },
+  {
+    // "There is many students" → "There are many students"
+    pattern: new RegExp(
+      `\\b(there)(\\s+)(is|was)(\\s+(?:many|several|a\\s+lot\\s+of|lots\\s+of|too\\s+many|so\\s+many|${NUMBER})\\s+(?:\\p{L}+\\s+)?(?:(?!\\p{L}*(?:ss|us|is|as|ics|news|series|species|means)\\b)\\p{L}+s|people|children|men|women))\\b`,
+      'giu',
+    ),
+    replace: ([there, space, be, rest]) =>
+      `${there!}${space!}${matchCase(be!, be!.toLowerCase() === 'is' ? 'are' : 'were')}${rest!}`,
+  },
+  {
+    // "Everyone know" → "Everyone knows"; "Each of these arguments have" → "has"
+    pattern: new RegExp(
+      `(?<!\\b(?:make|makes|made|making|let|lets|let['’]s|have|has|had|help|helps|helped|can|could|would|will|should|does|do|did|must|may|might|shall|watch|see|saw|hear|heard)\\s)\\b((?:everyone|everybody|someone|somebody|nobody|each\\s+of\\s+(?:the|these|those|my|our|your|their)\\s+\\p{L}+|one\\s+of\\s+(?:the|my|our|your|his|her|their)\\s+\\p{L}+s)(?:\\s+(?:in|of|at|from)\\s+(?:the|my|our|his|her|their|this)\\s+\\p{L}+)?)(\\s+)(${VERB_BASE})\\b(?!\\s+(?:to|of)\\b)(?=\\s+(\\S+)|)`,
+      'giu',
+    ),
+    replace: ([subject, space, verb, next]) => {
+      const lower = verb!;
+      if (lower !== lower.toLowerCase()) return undefined;
+      // Verbs whose past is their base ("Everyone put") may be past.
+      if (/^(?:be|do|put|cut|hit|let|set|cost|hurt|quit|read|shut|bet|beat)$/u.test(lower))
+        return undefined;
+      // "someone like you", "someone like Jess": a preposition before a pronoun or a name.
+      if (
+        lower === 'like' &&
+        (!next ||
+          /^(?:\p{Lu}|(?:me|you|him|her|us|them|this|that|these|those|a|an|it)\b)/u.test(next))
+      )
+        return undefined;
+      return `${subject!}${space!}${thirdPersonOf(lower)}`;
+    },
+  },
+  {
+    // "looking forward to hear from you" → "to hearing"; "Thank you for give me" → "for giving"
+    pattern: new RegExp(
+      `\\b(look(?:ing|s|ed)?\\s+forward\\s+to|thanks?\\s+(?:you\\s+)?for|(?:I\\s+am|I['’]m|we\\s+are|we['’]re|you\\s+are|you['’]re)\\s+not\\s+used\\s+to)(\\s+)(${VERB_BASE})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|it|them|him|us|me|you|from|with|to|about|in|up|down|out|early|late|so)\\b)`,
+      'giu',
+    ),
+    replace: ([opening, space, verb]) => `${opening!}${space!}${gerundOf(verb!.toLowerCase())}`,
+  },
+  {
+    // "going to visiting" → "going to visit"; "I would like you to replacing" → "to replace"
+    pattern: new RegExp(
+      `\\b(going\\s+to|(?:want|wants|wanted|like|need|needs|asked|ask|told|tell)\\s+(?:you|me|him|her|us|them)\\s+to)(\\s+)(\\p{L}+ing)\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|some|it|them|him|us|me|you|to|with|in)\\b)`,
+      'giu',
+    ),
+    replace: ([opening, space, gerund]) => {
+      const base = VERB_BASES.find((verb) => gerundOf(verb) === gerund!.toLowerCase());
+      return base ? `${opening!}${space!}${base}` : undefined;
+    },
+  },
+  {
+    // "It is difficult find" → "It is difficult to find"; "It is necessary reducing" → "to reduce"
+    pattern: new RegExp(
+      `\\b(it\\s+(?:is|was)\\s+(?:very\\s+)?(?:difficult|easy|hard|possible|impossible|important|necessary))(\\s+)(\\p{L}+)\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|it|them|him|us|me|you)\\b)`,
+      'giu',
+    ),
+    replace: ([opening, space, word]) => {
+      const lower = word!.toLowerCase();
+      const base = VERB_BASES.includes(lower)
+        ? lower
+        : VERB_BASES.find((verb) => gerundOf(verb) === lower);
+      if (!base || /^(?:be|do|have|work|play)$/u.test(base)) return undefined;
+      return `${opening!}${space!}to ${base}`;
+    },
+  },
+  {
+    // "The bridge was build in 1890" → "was built"
+    pattern:
+      /\b(was|were|been|is|are)(\s+)(build|buy|write|teach|catch|sell|steal|choose|speak|break|forget|bring|send)(?=\s+(?:in|by|on|at|from|last|yesterday)\b)/giu,
+    replace: ([be, space, verb]) => `${be!}${space!}${participleOf(verb!.toLowerCase())}`,
+  },
+  {
+    // "My father wants that I become" → "wants me to become"
+    pattern: new RegExp(
+      `\\b(want|wants|wanted)\\s+that\\s+(I|you|he|she|we|they)\\s+(?:(${VERB_BASE})|(\\p{L}+)s)\\b`,
+      'giu',
+    ),
+    replace: ([want, subject, verb, thirdStem]) => {
+      const base = verb ?? (VERB_BASES.includes(thirdStem!.toLowerCase()) ? thirdStem : undefined);
+      return base ? `${want!} ${OBJECT_OF.get(subject!.toLowerCase())!} to ${base}` : undefined;
+    },
+  },
+  {
+    // Fixed prepositions: "in Monday" → "on Monday", "born on 1998" → "in 1998", "in next month" →
+    // "next month", "during five days" → "for five days", "On the other hand", "near from"
+    pattern: new RegExp(
+      `\\b(?:(in)(\\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+from)\\b`,
+      'gu',
+    ),
+    replace: ([inWord, s1, day, onWord, s2, year, next, during, s3, span, inCap, s4, near]) => {
+      if (inWord) return `${matchCase(inWord, 'on')}${s1!}${day!}`;
+      if (onWord) return `${matchCase(onWord, 'in')}${s2!}${year!}`;
+      if (next) return next;
+      if (during) return `${matchCase(during, 'for')}${s3!}${span!}`;
+      if (inCap) return `On${s4!}the other hand`;
+      return near;
+    },
+  },
+  {
+    // "Congratulations for" → "on"; "angry on my brother" → "with";
+    // "in the website" / "in the beach" → "on"; "waiting your answer" → "waiting for"; "arrive at home"
+    pattern:
+      /\b(congratulations)(\s+)for\b|\b(angry)(\s+)on(?=\s+(?:me|him|her|us|them|my|his|our|their)\b)|\b(in)(\s+)(the\s+(?:website|beach))\b(?!['’])|\b(wait(?:s|ed|ing)?)(\s+)((?:your|my|the|his|her|our|their)\s+(?:decision|answer|reply|response|results?|call|email|letter|package|parcel))\b|\b(arrive[sd]?)\s+at\s+(home)\b/giu,
+    replace: ([
+      congratulations,
+      s1,
+      angry,
+      s2,
+      inWord,
+      s4,
+      place,
+      wait,
+      s5,
+      awaited,
+      arrive,
+      home,
+    ]) => {
+      if (congratulations) return `${congratulations}${s1!}on`;
+      if (angry) return `${angry}${s2!}with`;
+      if (inWord) return `${matchCase(inWord, 'on')}${s4!}${place!}`;
+      if (wait) return `${wait}${s5!}for ${awaited!}`;
+      return `${arrive!} ${home!}`;
+    },
+  },
+  {
+    // False friends and word choice: "learn him how to" → "teach him", "remember you to" → "remind
+    // you to", "look films" → "watch films", "fastly" → "quickly", "My English is not very well"
+    pattern: new RegExp(
+      `\\b(${[...MEANT_VERB.keys()].filter((verb) => verb.startsWith('learn')).join('|')})(?=\\s+(?:me|him|her|us|them)\\s+(?:how|to)\\b)|\\b(${[...MEANT_VERB.keys()].filter((verb) => verb.startsWith('remember')).join('|')})(?=\\s+(?:me|you|him|her|us|them)\\s+to\\s+${VERB_BASE}\\b)|\\b(${[...MEANT_VERB.keys()].filter((verb) => verb.startsWith('look')).join('|')})(?=\\s+(?:films?|movies?|TV|television|series)\\b)|\\b(fastly)\\b|\\b(my\\s+(?:English|French|Spanish|German|Italian|Portuguese)\\s+is\\s+(?:not\\s+)?(?:very\\s+|so\\s+)?)well\\b`,
+      'giu',
+    ),
+    replace: ([learn, remember, look, fastly, language]) => {
+      const verb = learn ?? remember ?? look;
+      if (verb) return matchCase(verb, MEANT_VERB.get(verb.toLowerCase())!);
+      if (fastly) return matchCase(fastly, 'quickly');
+      return `${language!}good`;
+    },
+  },
+];
