@@ -80,6 +80,17 @@ export function participleOfPast(past: string): string | undefined {
   return PARTICIPLE_OF_PAST.get(past);
 }
 
+const IRREGULAR_PARTICIPLE_OF_PAST = new Map(
+  IRREGULAR.map(([, past, participle]) => [past, participle]),
+);
+
+/** The past participle of a verb in the past ("left" → "left", "ate" → "eaten"), if it is one. */
+export function participleOfPastForm(past: string): string | undefined {
+  const irregular = IRREGULAR_PARTICIPLE_OF_PAST.get(past);
+  if (irregular) return irregular;
+  return past.length > 4 && /[^e]ed$/u.test(past) ? past : undefined;
+}
+
 /** The third person's form of a verb's base ("open" → "opens", "go" → "goes"). */
 export function thirdPersonOf(base: string): string {
   if (base === 'have') return 'has';

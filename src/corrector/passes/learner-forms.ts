@@ -99,7 +99,57 @@ const OBJECT_OF = new Map([
   ['you', 'you'],
 ]);
 
+/** Bases of the known verbs by their third person's form ("lives" → "live", "has" → "have"). */
+const BASE_OF_THIRD_PERSON = new Map(VERB_BASES.map((base) => [thirdPersonOf(base), base]));
+
+/** Jobs a learner names after "work as" without the article English needs. */
+const PROFESSIONS =
+  'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
+
 export const FORM_RULES: readonly LearnerRule[] = [
+  {
+    // "My parents lives" → "My parents live"; "The students has" → "have"; "this shoes" → "these";
+    // only where the noun phrase opens a sentence or clause, not after a preposition ("to the people is")
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if)\\s+))((?:My|Our|Your|His|Her|Their|The|These|Those|my|our|your|his|her|their|the|these|those)\\s+(?:${PLURAL_COUNTABLE.join('|')})(?:\\s+(?:always|never|usually|often|also|still|really))?)(\\s+)(\\p{L}+)\\b(?!['’])|\\b(this)(\\s+)(shoes|trousers|jeans|glasses|clothes|days|things|men|women|children|kinds|sorts|types)\\b(?!['’])`,
+      'giu',
+    ),
+    replace: ([subject, space, verb, thisWord, space2, plural]) => {
+      if (thisWord) return `${matchCase(thisWord, 'these')}${space2!}${plural!}`;
+      const lower = verb!.toLowerCase();
+      const base =
+        lower === 'is'
+          ? 'are'
+          : lower === 'was'
+            ? 'were'
+            : lower === 'doesn’t' || lower === "doesn't"
+              ? "don't"
+              : BASE_OF_THIRD_PERSON.get(lower);
+      return base && lower !== base ? `${subject!}${space!}${matchCase(verb!, base)}` : undefined;
+    },
+  },
+  {
+    // "working as engineer" → "working as an engineer"; "find job" → "find a job"
+    pattern: new RegExp(
+      `\\b((?:work|works|worked|working|job|employed|career)\\s+as)(\\s+)(${PROFESSIONS})\\b|\\b((?:find|found|finding|get|got|getting|look(?:ing|ed)?\\s+for)\\s+)(job|flat|apartment|house)${PHRASE_END}`,
+      'giu',
+    ),
+    replace: ([workAs, space, job, find, thing]) => {
+      const noun = job ?? thing!;
+      const article = /^[aeiou]/iu.test(noun) ? 'an' : 'a';
+      return workAs ? `${workAs}${space!}${article} ${noun}` : `${find!}${article} ${noun}`;
+    },
+  },
+  {
+    // "our lifes" → "our lives"; "my free times" → "my free time"; "long blond hairs" → "hair"
+    pattern:
+      /\b(lifes|wifes|thiefs|halfs)\b|\b(free)(\s+)times\b|\b((?:long|blond|blonde|curly|straight)\s+)hairs\b/giu,
+    replace: ([plural, free, space, hairKind]) => {
+      if (plural) return matchCase(plural, plural.toLowerCase().replace(/fe?s$/u, 'ves'));
+      if (free) return `${free}${space!}time`;
+      return `${hairKind!}hair`;
+    },
+  },
   {
     // "three hour in Frankfurt" → "three hours"; "many reason why" → "many reasons"; "two more volunteer"
     pattern: new RegExp(

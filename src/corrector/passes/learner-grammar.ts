@@ -122,6 +122,15 @@ const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, stri
   commit: ['commit', 'commits', 'committed', 'committing', 'committed'],
   ask: ['ask', 'asks', 'asked', 'asking', 'asked'],
   'go on': ['go on', 'goes on', 'went on', 'going on', 'gone on'],
+  get: ['get', 'gets', 'got', 'getting', 'got'],
+  pass: ['pass', 'passes', 'passed', 'passing', 'passed'],
+  spend: ['spend', 'spends', 'spent', 'spending', 'spent'],
+  give: ['give', 'gives', 'gave', 'giving', 'given'],
+  draw: ['draw', 'draws', 'drew', 'drawing', 'drawn'],
+  score: ['score', 'scores', 'scored', 'scoring', 'scored'],
+  'put on': ['put on', 'puts on', 'put on', 'putting on', 'put on'],
+  find: ['find', 'finds', 'found', 'finding', 'found'],
+  drink: ['drink', 'drinks', 'drank', 'drinking', 'drunk'],
 };
 
 /**
@@ -129,7 +138,7 @@ const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, stri
  * that cannot continue a compound noun ("make sports" stays in "make sports cars").
  */
 const NOUN_PHRASE_END =
-  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|this|last|next|now|here|there|outside|online|than|so|if|about|of|from|during|while|once|twice|one|two|three|four|five|\\d+)\\b)';
+  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|this|last|next|now|here|there|outside|online|than|so|if|about|of|from|during|while|once|twice|one|two|three|four|five|along|around|through|into|near|\\d+)\\b)';
 
 /** Words before a verb that make it a past participle ("have made"). */
 const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
@@ -239,7 +248,23 @@ const RULES: readonly Rule[] = [
   // "make a break" (for the door, from journalism) and "make a party" are English.
   collocation('do', 'take', 'a\\s+break'),
   collocation('do', 'have', 'a\\s+party'),
-  collocation('make', 'pay', 'attention'),
+  collocation('make', 'pay', '(?:(?:more|much|no|any|some|close|special)\\s+)?attention'),
+  collocation('do', 'make', 'an\\s+effort|(?:a\\s+lot\\s+of|much|some|no)\\s+progress'),
+  collocation('commit', 'make', '(?:the\\s+same|many|a\\s+lot\\s+of|some|few|several)\\s+mistakes'),
+  collocation('say', 'tell', '(?:a\\s+)?(?:lies?|jokes?|stories)'),
+  collocation(
+    'drink',
+    'take',
+    '(?:my|your|his|her|our|their|the)\\s+(?:pills|tablets|medicine|medication)',
+  ),
+  collocation('take', 'get', '(?:good|bad|high|low|better)\\s+(?:marks|grades)'),
+  collocation('take', 'find', 'a\\s+solution'),
+  collocation('take', 'draw', '(?:the|a)\\s+conclusion'),
+  collocation('take', 'put on', '(?:a\\s+lot\\s+of\\s+|some\\s+|much\\s+)?weight'),
+  collocation('get', 'score', '(?:a|two|three|four|five|\\d+)\\s+goals?'),
+  collocation('pass', 'spend', '(?:a\\s+lot\\s+of|much|most\\s+of\\s+my|some|more)\\s+time'),
+  collocation('do', 'give', 'a\\s+(?:long\\s+|short\\s+)?(?:speech|presentation|talk)'),
+  collocation('do', 'take', 'a\\s+(?:trip|journey)'),
   collocation('make', 'commit', '(?:a\\s+)?crimes?'),
   collocation('make', 'ask', '(?:(?:you|him|her|them|me|us)\\s+)?a\\s+question', false),
   collocation('make', 'take', 'an\\s+exam'),

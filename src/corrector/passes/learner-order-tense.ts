@@ -13,6 +13,7 @@
 
 import {
   participleOf,
+  participleOfPastForm,
   participleOfPast,
   PASTS_UNLIKE_PARTICIPLES,
   pastOf,
@@ -52,7 +53,7 @@ const MONTH =
 const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 /** Words that open another clause, which a tense rule must not reach across. */
 const CLAUSE_BREAK =
-  '(?:(?!\\b(?:that|who|which|when|while|because|and|but|if|so|since|for|until|before|after|I|you|he|she|they|we|it)\\b)[^.,;:!?])';
+  '(?:(?!\\b(?:that|who|which|when|while|because|and|but|if|so|since|until|before|after|I|you|he|she|they|we|it)\\b)[^.,;:!?])';
 const SUPERLATIVES =
   'biggest|largest|greatest|smallest|highest|lowest|oldest|youngest|longest|shortest|fastest|' +
   'strongest|richest|poorest|hardest|easiest|busiest|cheapest|nicest|closest|newest|finest|' +
@@ -73,6 +74,24 @@ function baseOfGerund(gerund: string): string | undefined {
 
 /** Words before "if" or "when" that make it open an indirect question, where "will" is right. */
 const NOT_A_FUTURE_CLAUSE = 'know|ask|see|wonder|sure|check|decide|find|tell|idea|whether';
+
+/** Pasts of state verbs, right beside "already" in a past clause ("he already knew"). */
+const STATIVE_PASTS = new Set([
+  'knew',
+  'had',
+  'was',
+  'were',
+  'thought',
+  'understood',
+  'liked',
+  'loved',
+  'wanted',
+  'owned',
+  'believed',
+  'needed',
+  'seemed',
+  'felt',
+]);
 
 const isThirdPerson = (subject: string): boolean => THIRD_PERSON_SUBJECT.test(subject);
 const haveFor = (subject: string): string => (isThirdPerson(subject) ? 'has' : 'have');
@@ -218,6 +237,27 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     replace: ([opening, participle]) => {
       const past = participle === 'been' ? undefined : pastOfParticiple(participle!);
       return past ? `${opening!}${past}` : undefined;
+    },
+  },
+  {
+    // "Last weekend we go to the beach and swim" → "went ... and swam"; "Yesterday she go" → "went"
+    pattern: new RegExp(
+      `\\b((?:Last\\s+(?:week|weekend|month|year|summer|winter|night|${WEEKDAY})|Yesterday),?\\s+(?:I|we|they|you|he|she)\\s+)(${alternation(VERB_BASES)})\\b(?:([^.,;:!?]*?\\s+and\\s+)(${alternation(VERB_BASES)})\\b)?`,
+      'gu',
+    ),
+    replace: ([opening, verb, between, verb2]) =>
+      `${opening!}${pastOf(verb!)}${between && verb2 ? `${between}${pastOf(verb2)}` : ''}`,
+  },
+  {
+    // "When we arrived at the airport, the plane already left" → "had already left"
+    pattern: new RegExp(
+      `\\b((?:By\\s+the\\s+time|When)\\s+[^,.;:!?]+,\\s+(?:the\\s+\\p{L}+|I|we|they|you|he|she|it)\\s+)already\\s+(\\p{L}+)\\b`,
+      'gu',
+    ),
+    replace: ([opening, past]) => {
+      if (STATIVE_PASTS.has(past!)) return undefined;
+      const participle = participleOfPastForm(past!);
+      return participle ? `${opening!}had already ${participle}` : undefined;
     },
   },
   {

@@ -326,6 +326,51 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'My hobby is to look films. We need a solution fastly. My English is not very well.',
       'My hobby is to watch films. We need a solution quickly. My English is not very good.',
     ],
+    // agreement with a plural subject that opens the sentence
+    [
+      'My parents lives here. The students has to go.',
+      'My parents live here. The students have to go.',
+    ],
+    [
+      'I like this shoes but this days they are expensive.',
+      'I like these shoes but these days they are expensive.',
+    ],
+    [
+      'I worked as engineer. It is hard to find job.',
+      'I worked as an engineer. It is hard to find a job.',
+    ],
+    [
+      'Technology changes our lifes. I spend my free times with long blond hairs.',
+      'Technology changes our lives. I spend my free time with long blond hair.',
+    ],
+    // tense beside a finished time
+    [
+      'Last weekend we go to the beach and swim all day.',
+      'Last weekend we went to the beach and swam all day.',
+    ],
+    [
+      'When we arrived at the airport, the plane already left.',
+      'When we arrived at the airport, the plane had already left.',
+    ],
+    // collocations
+    [
+      'You have to do an effort and make more attention.',
+      'You have to make an effort and pay more attention.',
+    ],
+    ['He said a lie and always says jokes.', 'He told a lie and always tells jokes.'],
+    [
+      'I drink my pills, take good marks and passed a lot of time there.',
+      'I take my pills, get good marks and spent a lot of time there.',
+    ],
+    [
+      'We did a walk along the river and did a trip to Rome.',
+      'We took a walk along the river and took a trip to Rome.',
+    ],
+    [
+      'The mayor did a long speech; we can take the conclusion.',
+      'The mayor gave a long speech; we can draw the conclusion.',
+    ],
+    ['I always commit the same mistakes.', 'I always make the same mistakes.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
   });
@@ -343,6 +388,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'They reached an accommodation with the union. Information technology is big; many information systems.',
       'A shift in the Internet. The architects of the Morgenthau Plan.',
       'It is hard work the whole year. She is married with two children.',
+      'Distribution to the people is impracticable; trade with those countries is improving.',
+      'The industry of our people is rewarded. This places a burden on us. From this doctors can learn.',
+      'When I arrived, he already knew. We made a trip to the store. Those who commit crimes pay.',
+      'In the past four years we acted on it. At last we go home.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
