@@ -108,14 +108,17 @@ const AMERICAN_ENDINGS: [RegExp, string][] = [
   [/ogue(s)?$/u, 'og$1'],
 ];
 
-/** True when `before` is the British spelling of `after` (words compared one by one). */
+/**
+ * True when `before` is the British spelling of `after` (words compared one by one). A change of
+ * case alone ("english" → "English", "i" → "I") is not a spelling variant.
+ */
 function sameInBritishSpelling(before: string, after: string): boolean {
   const american = (word: string): string =>
     AMERICAN_ENDINGS.reduce(
       (spelled, [ending, replacement]) => spelled.replace(ending, replacement),
       word.toLowerCase(),
     );
-  return before !== after && american(before) === american(after);
+  return before.toLowerCase() !== after.toLowerCase() && american(before) === american(after);
 }
 
 /** The model's confidence an edit of its own needs on top of the checker's (chosen on OOD dev). */

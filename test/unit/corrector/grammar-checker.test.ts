@@ -28,8 +28,16 @@ describe('which suggestions of Harper are taken', () => {
     ['The conference was well organised.', 'organised', 'organized', false],
     ['We arrived late becouse of the rain.', 'becouse', 'because', true],
     ['The lecture was very intresting.', 'intresting', 'interesting', true],
+    // A change of case alone is no spelling variant: it was once refused as British spelling.
+    ['I have been learning english for three years.', 'english', 'English', true],
+    ['Every monday we have a test.', 'monday', 'Monday', true],
   ])('%s: %s → %s is %s', (text, before, after, taken) => {
     expect(isAcceptable(text, lintOver(text, before), after)).toBe(taken);
+  });
+
+  it('takes a capital for the pronoun I', () => {
+    const text = 'i think that the new phone is too expensive.';
+    expect(isAcceptable(text, lintOver(text, 'i ', 'Capitalization'), 'I ')).toBe(true);
   });
 
   it('takes a grammar fix on a capitalised word that is not a spelling lint', () => {
