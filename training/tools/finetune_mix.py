@@ -33,18 +33,35 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder for train.jsonl and ood-dev.jsonl")
     parser.add_argument("--ocr-dev-lines", type=int, default=400)
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="TASK:ORIGIN=W",
+        help="override one group's weight (asr:real=4); repeat for more",
+    )
+    parser.add_argument(
+        "--dev-tasks", default="asr,text,ocr", help="which OOD dev sets the dev file holds (comma-separated)"
+    )
     args = parser.parse_args()
+    weights = dict(WEIGHTS)
+    for override in args.weight:
+        group, _, value = override.partition("=")
+        task, _, origin = group.partition(":")
+        if (task, origin) not in weights or not value:
+            parser.error(f"--weight {override}: expected TASK:ORIGIN=W with a group of {sorted(WEIGHTS)}")
+        weights[(task, origin)] = float(value)
     rng = random.Random(args.seed)
     mix = []
     with open(OUT_DIR / "train.jsonl", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            weight = WEIGHTS[(record["task"], record["origin"])]
+            weight = weights[(record["task"], record["origin"])]
             copies = int(weight) + (1 if rng.random() < weight - int(weight) else 0)
             mix += [line] * copies
     rng.shuffle(mix)
     dev = []
-    for task in ("asr", "text", "ocr"):
+    for task in args.dev_tasks.split(","):
         lines = (OUT_DIR / f"ood-dev-{task}.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
         dev += rng.sample(lines, args.ocr_dev_lines) if task == "ocr" else lines
     rng.shuffle(dev)
