@@ -41,6 +41,20 @@ const PARTICIPLE_OF_PAST = new Map(
   ),
 );
 
+/** Verbs of two syllables stressed on the last, which double its consonant (commit → committed). */
+const DOUBLING = new Set([
+  'commit',
+  'admit',
+  'permit',
+  'submit',
+  'omit',
+  'prefer',
+  'refer',
+  'occur',
+  'regret',
+  'control',
+]);
+
 /** The -ing form of a verb's base form, by English spelling rules. */
 export function gerundOf(verb: string): string {
   if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`;
@@ -48,12 +62,15 @@ export function gerundOf(verb: string): string {
   if (verb.endsWith('e')) return `${verb.slice(0, -1)}ing`;
   // One syllable ending consonant-vowel-consonant doubles its consonant (swim → swimming, not
   // visit → visitting); w, x and y never double.
-  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/u.test(verb)) return `${verb}${verb.at(-1)!}ing`;
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/u.test(verb) || DOUBLING.has(verb)) {
+    return `${verb}${verb.at(-1)!}ing`;
+  }
   return `${verb}ing`;
 }
 
 /** The regular -ed form of a verb's base, by English spelling rules. */
 function regularPast(base: string): string {
+  if (DOUBLING.has(base)) return `${base}${base.at(-1)!}ed`;
   if (base.endsWith('e')) return `${base}d`;
   if (/[^aeiou]y$/u.test(base)) return `${base.slice(0, -1)}ied`;
   // One syllable ending consonant-vowel-consonant doubles its consonant (stop → stopped).
@@ -89,6 +106,18 @@ export function participleOfPastForm(past: string): string | undefined {
   const irregular = IRREGULAR_PARTICIPLE_OF_PAST.get(past);
   if (irregular) return irregular;
   return past.length > 4 && /[^e]ed$/u.test(past) ? past : undefined;
+}
+
+/**
+ * A verb's base, third-person, past, -ing and past-participle forms; of a phrasal verb ("turn on"),
+ * its first word's.
+ */
+export function verbForms(verb: string): readonly [string, string, string, string, string] {
+  const [head = verb, ...rest] = verb.split(' ');
+  const particle = rest.length ? ` ${rest.join(' ')}` : '';
+  return [head, thirdPersonOf(head), pastOf(head), gerundOf(head), participleOf(head)].map(
+    (form) => `${form}${particle}`,
+  ) as [string, string, string, string, string];
 }
 
 /** The third person's form of a verb's base ("open" → "opens", "go" → "goes"). */

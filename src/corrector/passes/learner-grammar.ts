@@ -11,7 +11,7 @@
  * that may be the passive of "use" ("it is used to cut") are left alone.
  */
 
-import { gerundOf } from './english-verbs.js';
+import { gerundOf, verbForms } from './english-verbs.js';
 import { FORM_RULES } from './learner-forms.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
@@ -102,37 +102,6 @@ const isVerbLike = (word: string): boolean =>
 
 type Rule = LearnerRule;
 
-/** A verb's base, third-person, past, -ing and past-participle forms. */
-const VERB_FORMS: Readonly<Record<string, readonly [string, string, string, string, string]>> = {
-  do: ['do', 'does', 'did', 'doing', 'done'],
-  make: ['make', 'makes', 'made', 'making', 'made'],
-  take: ['take', 'takes', 'took', 'taking', 'taken'],
-  say: ['say', 'says', 'said', 'saying', 'said'],
-  tell: ['tell', 'tells', 'told', 'telling', 'told'],
-  lose: ['lose', 'loses', 'lost', 'losing', 'lost'],
-  miss: ['miss', 'misses', 'missed', 'missing', 'missed'],
-  borrow: ['borrow', 'borrows', 'borrowed', 'borrowing', 'borrowed'],
-  lend: ['lend', 'lends', 'lent', 'lending', 'lent'],
-  open: ['open', 'opens', 'opened', 'opening', 'opened'],
-  close: ['close', 'closes', 'closed', 'closing', 'closed'],
-  'turn on': ['turn on', 'turns on', 'turned on', 'turning on', 'turned on'],
-  'turn off': ['turn off', 'turns off', 'turned off', 'turning off', 'turned off'],
-  have: ['have', 'has', 'had', 'having', 'had'],
-  pay: ['pay', 'pays', 'paid', 'paying', 'paid'],
-  commit: ['commit', 'commits', 'committed', 'committing', 'committed'],
-  ask: ['ask', 'asks', 'asked', 'asking', 'asked'],
-  'go on': ['go on', 'goes on', 'went on', 'going on', 'gone on'],
-  get: ['get', 'gets', 'got', 'getting', 'got'],
-  pass: ['pass', 'passes', 'passed', 'passing', 'passed'],
-  spend: ['spend', 'spends', 'spent', 'spending', 'spent'],
-  give: ['give', 'gives', 'gave', 'giving', 'given'],
-  draw: ['draw', 'draws', 'drew', 'drawing', 'drawn'],
-  score: ['score', 'scores', 'scored', 'scoring', 'scored'],
-  'put on': ['put on', 'puts on', 'put on', 'putting on', 'put on'],
-  find: ['find', 'finds', 'found', 'finding', 'found'],
-  drink: ['drink', 'drinks', 'drank', 'drinking', 'drunk'],
-};
-
 /**
  * Where a noun object must end for a collocation rule to take it: at punctuation, the end, or a word
  * that cannot continue a compound noun ("make sports" stays in "make sports cars").
@@ -149,8 +118,8 @@ const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
  * first verb can take.
  */
 function collocation(from: string, to: string, object: string, nounObject = true): Rule {
-  const fromForms = VERB_FORMS[from]!;
-  const toForms = VERB_FORMS[to]!;
+  const fromForms = verbForms(from);
+  const toForms = verbForms(to);
   return {
     pattern: new RegExp(
       `\\b(?:(${AUXILIARY})(\\s+))?(${[...new Set(fromForms)].join('|')})(\\s+)(${object})${nounObject ? NOUN_PHRASE_END : '\\b'}`,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gerundOf } from '../../../src/corrector/passes/english-verbs.js';
+import {
+  gerundOf,
+  pastOf,
+  pastOfParticiple,
+  verbForms,
+} from '../../../src/corrector/passes/english-verbs.js';
 import { withLearnerGrammar } from '../../../src/corrector/passes/learner-grammar.js';
 
 describe('withLearnerGrammar', () => {
@@ -156,6 +161,31 @@ describe('withLearnerGrammar', () => {
       'fixing',
       'opening',
       'getting',
+    ]);
+  });
+
+  it('inflects verbs, irregular, doubling and phrasal ones included', () => {
+    expect(verbForms('commit')).toEqual([
+      'commit',
+      'commits',
+      'committed',
+      'committing',
+      'committed',
+    ]);
+    expect(verbForms('make')).toEqual(['make', 'makes', 'made', 'making', 'made']);
+    expect(verbForms('miss')).toEqual(['miss', 'misses', 'missed', 'missing', 'missed']);
+    expect(verbForms('go on')).toEqual(['go on', 'goes on', 'went on', 'going on', 'gone on']);
+    expect(['prefer', 'stop', 'study', 'visit'].map(pastOf)).toEqual([
+      'preferred',
+      'stopped',
+      'studied',
+      'visited',
+    ]);
+    expect(['eaten', 'finished', 'been', 'need'].map(pastOfParticiple)).toEqual([
+      'ate',
+      'finished',
+      undefined,
+      undefined,
     ]);
   });
 });
