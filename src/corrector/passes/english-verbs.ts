@@ -144,5 +144,20 @@ export const VERB_BASES: readonly string[] = [
   ...COMMON_REGULAR.split(' '),
 ];
 
+/** Irregular pasts that are not also a verb's base ("went", "ate"; not "read", "put" or "found"). */
+const BASE_OF_PAST = new Map(
+  IRREGULAR.filter(([base, past]) => past !== base && !PAST_OF.has(past)).map(([base, past]) => [
+    past,
+    base,
+  ]),
+);
+
+/** The base of an irregular past that no verb shares ("went" → "go"), if it is one. */
+export function baseOfPast(past: string): string | undefined {
+  return BASE_OF_PAST.get(past);
+}
+
+export const IRREGULAR_PASTS: readonly string[] = [...BASE_OF_PAST.keys()];
+
 /** Irregular pasts that differ from their participles, for "have ate" → "have eaten". */
 export const PASTS_UNLIKE_PARTICIPLES: readonly string[] = [...PARTICIPLE_OF_PAST.keys()];

@@ -8,7 +8,14 @@
  * corpus check in the model card counts what they change in correct English.
  */
 
-import { gerundOf, participleOf, thirdPersonOf, VERB_BASES } from './english-verbs.js';
+import {
+  baseOfPast,
+  gerundOf,
+  IRREGULAR_PASTS,
+  participleOf,
+  thirdPersonOf,
+  VERB_BASES,
+} from './english-verbs.js';
 import type { LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -46,6 +53,18 @@ function pluralOf(noun: string): string {
 }
 
 const PLURAL_COUNTABLE = [...COUNTABLE_NOUNS.map(pluralOf), ...IRREGULAR_PLURAL.values()];
+
+/** The singular of each plural above ("hours" → "hour", "people" → "person"). */
+const SINGULAR_OF = new Map(COUNTABLE_NOUNS.map((noun) => [pluralOf(noun).toLowerCase(), noun]));
+
+/** Irregular plurals learners make regular. */
+const IRREGULAR_OF_REGULAR_PLURAL = new Map([
+  ['childs', 'children'],
+  ['womans', 'women'],
+  ['foots', 'feet'],
+  ['tooths', 'teeth'],
+  ['gooses', 'geese'],
+]);
 
 /** Nouns English does not count, as learners pair them with "many". */
 const MASS_NOUNS =
@@ -105,6 +124,52 @@ const BASE_OF_THIRD_PERSON = new Map(VERB_BASES.map((base) => [thirdPersonOf(bas
 /** Jobs a learner names after "work as" without the article English needs. */
 const PROFESSIONS =
   'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
+
+const alternation = (words: readonly string[]): string => words.join('|');
+
+/** One-syllable adjectives (and a few in -y) learners compare with "more": "more big than". */
+const COMPARATIVE_OF = new Map([
+  ['big', 'bigger'],
+  ['small', 'smaller'],
+  ['cheap', 'cheaper'],
+  ['fast', 'faster'],
+  ['hard', 'harder'],
+  ['high', 'higher'],
+  ['large', 'larger'],
+  ['long', 'longer'],
+  ['old', 'older'],
+  ['young', 'younger'],
+  ['nice', 'nicer'],
+  ['safe', 'safer'],
+  ['strong', 'stronger'],
+  ['warm', 'warmer'],
+  ['cold', 'colder'],
+  ['rich', 'richer'],
+  ['poor', 'poorer'],
+  ['low', 'lower'],
+  ['new', 'newer'],
+  ['great', 'greater'],
+  ['clean', 'cleaner'],
+  ['dark', 'darker'],
+  ['deep', 'deeper'],
+  ['wide', 'wider'],
+  ['short', 'shorter'],
+  ['tall', 'taller'],
+  ['hot', 'hotter'],
+  ['happy', 'happier'],
+  ['heavy', 'heavier'],
+  ['busy', 'busier'],
+  ['easy', 'easier'],
+  ['healthy', 'healthier'],
+]);
+const COMPARATIVES = alternation([...COMPARATIVE_OF.values(), 'better', 'worse']);
+const SUPERLATIVE_FORMS = alternation([
+  ...[...COMPARATIVE_OF.values()]
+    .filter((comparative) => comparative.endsWith('er'))
+    .map((comparative) => `${comparative.slice(0, -2)}est`),
+  'best',
+  'worst',
+]);
 
 export const FORM_RULES: readonly LearnerRule[] = [
   {
@@ -330,5 +395,83 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (fastly) return matchCase(fastly, 'quickly');
       return `${language!}good`;
     },
+  },
+  {
+    // After "did", "to" or a modal the bare infinitive: "I didn't went" → "didn't go"; "did you
+    // saw" → "did you see"; "I want to went" → "to go"
+    pattern: new RegExp(
+      `\\b((?:didn['’]t|did\\s+not|doesn['’]t|does\\s+not|don['’]t|do\\s+not|(?<=(?:^|[.!?]\\s+|\\b(?:why|where|when|what|how|who)\\s+))[Dd]id\\s+(?:I|you|we|they|he|she|it)|(?:want|wants|wanted|need|needs|needed|going|have|has|had|decided|tried)\\s+to)\\s+)(${alternation(IRREGULAR_PASTS)})\\b`,
+      'giu',
+    ),
+    replace: ([opening, past]) =>
+      `${opening!}${matchCase(past!, baseOfPast(past!.toLowerCase())!)}`,
+  },
+  {
+    // Double comparatives and superlatives: "more easier" → "easier", "the most biggest" → "the
+    // biggest"; "more big than" → "bigger than"
+    pattern: new RegExp(
+      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${alternation([...COMPARATIVE_OF.keys()])})(\\s+than)\\b`,
+      'giu',
+    ),
+    replace: ([comparative, the, superlative, adjective, than]) => {
+      if (comparative) return comparative;
+      if (superlative) return `${the!}${superlative}`;
+      return `${COMPARATIVE_OF.get(adjective!.toLowerCase())!}${than!}`;
+    },
+  },
+  {
+    // Double negation: "I don't know nothing" → "anything"; "we didn't see nobody" → "anybody"
+    pattern: new RegExp(
+      `\\b((?:don['’]t|doesn['’]t|didn['’]t|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|never)\\s+(?:${VERB_BASE}|said|did|saw|had|got|heard|found|told)\\s+)(nothing|nobody|nowhere|no\\s+one)\\b`,
+      'giu',
+    ),
+    replace: ([negation, nothing]) =>
+      `${negation!}${matchCase(nothing!, nothing!.toLowerCase().replace(/^no\s*/u, 'any'))}`,
+  },
+  {
+    // "every days" → "every day"; "each students" → "each student"
+    pattern: new RegExp(
+      `\\b(every|each)(\\s+)(${PLURAL_COUNTABLE.filter((plural) => plural !== 'people').join('|')})\\b(?!['’])`,
+      'giu',
+    ),
+    replace: ([every, space, plural]) => {
+      const singular = SINGULAR_OF.get(plural!.toLowerCase());
+      return singular ? `${every!}${space!}${matchCase(plural!, singular)}` : undefined;
+    },
+  },
+  {
+    // Irregular plurals made regular: "childs" → "children", "womans" → "women", "foots" → "feet"
+    pattern: new RegExp(`\\b(${alternation([...IRREGULAR_OF_REGULAR_PLURAL.keys()])})\\b`, 'giu'),
+    replace: ([plural]) =>
+      matchCase(plural!, IRREGULAR_OF_REGULAR_PLURAL.get(plural!.toLowerCase())!),
+  },
+  {
+    // Textbook phrases: "for to study" → "to study", "can able to" → "can", "the same like" → "the
+    // same as", "different of" → "different from", "Are you agree" → "Do you
+    // agree", "I am born" → "I was born", "how about to go" → "how about going",
+    // "before two years" → "two years ago"
+    pattern: new RegExp(
+      `\\b(?:for\\s+(to\\s+${VERB_BASE})\\b|(can|could)\\s+able\\s+to\\b|([Tt]he\\s+same)\\s+like\\b|(different)\\s+of\\b|(Are|are)(\\s+you\\s+)agree\\b|(I)(\\s+)am(\\s+born)\\b|((?:[Hh]ow|[Ww]hat)\\s+about\\s+)to\\s+(${VERB_BASE})\\b|before\\s+((?:${NUMBER}|\\d+)\\s+(?:years|months|weeks|days))(?=\\s*(?:[.,;!?]|$)))`,
+      'gu',
+    ),
+    replace: ([toVerb, can, same, different, are, you, i, s1, born, howAbout, verb, span]) => {
+      if (toVerb) return toVerb;
+      if (can) return can;
+      if (same) return `${same} as`;
+      if (different) return `${different} from`;
+      if (are) return `${matchCase(are, 'do')}${you!}agree`;
+      if (i) return `${i}${s1!}was${born!}`;
+      if (howAbout) return `${howAbout}${gerundOf(verb!.toLowerCase())}`;
+      return `${span!} ago`;
+    },
+  },
+  {
+    // "My grandfather has 85 years but" → "is 85 years old"
+    pattern: new RegExp(
+      `\\b(I|he|she|(?:my|your|his|her|our|their)\\s+\\p{L}+)(\\s+)(?:have|has)(\\s+(?:${NUMBER}|\\d+|eighty|ninety|sixty|seventy)(?:-\\p{L}+)?\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:but|and|now)\\b)`,
+      'giu',
+    ),
+    replace: ([subject, space, years]) =>
+      `${subject!}${space!}${/^I$/u.test(subject!) ? 'am' : 'is'}${years!} old`,
   },
 ];

@@ -401,6 +401,35 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'The mayor gave a long speech; we can draw the conclusion.',
     ],
     ['I always commit the same mistakes.', 'I always make the same mistakes.'],
+    // textbook families not taken from the OOD sets
+    [
+      "I didn't went there. Did you saw him? I want to went home.",
+      "I didn't go there. Did you see him? I want to go home.",
+    ],
+    [
+      'It is more easier, the most biggest, more big than mine.',
+      'It is easier, the biggest, bigger than mine.',
+    ],
+    [
+      "I don't know nothing and we didn't see nobody.",
+      "I don't know anything and we didn't see anybody.",
+    ],
+    [
+      'I go there every days; each students has one; the childs and womans.',
+      'I go there every day; each student has one; the children and women.',
+    ],
+    [
+      'I came here for to study. I can able to swim. The same like mine, different of yours.',
+      'I came here to study. I can swim. The same as mine, different from yours.',
+    ],
+    [
+      'Are you agree? I am born in 1990. How about to go out? I met him before two years.',
+      'Do you agree? I was born in 1990. How about going out? I met him two years ago.',
+    ],
+    [
+      'My grandfather has 85 years but he walks. I have 25 years.',
+      'My grandfather is 85 years old but he walks. I am 25 years old.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
   });
@@ -422,6 +451,9 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'The industry of our people is rewarded. This places a burden on us. From this doctors can learn.',
       'When I arrived, he already knew. We made a trip to the store. Those who commit crimes pay.',
       'In the past four years we acted on it. At last we go home.',
+      'When I did I saw his point; what he did they thought was wrong. Every people chose.',
+      "It does more good than harm. He mans the desk. If you can't then nobody else can.",
+      "Every children's hospital; I have 25 years of experience; he has two years left.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
