@@ -77,6 +77,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (/'s\b/u.test(after) && !/'s\b/u.test(before)) return false;
   if (!/\s/u.test(before) && /\s/u.test(after)) return false;
   if (sameInBritishSpelling(before, after)) return false;
+  // An initial ("J. K. Rowling") is no misspelt word, and the word after it starts no sentence.
+  if (lint.lint_kind() === 'Spelling' && /^\p{Lu}\.?$/u.test(before)) return false;
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {
     const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name; at a sentence's start, a name is told from a misspelt word
@@ -87,14 +89,29 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   return true;
 }
 
-/** Lint kinds that rewrite correct English to taste ("very good" → "excellent", "petrol" → "gas"). */
-const TASTE = new Set(['Style', 'Enhancement', 'Readability', 'Regionalism', 'WordChoice']);
+/**
+ * Lint kinds that rewrite correct English to taste ("very good" → "excellent", "petrol" → "gas",
+ * "all of the" → "all the").
+ */
+const TASTE = new Set([
+  'Style',
+  'Enhancement',
+  'Readability',
+  'Regionalism',
+  'WordChoice',
+  'Redundancy',
+]);
 
 const TITLES = /\b(mr|mrs|ms|dr|prof|st|mt|no|vs)\.\s+$/iu;
+/** A name's initial ("J. K. Rowling"), after which no sentence starts. */
+const INITIAL = /(?:^|\s)\p{Lu}\.\s+$/u;
 
 /** Whether a word after `before` starts a sentence ("Mr. Tanaka" does not). */
 function startsSentence(before: string): boolean {
-  return before.trim() === '' || (/[.!?]["')\]]?\s+$/u.test(before) && !TITLES.test(before));
+  return (
+    before.trim() === '' ||
+    (/[.!?]["')\]]?\s+$/u.test(before) && !TITLES.test(before) && !INITIAL.test(before))
+  );
 }
 
 const AMERICAN_ENDINGS: [RegExp, string][] = [

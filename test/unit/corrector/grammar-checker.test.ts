@@ -31,8 +31,16 @@ describe('which suggestions of Harper are taken', () => {
     // A change of case alone is no spelling variant: it was once refused as British spelling.
     ['I have been learning english for three years.', 'english', 'English', true],
     ['Every monday we have a test.', 'monday', 'Monday', true],
+    // An initial is no misspelt word, and after it no sentence starts.
+    ['I have read all the books of J. K. Rowling.', 'K.', 'KO', false],
+    ['I have read all the books of J. K. Rowlimg.', 'Rowlimg', 'Rowling', false],
   ])('%s: %s → %s is %s', (text, before, after, taken) => {
     expect(isAcceptable(text, lintOver(text, before), after)).toBe(taken);
+  });
+
+  it('leaves rewrites to taste: "All of the" stays', () => {
+    const text = 'All of the students have to wear a uniform.';
+    expect(isAcceptable(text, lintOver(text, 'All of the', 'Redundancy'), 'All the')).toBe(false);
   });
 
   it('takes a capital for the pronoun I', () => {
