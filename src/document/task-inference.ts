@@ -27,6 +27,8 @@ const SPOKEN_FORM = /^[a-z' ]+$/;
 const SCAN_NOISE_CHARACTERS = /[|~^_{}[\]<>«»¢©®`\\]/g;
 /** A letter between digits or a digit between letters, or a capital inside lower case ("CIient"). */
 const MIXED_WORD = /[a-z][A-Z]|[A-Za-z][0-9][a-z]|[a-z][0-9]|[0-9][a-z]{1,2}[0-9]/;
+/** How products are named ("WhatsApp", "LinkedIn", "iPhone", "eBay"), not how scans misread. */
+const BRAND_NAME = /^(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+|[ie][A-Z][a-z]{2,})$/;
 const ORDINAL_OR_UNIT = /^\d+(st|nd|rd|th|s|am|pm|kg|km|cm|mm|ml|kb|mb|gb|h|m|x)$/i;
 const SENTENCE = /^["'(‘“]?[A-Z0-9].*[.!?]["')’”]?$/s;
 
@@ -52,7 +54,12 @@ export function scanNoise(line: string, words: readonly string[] = line.split(/\
   const oddCharacters = line.match(SCAN_NOISE_CHARACTERS)?.length ?? 0;
   const mixedWords = words.filter((word) => {
     const bare = trimmedToAlphanumerics(word);
-    return MIXED_WORD.test(bare) && !ORDINAL_OR_UNIT.test(bare) && !/^[A-Z0-9-]+$/.test(bare);
+    return (
+      MIXED_WORD.test(bare) &&
+      !ORDINAL_OR_UNIT.test(bare) &&
+      !/^[A-Z0-9-]+$/.test(bare) &&
+      !BRAND_NAME.test(bare)
+    );
   }).length;
   return oddCharacters + mixedWords;
 }

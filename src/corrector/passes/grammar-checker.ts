@@ -42,7 +42,7 @@ export class GrammarChecker {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let chosen: { lint: Lint; suggestion: Suggestion } | undefined;
       for (const lint of await this.linter.lint(current)) {
-        const suggestion = lint.suggestions()[0];
+        const suggestion = preferredSuggestion(lint);
         const key = `${lint.span().start}:${lint.get_problem_text()}`;
         if (!suggestion || refused.has(key)) continue;
         if (!isAcceptable(current, lint, suggestion.get_replacement_text())) {
@@ -61,6 +61,34 @@ export class GrammarChecker {
   async dispose(): Promise<void> {
     await this.linter.dispose();
   }
+}
+
+/**
+ * Harper's first suggestion, except that for a misspelling one of its suggestions that only doubles
+ * or undoubles a letter comes first ("writting": Harper offers "writhing", "witting", "writing"):
+ * a doubled or single consonant is the commonest slip in English spelling.
+ */
+function preferredSuggestion(lint: Lint): Suggestion | undefined {
+  const suggestions = lint.suggestions();
+  if (lint.lint_kind() !== 'Spelling') return suggestions[0];
+  const problem = lint.get_problem_text();
+  return (
+    suggestions.find((suggestion) =>
+      differInDoubling(problem, suggestion.get_replacement_text()),
+    ) ?? suggestions[0]
+  );
+}
+
+/** Whether one word is the other with one of a doubled pair of letters taken out. */
+export function differInDoubling(a: string, b: string): boolean {
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.length !== shorter.length + 1) return false;
+  for (let i = 1; i < longer.length; i++) {
+    if (longer[i] === longer[i - 1] && longer.slice(0, i) + longer.slice(i + 1) === shorter) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether to take Harper's suggestion to replace the lint's text with `after` (see the top). */

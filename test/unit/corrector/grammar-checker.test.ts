@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GrammarChecker,
   MODEL_CONFIDENCE_AFTER_CHECKER,
+  differInDoubling,
   isAcceptable,
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
@@ -36,6 +37,13 @@ describe('which suggestions of Harper are taken', () => {
     ['I have read all the books of J. K. Rowlimg.', 'Rowlimg', 'Rowling', false],
   ])('%s: %s → %s is %s', (text, before, after, taken) => {
     expect(isAcceptable(text, lintOver(text, before), after)).toBe(taken);
+  });
+
+  it('tells a doubled letter from another slip, for choosing among the suggestions', () => {
+    expect(differInDoubling('writting', 'writing')).toBe(true);
+    expect(differInDoubling('ocasion', 'occasion')).toBe(true);
+    expect(differInDoubling('writting', 'writhing')).toBe(false);
+    expect(differInDoubling('writting', 'witting')).toBe(false);
   });
 
   it('leaves rewrites to taste: "All of the" stays', () => {
@@ -106,5 +114,10 @@ describe('GrammarChecker (harper.js, offline)', () => {
     );
     const correct = 'Zhang Wei was travelling to Osaka with Mr. Tanaka last week.';
     expect(await checker.correct(correct)).toBe(correct);
+    // Harper's first suggestion is "writhing"; the one that drops a doubled letter is taken.
+    expect(await checker.correct('I am writting to apply.')).toBe('I am writing to apply.');
+    expect(await checker.correct('I have read the books of J. K. Rowling.')).toBe(
+      'I have read the books of J. K. Rowling.',
+    );
   });
 });

@@ -70,6 +70,14 @@ describe('scanNoise', () => {
     expect(scanNoise('on the 3rd floor, 12kg, order NW-4471 and KX400')).toBe(0);
     expect(scanNoise('CIient wiII caII on the 2nd, rn0re')).toBeGreaterThanOrEqual(2);
   });
+
+  it('leaves product names alone, but not a capital inside a misread word', () => {
+    expect(scanNoise('my new iPhone, WhatsApp, LinkedIn, MediaMarkt and eBay')).toBe(0);
+    expect(
+      inferSegmentTask(['I am writting to apply for the job advertised on LinkedIn.']).task,
+    ).toBe('text');
+    expect(scanNoise('the resGiving fYear moGela')).toBe(3);
+  });
 });
 
 describe('inferDocumentTask', () => {
