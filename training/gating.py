@@ -117,6 +117,9 @@ def confident_correction(
             keep = False
         if asr_segment and is_unlike_replacement(group_source, replacement):
             keep = False
+        # Words the recognizer did not write: the model cannot hear which it missed (asr-guard.ts).
+        if asr_segment and not group_source and any(ch.isalnum() for word in replacement for ch in word):
+            keep = False
         result.extend(replacement if keep else group_source)
         group_source.clear()
         group_output.clear()

@@ -81,6 +81,14 @@ class GatingTest(unittest.TestCase):
         self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0, asr_segment=True), expected)
         self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0), output)
 
+    def test_an_asr_word_the_recognizer_did_not_write_is_left_out_but_punctuation_stays(self):
+        source = "we went to store and bought milk"
+        output = "We went to the store and bought milk."
+        spans, probabilities = word_tokens(output, {})
+        expected = "We went to store and bought milk."
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0, asr_segment=True), expected)
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0), output)
+
 
 if __name__ == "__main__":
     unittest.main()

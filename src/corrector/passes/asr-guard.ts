@@ -36,11 +36,20 @@ export function isUnlikeReplacement(
   );
 }
 
-/** The suggestion without its unlike replacements. */
+/**
+ * Whether the edit adds words the recognizer did not write. A recognizer's transcript misses words
+ * seldom, and the model cannot hear which: on the OOD dev meetings its 17 word insertions fixed
+ * none and broke 8, on the in-domain test 5 fixed none and broke 4. Punctuation it adds stays.
+ */
+export function insertsWords(edit: Pick<SuggestionEdit, 'kind' | 'after'>): boolean {
+  return edit.kind === 'insert' && /[\p{L}\p{N}]/u.test(edit.after);
+}
+
+/** The suggestion without its unlike replacements and its inserted words. */
 export function withoutUnlikeReplacements(source: string, suggestion: Suggestion): Suggestion {
   return suggestionWithEdits(
     source,
     suggestion,
-    suggestion.edits.filter((edit) => !isUnlikeReplacement(edit)),
+    suggestion.edits.filter((edit) => !isUnlikeReplacement(edit) && !insertsWords(edit)),
   );
 }

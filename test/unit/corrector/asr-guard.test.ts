@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  insertsWords,
   isUnlikeReplacement,
   withoutUnlikeReplacements,
 } from '../../../src/corrector/passes/asr-guard.js';
@@ -56,5 +57,16 @@ describe('the ASR replacement guard', () => {
     }
     const unchanged = suggestionFromCorrection({ id: 's', source, text: source }, source);
     expect(withoutUnlikeReplacements(source, unchanged)).toBe(unchanged);
+  });
+
+  it('drops a word the recognizer did not write, and keeps the punctuation the model adds', () => {
+    const source = 'we went to store and bought milk';
+    const output = 'We went to the store and bought milk.';
+    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output);
+    expect(suggestion.edits.some((edit) => insertsWords(edit))).toBe(true);
+    expect(withoutUnlikeReplacements(source, suggestion).text).toBe(
+      'We went to store and bought milk.',
+    );
+    expect(insertsWords({ kind: 'insert', after: ',' })).toBe(false);
   });
 });
