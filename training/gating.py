@@ -75,6 +75,16 @@ def is_unlike_replacement(before: list[str], after: list[str]) -> bool:
     return letter_similarity(" ".join(before), " ".join(after)) < MIN_REPLACEMENT_SIMILARITY
 
 
+MIN_WORD_REPLACEMENT_CONFIDENCE = 0.7
+
+
+def is_unsure_word_replacement(before: list[str], after: list[str], confidence: float) -> bool:
+    """Other words (not digits, not only case or punctuation) below the ASR gate (asr-guard.ts)."""
+    if not before or not after or any(ch.isdigit() for word in after for ch in word):
+        return False
+    return confidence < MIN_WORD_REPLACEMENT_CONFIDENCE and normalize(" ".join(before)) != normalize(" ".join(after))
+
+
 def confident_correction(
     source: str,
     output: str,
@@ -119,6 +129,8 @@ def confident_correction(
             keep = False
         # Words the recognizer did not write: the model cannot hear which it missed (asr-guard.ts).
         if asr_segment and not group_source and any(ch.isalnum() for word in replacement for ch in word):
+            keep = False
+        if asr_segment and is_unsure_word_replacement(group_source, replacement, confidence(start, end)):
             keep = False
         result.extend(replacement if keep else group_source)
         group_source.clear()

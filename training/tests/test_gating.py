@@ -4,7 +4,12 @@ import json
 import unittest
 from pathlib import Path
 
-from training.gating import confident_correction, is_unlike_replacement, letter_similarity
+from training.gating import (
+    confident_correction,
+    is_unlike_replacement,
+    is_unsure_word_replacement,
+    letter_similarity,
+)
 
 # Shared with test/unit/corrector/asr-guard.test.ts and ocr-refine.test.ts.
 CASES = json.loads(
@@ -88,6 +93,17 @@ class GatingTest(unittest.TestCase):
         expected = "We went to store and bought milk."
         self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0, asr_segment=True), expected)
         self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0), output)
+
+    def test_an_unsure_asr_word_replacement_is_left_out_but_digits_and_case_stay(self):
+        source = "okay than the patch forecast is twelve"
+        output = "Okay, then the cash forecast is 12"
+        spans, probabilities = word_tokens(output, {"then": 0.9, "cash": 0.5, "12": 0.3})
+        expected = "Okay, then the patch forecast is 12"
+        self.assertEqual(confident_correction(source, output, spans, probabilities, 0.0, asr_segment=True), expected)
+        self.assertTrue(is_unsure_word_replacement(["focus"], ["file"], 0.69))
+        self.assertFalse(is_unsure_word_replacement(["focus"], ["file"], 0.7))
+        self.assertFalse(is_unsure_word_replacement(["twelve"], ["12"], 0.1))
+        self.assertFalse(is_unsure_word_replacement(["hi"], ["Hi,"], 0.1))
 
 
 if __name__ == "__main__":

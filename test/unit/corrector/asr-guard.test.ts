@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   insertsWords,
   isUnlikeReplacement,
+  isUnsureWordReplacement,
+  MIN_WORD_REPLACEMENT_CONFIDENCE,
   withoutUnlikeReplacements,
 } from '../../../src/corrector/passes/asr-guard.js';
 import { letterSimilarity } from '../../../src/align/edits.js';
@@ -57,6 +59,31 @@ describe('the ASR replacement guard', () => {
     }
     const unchanged = suggestionFromCorrection({ id: 's', source, text: source }, source);
     expect(withoutUnlikeReplacements(source, unchanged)).toBe(unchanged);
+  });
+
+  it('drops an unsure word replacement, and keeps digits and case at any confidence', () => {
+    const source = 'okay than the patch forecast is twelve';
+    const output = 'Okay, then the cash forecast is 12';
+    const sure: Record<string, number> = { 'Okay,': 0.95, then: 0.9, cash: 0.5, '12': 0.3 };
+    const tokens = [...output.matchAll(/\S+/g)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      confidence: sure[match[0]] ?? 0.99,
+    }));
+    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
+    expect(withoutUnlikeReplacements(source, suggestion).text).toBe(
+      'Okay, then the patch forecast is 12',
+    );
+    const edit = { kind: 'replace' as const, before: 'focus', after: 'file' };
+    expect(
+      isUnsureWordReplacement({ ...edit, confidence: MIN_WORD_REPLACEMENT_CONFIDENCE - 0.01 }),
+    ).toBe(true);
+    expect(isUnsureWordReplacement({ ...edit, confidence: MIN_WORD_REPLACEMENT_CONFIDENCE })).toBe(
+      false,
+    );
+    expect(
+      isUnsureWordReplacement({ kind: 'replace', before: 'hi', after: 'Hi,', confidence: 0.1 }),
+    ).toBe(false);
   });
 
   it('drops a word the recognizer did not write, and keeps the punctuation the model adds', () => {
