@@ -91,13 +91,13 @@ export function differInDoubling(a: string, b: string): boolean {
   return false;
 }
 
-/** Whether to take Harper's suggestion to replace the lint's text with `after` (see the top). */
 /** What isAcceptable reads of a Harper lint. */
 export interface LintPlace {
   span(): { start: number; end: number };
   lint_kind(): string;
 }
 
+/** Whether to take Harper's suggestion to replace the lint's text with `after` (see the top). */
 export function isAcceptable(text: string, lint: LintPlace, after: string): boolean {
   if (TASTE.has(lint.lint_kind())) return false;
   const { start, end } = lint.span();
