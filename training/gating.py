@@ -79,8 +79,9 @@ MIN_WORD_REPLACEMENT_CONFIDENCE = 0.7
 
 
 def is_unsure_word_replacement(before: list[str], after: list[str], confidence: float) -> bool:
-    """Other words (not digits, not only case or punctuation) below the ASR gate (asr-guard.ts)."""
-    if not before or not after or any(ch.isdigit() for word in after for ch in word):
+    """Words replaced by others (not digits, not only case or punctuation) or deleted, below the ASR
+    gate (asr-guard.ts)."""
+    if not before or any(ch.isdigit() for word in after for ch in word):
         return False
     return confidence < MIN_WORD_REPLACEMENT_CONFIDENCE and normalize(" ".join(before)) != normalize(" ".join(after))
 
@@ -122,7 +123,8 @@ def confident_correction(
         else:
             start = end = output_words[next_output][1] if next_output < len(output_words) else len(output)
         replacement = [output_words[k][0] for k in group_output]
-        keep = confidence(start, end if group_output else end + 1) >= min_confidence
+        group_confidence = confidence(start, end if group_output else end + 1)
+        keep = group_confidence >= min_confidence
         if ocr_line and appends_sentence_end(source, group_source, replacement, at_end):
             keep = False
         if asr_segment and is_unlike_replacement(group_source, replacement):
@@ -130,7 +132,7 @@ def confident_correction(
         # Words the recognizer did not write: the model cannot hear which it missed (asr-guard.ts).
         if asr_segment and not group_source and any(ch.isalnum() for word in replacement for ch in word):
             keep = False
-        if asr_segment and is_unsure_word_replacement(group_source, replacement, confidence(start, end)):
+        if asr_segment and is_unsure_word_replacement(group_source, replacement, group_confidence):
             keep = False
         result.extend(replacement if keep else group_source)
         group_source.clear()

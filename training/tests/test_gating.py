@@ -104,6 +104,8 @@ class GatingTest(unittest.TestCase):
         self.assertFalse(is_unsure_word_replacement(["focus"], ["file"], 0.7))
         self.assertFalse(is_unsure_word_replacement(["twelve"], ["12"], 0.1))
         self.assertFalse(is_unsure_word_replacement(["hi"], ["Hi,"], 0.1))
+        self.assertTrue(is_unsure_word_replacement(["that"], [], 0.5))
+        self.assertFalse(is_unsure_word_replacement(["that"], [], 0.9))
 
 
 if __name__ == "__main__":

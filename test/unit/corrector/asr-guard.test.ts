@@ -84,6 +84,12 @@ describe('the ASR replacement guard', () => {
     expect(
       isUnsureWordReplacement({ kind: 'replace', before: 'hi', after: 'Hi,', confidence: 0.1 }),
     ).toBe(false);
+    expect(
+      isUnsureWordReplacement({ kind: 'delete', before: 'that', after: '', confidence: 0.5 }),
+    ).toBe(true);
+    expect(
+      isUnsureWordReplacement({ kind: 'delete', before: 'that', after: '', confidence: 0.9 }),
+    ).toBe(false);
   });
 
   it('drops a word the recognizer did not write, and keeps the punctuation the model adds', () => {
