@@ -164,7 +164,8 @@ export function bulkText(source: string, suggestion: Suggestion, threshold: numb
 /**
  * The suggestion with only the `kept` of its edits: its text, and the edits aligned to that text again,
  * each as sure as the least sure kept edit it overlaps in the source (or, where the new alignment put
- * a change on a twin of a repeated word, the nearest kept edit).
+ * a change on a twin of a repeated word, the nearest kept edit), and marked with their pass when all
+ * of those came from one.
  */
 export function suggestionWithEdits(
   source: string,
@@ -180,7 +181,10 @@ export function suggestionWithEdits(
     // edit vouches for it.
     const vouching = overlapping.length > 0 ? overlapping : [nearestEdit(kept, edit.sourceSpan)];
     const confidence = Math.min(...vouching.map((old) => old.confidence));
-    return { ...edit, confidence, decision: 'pending' };
+    // The pass that proposed it, when every edit vouching for it came from that one pass.
+    const passes = new Set(vouching.map((old) => old.pass));
+    const [pass] = passes.size === 1 ? passes : [undefined];
+    return { ...edit, confidence, decision: 'pending', ...(pass ? { pass } : {}) };
   });
   return { ...suggestion, text, edits };
 }

@@ -5,7 +5,6 @@
  * 96), while the words it fixed were mostly ones tesseract doubted. Thresholds chosen on the
  * out-of-domain dev scans (training/README.md, "Recognizer confidence").
  */
-import { sameChange } from '../../align/edits.js';
 import { suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
@@ -61,13 +60,8 @@ export function respectingConfidentWords(
   return {
     ...result,
     edits: result.edits.map((edit) => {
-      const pass = kept.find((old) => sameChange(old, edit))?.pass;
       const overruled = overruledConfidence(edit, spans, confidences);
-      return {
-        ...edit,
-        ...(pass ? { pass } : {}),
-        ...(overruled === undefined ? {} : { recognizerConfidence: overruled }),
-      };
+      return overruled === undefined ? edit : { ...edit, recognizerConfidence: overruled };
     }),
   };
 }

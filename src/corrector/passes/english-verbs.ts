@@ -34,12 +34,7 @@ const PARTICIPLE_OF = new Map(IRREGULAR.map(([base, , participle]) => [base, par
 const PAST_OF_PARTICIPLE = new Map(
   IRREGULAR.filter(([base]) => base !== 'be').map(([, past, participle]) => [participle, past]),
 );
-/** Irregular pasts whose participle differs: "ate" after "have" is a learner's "eaten". */
-const PARTICIPLE_OF_PAST = new Map(
-  IRREGULAR.filter(([, past, participle]) => past !== participle && !PARTICIPLE_OF.has(past)).map(
-    ([, past, participle]) => [past, participle],
-  ),
-);
+const PARTICIPLE_OF_PAST = new Map(IRREGULAR.map(([, past, participle]) => [past, participle]));
 
 /** Verbs of two syllables stressed on the last, which double its consonant (commit → committed). */
 const DOUBLING = new Set([
@@ -86,26 +81,17 @@ export function participleOf(base: string): string {
   return PARTICIPLE_OF.get(base) ?? regularPast(base);
 }
 
+/** A regular past or participle ("finished"; not "need" or "bed"), which are the same word. */
+const isRegularPast = (word: string): boolean => word.length > 4 && /[^e]ed$/u.test(word);
+
 /** The past for a past participle ("eaten" → "ate", "finished" → "finished"), if it is one. */
 export function pastOfParticiple(participle: string): string | undefined {
-  if (PAST_OF_PARTICIPLE.has(participle)) return PAST_OF_PARTICIPLE.get(participle);
-  return participle.length > 4 && /[^e]ed$/u.test(participle) ? participle : undefined;
+  return PAST_OF_PARTICIPLE.get(participle) ?? (isRegularPast(participle) ? participle : undefined);
 }
-
-/** The participle a learner meant by an irregular past after "have" ("ate" → "eaten"). */
-export function participleOfPast(past: string): string | undefined {
-  return PARTICIPLE_OF_PAST.get(past);
-}
-
-const IRREGULAR_PARTICIPLE_OF_PAST = new Map(
-  IRREGULAR.map(([, past, participle]) => [past, participle]),
-);
 
 /** The past participle of a verb in the past ("left" → "left", "ate" → "eaten"), if it is one. */
 export function participleOfPastForm(past: string): string | undefined {
-  const irregular = IRREGULAR_PARTICIPLE_OF_PAST.get(past);
-  if (irregular) return irregular;
-  return past.length > 4 && /[^e]ed$/u.test(past) ? past : undefined;
+  return PARTICIPLE_OF_PAST.get(past) ?? (isRegularPast(past) ? past : undefined);
 }
 
 /**
@@ -144,6 +130,19 @@ export const VERB_BASES: readonly string[] = [
   ...COMMON_REGULAR.split(' '),
 ];
 
+const VERB_BASE_SET = new Set(VERB_BASES);
+const BASE_OF_GERUND = new Map(VERB_BASES.map((base) => [gerundOf(base), base]));
+const BASE_OF_THIRD_PERSON = new Map(VERB_BASES.map((base) => [thirdPersonOf(base), base]));
+
+export const isVerbBase = (word: string): boolean => VERB_BASE_SET.has(word);
+
+/** The known verb whose -ing form this is ("knowing" → "know", "living" → "live"), if any. */
+export const baseOfGerund = (gerund: string): string | undefined => BASE_OF_GERUND.get(gerund);
+
+/** The known verb whose third person this is ("lives" → "live", "has" → "have"), if any. */
+export const baseOfKnownThirdPerson = (word: string): string | undefined =>
+  BASE_OF_THIRD_PERSON.get(word);
+
 /** Irregular pasts that are not also a verb's base ("went", "ate"; not "read", "put" or "found"). */
 const BASE_OF_PAST = new Map(
   IRREGULAR.filter(([base, past]) => past !== base && !PAST_OF.has(past)).map(([base, past]) => [
@@ -159,5 +158,7 @@ export function baseOfPast(past: string): string | undefined {
 
 export const IRREGULAR_PASTS: readonly string[] = [...BASE_OF_PAST.keys()];
 
-/** Irregular pasts that differ from their participles, for "have ate" → "have eaten". */
-export const PASTS_UNLIKE_PARTICIPLES: readonly string[] = [...PARTICIPLE_OF_PAST.keys()];
+/** Irregular pasts that differ from their participles and are no verb's base, for "have ate". */
+export const PASTS_UNLIKE_PARTICIPLES: readonly string[] = IRREGULAR.filter(
+  ([, past, participle]) => past !== participle && !PAST_OF.has(past),
+).map(([, past]) => past);

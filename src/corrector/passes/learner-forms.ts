@@ -9,14 +9,17 @@
  */
 
 import {
+  baseOfGerund,
+  baseOfKnownThirdPerson,
   baseOfPast,
   gerundOf,
   IRREGULAR_PASTS,
+  isVerbBase,
   participleOf,
   thirdPersonOf,
   VERB_BASES,
 } from './english-verbs.js';
-import type { LearnerRule } from './learner-order-tense.js';
+import { alternation, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /**
@@ -118,14 +121,9 @@ const OBJECT_OF = new Map([
   ['you', 'you'],
 ]);
 
-/** Bases of the known verbs by their third person's form ("lives" → "live", "has" → "have"). */
-const BASE_OF_THIRD_PERSON = new Map(VERB_BASES.map((base) => [thirdPersonOf(base), base]));
-
 /** Jobs a learner names after "work as" without the article English needs. */
 const PROFESSIONS =
   'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
-
-const alternation = (words: readonly string[]): string => words.join('|');
 
 /** One-syllable adjectives (and a few in -y) learners compare with "more": "more big than". */
 const COMPARATIVE_OF = new Map([
@@ -189,7 +187,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
             ? 'were'
             : lower === 'doesn’t' || lower === "doesn't"
               ? "don't"
-              : BASE_OF_THIRD_PERSON.get(lower);
+              : baseOfKnownThirdPerson(lower);
       return base && lower !== base ? `${subject!}${space!}${matchCase(verb!, base)}` : undefined;
     },
   },
@@ -274,19 +272,19 @@ export const FORM_RULES: readonly LearnerRule[] = [
       'giu',
     ),
     replace: ([subject, space, verb, next]) => {
-      const lower = verb!;
-      if (lower !== lower.toLowerCase()) return undefined;
+      // A capital is a name's ("the Morgenthau Plan"), not a verb's.
+      if (verb !== verb!.toLowerCase()) return undefined;
       // Verbs whose past is their base ("Everyone put") may be past.
-      if (/^(?:be|do|put|cut|hit|let|set|cost|hurt|quit|read|shut|bet|beat)$/u.test(lower))
+      if (/^(?:be|do|put|cut|hit|let|set|cost|hurt|quit|read|shut|bet|beat)$/u.test(verb!))
         return undefined;
       // "someone like you", "someone like Jess": a preposition before a pronoun or a name.
       if (
-        lower === 'like' &&
+        verb === 'like' &&
         (!next ||
           /^(?:\p{Lu}|(?:me|you|him|her|us|them|this|that|these|those|a|an|it)\b)/u.test(next))
       )
         return undefined;
-      return `${subject!}${space!}${thirdPersonOf(lower)}`;
+      return `${subject!}${space!}${thirdPersonOf(verb!)}`;
     },
   },
   {
@@ -304,7 +302,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
       'giu',
     ),
     replace: ([opening, space, gerund]) => {
-      const base = VERB_BASES.find((verb) => gerundOf(verb) === gerund!.toLowerCase());
+      const base = baseOfGerund(gerund!.toLowerCase());
       return base ? `${opening!}${space!}${base}` : undefined;
     },
   },
@@ -316,9 +314,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     ),
     replace: ([opening, space, word]) => {
       const lower = word!.toLowerCase();
-      const base = VERB_BASES.includes(lower)
-        ? lower
-        : VERB_BASES.find((verb) => gerundOf(verb) === lower);
+      const base = isVerbBase(lower) ? lower : baseOfGerund(lower);
       if (!base || /^(?:be|do|have|work|play)$/u.test(base)) return undefined;
       return `${opening!}${space!}to ${base}`;
     },
@@ -336,7 +332,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
       'giu',
     ),
     replace: ([want, subject, verb, thirdStem]) => {
-      const base = verb ?? (VERB_BASES.includes(thirdStem!.toLowerCase()) ? thirdStem : undefined);
+      const base = verb ?? (isVerbBase(thirdStem!.toLowerCase()) ? thirdStem : undefined);
       return base ? `${want!} ${OBJECT_OF.get(subject!.toLowerCase())!} to ${base}` : undefined;
     },
   },

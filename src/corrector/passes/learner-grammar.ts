@@ -82,7 +82,7 @@ const IRREGULAR_BASE = new Map([
 ]);
 
 /** The base form of a verb written with the third person's -s ("speaks" → "speak"), if it is one. */
-export function baseOfThirdPerson(word: string): string | undefined {
+function baseOfThirdPerson(word: string): string | undefined {
   const irregular = IRREGULAR_BASE.get(word);
   if (irregular) return irregular;
   if (/[^aeiou]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
@@ -100,8 +100,6 @@ const isVerbLike = (word: string): boolean =>
   !word.endsWith('ing') &&
   !NOUN_OR_ADJECTIVE_ENDING.test(word);
 
-type Rule = LearnerRule;
-
 /**
  * Where a noun object must end for a collocation rule to take it: at punctuation, the end, or a word
  * that cannot continue a compound noun ("make sports" stays in "make sports cars").
@@ -117,7 +115,7 @@ const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
  * mistake"), in the same form; `object` is a pattern for the words after it, none of which the
  * first verb can take.
  */
-function collocation(from: string, to: string, object: string, nounObject = true): Rule {
+function collocation(from: string, to: string, object: string, nounObject = true): LearnerRule {
   const fromForms = verbForms(from);
   const toForms = verbForms(to);
   return {
@@ -136,7 +134,7 @@ function collocation(from: string, to: string, object: string, nounObject = true
 
 const POSSESSIVE = '(?:my|your|his|her|our|their|the)\\s+';
 
-const RULES: readonly Rule[] = [
+const RULES: readonly LearnerRule[] = [
   {
     // "many informations" → "much information"
     pattern: new RegExp(
@@ -316,7 +314,7 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const ALL_RULES: readonly Rule[] = [...RULES, ...ORDER_AND_TENSE_RULES, ...FORM_RULES];
+const ALL_RULES: readonly LearnerRule[] = [...RULES, ...ORDER_AND_TENSE_RULES, ...FORM_RULES];
 
 /** How many capture groups `pattern` has. */
 const captureCount = (pattern: RegExp): number =>

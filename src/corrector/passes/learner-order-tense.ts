@@ -12,9 +12,11 @@
  */
 
 import {
+  baseOfGerund,
+  baseOfKnownThirdPerson,
+  isVerbBase,
   participleOf,
   participleOfPastForm,
-  participleOfPast,
   PASTS_UNLIKE_PARTICIPLES,
   pastOf,
   pastOfParticiple,
@@ -29,7 +31,7 @@ export interface LearnerRule {
   replace: (groups: readonly (string | undefined)[]) => string | undefined;
 }
 
-const alternation = (words: readonly string[]): string => words.join('|');
+export const alternation = (words: readonly string[]): string => words.join('|');
 
 const PRONOUN = 'I|you|we|they|he|she|it';
 const DETERMINER = 'the|a|an|my|your|his|her|our|their|this|that|these|those';
@@ -64,13 +66,6 @@ const SINCE_VERBS =
   'live|lives|work|works|study|studies|know|knows|use|uses|teach|teaches|play|plays|own|owns|wait|waits|want|wants';
 /** Verbs of state, whose perfect is not progressive ("have known", not "have been knowing"). */
 const STATIVE = new Set(['know', 'like', 'love', 'own', 'want', 'believe', 'understand', 'have']);
-
-/** The base of an -ing form among the known verbs ("knowing" → "know", "living" → "live"). */
-function baseOfGerund(gerund: string): string | undefined {
-  const stem = gerund.slice(0, -3);
-  const candidates = [stem, `${stem}e`, stem.slice(0, -1)];
-  return candidates.find((candidate) => VERB_BASES.includes(candidate));
-}
 
 /** Words before "if" or "when" that make it open an indirect question, where "will" is right. */
 const NOT_A_FUTURE_CLAUSE = 'know|ask|see|wonder|sure|check|decide|find|tell|idea|whether';
@@ -204,14 +199,13 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
       const words = verb?.split(/\s+/u) ?? ['am'];
       if (words.length === 1 && /^(?:am|is|are)$/u.test(words[0]!))
         return `${who} ${have} been${rest!}`;
-      const base =
-        words.length === 2
-          ? baseOfGerund(words[1]!)
-          : words[0]!
-              .replace(/ies$/u, 'y')
-              .replace(/(?<=(?:ch|sh))es$/u, '')
-              .replace(/s$/u, '');
-      if (!base || !VERB_BASES.includes(base)) return undefined;
+      const [first, gerund] = words as [string, string?];
+      const base = gerund
+        ? baseOfGerund(gerund)
+        : isVerbBase(first)
+          ? first
+          : baseOfKnownThirdPerson(first);
+      if (!base) return undefined;
       const perfect =
         words.length === 2 && !STATIVE.has(base) ? `been ${words[1]!}` : participleOf(base);
       return `${who} ${have} ${perfect}${rest!}`;
@@ -224,7 +218,7 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([, adverb, participle, rest]) => {
-      const past = participle === 'been' ? undefined : pastOfParticiple(participle!);
+      const past = pastOfParticiple(participle!);
       return past ? `${adverb ?? ''}${past}${rest!}` : undefined;
     },
   },
@@ -235,7 +229,7 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([opening, participle]) => {
-      const past = participle === 'been' ? undefined : pastOfParticiple(participle!);
+      const past = pastOfParticiple(participle!);
       return past ? `${opening!}${past}` : undefined;
     },
   },
@@ -268,7 +262,7 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     ),
     replace: ([main, subject, verb]) => {
       const lowerVerb = verb!.toLowerCase();
-      if (!VERB_BASES.includes(lowerVerb)) return undefined;
+      if (!isVerbBase(lowerVerb)) return undefined;
       const present =
         lowerVerb === 'be'
           ? presentOfBe(subject!)
@@ -293,11 +287,11 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
     // "I have never ate sushi" → "I have never eaten sushi"
     pattern: new RegExp(
-      `\\b(have|has|had|having)(\\s+(?:(?:never|already|just|not|ever|recently|finally)\\s+)?)(${alternation(PASTS_UNLIKE_PARTICIPLES.filter((past) => !['beat', 'showed', 'was', 'were', 'rose', 'saw', 'lay', 'bore'].includes(past)))})\\b`,
+      `\\b(have|has|had|having)(\\s+(?:(?:never|already|just|not|ever|recently|finally)\\s+)?)(${alternation(PASTS_UNLIKE_PARTICIPLES.filter((past) => !['beat', 'showed', 'was', 'were', 'rose', 'saw', 'bore'].includes(past)))})\\b`,
       'giu',
     ),
     replace: ([have, space, past]) =>
-      `${have!}${space!}${matchCase(past!, participleOfPast(past!.toLowerCase())!)}`,
+      `${have!}${space!}${matchCase(past!, participleOfPastForm(past!.toLowerCase())!)}`,
   },
   {
     // "one of biggest problems" → "one of the biggest"; "is a longest river" → "is the longest"

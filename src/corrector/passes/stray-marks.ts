@@ -1,8 +1,8 @@
 /**
  * Tesseract reads specks and ruling at a line's ends as marks standing alone (":", ".", "~", "»",
  * "©"), and gives them low confidence. A line's first or last word made only of such marks, read at
- * less than STRAY_BELOW, is deleted: on the out-of-domain dev scans 91 such words had no counterpart
- * in the page's text, and none had one. Left alone: dashes (bullets, ranges),
+ * less than STRAY_BELOW, is deleted: on the out-of-domain dev scans none of the 91 such words was in
+ * the page's text. Left alone: dashes (bullets, ranges),
  * a lone "|" or "!" (which the lexical pass may read as "I"), and signs that carry meaning ("%", "&",
  * "£", ">"). The edit's confidence is the recognizer's doubt, 1 − its confidence, so that "Accept
  * all" takes only the most doubted.
@@ -47,17 +47,5 @@ export function withoutStrayMarks(
     });
   }
   if (deletions.length === 0) return suggestion;
-  const realigned = suggestionWithEdits(source, suggestion, [...suggestion.edits, ...deletions]);
-  const marked = realigned.edits.map((edit): SuggestionEdit => {
-    const deletion = deletions.find(
-      (made) =>
-        made.sourceSpan[0] <= edit.sourceSpan[0] && edit.sourceSpan[1] <= made.sourceSpan[1],
-    );
-    const kept = suggestion.edits.find(
-      (old) => old.sourceSpan[0] === edit.sourceSpan[0] && old.sourceSpan[1] === edit.sourceSpan[1],
-    );
-    const pass = deletion ? 'ocr-marks' : kept?.pass;
-    return pass ? { ...edit, pass } : edit;
-  });
-  return { ...realigned, edits: marked };
+  return suggestionWithEdits(source, suggestion, [...suggestion.edits, ...deletions]);
 }

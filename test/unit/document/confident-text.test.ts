@@ -10,7 +10,12 @@ import {
   suggestionWithEdits,
   type TokenConfidence,
 } from '../../../src/document/operations.js';
-import type { NekoDocument, Segment, Suggestion } from '../../../src/document/types.js';
+import type {
+  NekoDocument,
+  Segment,
+  Suggestion,
+  SuggestionEdit,
+} from '../../../src/document/types.js';
 import { formatById, parseDocument } from '../../../src/formats/registry.js';
 
 /** One token per word of `text`, sure unless `confidences` names the word. */
@@ -71,6 +76,36 @@ describe('suggestionWithEdits', () => {
     }
     expect(suggestionWithEdits(longSource, full, full.edits)).toBe(full);
   });
+  it('keeps the pass that proposed each edit, and none where edits of two passes merge', () => {
+    const longSource = 'tbe cot sat on tbe old rnat';
+    const full = suggestionFromCorrection(
+      { id: 's', source: longSource, text: longSource },
+      'The cat sat on the old mat.',
+    );
+    const [first, second, third] = full.edits as [SuggestionEdit, SuggestionEdit, SuggestionEdit];
+    const marked = [first, { ...second, pass: 'ocr-lexicon' as const }, third];
+    const partial = suggestionWithEdits(longSource, { ...full, edits: marked }, marked.slice(1));
+    expect(partial.edits.map((edit) => [edit.after, edit.pass])).toEqual([
+      ['the', 'ocr-lexicon'],
+      ['mat.', undefined],
+    ]);
+    // A stray-mark deletion added beside the model's edits keeps its pass once realigned.
+    const model = suggestionWithEdits(longSource, full, full.edits.slice(0, 2));
+    const withMark = suggestionWithEdits(longSource, model, [
+      ...model.edits,
+      {
+        ...third,
+        kind: 'delete',
+        sourceSpan: [longSource.length - ' rnat'.length, longSource.length],
+        before: ' rnat',
+        after: '',
+        pass: 'ocr-marks',
+      },
+    ]);
+    expect(withMark.text).toBe('The cat sat on the old');
+    expect(withMark.edits.at(-1)).toMatchObject({ kind: 'delete', pass: 'ocr-marks' });
+  });
+
   it('keeps a change that the new alignment puts on a twin of a repeated word', () => {
     // Seen on a real pocketsphinx hypothesis: the full correction deletes the first "of" of "of of";
     // without the dropped replacement, the alignment deletes the second one instead.
