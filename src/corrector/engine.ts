@@ -21,7 +21,7 @@ import {
 import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
-import { OcrLexicon } from './passes/ocr-lexicon.js';
+import { OcrLexicon, loadWordTrigramModel, type WordTrigramModel } from './passes/ocr-lexicon.js';
 import { withoutUnlikeReplacements } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
@@ -178,6 +178,7 @@ export class CorrectorEngine {
   private checkerLoad: Promise<GrammarChecker | undefined> | undefined;
   /** Loaded on the first OCR segment: ASR and text users do not wait for it. */
   private lexiconLoad: Promise<OcrLexicon> | undefined;
+  private wordModelLoad: Promise<WordTrigramModel> | undefined;
 
   private constructor(
     private readonly model: Seq2SeqModel,
@@ -338,8 +339,15 @@ export class CorrectorEngine {
 
   private ocrLexicon(): Promise<OcrLexicon> | undefined {
     if (this.info.ocrLexicon === null) return undefined;
-    this.lexiconLoad ??= OcrLexicon.load(this.info.ocrLexicon);
+    this.lexiconLoad ??= OcrLexicon.load(this.info.ocrLexicon, this.wordModel());
     return this.lexiconLoad;
+  }
+
+  /** The lexicon's word model, shared by the OCR lexical pass and the writing pass's speller. */
+  private wordModel(): Promise<WordTrigramModel> | undefined {
+    if (this.info.ocrLexicon === null) return undefined;
+    this.wordModelLoad ??= loadWordTrigramModel(this.info.ocrLexicon);
+    return this.wordModelLoad;
   }
 
   /**
@@ -354,10 +362,7 @@ export class CorrectorEngine {
   ): Promise<Map<number, string>> {
     const checked = new Map<number, string>();
     if (!tasks.includes('text')) return checked;
-    this.checkerLoad ??= GrammarChecker.load().catch((error: unknown) => {
-      process.stderr.write(`neko: the grammar checker is off: ${(error as Error).message}\n`);
-      return undefined;
-    });
+    this.checkerLoad ??= this.loadGrammarChecker();
     const checker = await this.checkerLoad;
     for (const [index, input] of segments.entries()) {
       if (tasks[index] !== 'text') continue;
@@ -368,6 +373,21 @@ export class CorrectorEngine {
       if (correction !== source) checked.set(index, correction);
     }
     return checked;
+  }
+
+  /**
+   * Harper, with the lexical pass's word model for spelling rare words when the lexicon exists.
+   * Without the model Harper still runs (its own first suggestion); without Harper the rules run.
+   */
+  private async loadGrammarChecker(): Promise<GrammarChecker | undefined> {
+    const wordModel = this.wordModel()?.catch((error: unknown) => {
+      process.stderr.write(`neko: spelling by context is off: ${(error as Error).message}\n`);
+      return undefined;
+    });
+    return GrammarChecker.load(wordModel).catch((error: unknown) => {
+      process.stderr.write(`neko: the grammar checker is off: ${(error as Error).message}\n`);
+      return undefined;
+    });
   }
 
   private plan(

@@ -22,17 +22,28 @@ import {
   type TokenConfidence,
 } from '../../document/operations.js';
 import type { Suggestion as Suggestion_, SuggestionEdit } from '../../document/types.js';
+import { RARE_WORD_LOG_PROBABILITY, contextSpelling } from './context-speller.js';
+import type { WordTrigramModel } from './ocr-lexicon.js';
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
 const MAX_ROUNDS = 12;
 
 export class GrammarChecker {
-  private constructor(private readonly linter: LocalLinter) {}
+  private constructor(
+    private readonly linter: LocalLinter,
+    private readonly wordModel: WordTrigramModel | undefined,
+  ) {}
 
-  static async load(): Promise<GrammarChecker> {
+  /**
+   * With a word model, rare words are spelt by their context (passes/context-speller.ts). The model
+   * may still be loading: Harper's set-up runs meanwhile.
+   */
+  static async load(
+    wordModel?: WordTrigramModel | Promise<WordTrigramModel | undefined>,
+  ): Promise<GrammarChecker> {
     const linter = new LocalLinter({ binary, dialect: Dialect.American });
-    await linter.setup();
-    return new GrammarChecker(linter);
+    const [model] = await Promise.all([wordModel, linter.setup()]);
+    return new GrammarChecker(linter, model);
   }
 
   /** The text with every acceptable suggestion applied. */
@@ -40,20 +51,26 @@ export class GrammarChecker {
     let current = text;
     const refused = new Set<string>();
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      let chosen: { lint: Lint; suggestion: Suggestion } | undefined;
+      let chosen: { lint: Lint; fix: Fix } | undefined;
       for (const lint of await this.linter.lint(current)) {
-        const suggestion = preferredSuggestion(lint);
         const key = `${lint.span().start}:${lint.get_problem_text()}`;
-        if (!suggestion || refused.has(key)) continue;
-        if (!isAcceptable(current, lint, suggestion.get_replacement_text())) {
+        if (refused.has(key)) continue;
+        const fix = this.fixFor(current, lint);
+        if (!fix || !isAcceptable(current, fix.judgedAs, fix.text)) {
           refused.add(key);
           continue;
         }
-        chosen = { lint, suggestion };
+        chosen = { lint, fix };
         break;
       }
       if (!chosen) break;
-      current = await this.linter.applySuggestion(current, chosen.lint, chosen.suggestion);
+      const { lint, fix } = chosen;
+      if (fix.suggestion) {
+        current = await this.linter.applySuggestion(current, lint, fix.suggestion);
+      } else {
+        const { start, end } = lint.span();
+        current = current.slice(0, start) + fix.text + current.slice(end);
+      }
     }
     return current;
   }
@@ -61,6 +78,52 @@ export class GrammarChecker {
   async dispose(): Promise<void> {
     await this.linter.dispose();
   }
+
+  /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */
+  private fixFor(text: string, lint: Lint): Fix | undefined {
+    if (this.wordModel && SPELLING_KINDS.has(lint.lint_kind())) {
+      const asSpelling = { span: () => lint.span(), lint_kind: () => 'Spelling' };
+      const problem = lint.get_problem_text();
+      const replacements = lint.suggestions().map((option) => option.get_replacement_text());
+      // A fix of case alone ("monday" → "Monday", "paris" → "Paris") needs no context.
+      const recased = replacements.find(
+        (replacement) =>
+          replacement !== problem && replacement.toLowerCase() === problem.toLowerCase(),
+      );
+      if (recased !== undefined) return { text: recased, judgedAs: asSpelling };
+      if (isRareWord(problem, this.wordModel)) {
+        const { start, end } = lint.span();
+        const spelling = contextSpelling(text, start, end, replacements, this.wordModel);
+        return spelling === undefined ? undefined : { text: spelling, judgedAs: asSpelling };
+      }
+    }
+    const suggestion = preferredSuggestion(lint);
+    return suggestion && { text: suggestion.get_replacement_text(), judgedAs: lint, suggestion };
+  }
+}
+
+/** A replacement for a lint's text, and the lint it is judged as (see isAcceptable). */
+interface Fix {
+  text: string;
+  judgedAs: LintPlace;
+  /** Harper's suggestion when the fix is one; else the text replaces the lint's span. */
+  suggestion?: Suggestion;
+}
+
+/**
+ * Lints over a misspelt word: Harper calls some slips typos, and some a word choice ("untill" →
+ * "distill").
+ */
+const SPELLING_KINDS = new Set(['Spelling', 'Typo', 'WordChoice']);
+
+/**
+ * A word the model has seen rarely or never: its spelling is chosen by context. Between two words
+ * the model knows well ("most quiet" → "quite") a trigram is no judge, so there Harper's own
+ * suggestion is weighed as before.
+ */
+function isRareWord(problem: string, model: WordTrigramModel): boolean {
+  const word = problem.toLowerCase();
+  return /^\p{L}+$/u.test(word) && model.wordLogProbability(word) <= RARE_WORD_LOG_PROBABILITY;
 }
 
 /**

@@ -149,6 +149,12 @@ async function readText(path: string): Promise<string> {
   }
 }
 
+/** A settled promise's value, or its error thrown. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 /** The lines Python's text-mode iteration yields (universal newlines), without their newline. */
 function textLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
@@ -183,8 +189,24 @@ function parseSettings(text: string, path: string): z.infer<typeof channelSchema
 // -------------------------------------------------------------------------------------------------
 // The trigram model
 
+/** What the writing pass's speller reads of the lexical pass's word model (passes/context-speller.ts). */
+export interface WordTrigramModel {
+  /** ln P(c | a b); "<s>" and "</s>" mark the sentence's ends. */
+  logProbability(a: string, b: string, c: string): number;
+  /** Whether the model has seen the (lower-case) word. */
+  knows(word: string): boolean;
+  /** ln P of the word alone (its <unk> probability when unseen). */
+  wordLogProbability(word: string): number;
+}
+
+/** The word trigram model alone, for the writing pass; a missing or broken file names itself. */
+export async function loadWordTrigramModel(directory: string): Promise<WordTrigramModel> {
+  const path = join(resolve(directory), ARPA_FILE);
+  return ArpaModel.parse(await readText(path), path);
+}
+
 /** A trigram backoff model read from ARPA; scores in natural log. */
-class ArpaModel {
+class ArpaModel implements WordTrigramModel {
   private constructor(
     /** Each n-gram of every order, its words joined with spaces → its row in the arrays below. */
     private readonly rows: Map<string, number>,
@@ -256,6 +278,15 @@ class ArpaModel {
     const unigramLogProbability =
       unigram !== undefined ? this.logProbabilities[unigram]! : this.unknown;
     return contextBackoff + this.logBackoff(b) + unigramLogProbability;
+  }
+
+  knows(word: string): boolean {
+    return word !== UNKNOWN_WORD && !word.includes(' ') && this.rows.has(word);
+  }
+
+  wordLogProbability(word: string): number {
+    const row = this.knows(word) ? this.rows.get(word) : undefined;
+    return row !== undefined ? this.logProbabilities[row]! : this.unknown;
   }
 
   private logBackoff(context: string): number {
@@ -665,7 +696,7 @@ interface Hypothesis {
 export class OcrLexicon {
   private constructor(
     readonly settings: Readonly<OcrLexiconSettings>,
-    private readonly lm: ArpaModel,
+    private readonly lm: WordTrigramModel,
     private readonly lexicon: Lexicon,
     private readonly channel: Channel,
   ) {}
@@ -677,30 +708,33 @@ export class OcrLexicon {
    */
   private readonly optionsByWord = new Map<string, readonly WordOption[]>();
 
-  /** Reads the model directory; a missing or broken file throws CorrectorUnavailable naming it. */
-  static async load(directory: string): Promise<OcrLexicon> {
+  /**
+   * Reads the model directory; a missing or broken file throws CorrectorUnavailable naming it. The
+   * word model may be given, loaded already for the writing pass (loadWordTrigramModel).
+   */
+  static async load(directory: string, wordModel?: Promise<WordTrigramModel>): Promise<OcrLexicon> {
     const root = resolve(directory);
     const isDirectory = await stat(root).then(
       (stats) => stats.isDirectory(),
       () => false,
     );
     if (!isDirectory) throw new CorrectorUnavailable(`no OCR lexicon directory at ${root}`);
-    const paths = [CHANNEL_FILE, ARPA_FILE, CANDIDATES_FILE, KNOWN_WORDS_FILE].map((name) =>
-      join(root, name),
-    );
+    const [channelPath, candidatesPath, knownPath] = [
+      CHANNEL_FILE,
+      CANDIDATES_FILE,
+      KNOWN_WORDS_FILE,
+    ].map((name) => join(root, name)) as [string, string, string];
     // Read and decompress in parallel, but report the first broken file in a fixed order.
-    const reads = await Promise.allSettled(paths.map(readText));
-    const texts = reads.map((read) => {
-      if (read.status === 'rejected') throw read.reason;
-      return read.value;
-    });
-    const [channelPath, arpaPath, candidatesPath] = paths as [string, string, string, string];
-    const [channelText, arpaText, candidatesText, knownText] = texts as [
-      string,
-      string,
-      string,
-      string,
-    ];
+    const [channel, lm, candidates, known] = await Promise.allSettled([
+      readText(channelPath),
+      wordModel ?? loadWordTrigramModel(root),
+      readText(candidatesPath),
+      readText(knownPath),
+    ]);
+    const channelText = settled(channel);
+    const languageModel = settled(lm);
+    const candidatesText = settled(candidates);
+    const knownText = settled(known);
     const { confusions, ...parsedSettings } = parseSettings(channelText, channelPath);
     const settings: OcrLexiconSettings = {
       channel_weight: parsedSettings.channel_weight,
@@ -720,7 +754,7 @@ export class OcrLexicon {
     };
     return new OcrLexicon(
       Object.freeze(settings),
-      ArpaModel.parse(arpaText, arpaPath),
+      languageModel,
       Lexicon.parse(candidatesText, candidatesPath, knownText),
       new Channel(confusions),
     );

@@ -1,0 +1,140 @@
+/**
+ * The spelling of a word Harper flags, chosen by the words around it. Harper ranks its spelling
+ * suggestions by the word alone, so in "a room wich was small" it offers "wish" first, in "your
+ * helth" "heath", in "the best nigth" "ninth"; and when a slip is not among its suggestions at all
+ * ("wether" → "wet her", "ofice" → "of ice", "untill" → "distill") it has nothing right to offer.
+ *
+ * The candidates are Harper's one-word suggestions and the words one edit away (a letter inserted,
+ * deleted, changed or two neighbours swapped) that the word trigram model of the OCR lexical pass
+ * knows; each is scored by that model over the trigrams it takes part in. A candidate Harper did not
+ * offer pays a small penalty, and the flagged word itself competes too, when the model knows it, so
+ * that a name the model has seen ("Mohammed", "Ronaldo") is not turned into a nearer common word.
+ */
+import { matchCase, type WordTrigramModel } from './ocr-lexicon.js';
+
+/**
+ * A word the model has seen at most a few times (ln P -13.9 is one sighting). Common misspellings
+ * ("recieved", "definately": -12.95) are seen that often in its e-mail; "quiet", "postages" are
+ * seen far more.
+ */
+export const RARE_WORD_LOG_PROBABILITY = -12;
+/** ln-probability a word one edit away pays for not being among Harper's suggestions (OOD dev). */
+const UNSUGGESTED_PENALTY = 3;
+/** ln-probability each place down Harper's list costs: its order knows the commoner slips. */
+const RANK_PENALTY = 1;
+/** ln-probability each edit from the flagged word costs (OOD dev). */
+const EDIT_PENALTY = 2;
+/** ln-probability the flagged word itself pays to stay: Harper's doubt counts for something. */
+const FLAGGED_WORD_PENALTY = 2;
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A word of the text and where it is. */
+interface PlacedWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The best spelling for `text.slice(start, end)` among Harper's `suggestions` and the near words the
+ * model knows, written in the flagged word's case; undefined when the flagged word should stay or is
+ * not one word.
+ */
+export function contextSpelling(
+  text: string,
+  start: number,
+  end: number,
+  suggestions: readonly string[],
+  model: WordTrigramModel,
+): string | undefined {
+  const words: PlacedWord[] = [...text.matchAll(WORD)].map((match) => ({
+    text: match[0].toLowerCase().replaceAll('\u2019', "'"),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const position = words.findIndex((word) => word.start === start && word.end === end);
+  if (position < 0) return undefined;
+  const flagged = text.slice(start, end);
+  const low = words[position]!.text;
+  const fitOf = (candidate: string) => contextFit(words, position, candidate, model);
+
+  let best: { word: string; score: number } | undefined;
+  const consider = (word: string, penalty: number) => {
+    const score = fitOf(word) - penalty - EDIT_PENALTY * editDistance(low, word);
+    if (!best || score > best.score) best = { word, score };
+  };
+  const offered = new Set<string>();
+  for (const [rank, suggestion] of suggestions.entries()) {
+    const candidate = suggestion.toLowerCase();
+    if (!/^[\p{L}']+$/u.test(candidate) || offered.has(candidate)) continue;
+    offered.add(candidate);
+    consider(candidate, RANK_PENALTY * rank);
+  }
+  for (const candidate of oneEditAway(low)) {
+    if (!offered.has(candidate) && model.knows(candidate)) {
+      consider(candidate, UNSUGGESTED_PENALTY);
+    }
+  }
+  if (!best) return undefined;
+  if (model.knows(low) && fitOf(low) - FLAGGED_WORD_PENALTY >= best.score) return undefined;
+  return matchCase(flagged, best.word);
+}
+
+/**
+ * Letters inserted, deleted, changed, or neighbours swapped, to turn `a` into `b` (the optimal
+ * string alignment distance).
+ */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i]!;
+      row[j] = Math.min(
+        rows[i - 1]![j]! + 1,
+        row[j - 1]! + 1,
+        rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** ln P of the trigrams `candidate` takes part in at `position`, sentence ends included. */
+function contextFit(
+  words: readonly PlacedWord[],
+  position: number,
+  candidate: string,
+  model: WordTrigramModel,
+): number {
+  const sequence = ['<s>', '<s>', ...words.map((word) => word.text), '</s>'];
+  const at = position + 2;
+  sequence[at] = candidate;
+  let total = 0;
+  for (let i = at; i <= Math.min(at + 2, sequence.length - 1); i++) {
+    total += model.logProbability(sequence[i - 2]!, sequence[i - 1]!, sequence[i]!);
+  }
+  return total;
+}
+
+/** The strings one deletion, swap of neighbours, change or insertion of a letter from `word`. */
+export function oneEditAway(word: string): Set<string> {
+  const near = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [left, right] = [word.slice(0, i), word.slice(i)];
+    if (right) near.add(left + right.slice(1));
+    if (right.length > 1) near.add(left + right[1] + right[0] + right.slice(2));
+    for (const letter of LETTERS) {
+      if (right) near.add(left + letter + right.slice(1));
+      near.add(left + letter + right);
+    }
+  }
+  near.delete(word);
+  return near;
+}

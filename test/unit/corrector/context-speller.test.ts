@@ -1,0 +1,129 @@
+/**
+ * Spelling by context: the words one edit away, the distance that prices them, and the choice among
+ * Harper's suggestions and those words under a word trigram model, first with a small model whose
+ * every score is written here, then with the shipped one inside the grammar checker.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  contextSpelling,
+  editDistance,
+  oneEditAway,
+} from '../../../src/corrector/passes/context-speller.js';
+import { GrammarChecker } from '../../../src/corrector/passes/grammar-checker.js';
+import {
+  loadWordTrigramModel,
+  type WordTrigramModel,
+} from '../../../src/corrector/passes/ocr-lexicon.js';
+
+const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
+
+/**
+ * A model that knows a few words (ln P alone) and a few word pairs (ln P of the second after the
+ * first); any other trigram scores its last word alone, an unknown word -20.
+ */
+function smallModel(words: Record<string, number>, pairs: Record<string, number> = {}) {
+  const model: WordTrigramModel = {
+    logProbability: (_a, b, c) => pairs[`${b} ${c}`] ?? words[c] ?? -20,
+    knows: (word) => word in words,
+    wordLogProbability: (word) => words[word] ?? -20,
+  };
+  return model;
+}
+
+/** contextSpelling over the first occurrence of `word` in `text`. */
+function spell(text: string, word: string, suggestions: string[], model: WordTrigramModel) {
+  const start = text.indexOf(word);
+  return contextSpelling(text, start, start + word.length, suggestions, model);
+}
+
+describe('the words one edit away', () => {
+  it('deletes, swaps, changes and inserts one letter, and leaves the word out', () => {
+    const near = oneEditAway('wich');
+    for (const word of ['wch', 'iwch', 'with', 'which', 'wicho']) expect(near.has(word)).toBe(true);
+    expect(near.has('wich')).toBe(false);
+    expect(near.has('whitch')).toBe(false);
+  });
+
+  it('prices a swap of neighbours as one edit', () => {
+    expect(editDistance('recieve', 'receive')).toBe(1);
+    expect(editDistance('libary', 'library')).toBe(1);
+    expect(editDistance('libary', 'liberty')).toBe(2);
+    expect(editDistance('especialy', 'special')).toBe(2);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('choosing a spelling by context', () => {
+  const words = {
+    a: -3,
+    room: -7,
+    which: -6,
+    wish: -7,
+    was: -4,
+    small: -8,
+    with: -4,
+    mohammed: -12,
+  };
+  const pairs = { 'room which': -3, 'which was': -2, 'room wish': -12, 'wish was': -11 };
+
+  it("takes Harper's second suggestion when the words around it fit only that one", () => {
+    const model = smallModel(words, pairs);
+    expect(spell('a room wich was small', 'wich', ['wish', 'which'], model)).toBe('which');
+    // Without the pairs, Harper's order decides between words that fit alike.
+    expect(spell('a room wich was small', 'wich', ['wish', 'which'], smallModel(words))).toBe(
+      'wish',
+    );
+  });
+
+  it('finds a word one edit away that Harper did not offer, and writes it in the case found', () => {
+    const model = smallModel(words, pairs);
+    expect(spell('A room wich was small', 'wich', ['wet her'], model)).toBe('which');
+    expect(spell('WICH was small', 'WICH', [], model)).toBe('WHICH');
+  });
+
+  it('keeps a word the model knows when no candidate fits better by the margin', () => {
+    const model = smallModel(words, pairs);
+    expect(spell('mohammed was small', 'mohammed', ['mohamed'], model)).toBeUndefined();
+    expect(
+      spell('mohammed was small', 'mohammed', ['mohamed'], smallModel({ ...words, mohamed: -5 })),
+    ).toBe('mohamed');
+  });
+
+  it('gives nothing for a span that is not one word, or when nothing is near', () => {
+    const model = smallModel(words, pairs);
+    expect(contextSpelling('a room wich was', 2, 11, ['which'], model)).toBeUndefined();
+    expect(spell('a room zzzzzz was', 'zzzzzz', [], model)).toBeUndefined();
+  });
+});
+
+describe('the grammar checker with the shipped word model', () => {
+  let checker: GrammarChecker;
+  beforeAll(async () => {
+    checker = await GrammarChecker.load(loadWordTrigramModel(lexiconDir));
+  });
+  afterAll(async () => {
+    await checker.dispose();
+  });
+
+  it.each([
+    // Harper offers "wish", "heath", "ninth" first; "whether", "office", "until" not at all.
+    ['They gave us a room wich was very small.', 'They gave us a room which was very small.'],
+    ['Smoking is dangerous for your helth.', 'Smoking is dangerous for your health.'],
+    ['It was the best nigth of my life.', 'It was the best night of my life.'],
+    ["I wasn't sure wether to accept the offer.", "I wasn't sure whether to accept the offer."],
+    ['I go to the gym near my ofice.', 'I go to the gym near my office.'],
+    ['I study in the library untill midnight.', 'I study in the library until midnight.'],
+    ['I took the train from paris to Brussels.', 'I took the train from Paris to Brussels.'],
+  ])('%s', async (text, corrected) => {
+    expect(await checker.correct(text)).toBe(corrected);
+  });
+
+  it('leaves a word the model knows well to Harper, and correct text as it is', async () => {
+    // Harper's suggestions for "postages" are "post ages"; the model would have preferred "postage".
+    const correct = 'The receipts from letter postages for the year fell.';
+    expect(await checker.correct(correct)).toBe(correct);
+    const named = 'Zhang Wei was travelling to Osaka with Mr. Tanaka last week.';
+    expect(await checker.correct(named)).toBe(named);
+  });
+});
