@@ -37,7 +37,15 @@ const COUNTABLE_NOUNS = (
   'neighbour neighbor girl boy woman man baby member tourist visitor guest ' +
   'apple egg orange banana bottle cup glass plate box mistake example item product order ' +
   'company bank island river lake mountain beach church temple bridge road kilometre kilometer ' +
-  'mile metre meter dollar euro pound cent'
+  'mile metre meter dollar euro pound cent ' +
+  'essay article novel magazine newspaper dictionary sentence paragraph website app laptop ' +
+  'pen pencil notebook desk bed kitchen garden building wall continent airport station ' +
+  'passenger driver pupil professor lecturer engineer lawyer scientist artist musician singer ' +
+  'actor athlete soldier farmer son daughter uncle aunt nephew niece grandmother grandfather ' +
+  'husband kid teenager adult citizen decade century season weekend birthday festival concert ' +
+  'kilogram gram litre liter bedroom bathroom supermarket cinema theatre theater library stadium ' +
+  'factory forest sea ocean hill valley horse cow flower vegetable sandwich cookie biscuit meal ' +
+  'recipe gift toy coin card shirt jacket coat hat sock glove'
 ).split(' ');
 
 const IRREGULAR_PLURAL = new Map([
@@ -121,6 +129,27 @@ const OBJECT_OF = new Map([
   ['you', 'you'],
 ]);
 
+/** People in the plural, before "who". */
+const PEOPLE =
+  'people|children|men|women|students|friends|parents|teachers|colleagues|workers|employees|' +
+  'customers|clients|tourists|visitors|guests|players|members|neighbours|neighbors|kids|' +
+  'teenagers|adults|citizens|girls|boys|doctors|nurses|patients|passengers|drivers|pupils';
+
+/** People a learner names with "my" before a verb: family, friends and people at work or school. */
+const SINGULAR_SUBJECTS =
+  'son|daughter|brother|sister|mother|father|mum|mom|dad|wife|husband|friend|boyfriend|girlfriend|' +
+  'cousin|uncle|aunt|grandmother|grandfather|grandma|grandpa|boss|manager|colleague|teacher|' +
+  'neighbour|neighbor|roommate|classmate|partner|child|baby|dog|cat';
+/** A name after a title, or a capitalised word after "my friend" ("my friend Ahmed"). */
+const NAME = '\\p{Lu}\\p{Ll}+';
+const TITLED_NAME = `(?:Mr|Mrs|Ms|Dr)\\.?\\s+${NAME}`;
+const FREQUENCY_ADVERB = '(?:always|never|usually|often|sometimes|rarely|also|still|really|only)';
+/** Words after which the word before them was a noun ("my phone bill is"), not a verb. */
+const AUXILIARY =
+  "is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did|'s|’s";
+/** Verbs whose past is their base ("My father put"): the sentence may be in the past. */
+const PAST_LIKE_BASE = /^(?:put|cut|hit|let|set|cost|hurt|quit|read|shut|bet|beat|spread|cast)$/u;
+
 /** Jobs a learner names after "work as" without the article English needs. */
 const PROFESSIONS =
   'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
@@ -189,6 +218,27 @@ export const FORM_RULES: readonly LearnerRule[] = [
               ? "don't"
               : baseOfKnownThirdPerson(lower);
       return base && lower !== base ? `${subject!}${space!}${matchCase(verb!, base)}` : undefined;
+    },
+  },
+  {
+    // "My son enjoy playing" → "My son enjoys"; "Mr. Tanaka always arrive" → "arrives"; only where
+    // the noun phrase opens a sentence or clause, and not before a verb ("my phone bill is due").
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?;:]\\s+|\\b(?:[Bb]ecause|[Bb]ut|[Ss]o|[Ww]hen|[Ww]hile|[Aa]lthough|[Ii]f)\\s+))((?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:${SINGULAR_SUBJECTS})(?:\\s+(?:${TITLED_NAME}|${NAME}))?|${TITLED_NAME})(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(${VERB_BASE})\\b(?!['’])(?!\\s+(?:${AUXILIARY})\\b)`,
+      'gu',
+    ),
+    replace: ([subject, space, verb]) =>
+      PAST_LIKE_BASE.test(verb!) ? undefined : `${subject!}${space!}${thirdPersonOf(verb!)}`,
+  },
+  {
+    // "many students who wants" → "who want"; not after "one of" ("one of my friends who lives")
+    pattern: new RegExp(
+      `(?<!\\bone\\s+of\\s+(?:\\p{L}+\\s+)?)\\b((?:${PEOPLE})\\s+who)(\\s+)(\\p{L}+s)\\b(?!['’])`,
+      'giu',
+    ),
+    replace: ([subject, space, verb]) => {
+      const base = baseOfKnownThirdPerson(verb!.toLowerCase());
+      return base ? `${subject!}${space!}${matchCase(verb!, base)}` : undefined;
     },
   },
   {

@@ -19,7 +19,7 @@ describe('withLearnerGrammar', () => {
     ['How Many Luggages can I take?', 'How Much Luggage can I take?'],
     ['NEW EQUIPMENTS ARRIVED', 'NEW EQUIPMENT ARRIVED'],
     // verbs followed by a gerund
-    ['My son enjoy to play video games.', 'My son enjoy playing video games.'],
+    ['My son enjoy to play video games.', 'My son enjoys playing video games.'],
     ['He avoided to answer my question.', 'He avoided answering my question.'],
     ['Would you mind to open the window?', 'Would you mind opening the window?'],
     ['We are considering to move to Lyon.', 'We are considering moving to Lyon.'],
@@ -282,6 +282,33 @@ describe('withLearnerGrammar: word order, tense and articles', () => {
 
 describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phrases', () => {
   it.each([
+    // a person named with "my" or a title, then a verb: the third person
+    [
+      'My colleague Mr. Tanaka always arrive early. When my father come home, we eat.',
+      'My colleague Mr. Tanaka always arrives early. When my father comes home, we eat.',
+    ],
+    [
+      'My friend Ahmed study medicine, but Dr. Okafor teach us.',
+      'My friend Ahmed studies medicine, but Dr. Okafor teaches us.',
+    ],
+    // not a compound subject, a noun before a verb, or a verb whose past is its base
+    ['My sister and my brother live in Rome.', 'My sister and my brother live in Rome.'],
+    [
+      'My dog walk is at six. My father put the box down.',
+      'My dog walk is at six. My father put the box down.',
+    ],
+    // "who" after people in the plural; not after "one of", nor after years
+    ['There are students who wants to leave.', 'There are students who want to leave.'],
+    [
+      'One of my friends who lives in Paris called.',
+      'One of my friends who lives in Paris called.',
+    ],
+    ['I am the first in 40 years who knows it.', 'I am the first in 40 years who knows it.'],
+    [
+      'We had to write two essay and three article.',
+      'We had to write two essays and three articles.',
+    ],
+    ["There's lots of room for more drivers.", "There's lots of room for more drivers."],
     [
       'We waited three hour in Frankfurt and I have two brother and one sister.',
       'We waited three hours in Frankfurt and I have two brothers and one sister.',
