@@ -369,7 +369,8 @@ export class CorrectorEngine {
       if (signal?.aborted) throw new CorrectionCancelled();
       const source = input.hypotheses[0] ?? '';
       const ruled = withLearnerGrammar(source);
-      const correction = checker ? await checker.correct(ruled) : ruled;
+      // Again after Harper: its spelling fixes let rules see their words ("My freind Ahmed study").
+      const correction = checker ? withLearnerGrammar(await checker.correct(ruled)) : ruled;
       if (correction !== source) checked.set(index, correction);
     }
     return checked;

@@ -150,6 +150,32 @@ const AUXILIARY =
 /** Verbs whose past is their base ("My father put"): the sentence may be in the past. */
 const PAST_LIKE_BASE = /^(?:put|cut|hit|let|set|cost|hurt|quit|read|shut|bet|beat|spread|cast)$/u;
 
+/** How a person feels → what makes them feel so ("bored" → "boring"). */
+const FEELINGS = new Map([
+  ['boring', 'bored'],
+  ['interesting', 'interested'],
+  ['exciting', 'excited'],
+  ['tiring', 'tired'],
+  ['confusing', 'confused'],
+  ['disappointing', 'disappointed'],
+  ['embarrassing', 'embarrassed'],
+  ['frightening', 'frightened'],
+  ['surprising', 'surprised'],
+  ['annoying', 'annoyed'],
+  ['worrying', 'worried'],
+]);
+/** Things that bore or excite people: a lesson is boring, not bored. */
+const EVENTS =
+  'lesson|class|lecture|film|movie|book|trip|journey|game|match|party|concert|story|meeting|' +
+  'course|show|programme|program|seminar|presentation|speech|novel|series';
+const DEGREE = '(?:(?:very|so|really|quite|too|a\\s+bit|extremely)\\s+)?';
+const TELL = new Map([
+  ['say', 'tell'],
+  ['says', 'tells'],
+  ['said', 'told'],
+  ['saying', 'telling'],
+]);
+
 /** Jobs a learner names after "work as" without the article English needs. */
 const PROFESSIONS =
   'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
@@ -519,5 +545,45 @@ export const FORM_RULES: readonly LearnerRule[] = [
     ),
     replace: ([subject, space, years]) =>
       `${subject!}${space!}${/^I$/u.test(subject!) ? 'am' : 'is'}${years!} old`,
+  },
+  {
+    // "I am boring at my job" → "I am bored"; "The lesson was so bored" → "so boring": a person
+    // feels, a thing causes. Of the feelings, only those no one is doing to someone ("I am worrying
+    // about", "I was tiring")
+    pattern: new RegExp(
+      `\\b((?:I|we)(?:\\s+(?:am|are|was|were|feel|felt)|['’](?:m|re))\\s+${DEGREE})(boring|interesting|exciting)\\b(?!\\s+(?:me|you|him|her|us|them|my|your|his|our|their|the|a|an|it|people)\\b)|\\b((?:the|this|that|my|our|his|her|their)\\s+(?:${EVENTS})\\s+(?:is|was|were|are)\\s+${DEGREE})(${alternation([...FEELINGS.values()])})\\b`,
+      'giu',
+    ),
+    replace: ([person, causing, thing, felt]) => {
+      if (person) return `${person}${FEELINGS.get(causing!.toLowerCase())!}`;
+      const cause = [...FEELINGS].find(([, feeling]) => feeling === felt!.toLowerCase())![0];
+      return `${thing!}${cause}`;
+    },
+  },
+  {
+    // "He said me that" → "He told me that"; "She is married with a doctor" → "married to" (not
+    // "married with two children"); "interested on doing" → "interested in"; "He must to finish" →
+    // "must finish" (not "do all we can to help"); "entered to the room" → "entered the room"
+    pattern: new RegExp(
+      `\\b(?:(say|says|said|saying)(\\s+)(me|him|us)\\b|(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(interested)(\\s+)on(?=\\s+\\p{L}+ing\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
+      'gu',
+    ),
+    replace: ([say, s1, object, married, s2, interested, s3, modal, s4, enter]) => {
+      if (say) return `${TELL.get(say)!}${s1!}${object!}`;
+      if (married) return `${married}${s2!}to`;
+      if (interested) return `${interested}${s3!}in`;
+      if (modal) return `${modal}${s4!}`;
+      return enter;
+    },
+  },
+  {
+    // "on internet" → "on the Internet"; "Internet has changed" → "The Internet has changed"
+    // ("Internet Explorer", "in internet marketing": a name, a noun's modifier)
+    pattern:
+      /\b(on|in|use|uses|used|using|from|through|browse|browsing|surf|surfing)(\s+)internet(?=\s*(?:[.,;:!?]|$)|\s+(?:and|or|but|to|for|with|every|all|because|when|so)\b)|(?:^|(?<=[.!?]\s+))(Internet)(?=\s+(?:is|was|has|have|had|can|changed|makes|made|gives|allows|helps)\b)/gu,
+    replace: ([before, space, start]) => {
+      if (start) return 'The Internet';
+      return `${/^in$/iu.test(before!) ? matchCase(before!, 'on') : before!}${space!}the Internet`;
+    },
   },
 ];

@@ -309,6 +309,35 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'We had to write two essays and three articles.',
     ],
     ["There's lots of room for more drivers.", "There's lots of room for more drivers."],
+    // a person feels, a thing causes; not a feeling someone is doing to someone
+    [
+      "I am boring at my job. I'm very exciting for the trip. The lesson was so bored.",
+      "I am bored at my job. I'm very excited for the trip. The lesson was so boring.",
+    ],
+    ["I'm worrying about it. I am boring you.", "I'm worrying about it. I am boring you."],
+    // verbs and their objects and prepositions
+    [
+      'My boss said me that she is married with a man from Oslo.',
+      'My boss told me that she is married to a man from Oslo.',
+    ],
+    ['She is married with two children.', 'She is married with two children.'],
+    [
+      "I'm interested on doing research. He must to finish. They entered to the room.",
+      "I'm interested in doing research. He must finish. They entered the room.",
+    ],
+    [
+      'We will do all we can to help. I am interested on the legal side.',
+      'We will do all we can to help. I am interested on the legal side.',
+    ],
+    // the Internet, but not a name or a noun's modifier
+    [
+      'I found it on internet. Internet has changed our lives.',
+      'I found it on the Internet. The Internet has changed our lives.',
+    ],
+    [
+      'He is an expert in internet marketing and Internet Explorer.',
+      'He is an expert in internet marketing and Internet Explorer.',
+    ],
     [
       'We waited three hour in Frankfurt and I have two brother and one sister.',
       'We waited three hours in Frankfurt and I have two brothers and one sister.',
