@@ -176,6 +176,12 @@ const TELL = new Map([
   ['saying', 'telling'],
 ]);
 
+const LEND = new Map([
+  ['borrow', 'lend'],
+  ['borrows', 'lends'],
+  ['borrowed', 'lent'],
+]);
+
 /** Jobs a learner names after "work as" without the article English needs. */
 const PROFESSIONS =
   'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
@@ -574,6 +580,40 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (interested) return `${interested}${s3!}in`;
       if (modal) return `${modal}${s4!}`;
       return enter;
+    },
+  },
+  {
+    // "He don't like" → "He doesn't"; "We went to home" → "went home" (not "returning to home
+    // problems"); "despite of" → "despite" (not the old "in despite of"); "Can you borrow me" →
+    // "lend me"; "It was happened" → "It happened"; "mentioned about" → "mentioned"; "emphasise on"
+    // → "emphasise"; "thank you for you help" → "your help"
+    pattern: new RegExp(
+      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(borrow|borrows|borrowed)(\\s+)(me)\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(mention(?:s|ed|ing)?)\\s+about\\b|\\b(emphasi[sz](?:e|es|ed|ing))\\s+on\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
+      'giu',
+    ),
+    replace: ([
+      he,
+      s1,
+      go,
+      home,
+      despite,
+      borrow,
+      s2,
+      me,
+      happened,
+      mention,
+      emphasise,
+      forWord,
+      s3,
+    ]) => {
+      if (he) return `${he}${s1!}doesn't`;
+      if (go) return `${go}${home!}`;
+      if (despite) return despite;
+      if (borrow) return `${matchCase(borrow, LEND.get(borrow.toLowerCase())!)}${s2!}${me!}`;
+      if (happened) return happened;
+      if (mention) return mention;
+      if (emphasise) return emphasise;
+      return `${forWord!}${s3!}your`;
     },
   },
   {

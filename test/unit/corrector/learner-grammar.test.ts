@@ -329,6 +329,19 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'We will do all we can to help. I am interested on the legal side.',
       'We will do all we can to help. I am interested on the legal side.',
     ],
+    // textbook slips, each where it is never English
+    [
+      "He don't like it. We went to home early. Despite of the rain, can you borrow me a pen?",
+      "He doesn't like it. We went home early. Despite the rain, can you lend me a pen?",
+    ],
+    [
+      'It was happened when he mentioned about the plan. Thank you for you help.',
+      'It happened when he mentioned the plan. Thank you for your help.',
+    ],
+    [
+      'Returning to home problems, in despite of all that, I can borrow them.',
+      'Returning to home problems, in despite of all that, I can borrow them.',
+    ],
     // the Internet, but not a name or a noun's modifier
     [
       'I found it on internet. Internet has changed our lives.',
