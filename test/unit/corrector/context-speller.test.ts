@@ -115,6 +115,8 @@ describe('the grammar checker with the shipped word model', () => {
     ['I go to the gym near my ofice.', 'I go to the gym near my office.'],
     ['I study in the library untill midnight.', 'I study in the library until midnight.'],
     ['I took the train from paris to Brussels.', 'I took the train from Paris to Brussels.'],
+    // Harper's offsets are the string's own past a character outside the BMP.
+    ['Café 😀 a room wich was small.', 'Café 😀 a room which was small.'],
   ])('%s', async (text, corrected) => {
     expect(await checker.correct(text)).toBe(corrected);
   });
