@@ -20,6 +20,13 @@ import { matchCase, type WordTrigramModel } from './ocr-lexicon.js';
 export const RARE_WORD_LOG_PROBABILITY = -12;
 /** ln-probability a word one edit away pays for not being among Harper's suggestions (OOD dev). */
 const UNSUGGESTED_PENALTY = 3;
+/**
+ * Shorter words are left as they are: most are abbreviations or jargon Harper does not know
+ * ("api", "sdk", "tsx"), and a slip in three letters has too many near words to choose among.
+ */
+const MIN_LENGTH = 4;
+/** Nearly every misspelling is one or two edits from its word; farther ones are other words. */
+const MAX_EDITS = 2;
 /** ln-probability each place down Harper's list costs: its order knows the commoner slips. */
 const RANK_PENALTY = 1;
 /** ln-probability each edit from the flagged word costs (OOD dev). */
@@ -59,6 +66,7 @@ export function contextSpelling(
   const flagged = text.slice(start, end);
   const low = words[position]!.text;
   const fitOf = (candidate: string) => contextFit(words, position, candidate, model);
+  if (low.length < MIN_LENGTH) return undefined;
 
   let best: { word: string; score: number } | undefined;
   const consider = (word: string, penalty: number) => {
@@ -70,6 +78,7 @@ export function contextSpelling(
     const candidate = suggestion.toLowerCase();
     if (!/^[\p{L}']+$/u.test(candidate) || offered.has(candidate)) continue;
     offered.add(candidate);
+    if (editDistance(low, candidate) > MAX_EDITS) continue;
     consider(candidate, RANK_PENALTY * rank);
   }
   for (const candidate of oneEditAway(low)) {

@@ -96,6 +96,9 @@ export class GrammarChecker {
         const spelling = contextSpelling(text, start, end, replacements, this.wordModel);
         return spelling === undefined ? undefined : { text: spelling, judgedAs: asSpelling };
       }
+      // A word the model has seen often is a word ("most quiet", "the api returns"): Harper's
+      // respelling of it into another is not taken.
+      if (/^\p{L}+$/u.test(problem)) return undefined;
     }
     const suggestion = preferredSuggestion(lint);
     return suggestion && { text: suggestion.get_replacement_text(), judgedAs: lint, suggestion };
@@ -116,11 +119,7 @@ interface Fix {
  */
 const SPELLING_KINDS = new Set(['Spelling', 'Typo', 'WordChoice']);
 
-/**
- * A word the model has seen rarely or never: its spelling is chosen by context. Between two words
- * the model knows well ("most quiet" → "quite") a trigram is no judge, so there Harper's own
- * suggestion is weighed as before.
- */
+/** A word the model has seen rarely or never, whose spelling is chosen by context. */
 function isRareWord(problem: string, model: WordTrigramModel): boolean {
   const word = problem.toLowerCase();
   return /^\p{L}+$/u.test(word) && model.wordLogProbability(word) <= RARE_WORD_LOG_PROBABILITY;

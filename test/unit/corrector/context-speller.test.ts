@@ -90,6 +90,12 @@ describe('choosing a spelling by context', () => {
     ).toBe('mohamed');
   });
 
+  it('leaves words under four letters, and takes no suggestion more than two edits away', () => {
+    const model = smallModel({ ...words, ape: -5, subject: -5 });
+    expect(spell('the api was', 'api', ['ape'], model)).toBeUndefined();
+    expect(spell('a room kubectl was', 'kubectl', ['subject'], model)).toBeUndefined();
+  });
+
   it('gives nothing for a span that is not one word, or when nothing is near', () => {
     const model = smallModel(words, pairs);
     expect(contextSpelling('a room wich was', 2, 11, ['which'], model)).toBeUndefined();
@@ -121,10 +127,16 @@ describe('the grammar checker with the shipped word model', () => {
     expect(await checker.correct(text)).toBe(corrected);
   });
 
-  it('leaves a word the model knows well to Harper, and correct text as it is', async () => {
+  it('respells no word the model knows well, and leaves correct text as it is', async () => {
     // Harper's suggestions for "postages" are "post ages"; the model would have preferred "postage".
-    const correct = 'The receipts from letter postages for the year fell.';
-    expect(await checker.correct(correct)).toBe(correct);
+    // For "quiet" Harper offers "quite", for "api" "ape", for "kubectl" "puberty".
+    for (const correct of [
+      'The receipts from letter postages for the year fell.',
+      'Even in our most quiet financial periods we saved.',
+      'The api returns a list, and we call it with kubectl.',
+    ]) {
+      expect(await checker.correct(correct)).toBe(correct);
+    }
     const named = 'Zhang Wei was travelling to Osaka with Mr. Tanaka last week.';
     expect(await checker.correct(named)).toBe(named);
   });
