@@ -18,6 +18,10 @@ describe('withLearnerGrammar', () => {
     ['I need to do many homeworks this weekend.', 'I need to do much homework this weekend.'],
     ['How Many Luggages can I take?', 'How Much Luggage can I take?'],
     ['NEW EQUIPMENTS ARRIVED', 'NEW EQUIPMENT ARRIVED'],
+    [
+      'We saw beautiful sceneries and ate many rices.',
+      'We saw beautiful scenery and ate much rice.',
+    ],
     // verbs followed by a gerund
     ['My son enjoy to play video games.', 'My son enjoys playing video games.'],
     ['He avoided to answer my question.', 'He avoided answering my question.'],
