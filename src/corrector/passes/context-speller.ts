@@ -6,9 +6,11 @@
  *
  * The candidates are Harper's one-word suggestions and the words one edit away (a letter inserted,
  * deleted, changed or two neighbours swapped) that the word trigram model of the OCR lexical pass
- * knows; each is scored by that model over the trigrams it takes part in. A candidate Harper did not
- * offer pays a small penalty, and the flagged word itself competes too, when the model knows it, so
- * that a name the model has seen ("Mohammed", "Ronaldo") is not turned into a nearer common word.
+ * knows; each is scored by that model over the trigrams it takes part in, less a cost per edit and
+ * per place down Harper's list, and more for a word Harper did not offer. The flagged word itself
+ * competes too, when the model knows it, so that a name the model has seen ("Mohammed") is not
+ * turned into a nearer one ("Mohamed"). Words under four letters and candidates more than two edits
+ * away are left alone.
  */
 import { matchCase, type WordTrigramModel } from './ocr-lexicon.js';
 
@@ -65,8 +67,8 @@ export function contextSpelling(
   if (position < 0) return undefined;
   const flagged = text.slice(start, end);
   const low = words[position]!.text;
-  const fitOf = (candidate: string) => contextFit(words, position, candidate, model);
   if (low.length < MIN_LENGTH) return undefined;
+  const fitOf = (candidate: string) => contextFit(words, position, candidate, model);
 
   let best: { word: string; score: number } | undefined;
   const consider = (word: string, penalty: number) => {
