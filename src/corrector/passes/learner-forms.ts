@@ -169,18 +169,6 @@ const EVENTS =
   'lesson|class|lecture|film|movie|book|trip|journey|game|match|party|concert|story|meeting|' +
   'course|show|programme|program|seminar|presentation|speech|novel|series';
 const DEGREE = '(?:(?:very|so|really|quite|too|a\\s+bit|extremely)\\s+)?';
-const TELL = new Map([
-  ['say', 'tell'],
-  ['says', 'tells'],
-  ['said', 'told'],
-  ['saying', 'telling'],
-]);
-
-const LEND = new Map([
-  ['borrow', 'lend'],
-  ['borrows', 'lends'],
-  ['borrowed', 'lent'],
-]);
 
 /** Jobs a learner names after "work as" without the article English needs. */
 const PROFESSIONS =
@@ -567,15 +555,14 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "He said me that" → "He told me that"; "She is married with a doctor" → "married to" (not
-    // "married with two children"); "interested on doing" → "interested in"; "He must to finish" →
-    // "must finish" (not "do all we can to help"); "entered to the room" → "entered the room"
+    // "She is married with a doctor" → "married to" (not "married with two children"); "interested
+    // on doing" → "interested in"; "He must to finish" → "must finish" (not "do all we can to
+    // help"); "entered to the room" → "entered the room"
     pattern: new RegExp(
-      `\\b(?:(say|says|said|saying)(\\s+)(me|him|us)\\b|(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(interested)(\\s+)on(?=\\s+\\p{L}+ing\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
+      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(interested)(\\s+)on(?=\\s+\\p{L}+ing\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
       'gu',
     ),
-    replace: ([say, s1, object, married, s2, interested, s3, modal, s4, enter]) => {
-      if (say) return `${TELL.get(say)!}${s1!}${object!}`;
+    replace: ([married, s2, interested, s3, modal, s4, enter]) => {
       if (married) return `${married}${s2!}to`;
       if (interested) return `${interested}${s3!}in`;
       if (modal) return `${modal}${s4!}`;
@@ -584,32 +571,17 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "He don't like" → "He doesn't"; "We went to home" → "went home" (not "returning to home
-    // problems"); "despite of" → "despite" (not the old "in despite of"); "Can you borrow me" →
-    // "lend me"; "It was happened" → "It happened"; "mentioned about" → "mentioned"; "emphasise on"
-    // → "emphasise"; "thank you for you help" → "your help"
+    // problems"); "despite of" → "despite" (not the old "in despite of"); "It was happened" → "It
+    // happened"; "mentioned about" → "mentioned"; "emphasise on" → "emphasise"; "thank you for you
+    // help" → "your help"
     pattern: new RegExp(
-      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(borrow|borrows|borrowed)(\\s+)(me)\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(mention(?:s|ed|ing)?)\\s+about\\b|\\b(emphasi[sz](?:e|es|ed|ing))\\s+on\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
+      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(mention(?:s|ed|ing)?)\\s+about\\b|\\b(emphasi[sz](?:e|es|ed|ing))\\s+on\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
       'giu',
     ),
-    replace: ([
-      he,
-      s1,
-      go,
-      home,
-      despite,
-      borrow,
-      s2,
-      me,
-      happened,
-      mention,
-      emphasise,
-      forWord,
-      s3,
-    ]) => {
+    replace: ([he, s1, go, home, despite, happened, mention, emphasise, forWord, s3]) => {
       if (he) return `${he}${s1!}doesn't`;
       if (go) return `${go}${home!}`;
       if (despite) return despite;
-      if (borrow) return `${matchCase(borrow, LEND.get(borrow.toLowerCase())!)}${s2!}${me!}`;
       if (happened) return happened;
       if (mention) return mention;
       if (emphasise) return emphasise;
