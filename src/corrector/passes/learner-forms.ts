@@ -555,16 +555,15 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "She is married with a doctor" → "married to" (not "married with two children"); "interested
-    // on doing" → "interested in"; "He must to finish" → "must finish" (not "do all we can to
-    // help"); "entered to the room" → "entered the room"
+    // "She is married with a doctor" → "married to" (not "married with two children"); "He must to
+    // finish" → "must finish" (not "do all we can to help"); "entered to the room" → "entered the
+    // room"
     pattern: new RegExp(
-      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(interested)(\\s+)on(?=\\s+\\p{L}+ing\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
+      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
       'gu',
     ),
-    replace: ([married, s2, interested, s3, modal, s4, enter]) => {
+    replace: ([married, s2, modal, s4, enter]) => {
       if (married) return `${married}${s2!}to`;
-      if (interested) return `${interested}${s3!}in`;
       if (modal) return `${modal}${s4!}`;
       return enter;
     },

@@ -272,10 +272,10 @@ const RULES: readonly LearnerRule[] = [
   },
   {
     // Prepositions verbs and adjectives take: "listen music" → "listen to music", "wait me" → "wait
-    // for me", "depends of" → "depends on", "interested about" → "interested in", "afraid from" →
-    // "afraid of"
+    // for me", "depends of" → "depends on", "interested about" and "interested on doing" →
+    // "interested in", "afraid from" → "afraid of"
     pattern:
-      /\b(?:(listen(?:s|ed|ing)?)(\s+)(music|the\s+(?:radio|news|music|songs?)|songs|podcasts|my|your|his|our|their|me|him|us|them|it)|(wait(?:s|ed|ing)?)(\s+)(me|him|her|us|them|you)(?!\s+out\b)|(depend(?:s|ed|ing|ent)?)(\s+)(?:of|from)|(interested)(\s+)about|(afraid)(\s+)from)\b/giu,
+      /\b(?:(listen(?:s|ed|ing)?)(\s+)(music|the\s+(?:radio|news|music|songs?)|songs|podcasts|my|your|his|our|their|me|him|us|them|it)|(wait(?:s|ed|ing)?)(\s+)(me|him|her|us|them|you)(?!\s+out\b)|(depend(?:s|ed|ing|ent)?)(\s+)(?:of|from)|(interested)(\s+)(?:about|on(?=\s+\p{L}+ing\b))|(afraid)(\s+)from)\b/giu,
     replace: ([listen, s1, heard, wait, s2, awaited, depend, s3, interested, s4, afraid, s5]) => {
       if (listen) return `${listen}${s1!}to ${heard!}`;
       if (wait) return `${wait}${s2!}for ${awaited!}`;
