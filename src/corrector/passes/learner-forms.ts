@@ -571,19 +571,16 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "He don't like" → "He doesn't"; "We went to home" → "went home" (not "returning to home
     // problems"); "despite of" → "despite" (not the old "in despite of"); "It was happened" → "It
-    // happened"; "mentioned about" → "mentioned"; "emphasise on" → "emphasise"; "thank you for you
-    // help" → "your help"
+    // happened"; "thank you for you help" → "your help"
     pattern: new RegExp(
-      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(mention(?:s|ed|ing)?)\\s+about\\b|\\b(emphasi[sz](?:e|es|ed|ing))\\s+on\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
+      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
       'giu',
     ),
-    replace: ([he, s1, go, home, despite, happened, mention, emphasise, forWord, s3]) => {
+    replace: ([he, s1, go, home, despite, happened, forWord, s3]) => {
       if (he) return `${he}${s1!}doesn't`;
       if (go) return `${go}${home!}`;
       if (despite) return despite;
       if (happened) return happened;
-      if (mention) return mention;
-      if (emphasise) return emphasise;
       return `${forWord!}${s3!}your`;
     },
   },

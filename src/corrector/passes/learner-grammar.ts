@@ -265,10 +265,12 @@ const RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "Can you explain me how" → "explain to me how"; "we discussed about it" → "discussed it"
-    pattern: /\b(explain(?:s|ed|ing)?)(\s+)(me|him|us)\b|\b(discuss(?:es|ed|ing)?)\s+about\b/giu,
-    replace: ([explain, space, object, discuss]) =>
-      explain ? `${explain}${space!}to ${object!}` : discuss,
+    // "Can you explain me how" → "explain to me how"; "we discussed about it" → "discussed it";
+    // "mentioned about" → "mentioned"; "emphasise on" → "emphasise"
+    pattern:
+      /\b(explain(?:s|ed|ing)?)(\s+)(me|him|us)\b|\b((?:discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?)(?=\s+about\b)|emphasi[sz](?:e|es|ed|ing)(?=\s+on\b))\s+(?:about|on)\b/giu,
+    replace: ([explain, space, object, verb]) =>
+      explain ? `${explain}${space!}to ${object!}` : verb,
   },
   {
     // Prepositions verbs and adjectives take: "listen music" → "listen to music", "wait me" → "wait
