@@ -135,6 +135,15 @@ const PEOPLE =
   'customers|clients|tourists|visitors|guests|players|members|neighbours|neighbors|kids|' +
   'teenagers|adults|citizens|girls|boys|doctors|nurses|patients|passengers|drivers|pupils';
 
+/** Nouns British English may treat as many people ("the team are"). */
+const COLLECTIVE_NOUNS = 'team|company|class|family|government|staff|group|band|club|bank';
+const SINGULAR_VERB = new Map([
+  ['have', 'has'],
+  ['are', 'is'],
+  ['do', 'does'],
+  ["don't", "doesn't"],
+]);
+
 /** People a learner names with "my" before a verb: family, friends and people at work or school. */
 const SINGULAR_SUBJECTS =
   'son|daughter|brother|sister|mother|father|mum|mom|dad|wife|husband|friend|boyfriend|girlfriend|' +
@@ -249,6 +258,17 @@ export const FORM_RULES: readonly LearnerRule[] = [
     ),
     replace: ([subject, space, verb]) =>
       PAST_LIKE_BASE.test(verb!) ? undefined : `${subject!}${space!}${thirdPersonOf(verb!)}`,
+  },
+  {
+    // "The hotel have many problems" → "has"; "This car are" → "is"; only where the noun phrase opens
+    // a sentence or clause, and not for nouns British English treats as many ("the team are"); not
+    // "were", which "if the man were" needs
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?;:]\\s+|\\b(?:[Bb]ecause|[Bb]ut|[Ss]o|[Ww]hen|[Ww]hile|[Aa]lthough|[Ii]f)\\s+))((?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+(?!(?:${COLLECTIVE_NOUNS})\\b)(?:${COUNTABLE_NOUNS.join('|')})(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(have|are|do|don['’]t)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([subject, space, verb]) =>
+      `${subject!}${space!}${SINGULAR_VERB.get(verb!.replace('’', "'"))!}`,
   },
   {
     // "many students who wants" → "who want"; not after "one of" ("one of my friends who lives")

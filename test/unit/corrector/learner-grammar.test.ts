@@ -301,6 +301,12 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'My dog walk is at six. My father put the box down.',
       'My dog walk is at six. My father put the box down.',
     ],
+    // a singular noun phrase before "have", "are", "do"; not a collective noun, nor "if ... were"
+    [
+      'The hotel have many problems. This car are old, but the team are happy.',
+      'The hotel has many problems. This car is old, but the team are happy.',
+    ],
+    ['It was as if the man were calling.', 'It was as if the man were calling.'],
     // "who" after people in the plural; not after "one of", nor after years
     ['There are students who wants to leave.', 'There are students who want to leave.'],
     [
