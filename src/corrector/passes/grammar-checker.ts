@@ -249,7 +249,19 @@ export function withCheckerEdits(
     output,
     tokens,
   );
-  const text = confidentText(checked, onChecked, MODEL_CONFIDENCE_AFTER_CHECKER);
+  // A line that ends in a comma is a letter's greeting or closing ("Kind regards,"), or a sentence
+  // the file breaks across lines: the model's period there is not taken.
+  const lineEnd = checked.trimEnd().length;
+  const closesLine = (edit: SuggestionEdit): boolean =>
+    edit.sourceSpan[1] === lineEnd && edit.before.endsWith(',') && !edit.after.endsWith(',');
+  const text = confidentText(
+    checked,
+    {
+      ...onChecked,
+      edits: onChecked.edits.map((edit) => (closesLine(edit) ? { ...edit, confidence: 0 } : edit)),
+    },
+    MODEL_CONFIDENCE_AFTER_CHECKER,
+  );
   const suggestion = suggestionFromCorrection(
     { id: '', source, text: source },
     text,

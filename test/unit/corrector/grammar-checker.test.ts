@@ -97,6 +97,23 @@ describe('the checker’s edits and the model’s', () => {
     expect(result.text).toBe(output);
     expect(result.edits.map((edit) => edit.pass)).toEqual(['grammar-checker', undefined]);
   });
+
+  it('leaves the comma that ends a line, however sure the model is of its period', () => {
+    const sure = (output: string) =>
+      [...output.matchAll(/\S+/g)].map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+        confidence: 0.99,
+      }));
+    for (const line of ['Kind regards,', 'Dear Ms Patel,', 'we met the team in Lyon, ']) {
+      const output = `${line.trimEnd().slice(0, -1)}.`;
+      expect(withCheckerEdits(line, line, output, sure(output)).text).toBe(line);
+    }
+    // A comma inside the line is the model's to change.
+    const inside = 'We met, and we talked';
+    const fixed = 'We met and we talked.';
+    expect(withCheckerEdits(inside, inside, fixed, sure(fixed)).text).toBe(fixed);
+  });
 });
 
 describe('GrammarChecker (harper.js, offline)', () => {
