@@ -95,7 +95,8 @@ export function contextSpelling(
 
 /**
  * Letters inserted, deleted, changed, or neighbours swapped, to turn `a` into `b` (the optimal
- * string alignment distance).
+ * string alignment distance). Not the project's Levenshtein (`align/sequence.ts`), which counts a
+ * swap as two edits: a swap is one slip, as `oneEditAway` makes it (with it, OOD dev lost a word).
  */
 export function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>

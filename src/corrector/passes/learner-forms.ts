@@ -338,13 +338,14 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([phrase]) => (/^piece\b/iu.test(phrase!) ? undefined : phrase),
   },
   {
-    // "a lot of moneys" → "a lot of money"; "all the helps" → "all the help"
+    // "a lot of moneys" → "a lot of money"; "all the helps" → "all the help"; "many rices" → "much
+    // rice"
     pattern: new RegExp(
-      `\\b((?:a\\s+lot\\s+of|lots\\s+of|much|so\\s+much|too\\s+much|some|all\\s+the|any)\\s+)(${[...SINGULAR_OF_MASS_PLURAL.keys()].join('|')})\\b(?!\\s+(?:a|an|the|me|him|her|us|them|you)\\b)`,
+      `\\b((?:a\\s+lot\\s+of|lots\\s+of|(?:so\\s+|too\\s+)?(?:much|many)|some|all\\s+the|any)\\s+)(${[...SINGULAR_OF_MASS_PLURAL.keys()].join('|')})\\b(?!\\s+(?:a|an|the|me|him|her|us|them|you)\\b)`,
       'giu',
     ),
     replace: ([quantity, plural]) =>
-      `${quantity!}${matchCase(plural!, SINGULAR_OF_MASS_PLURAL.get(plural!.toLowerCase())!)}`,
+      `${quantity!.replace(/many/iu, (many) => matchCase(many, 'much'))}${matchCase(plural!, SINGULAR_OF_MASS_PLURAL.get(plural!.toLowerCase())!)}`,
   },
   {
     // "There is many students" → "There are many students"

@@ -36,7 +36,6 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
   ['rubbishes', 'rubbish'],
   ['jewelleries', 'jewellery'],
   ['jewelries', 'jewelry'],
-  ['rices', 'rice'],
   ['sceneries', 'scenery'],
   ['machineries', 'machinery'],
   ['slangs', 'slang'],

@@ -22,6 +22,8 @@ describe('withLearnerGrammar', () => {
       'We saw beautiful sceneries and ate many rices.',
       'We saw beautiful scenery and ate much rice.',
     ],
+    // "rices" are varieties of rice: only after a quantity is the plural a slip
+    ['New rices were planted in Louisiana.', 'New rices were planted in Louisiana.'],
     // verbs followed by a gerund
     ['My son enjoy to play video games.', 'My son enjoys playing video games.'],
     ['He avoided to answer my question.', 'He avoided answering my question.'],
