@@ -48,6 +48,17 @@ const COUNTABLE_NOUNS = (
   'recipe gift toy coin card shirt jacket coat hat sock glove'
 ).split(' ');
 
+/**
+ * Countable nouns that "all my" and "there were no" take only in the plural; those that also mean a
+ * whole ("all the day", "all my family", "all the school") are left out.
+ */
+const ALL_OF_COUNTABLE = (
+  'friend cousin classmate colleague student teacher book problem question idea ticket photo ' +
+  'picture letter message customer client employee worker animal toy song film movie essay ' +
+  'article novel magazine towel chair window document file product item mistake example ' +
+  'neighbour neighbor tourist visitor guest member bag shoe sock glove shirt'
+).split(' ');
+
 const IRREGULAR_PLURAL = new Map([
   ['child', 'children'],
   ['person', 'people'],
@@ -109,7 +120,7 @@ const MEANT_VERB = new Map([
 
 /** Where a noun phrase ends: punctuation, the end, or a word that cannot continue it. */
 const PHRASE_END =
-  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:and|or)\\s+(?:a|an|the|one|two|three|my|his|her|our|their|some)\\b|\\s+(?:but|in|on|at|of|for|with|from|to|every|each|why|that|which|who|are|were|have|so|ago|later|before|after|because|when|while|than|this|last|next|now|here|there|is|was)\\b)';
+  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:and|or)\\s+(?:a|an|the|one|two|three|my|his|her|our|their|some)\\b|\\s+(?:but|in|on|at|of|for|with|from|to|about|every|each|why|that|which|who|are|were|have|so|ago|later|before|after|because|when|while|than|this|last|next|now|here|there|is|was)\\b)';
 
 const NUMBER =
   '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)';
@@ -137,6 +148,12 @@ const PEOPLE =
 
 /** Nouns British English may treat as many people ("the team are"). */
 const COLLECTIVE_NOUNS = 'team|company|class|family|government|staff|group|band|club|bank';
+const PLURAL_VERB = new Map([
+  ['is', 'are'],
+  ['was', 'were'],
+  ["doesn't", "don't"],
+  ['has', 'have'],
+]);
 const SINGULAR_VERB = new Map([
   ['have', 'has'],
   ['are', 'is'],
@@ -230,13 +247,17 @@ const SUPERLATIVE_FORMS = alternation([
 export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "My parents lives" → "My parents live"; "The students has" → "have"; "this shoes" → "these";
-    // only where the noun phrase opens a sentence or clause, not after a preposition ("to the people is")
+    // only where the noun phrase opens a sentence or clause, not after a preposition ("to the people
+    // is"); with a place or time after the noun ("The numbers for March doesn't") only before
+    // be, have and do, and only at a sentence's start
     pattern: new RegExp(
-      `(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if)\\s+))((?:my|our|your|his|her|their|the|these|those)\\s+(?:${PLURAL_COUNTABLE.join('|')})(?:\\s+(?:always|never|usually|often|also|still|really))?)(\\s+)(\\p{L}+)\\b(?!['’])|\\b(this)(\\s+)(shoes|trousers|jeans|glasses|clothes|days|things|men|women|children|kinds|sorts|types)\\b(?!['’])`,
+      `(?:^|(?<=[.!?;:]\\s+))((?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Tt]hese|[Tt]hose)\\s+(?:${PLURAL_COUNTABLE.join('|')})\\s+(?:for|of|in|from|at|on)\\s+(?:(?:the|my|our|your|his|her|their|this|that)\\s+)?\\p{L}+)(\\s+)(is|was|doesn['’]t|has)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if)\\s+))((?:my|our|your|his|her|their|the|these|those)\\s+(?:${PLURAL_COUNTABLE.join('|')})(?:\\s+(?:always|never|usually|often|also|still|really))?)(\\s+)(\\p{L}+)\\b(?!['’])|\\b(this)(\\s+)(shoes|trousers|jeans|glasses|clothes|days|things|men|women|children|kinds|sorts|types)\\b(?!['’])`,
       'giu',
     ),
-    replace: ([subject, space, verb, thisWord, space2, plural]) => {
+    replace: ([subjectWithPlace, space1, be, subject, space, verb, thisWord, space2, plural]) => {
       if (thisWord) return `${matchCase(thisWord, 'these')}${space2!}${plural!}`;
+      if (subjectWithPlace)
+        return `${subjectWithPlace}${space1!}${PLURAL_VERB.get(be!.replace('’', "'"))!}`;
       const lower = verb!.toLowerCase();
       const base =
         lower === 'is'
@@ -613,6 +634,106 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([before, space, start]) => {
       if (start) return 'The Internet';
       return `${/^in$/iu.test(before!) ? matchCase(before!, 'on') : before!}${space!}the Internet`;
+    },
+  },
+  {
+    // "arrived to Barcelona" → "arrived in Barcelona"; "arrive to the office" → "at the office"
+    // ("arrived to find", an infinitive, stays); "interested for this job" → "interested in"
+    pattern:
+      /\b(arriv(?:e|es|ed|ing))(\s+)to(\s+)(?=(\p{Lu})|(?:the|my|our|your|his|her|their)\s+(\p{Lu})?)|\b(interested)(\s+)(?:for|at)(?=\s+(?:the|this|that|these|a|an|your|my|our|his|her|their|\p{L}+ing)\b)/gu,
+    replace: ([arrive, s1, s2, name, namedPlace, interested, s3]) => {
+      if (interested) return `${interested}${s3!}in`;
+      return `${arrive!}${s1!}${name || namedPlace ? 'in' : 'at'}${s2!}`;
+    },
+  },
+  {
+    // "My flat is at the fifth floor" → "on the fifth floor" (a lift stops at a floor); "pain on my
+    // stomach" → "pain in my stomach"
+    pattern:
+      /(?<=\b(?:is|are|was|were|situated|located|live|lives|lived|living|flat|apartment|office|room)\s+)(?:at|in)(\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground|\d+(?:st|nd|rd|th))\s+floor)\b|\b(pains?)(\s+)on(?=\s+(?:my|his|her|your|the)\s+(?:stomach|back|chest|legs?|arms?|head|knees?|neck|shoulders?|foot|feet|side|ears?|eyes?|throat)\b)/giu,
+    replace: ([floor, pain, space]) => (floor ? `on${floor}` : `${pain!}${space!}in`),
+  },
+  {
+    // "there were no towel" → "no towels"; "all my friend use" → "all my friends"
+    pattern: new RegExp(
+      `\\b(there\\s+(?:are|were)\\s+no\\s+|all\\s+(?:my|your|his|her|our|their|the|these|those)\\s+)(${ALL_OF_COUNTABLE.join('|')})(?:${PHRASE_END}|(?=\\s+(?:${VERB_BASE})\\b))`,
+      'giu',
+    ),
+    replace: ([before, noun]) => `${before!}${pluralOf(noun!)}`,
+  },
+  {
+    // "I have an experience in teaching" → "I have experience in teaching" (a single experience
+    // stays: "I had an experience in Paris"); "studying the computer science" → "studying computer
+    // science" (not "the history of"); "took train from" → "took the train from"
+    pattern: new RegExp(
+      `\\b((?:have|has|had|gained|gain)\\s+)an\\s+(experience\\s+(?:in|with)\\s+\\p{L}+ing)\\b|\\b((?:study|studies|studied|studying)\\s+)the\\s+((?:computer\\s+science|mathematics|maths|economics|engineering|medicine|physics|chemistry|biology|law|psychology|architecture|philosophy|linguistics|business\\s+administration)${PHRASE_END})(?!\\s+of\\b)|\\b((?:take|takes|took|taking|taken|catch|catches|caught|catching)\\s+)(train|bus|subway|metro|tram|ferry|plane)(?=\\s*(?:[.,;!?]|$)|\\s+(?:from|to|at|home|every|because|and|in|into|for|back)\\b)`,
+      'giu',
+    ),
+    replace: ([have, experience, study, subject, take, vehicle]) => {
+      if (have) return `${have}${experience!}`;
+      if (study) return `${study}${subject!}`;
+      return `${take!}the ${vehicle!}`;
+    },
+  },
+  {
+    // "Neither my mother nor my father speak" → "speaks": the verb agrees with the nearer subject
+    pattern: new RegExp(
+      `\\b(nor\\s+(?:my|his|her|your|our|their|the)\\s+(?:${SINGULAR_SUBJECTS}))(\\s+)(${VERB_BASE})\\b(?!['’])`,
+      'giu',
+    ),
+    replace: ([subject, space, verb]) =>
+      PAST_LIKE_BASE.test(verb!) ? undefined : `${subject!}${space!}${thirdPersonOf(verb!)}`,
+  },
+  {
+    // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
+    // "there are"; "It is depend on" → "It depends on"
+    pattern: new RegExp(
+      `(?<!\\b(?:make|makes|made|let|lets|have|has|had|help|helps|see|saw|watch|hear|heard|do|does|did|can|could|will|would|should|shall|must|may|might)\\s)\\b((?:everybody|everyone|somebody|someone|nobody|no\\s+one)\\s+)(are|have|don['’]t)\\b(?!['’])|(?:^|(?<=[.!?]\\s+))((?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Yy]oung|[Oo]ld|[Oo]lder)\\s+)?[Pp]eople\\s+)(is|was|has|doesn['’]t)\\b(?!['’])|\\b(there\\s+)(?:have|has)(?=\\s+(?:many|a\\s+lot\\s+of|lots\\s+of|several|${NUMBER})\\b)|\\b((?:it|this|that|everything|all)\\s+)is\\s+(depend)(?=\\s+on\\b)`,
+      'giu',
+    ),
+    replace: ([everybody, plural, people, singular, there, it, depend]) => {
+      if (everybody)
+        return `${everybody}${matchCase(plural!, SINGULAR_VERB.get(plural!.replace('’', "'"))!)}`;
+      if (people)
+        return `${people}${matchCase(singular!, PLURAL_VERB.get(singular!.replace('’', "'"))!)}`;
+      if (there) return `${there}are`;
+      return `${it!}${depend!}s`;
+    },
+  },
+  {
+    // "Although it rained, but we went" → "Although it rained, we went"; "Because it was late, so
+    // we left" → "we left": the conjunction is said twice ("As it decayed, so did" is English)
+    pattern:
+      /(?:^|(?<=[.!?]\s+))((?:Although|Though|Even\s+though|Because)\s[^.!?;,]*,\s+)(but|so)\s+/gu,
+    replace: ([clause, conjunction]) => {
+      const concessive = /^(?:Although|Though|Even)/u.test(clause!);
+      return concessive === (conjunction === 'but') ? clause : undefined;
+    },
+  },
+  {
+    // "The most of the students" → "Most of the students" (only opening a sentence: "make the most
+    // of", and old English "the most of those"); "enough old to"
+    // → "old enough to"; "go to abroad" → "go abroad"
+    pattern:
+      /(?:^|(?<=[.!?]\s+))(The)\s+(most)\s+of\b|\b(enough)\s+(old|big|good|tall|strong|fast|warm|cheap|large|rich|long|high|young|safe|clear|serious|smart|clever|experienced|mature)(?=\s+(?:to|for)\b)|\b((?:go|goes|went|going|gone|come|comes|came|coming|travel|travels|travelled|traveled|travelling|traveling|move|moves|moved|moving)\s+)to\s+(abroad|overseas|downtown|there|here)\b/gu,
+    replace: ([the, most, enough, adjective, go, place]) => {
+      if (the) return `M${most!.slice(1)} of`;
+      if (enough) return `${adjective!} ${enough}`;
+      return `${go!}${place!}`;
+    },
+  },
+  {
+    // Adjectives' prepositions: "proud for" → "proud of", "responsible of" → "responsible for",
+    // "famous of" → "famous for", "similar with" → "similar to", "disappointed of" → "with",
+    // "jealous on" → "of"; only after "be" ("the most famous of all", and "be disappointed of",
+    // deprived of, in old English)
+    pattern:
+      /(?<=\b(?:am|is|are|was|were|been|['’]s|['’]re|['’]m)\s+(?:(?:very|so|really|quite|too|not|always|also)\s+)?)(?:(proud|jealous)\s+(?:for|on)|(responsible|famous)\s+of|(similar)\s+with|(disappointed)\s+(?:of|from))(?=\s+(?:the|a|an|my|your|his|her|our|their|its|this|that|these|those|me|you|him|us|them|it|\p{Lu}\p{L}*|\p{L}+ing)\b)/giu,
+    replace: ([proud, responsible, similar, disappointed]) => {
+      if (proud) return `${proud} of`;
+      if (responsible) return `${responsible} for`;
+      if (similar) return `${similar} to`;
+      return `${disappointed!} with`;
     },
   },
 ];

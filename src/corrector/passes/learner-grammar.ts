@@ -11,7 +11,7 @@
  * that may be the passive of "use" ("it is used to cut") are left alone.
  */
 
-import { gerundOf, verbForms } from './english-verbs.js';
+import { baseOfGerund, gerundOf, isVerbBase, verbForms } from './english-verbs.js';
 import { FORM_RULES } from './learner-forms.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
@@ -47,11 +47,15 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
  * week", "a risk to health") or of purpose ("quit to join"), the participles of "consider" and
  * "imagine", whose passives take "to" ("is considered to be"), and "finish" and "mind" where they may
  * be nouns ("a glossy finish to protect", "make up my mind to"): "mind" is read after "would you",
- * "don't" and the like only.
+ * "don't" and the like only. The participles of "suggest" and "recommend" are left out too: their
+ * passives take "to" ("it was suggested to withhold"), and "practise", whose noun does ("common
+ * practice to flood").
  */
 const GERUND_VERB_FORMS = [
   ...['enjoy', 'avoid'].flatMap((verb) => [verb, `${verb}s`, `${verb}ed`, `${verb}ing`]),
   ...['consider', 'imagine'].flatMap((verb) => [verb, `${verb}s`, gerundOf(verb)]),
+  ...['suggest', 'recommend'].flatMap((verb) => [verb, `${verb}s`, `${verb}ing`]),
+  ...['dislike'].flatMap((verb) => [verb, `${verb}s`, `${verb}d`, gerundOf(verb)]),
   'finished',
   'finishing',
 ];
@@ -136,6 +140,9 @@ function collocation(from: string, to: string, object: string, nounObject = true
 }
 
 const POSSESSIVE = '(?:my|your|his|her|our|their|the)\\s+';
+/** Who is let, made or seen doing something: a pronoun, or a person named with "a" or "my". */
+const PERSON_OBJECT =
+  '(?:me|you|him|her|us|them|someone|somebody|(?:a|my|your|his|her|our|their)\\s+(?:man|woman|boy|girl|child|children|kids?|sons?|daughters?|students?|friends?|brother|sister))';
 
 const RULES: readonly LearnerRule[] = [
   {
@@ -197,6 +204,20 @@ const RULES: readonly LearnerRule[] = [
       isVerbLike(next!) ? `${verb!}${space!}${object!} ${next!}` : undefined,
   },
   {
+    // "let their children spending" → "let their children spend"; "I saw a man to steal" → "saw a
+    // man steal": after let, make and the verbs of perception the bare infinitive ("be" is left:
+    // "heard him to be" is old but English)
+    pattern: new RegExp(
+      `\\b((?:make|makes|made|making|let|lets|letting)\\s+${PERSON_OBJECT})(\\s+)(\\p{L}+ing)\\b|\\b((?:saw|see|sees|seen|watched|watch|heard|hear|noticed|notice)\\s+${PERSON_OBJECT})\\s+to\\s+(?!be\\b)(\\p{L}+)\\b`,
+      'giu',
+    ),
+    replace: ([letSomeone, space, gerund, sawSomeone, next]) => {
+      if (sawSomeone) return isVerbBase(next!) ? `${sawSomeone} ${next!}` : undefined;
+      const base = baseOfGerund(gerund!.toLowerCase());
+      return base ? `${letSomeone!}${space!}${base}` : undefined;
+    },
+  },
+  {
     // "I'm used to drive" → "I'm used to driving"; not "it is used to cut" (the passive of "use")
     pattern:
       /\b(I\s+am|I['’]m|we\s+are|we['’]re|you\s+are|you['’]re)(\s+)used\s+to\s+(\p{L}+)\b/giu,
@@ -253,9 +274,9 @@ const RULES: readonly LearnerRule[] = [
     replace: ([its, rest]) => `${its![0]!}t's${rest!}`,
   },
   {
-    // "strong rain" → "heavy rain"; "a big pleasure" → "a great pleasure"
+    // "strong rain" → "heavy rain"; "a big pleasure" → "a great pleasure"; "big attention" → "great"
     pattern:
-      /\b(?:(strong)|(big))(\s+)(rain|snow|traffic|smokers?|drinkers?|pleasure|honou?r)\b/giu,
+      /\b(?:(strong)|(big))(\s+)(rain|snow|traffic|smokers?|drinkers?|pleasure|honou?r|attention)\b/giu,
     replace: ([strong, big, space, noun]) => {
       const heavyNoun = /^(?:rain|snow|traffic|smokers?|drinkers?)$/iu.test(noun!);
       if (strong && heavyNoun) return `${matchCase(strong, 'heavy')}${space!}${noun!}`;

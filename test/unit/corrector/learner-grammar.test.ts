@@ -511,6 +511,56 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'My grandfather has 85 years but he walks. I have 25 years.',
       'My grandfather is 85 years old but he walks. I am 25 years old.',
     ],
+    // a plural subject with a place after it, before be, have or do
+    [
+      'The people in Lisbon is friendly. The students in my class has a test.',
+      'The people in Lisbon are friendly. The students in my class have a test.',
+    ],
+    // verbs of perception, let and make take the bare infinitive; gerund verbs
+    [
+      'Let their children spending time. I saw a man to steal it. I suggest to buy a router.',
+      'Let their children spend time. I saw a man steal it. I suggest buying a router.',
+    ],
+    // prepositions of places, pains and floors
+    [
+      'We arrived to Barcelona and arrived to the hotel. I had pain on my stomach.',
+      'We arrived in Barcelona and arrived at the hotel. I had pain in my stomach.',
+    ],
+    [
+      'My flat is at the fifth floor. I am interested for this job. We go to abroad.',
+      'My flat is on the fifth floor. I am interested in this job. We go abroad.',
+    ],
+    // countable nouns after "all my" and "there were no"; mass uses of countable ones
+    [
+      'All my friend use it. There were no towel. I have an experience in teaching.',
+      'All my friends use it. There were no towels. I have experience in teaching.',
+    ],
+    [
+      'She is studying the computer science. I took train from Paris. He gave me a good advice about it.',
+      'She is studying computer science. I took the train from Paris. He gave me good advice about it.',
+    ],
+    // agreement: the nearer subject, indefinite pronouns, "people", "there have"
+    [
+      'Neither my mother nor my father speak English. Everybody are happy. People is kind.',
+      'Neither my mother nor my father speaks English. Everybody is happy. People are kind.',
+    ],
+    [
+      'In my country there have many temples. It is depend on you. The most of them left.',
+      'In my country there are many temples. It depends on you. Most of them left.',
+    ],
+    // a conjunction said twice; "enough" after its adjective; adjectives' prepositions
+    [
+      'Although it rained, but we went. Because it was late, so we left. He is not enough old to drive.',
+      'Although it rained, we went. Because it was late, we left. He is not old enough to drive.',
+    ],
+    [
+      'She is proud for her son. He is responsible of it. It is similar with mine. We were disappointed of the hotel.',
+      'She is proud of her son. He is responsible for it. It is similar to mine. We were disappointed with the hotel.',
+    ],
+    [
+      'It pays big attention to you. Would you recommend to visit it?',
+      'It pays great attention to you. Would you recommend visiting it?',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
   });
@@ -535,6 +585,11 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'When I did I saw his point; what he did they thought was wrong. Every people chose.',
       "It does more good than harm. He mans the desk. If you can't then nobody else can.",
       "Every children's hospital; I have 25 years of experience; he has two years left.",
+      'They arrived to find it locked. I had an experience in Paris. He studied the history of Rome.',
+      'It is common practice to flood it. It was suggested to withhold it. I heard him to be honest.',
+      'All the day we waited; all my family came. If someone were to ask. Does someone have a pen?',
+      'As it decayed, so did the wart. Though he came, I left, but he stayed. We made the most of it.',
+      'The most famous of all. They cannot be disappointed of their destiny. I saw him to the door.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
