@@ -363,6 +363,21 @@ class Channel {
     return costs;
   }
 
+  private readonly pairCodeTables = new Map<string, Map<number, number> | undefined>();
+
+  /** `ocr`'s confusions with two-character targets, keyed by the target's pairCode; none: undefined. */
+  private costsByPairCode(ocr: string): Map<number, number> | undefined {
+    if (this.pairCodeTables.has(ocr)) return this.pairCodeTables.get(ocr);
+    let costs: Map<number, number> | undefined;
+    for (const [target, cost] of this.costs.get(ocr) ?? []) {
+      if (target.length !== 2) continue;
+      costs ??= new Map();
+      costs.set(pairCode(target.charCodeAt(0), target.charCodeAt(1)), cost);
+    }
+    this.pairCodeTables.set(ocr, costs);
+    return costs;
+  }
+
   /**
    * The weighted Levenshtein distance from `source` (an OCR word) to any target, with two-character
    * confusions (rn → m) as single steps. Returned as a function so that the confusions of the
@@ -375,24 +390,27 @@ class Channel {
    */
   distancesFrom(source: string): (target: string, limit: number) => number {
     const n = source.length;
-    // Confusions whose OCR side is the character (pair) ending at source position i (1-based),
-    // and whether the character's confusions include two-character targets (c → rn). One-character
-    // targets are also kept by character code (NaN: none), as a Map lookup per cell was most of
-    // the pass's time.
+    // Confusions whose OCR side is the character (pair) ending at source position i (1-based).
+    // One-character targets are also kept by character code (NaN: none), as a Map lookup per cell
+    // was most of the pass's time.
     const singleConfusions: (Map<string, number> | undefined)[] = [undefined];
-    const singleToPair: boolean[] = [false];
     const pairConfusions: (Map<string, number> | undefined)[] = [undefined, undefined];
     const substitutionCosts: Float64Array[] = [new Float64Array(0)];
     const pairToSingleCosts: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+    // Two-character targets by the pair's code (pairCode): slicing the target for every cell was
+    // most of the pass's time.
+    const singleToPairCosts: (Map<number, number> | undefined)[] = [undefined];
+    const pairToPairCosts: (Map<number, number> | undefined)[] = [undefined, undefined];
     for (let i = 1; i <= n; i++) {
       const single = this.costs.get(source.slice(i - 1, i));
       singleConfusions.push(single);
-      singleToPair.push(single !== undefined && [...single.keys()].some((key) => key.length === 2));
+      singleToPairCosts.push(this.costsByPairCode(source.slice(i - 1, i)));
       substitutionCosts.push(this.costsByCode(source.slice(i - 1, i), 1));
       if (i >= 2) {
         const pair = this.costs.get(source.slice(i - 2, i));
         pairConfusions.push(pair);
         pairToSingleCosts.push(this.costsByCode(source.slice(i - 2, i), NaN));
+        pairToPairCosts.push(this.costsByPairCode(source.slice(i - 2, i)));
       }
     }
     return (target: string, limit: number): number => {
@@ -404,10 +422,11 @@ class Channel {
       let previousRowMin = 0;
       for (let i = 1; i <= n; i++) {
         const single = singleConfusions[i];
-        const toPair = singleToPair[i];
         const pair = pairConfusions[i];
         const substitutionCost = substitutionCosts[i]!;
         const pairToSingleCost = pairToSingleCosts[i]!;
+        const toPairCosts = singleToPairCosts[i];
+        const pairToPair = pairToPairCosts[i];
         const row = i * width;
         const above = row - width;
         const twoAbove = above - width;
@@ -426,9 +445,9 @@ class Channel {
             d[row + j - 1]! + 1,
             d[above + j - 1]! + substitution,
           );
-          const targetPair = j >= 2 && (toPair || pair) ? target.slice(j - 2, j) : undefined;
-          if (toPair && targetPair !== undefined) {
-            const cost = single!.get(targetPair);
+          const targetPair = j >= 2 ? pairCode(target.charCodeAt(j - 2), code) : -1;
+          if (toPairCosts !== undefined && targetPair >= 0) {
+            const cost = toPairCosts.get(targetPair);
             if (cost !== undefined) best = Math.min(best, d[above + j - 2]! + cost);
           }
           if (pair) {
@@ -437,8 +456,8 @@ class Channel {
             if (cost !== undefined && !Number.isNaN(cost)) {
               best = Math.min(best, d[twoAbove + j - 1]! + cost);
             }
-            if (targetPair !== undefined) {
-              const pairCost = pair.get(targetPair);
+            if (pairToPair !== undefined && targetPair >= 0) {
+              const pairCost = pairToPair.get(targetPair);
               if (pairCost !== undefined) best = Math.min(best, d[twoAbove + j - 2]! + pairCost);
             }
           }
@@ -452,6 +471,11 @@ class Channel {
       return distance > limit ? Infinity : distance;
     };
   }
+}
+
+/** Two UTF-16 code units as one number, a key for two-character confusions. */
+function pairCode(first: number, second: number): number {
+  return first * 0x10000 + second;
 }
 
 /** Characters below this code have their confusion costs in arrays (the lexicon's are ASCII). */
