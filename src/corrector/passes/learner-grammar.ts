@@ -332,12 +332,6 @@ const RULES: readonly LearnerRule[] = [
       return `${subject ?? ''}${space ?? ''}${matchCase(verb!, be)}${age!}`;
     },
   },
-  {
-    // "I live here since two years" → "for two years" (not "since two years ago")
-    pattern:
-      /\b(since)(\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few)\s+(?:years|months|weeks|days|hours|minutes))\b(?!\s+ago\b)/giu,
-    replace: ([since, duration]) => `${matchCase(since!, 'for')}${duration!}`,
-  },
 ];
 
 const ALL_RULES: readonly LearnerRule[] = [...RULES, ...ORDER_AND_TENSE_RULES, ...FORM_RULES];

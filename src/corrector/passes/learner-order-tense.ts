@@ -64,6 +64,18 @@ const SUPERLATIVES =
 /** Verbs whose present simple learners put before "since" for a state or habit that goes on. */
 const SINCE_VERBS =
   'live|lives|work|works|study|studies|know|knows|use|uses|teach|teaches|play|plays|own|owns|wait|waits|want|wants';
+/** A span of time, which follows "for", not "since" ("since two years" → "for two years"). */
+const SPAN_OF_TIME =
+  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\\s+few)\\s+(?:years|months|weeks|days|hours|minutes)(?!\\s+ago\\b)';
+
+/** `text` with "since" before a span of time made "for". */
+function sinceDuration(text: string): string {
+  return text.replace(
+    new RegExp(`\\b(since)(\\s+${SPAN_OF_TIME})\\b`, 'giu'),
+    (_, since: string, span: string) => `${matchCase(since, 'for')}${span}`,
+  );
+}
+
 /** Verbs of state, whose perfect is not progressive ("have known", not "have been knowing"). */
 const STATIVE = new Set(['know', 'like', 'love', 'own', 'want', 'believe', 'understand', 'have']);
 
@@ -190,11 +202,12 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     // "I live in Chicago since 2015" → "I have lived"; "I am sick since Monday" → "I have been sick";
     // "I am knowing him since" → "I have known him since"
     pattern: new RegExp(
-      `\\b(?:(I|you|we|they|he|she)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m)\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)))\\b`,
+      `\\b(?:(I|you|we|they|he|she)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m)\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)|${SPAN_OF_TIME}))\\b`,
       'giu',
     ),
-    replace: ([subject, verb, contracted, rest]) => {
+    replace: ([subject, verb, contracted, sinceClause]) => {
       const who = subject ?? contracted!;
+      const rest = sinceDuration(sinceClause!);
       const have = haveFor(who);
       const words = verb?.split(/\s+/u) ?? ['am'];
       if (words.length === 1 && /^(?:am|is|are)$/u.test(words[0]!))
@@ -210,6 +223,13 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
         words.length === 2 && !STATIVE.has(base) ? `been ${words[1]!}` : participleOf(base);
       return `${who} ${have} ${perfect}${rest!}`;
     },
+  },
+  {
+    // "He waits since two hours" → "for two hours" (not "since two years ago"); after the present
+    // perfect above, which also mends the verb ("I live here since two years" → "I have lived here
+    // for two years")
+    pattern: new RegExp(`\\b(since\\s+${SPAN_OF_TIME})\\b`, 'giu'),
+    replace: ([since]) => sinceDuration(since!),
   },
   {
     // "I have graduated in 2018" → "I graduated in 2018"; "has got married last month" → "got"

@@ -87,7 +87,11 @@ describe('withLearnerGrammar', () => {
     ],
     ['Can you explain me how it works?', 'Can you explain to me how it works?'],
     ['We discussed about the budget.', 'We discussed the budget.'],
-    ['I live in Oslo since two years.', 'I live in Oslo for two years.'],
+    ['I live in Oslo since two years.', 'I have lived in Oslo for two years.'],
+    [
+      'He waits since two hours; I met her since two years ago.',
+      'He has waited for two hours; I met her since two years ago.',
+    ],
     [
       'It takes him long to do a decision about it.',
       'It takes him long to make a decision about it.',
@@ -556,6 +560,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
     [
       'She is proud for her son. He is responsible of it. It is similar with mine. We were disappointed of the hotel.',
       'She is proud of her son. He is responsible for it. It is similar to mine. We were disappointed with the hotel.',
+    ],
+    [
+      'I use this phone since three years. We work here since 5 months.',
+      'I have used this phone for three years. We have worked here for 5 months.',
     ],
     [
       'It pays big attention to you. Would you recommend to visit it?',
