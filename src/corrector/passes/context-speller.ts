@@ -93,6 +93,40 @@ export function contextSpelling(
   return matchCase(flagged, best.word);
 }
 
+/** American spellings and their British forms, as rewrites of a part of the word. */
+const BRITISH_REWRITES: readonly [RegExp, string][] = [
+  [/([a-z][bcdfghlmnprstv])or(?=s?$|ed$|ing$|ite|ful|hood|able|ism|er)/gu, '$1our'],
+  [/iz(e|es|ed|ing|ation|ations|er|ers)$/gu, 'is$1'],
+  [/([^aeiou])er(s?)$/gu, '$1re$2'],
+  [/([aeiou])l(ed|ing|er|ers)$/gu, '$1ll$2'],
+  [/og$/gu, 'ogue'],
+  [/ense$/gu, 'ence'],
+  [/gram$/gu, 'gramme'],
+];
+
+/**
+ * The spelling to write for a misspelt word: Harper spells American English, so a writer of British
+ * English who slips ("favourit", "neighbourhod", "organisaton") got the American word ("favorite");
+ * where the British form of the fix is a word the model knows and is nearer to what was written, it
+ * is the one written ("favourite"). A writer's "favorit" still becomes "favorite".
+ */
+export function inWritersSpelling(written: string, fix: string, model: WordTrigramModel): string {
+  const low = fix.toLowerCase();
+  const typed = written.toLowerCase();
+  let best = fix;
+  let bestDistance = editDistance(typed, low);
+  for (const [pattern, replacement] of BRITISH_REWRITES) {
+    const british = low.replace(pattern, replacement);
+    if (british === low || !model.knows(british)) continue;
+    const distance = editDistance(typed, british);
+    if (distance < bestDistance) {
+      best = matchCase(fix, british);
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /**
  * Letters inserted, deleted, changed, or neighbours swapped, to turn `a` into `b` (the optimal
  * string alignment distance). Not the project's Levenshtein (`align/sequence.ts`), which counts a

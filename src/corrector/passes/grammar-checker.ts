@@ -22,7 +22,11 @@ import {
   type TokenConfidence,
 } from '../../document/operations.js';
 import type { Suggestion as Suggestion_, SuggestionEdit } from '../../document/types.js';
-import { RARE_WORD_LOG_PROBABILITY, contextSpelling } from './context-speller.js';
+import {
+  RARE_WORD_LOG_PROBABILITY,
+  contextSpelling,
+  inWritersSpelling,
+} from './context-speller.js';
 import type { WordTrigramModel } from './ocr-lexicon.js';
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
@@ -94,7 +98,10 @@ export class GrammarChecker {
       if (isRareWord(problem, this.wordModel)) {
         const { start, end } = lint.span();
         const spelling = contextSpelling(text, start, end, replacements, this.wordModel);
-        return spelling === undefined ? undefined : { text: spelling, judgedAs: asSpelling };
+        if (spelling === undefined) return undefined;
+        const written = inWritersSpelling(problem, spelling, this.wordModel);
+        // Harper, spelling American, flags the British word it was given ("favourite") again.
+        return written === problem ? undefined : { text: written, judgedAs: asSpelling };
       }
       // A word the model has seen often is a word ("most quiet", "the api returns"): Harper's
       // respelling of it into another is not taken.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   contextSpelling,
   editDistance,
+  inWritersSpelling,
   oneEditAway,
 } from '../../../src/corrector/passes/context-speller.js';
 import { GrammarChecker } from '../../../src/corrector/passes/grammar-checker.js';
@@ -103,6 +104,24 @@ describe('choosing a spelling by context', () => {
   });
 });
 
+describe("the writer's spelling", () => {
+  const model = smallModel({ favourite: -12, neighbourhood: -13, organisation: -13, centre: -12 });
+
+  it('writes the British form of a fix where the writer wrote British letters', () => {
+    expect(inWritersSpelling('favourit', 'favorite', model)).toBe('favourite');
+    expect(inWritersSpelling('Neighbourhod', 'Neighborhood', model)).toBe('Neighbourhood');
+    expect(inWritersSpelling('organisaton', 'organization', model)).toBe('organisation');
+    expect(inWritersSpelling('centr', 'center', model)).toBe('center');
+    expect(inWritersSpelling('centrre', 'center', model)).toBe('centre');
+  });
+
+  it('keeps the American fix of American letters, and a British form the model does not know', () => {
+    expect(inWritersSpelling('favorit', 'favorite', model)).toBe('favorite');
+    expect(inWritersSpelling('colourfull', 'colorful', model)).toBe('colorful');
+    expect(inWritersSpelling('helth', 'health', model)).toBe('health');
+  });
+});
+
 describe('the grammar checker with the shipped word model', () => {
   let checker: GrammarChecker;
   beforeAll(async () => {
@@ -123,6 +142,12 @@ describe('the grammar checker with the shipped word model', () => {
     ['I took the train from paris to Brussels.', 'I took the train from Paris to Brussels.'],
     // Harper's offsets are the string's own past a character outside the BMP.
     ['Café 😀 a room wich was small.', 'Café 😀 a room which was small.'],
+    // Harper spells American English: a British writer's slip keeps British letters.
+    [
+      'My favourit hobby is cooking, espesially in our neighbourhod.',
+      'My favourite hobby is cooking, especially in our neighbourhood.',
+    ],
+    ['My favorit hobby is cooking.', 'My favorite hobby is cooking.'],
   ])('%s', async (text, corrected) => {
     expect(await checker.correct(text)).toBe(corrected);
   });
