@@ -148,6 +148,13 @@ const PEOPLE =
 
 /** Nouns British English may treat as many people ("the team are"). */
 const COLLECTIVE_NOUNS = 'team|company|class|family|government|staff|group|band|club|bank';
+const GIVE_TO_TAKE = new Map([
+  ['give', 'take'],
+  ['gives', 'takes'],
+  ['gave', 'took'],
+  ['giving', 'taking'],
+  ['given', 'taken'],
+]);
 const PLURAL_VERB = new Map([
   ['is', 'are'],
   ['was', 'were'],
@@ -327,7 +334,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "three hour in Frankfurt" → "three hours"; "many reason why" → "many reasons"; "two more volunteer"
     pattern: new RegExp(
-      `\\b(${PLURAL_QUANTIFIER})(\\s+(?:(?:more|other|different|new|old|good|big|small|young|little|close|best)\\s+)?)(${COUNTABLE_NOUNS.join('|')})${PHRASE_END}`,
+      `\\b(${PLURAL_QUANTIFIER})(\\s+(?:(?:more|other|different|new|old|good|big|small|young|little|close|best|beautiful|nice|great|interesting|important|famous|modern|expensive|cheap|popular|delicious)\\s+)?)(${COUNTABLE_NOUNS.join('|')})${PHRASE_END}`,
       'giu',
     ),
     replace: ([quantifier, between, noun]) => `${quantifier!}${between!}${pluralOf(noun!)}`,
@@ -683,6 +690,55 @@ export const FORM_RULES: readonly LearnerRule[] = [
     ),
     replace: ([subject, space, verb]) =>
       PAST_LIKE_BASE.test(verb!) ? undefined : `${subject!}${space!}${thirdPersonOf(verb!)}`,
+  },
+  {
+    // "All of the students has" → "have" (opening a clause: not "the growth of all of the islands
+    // has"); "The traffic in Jakarta are" → "is"; "Mathematics are my
+    // favourite" → "is"
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if|and)\\s+))((?:[Aa]ll|[Mm]ost|[Mm]any|[Ss]ome|[Bb]oth|[Ss]everal)\\s+of\\s+(?:the|my|our|your|his|her|their|these|those)\\s+(?:${PLURAL_COUNTABLE.join('|')})\\s+)(has|is|was|doesn['’]t)\\b(?!['’])|(?:^|(?<=[.!?]\\s+))((?:(?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir)\\s+(?:${MASS_NOUNS}|weather|pollution)(?:\\s+(?:in|of|from|at|on)\\s+(?:(?:the|my|our|your|his|her|their|this)\\s+)?\\p{L}+)?|Mathematics|Maths|Physics|Economics)\\s+)(are|were|have|don['’]t)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([plural, singularVerb, mass, pluralVerb]) => {
+      if (plural) return `${plural}${PLURAL_VERB.get(singularVerb!.replace('’', "'"))!}`;
+      const verb = pluralVerb!.replace('’', "'");
+      return `${mass!}${verb === 'were' ? 'was' : SINGULAR_VERB.get(verb)!}`;
+    },
+  },
+  {
+    // "I usually have a breakfast" → "have breakfast"; "a pair of shoe" → "shoes"; "during all the
+    // trip" → "during the whole trip"; "the Mount Fuji" → "Mount Fuji" (not "in the bus" → "on the
+    // bus": Brown's writers ride "in the train" and "in the subway"
+    pattern: new RegExp(
+      `\\b((?:have|has|had|having|eat|eats|ate|eating|skip|skipped|cook|cooked|make|made)\\s+)a\\s+(breakfast|lunch|dinner)${PHRASE_END}|\\b(pairs?\\s+of\\s+)(shoe|sock|glove|boot|sandal|trainer|earring)\\b|\\b(during)\\s+all\\s+the\\s+(trip|day|week|month|year|summer|winter|journey|flight|film|movie|match|game|meeting|lesson|class|night|holiday|vacation|weekend|morning|evening|afternoon)\\b|\\b(the\\s+)(Mount\\s+\\p{Lu})`,
+      'giu',
+    ),
+    replace: ([have, meal, pairOf, item, during, span, the, mount]) => {
+      if (have) return `${have}${meal!}`;
+      if (pairOf) return `${pairOf}${item!}s`;
+      if (during) return `${during} the whole ${span!}`;
+      return the ? mount : undefined;
+    },
+  },
+  {
+    // Adjectives and verbs learners pair with another preposition or word: "kind with me" → "kind to
+    // me" ("generous with", "mean with money" are English), "entered into the room" → "entered the
+    // room", "assist to the lecture" → "attend the lecture", "give my exam" → "take my exam", "a good
+    // cooker" → "a good cook", "raining strongly" → "heavily", "looking for an accommodation" →
+    // "accommodation"
+    pattern: new RegExp(
+      `\\b(kind|polite|rude|impolite|nice|cruel)\\s+with(?=\\s+(?:me|you|him|her|us|them|everyone|everybody|people|customers|(?:the|my|his|her|our|their)\\s+\\p{L}+)\\b)|\\b(enter(?:s|ed|ing)?)\\s+into(?=\\s+(?:the|my|our|his|her|their|a)\\s+(?:room|house|building|office|classroom|kitchen|shop|store|car|bus|train|restaurant|church|hall)\\b)|\\b(assist(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|a|my|our|his|her|their|this|that)\\s+(?:lectures?|class(?:es)?|meetings?|conferences?|courses?|wedding|party|concert|seminars?|lessons?)\\b)|\\b(give|gives|gave|giving|given)(?=\\s+(?:my|our)\\s+(?:(?:final|last|first|next|\\p{L}+)\\s+)?exams?\\b)|\\b((?:good|great|bad|excellent|terrible|wonderful|fantastic|amazing)\\s+)cooker\\b|\\b(rain(?:s|ed|ing)?)\\s+strongly\\b|\\b((?:looking\\s+for|find|found|need|book|booked)\\s+)an\\s+(accommodation)\\b`,
+      'giu',
+    ),
+    replace: ([kind, enter, assist, give, goodCook, rain, lookingFor, accommodation]) => {
+      if (kind) return `${kind} to`;
+      if (enter) return enter;
+      if (assist) return matchCase(assist, assist.toLowerCase().replace('assist', 'attend'));
+      if (give) return matchCase(give, GIVE_TO_TAKE.get(give.toLowerCase())!);
+      if (goodCook) return `${goodCook}cook`;
+      if (rain) return `${rain} heavily`;
+      return `${lookingFor!}${accommodation!}`;
+    },
   },
   {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →

@@ -566,6 +566,26 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'I have used this phone for three years. We have worked here for 5 months.',
     ],
     [
+      'My sister can speaks French. All of the students has a uniform. The traffic in Jakarta are bad.',
+      'My sister can speak French. All of the students have a uniform. The traffic in Jakarta is bad.',
+    ],
+    [
+      'Mathematics are my subject. I have a breakfast at seven. I need a pair of shoe.',
+      'Mathematics is my subject. I have breakfast at seven. I need a pair of shoes.',
+    ],
+    [
+      'It was fine during all the trip. We saw the Mount Fuji. She is kind with everyone.',
+      'It was fine during the whole trip. We saw Mount Fuji. She is kind to everyone.',
+    ],
+    [
+      "He entered into the room. I didn't assist to the lecture. I will give my final exam.",
+      "He entered the room. I didn't attend the lecture. I will take my final exam.",
+    ],
+    [
+      'He is a good cooker. It rained strongly. I am looking for an accommodation. It has many beautiful park.',
+      'He is a good cook. It rained heavily. I am looking for accommodation. It has many beautiful parks.',
+    ],
+    [
       'It pays big attention to you. Would you recommend to visit it?',
       'It pays great attention to you. Would you recommend visiting it?',
     ],
@@ -598,6 +618,9 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'All the day we waited; all my family came. If someone were to ask. Does someone have a pen?',
       'As it decayed, so did the wart. Though he came, I left, but he stayed. We made the most of it.',
       'The most famous of all. They cannot be disappointed of their destiny. I saw him to the door.',
+      'They entered into an agreement. We had a dinner party. She was generous with her time.',
+      'We waved at friends in the train. It follows in the train of war. In the plane of the orbit.',
+      'The growth of all of the islands has been rapid. Teachers give their exams in May.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
