@@ -148,6 +148,16 @@ const PEOPLE =
 
 /** Nouns British English may treat as many people ("the team are"). */
 const COLLECTIVE_NOUNS = 'team|company|class|family|government|staff|group|band|club|bank';
+/** Verbs of state learners put in the progressive ("I am knowing"), by their -ing form. */
+const STATE_VERB_OF_GERUND = new Map([
+  ['knowing', 'know'],
+  ['believing', 'believe'],
+  ['owning', 'own'],
+  ['belonging', 'belong'],
+  ['preferring', 'prefer'],
+  ['containing', 'contain'],
+  ['consisting', 'consist'],
+]);
 const GIVE_TO_TAKE = new Map([
   ['give', 'take'],
   ['gives', 'takes'],
@@ -741,10 +751,44 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "Does he likes" → "Does he like" (a question's "does": not "the part that does it is"); "I am
+    // knowing the answer" → "I know" (verbs of state, not "understanding", which is also kind, nor
+    // "wanting", also lacking); "I am understand" → "I understand"
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?]\\s+|\\b(?:why|where|when|what|how|who|[Ww]hy|[Ww]here|[Ww]hen|[Ww]hat|[Hh]ow)\\s+))((?:[Dd]oes|[Dd]id)\\s+(?:he|she|it|your\\s+\\p{L}+|the\\s+\\p{L}+)\\s+)(?!(?:is|was|has)\\b)(\\p{L}+s)\\b(?!['’])|\\b(I\\s+am|I['’]m|(?:[Yy]ou|[Ww]e|[Tt]hey)\\s+are|(?:[Yy]ou|[Ww]e|[Tt]hey)['’]re|(?:[Hh]e|[Ss]he|[Ii]t)\\s+is)\\s+(${[...STATE_VERB_OF_GERUND.keys()].join('|')})\\b|\\b(I)\\s+am\\s+(understand|know|want|need|think|believe|prefer)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([does, third, subjectBe, stative, i, verb]) => {
+      if (does) {
+        const base = baseOfKnownThirdPerson(third!.toLowerCase());
+        return base && third === third!.toLowerCase() ? `${does}${base}` : undefined;
+      }
+      if (i) return `${i} ${verb!}`;
+      const base = STATE_VERB_OF_GERUND.get(stative!)!;
+      const [subject] = subjectBe!.split(/\s+|['’]/u) as [string];
+      return /^(?:he|she|it)$/iu.test(subject)
+        ? `${subject} ${thirdPersonOf(base)}`
+        : `${subject} ${base}`;
+    },
+  },
+  {
+    // Verbs that take their object without "to": "told to me that" → "told me that", "call to me"
+    // → "call me", "asked to him" → "asked him", "reached to the station" → "reached the station";
+    // "go to shopping" → "go shopping"; "I feel myself good" → "I feel good"
+    pattern: new RegExp(
+      `\\b((?:tell|tells|told|telling|call|calls|called|calling|phone|phoned|ask|asks|asked|asking)\\s+)to\\s+(?=(?:me|him|her|us|them)\\s+(?:that|about|the|a|an|what|how|where|why|when|if|to|tomorrow|today|later|again|back|now)\\b)|\\b((?:reach|reaches|reached|reaching)\\s+)to\\s+(?=(?:the|my|our|his|her|their)\\s+(?:station|airport|hotel|city|office|school|house|village|top|destination|border|beach|coast|summit)\\b)|\\b((?:go|goes|went|going|gone)\\s+)to\\s+(shopping|swimming|fishing|skiing|dancing|camping|hiking|running|jogging|sightseeing|sailing|surfing)\\b|\\b((?:feel|feels|felt|feeling)\\s+)(?:myself|yourself|himself|herself|ourselves|themselves)\\s+(?=(?:very\\s+|so\\s+|really\\s+)?(?:good|bad|better|worse|tired|happy|sad|well|sick|ill|comfortable|nervous|relaxed|lonely|guilty|great|fine)\\b)`,
+      'giu',
+    ),
+    replace: ([tell, reach, go, activity, feel]) => {
+      if (go) return `${go}${activity!}`;
+      return tell ?? reach ?? feel;
+    },
+  },
+  {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
     // "there are"; "It is depend on" → "It depends on"
     pattern: new RegExp(
-      `(?<!\\b(?:make|makes|made|let|lets|have|has|had|help|helps|see|saw|watch|hear|heard|do|does|did|can|could|will|would|should|shall|must|may|might)\\s)\\b((?:everybody|everyone|somebody|someone|nobody|no\\s+one)\\s+)(are|have|don['’]t)\\b(?!['’])|(?:^|(?<=[.!?]\\s+))((?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Yy]oung|[Oo]ld|[Oo]lder)\\s+)?[Pp]eople\\s+)(is|was|has|doesn['’]t)\\b(?!['’])|\\b(there\\s+)(?:have|has)(?=\\s+(?:many|a\\s+lot\\s+of|lots\\s+of|several|${NUMBER})\\b)|\\b((?:it|this|that|everything|all)\\s+)is\\s+(depend)(?=\\s+on\\b)`,
+      `(?<!\\b(?:make|makes|made|let|lets|have|has|had|help|helps|see|saw|watch|hear|heard|do|does|did|can|could|will|would|should|shall|must|may|might)\\s)\\b((?:everybody|everyone|somebody|someone|nobody|no\\s+one)\\s+)(are|have|don['’]t)\\b(?!['’])|(?:^|(?<=[.!?]\\s+))((?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Yy]oung|[Oo]ld|[Oo]lder)\\s+)?[Pp]eople\\s+)(is|was|has|doesn['’]t)\\b(?!['’])|\\b(there\\s+)(?:have|has)(?=\\s+(?:many|a\\s+lot\\s+of|lots\\s+of|several|${NUMBER})\\b)|\\b((?:it|this|that|everything|all)(?:\\s+is\\s+|['’]s\\s+))(depend)(?=\\s+on\\b)`,
       'giu',
     ),
     replace: ([everybody, plural, people, singular, there, it, depend]) => {
@@ -753,7 +797,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (people)
         return `${people}${matchCase(singular!, PLURAL_VERB.get(singular!.replace('’', "'"))!)}`;
       if (there) return `${there}are`;
-      return `${it!}${depend!}s`;
+      return `${it!.replace(/(?:\s+is\s+|['’]s\s+)$/u, ' ')}${depend!}s`;
     },
   },
   {

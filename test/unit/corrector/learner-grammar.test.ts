@@ -586,6 +586,18 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'He is a good cook. It rained heavily. I am looking for accommodation. It has many beautiful parks.',
     ],
     [
+      'Does he likes pizza? What does the law says? I am knowing the answer. She is owning a shop.',
+      'Does he like pizza? What does the law say? I know the answer. She owns a shop.',
+    ],
+    [
+      'I am understand it. He told to me that it rained. Call to me tomorrow. I asked to him about it.',
+      'I understand it. He told me that it rained. Call me tomorrow. I asked him about it.',
+    ],
+    [
+      "We reached to the station. We went to shopping. I feel myself good. It's depend on you.",
+      'We reached the station. We went shopping. I feel good. It depends on you.',
+    ],
+    [
       'It pays big attention to you. Would you recommend to visit it?',
       'It pays great attention to you. Would you recommend visiting it?',
     ],
@@ -621,6 +633,8 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'They entered into an agreement. We had a dinner party. She was generous with her time.',
       'We waved at friends in the train. It follows in the train of war. In the plane of the orbit.',
       'The growth of all of the islands has been rapid. Teachers give their exams in May.',
+      'The part that does it is here. She is understanding. Where they are wanting, we help.',
+      'The story told to me by my father. He asked to leave. I feel myself getting better.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
