@@ -368,9 +368,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "a useful information" → "useful information"; "an accommodation" → "accommodation"
+    // "a useful information" → "useful information"; "a very good news" → "very good news"; "an
+    // accommodation" → "accommodation"
     pattern: new RegExp(
-      `\\b(?:a|an)\\s+((?:(?:good|useful|great|bad|important|new|little|valuable|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework))${PHRASE_END}`,
+      `\\b(?:a|an)\\s+((?:(?:very\\s+)?(?:good|useful|great|bad|important|new|little|valuable|wonderful|terrible|sad|exciting|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework|news|progress|weather))(?!\\.\\p{L})${PHRASE_END}`,
       'giu',
     ),
     replace: ([phrase]) => (/^piece\b/iu.test(phrase!) ? undefined : phrase),
@@ -782,6 +783,37 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([tell, reach, go, activity, feel]) => {
       if (go) return `${go}${activity!}`;
       return tell ?? reach ?? feel;
+    },
+  },
+  {
+    // Times and places of time: "at Monday" → "on Monday", "in 5 o'clock" → "at 5 o'clock", "at the
+    // morning" → "in the morning", "How long time" → "How long"; "prefer tea than coffee" → "to
+    // coffee" (not "rather than"); "works hardly" → "works hard"; "cope up with" → "cope with"
+    pattern: new RegExp(
+      `\\b(at)(\\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!['’])|\\b(?:in|on)(\\s+(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o['’]clock|\\s*[ap]\\.?m\\b))|\\b(at)(\\s+the\\s+(?:morning|afternoon|evening))${PHRASE_END}|\\b([Hh]ow\\s+long)\\s+time\\b|\\b(prefer(?:s|red|ring)?\\s+(?!to\\b)\\p{L}+(?:\\s+\\p{L}+)?\\s+)than\\b|\\b((?:work|works|worked|working|study|studies|studied|studying|train|trains|trained|training)\\s+)hardly\\b(?=\\s*(?:[.,;!?]|$)|\\s+(?:every|all|for|to|and|but|because|so|at|in|on)\\b)|\\b(cop(?:e|es|ed|ing))\\s+up\\s+with\\b`,
+      'gu',
+    ),
+    replace: ([at, s1, day, clock, atThe, part, howLong, prefer, work, cope]) => {
+      if (at) return `on${s1!}${day!}`;
+      if (clock) return `at${clock}`;
+      if (atThe) return `in${part!}`;
+      if (howLong) return howLong;
+      if (prefer) return /\brather\s+$/u.test(prefer) ? undefined : `${prefer}to`;
+      if (work) return `${work}hard`;
+      return `${cope!} with`;
+    },
+  },
+  {
+    // "I am having a car" → "I have a car" (possession, not "having a baby" or "having a problem");
+    // "Me and my friend went" → "My friend and I went"
+    pattern: new RegExp(
+      `\\b(I\\s+am|I['’]m|(?:[Ww]e|[Tt]hey|[Yy]ou)\\s+are|(?:[Hh]e|[Ss]he)\\s+is)\\s+having(\\s+(?:a|an|two|three|many|some)\\s+(?:(?:new|old|big|small|nice)\\s+)?(?:car|house|brother|sister|son|daughter|dog|cat|bike|bicycle|flat|apartment|computer|laptop|garden)s?)\\b|(?:^|(?<=[.!?]\\s+))Me\\s+and\\s+((?:my|his|her|our|their)\\s+\\p{L}+)(?=\\s+(?:went|go|were|are|have|had|did|will|played|visited|decided|saw|met|live|lived)\\b)`,
+      'gu',
+    ),
+    replace: ([subjectBe, possession, partner]) => {
+      if (partner) return `${partner[0]!.toUpperCase()}${partner.slice(1)} and I`;
+      const [subject] = subjectBe!.split(/\s+|['’]/u) as [string];
+      return `${subject} ${/^(?:he|she)$/iu.test(subject) ? 'has' : 'have'}${possession!}`;
     },
   },
   {

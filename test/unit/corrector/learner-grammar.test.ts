@@ -598,6 +598,15 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'We reached the station. We went shopping. I feel good. It depends on you.',
     ],
     [
+      "See you at Monday. We met in 5 o'clock. I study at the morning. How long time does it take?",
+      "See you on Monday. We met at 5 o'clock. I study in the morning. How long does it take?",
+    ],
+    [
+      'I prefer tea than coffee. He works hardly every day. We cope up with it. It was a very good news.',
+      'I prefer tea to coffee. He works hard every day. We cope with it. It was very good news.',
+    ],
+    ['I am having a car. Me and my friend went home.', 'I have a car. My friend and I went home.'],
+    [
       'It pays big attention to you. Would you recommend to visit it?',
       'It pays great attention to you. Would you recommend visiting it?',
     ],
@@ -635,6 +644,8 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'The growth of all of the islands has been rapid. Teachers give their exams in May.',
       'The part that does it is here. She is understanding. Where they are wanting, we help.',
       'The story told to me by my father. He asked to leave. I feel myself getting better.',
+      'I prefer to stay rather than go. He hardly works. She is having a baby. It was a good news story.',
+      'Military staffs met; the evidences of the fraud. See a news.gnome.org posting.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
