@@ -817,6 +817,22 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "I want go" → "I want to go" (only verbs that are not also nouns: "I need help" stays; not
+    // "hope" or "plan": "and I hope take action" leaves out its subject, "plans" may be a noun);
+    // "I very like it" → "I really like it"; "Thanks God" → "Thank God"; "She has a long hair" →
+    // "long hair"; "a good health" → "good health"
+    pattern: new RegExp(
+      `\\b((?:want|wants|wanted|would\\s+like|decided|decide|try|tried|tries|forgot|forget|promised|learn|learned|learnt)\\s+)(go|come|buy|see|become|find|get|make|take|give|meet|speak|leave|write|know|bring|tell|begin|swim|drive|sell|teach|understand|improve|eat|live|stay|visit|travel|return|pay|send)\\b(?!['’])|\\b(I\\s+)very\\s+(?=(?:like|love|enjoy|want|hope|appreciate)\\b)|\\b(Thanks)(\\s+God)\\b|\\b((?:has|have|had|with)\\s+)a\\s+((?:(?:very\\s+)?(?:long|short|curly|straight|blond|blonde|dark|black|brown|red|grey|gray|beautiful)\\s+)+hair|(?:very\\s+)?(?:good|bad|poor|excellent|great)\\s+health)${PHRASE_END}`,
+      'gu',
+    ),
+    replace: ([want, verb, i, thanks, god, have, feature]) => {
+      if (want) return `${want}to ${verb!}`;
+      if (i) return `${i}really `;
+      if (thanks) return `Thank${god!}`;
+      return `${have!}${feature!}`;
+    },
+  },
+  {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
     // "there are"; "It is depend on" → "It depends on"
     pattern: new RegExp(

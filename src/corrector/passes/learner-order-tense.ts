@@ -200,9 +200,10 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   },
   {
     // "I live in Chicago since 2015" → "I have lived"; "I am sick since Monday" → "I have been sick";
+    // "It is raining since Monday" → "It has been raining";
     // "I am knowing him since" → "I have known him since"
     pattern: new RegExp(
-      `\\b(?:(I|you|we|they|he|she)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m)\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)|${SPAN_OF_TIME}))\\b`,
+      `\\b(?:(I|you|we|they|he|she|it)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m)\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)|${SPAN_OF_TIME}))\\b`,
       'giu',
     ),
     replace: ([subject, verb, contracted, sinceClause]) => {

@@ -607,6 +607,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
     ],
     ['I am having a car. Me and my friend went home.', 'I have a car. My friend and I went home.'],
     [
+      'I want go home. We decided buy it. I very like it. Thanks God. She has a long hair. It is raining since Monday.',
+      'I want to go home. We decided to buy it. I really like it. Thank God. She has long hair. It has been raining since Monday.',
+    ],
+    [
       'It pays big attention to you. Would you recommend to visit it?',
       'It pays great attention to you. Would you recommend visiting it?',
     ],
@@ -646,6 +650,7 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'The story told to me by my father. He asked to leave. I feel myself getting better.',
       'I prefer to stay rather than go. He hardly works. She is having a baby. It was a good news story.',
       'Military staffs met; the evidences of the fraud. See a news.gnome.org posting.',
+      'I need help. All sorts of plans come to life. These measures, and I hope take action.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
