@@ -833,6 +833,38 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // Slips of spelling that are words, so no speller sees them: "could of" → "could have", "don't
+    // loose your keys" → "lose" (not "cut loose the lifeboat"), "I was borned" → "born", "Your welcome" → "You're welcome", "I
+    // advice you to" → "advise", "noone" → "no one", "I go there everyday" → "every day" (the
+    // adjective stays: "an everyday task")
+    pattern: new RegExp(
+      `\\b((?:could|should|would|must|might)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))`,
+      'gu',
+    ),
+    replace: ([modal, loose, borned, your, welcome, adviser, s1, no, one, every, day]) => {
+      if (modal) return `${modal}have`;
+      if (loose) return loose.replace('loos', 'los');
+      if (borned) return 'born';
+      if (your) return `You're${welcome!}`;
+      if (adviser) return `${adviser}${s1!}advise`;
+      if (no) return `${no} ${one!}`;
+      return `${every!} ${day!}`;
+    },
+  },
+  {
+    // "a 5 minutes walk" → "a 5-minute walk"; "a 20 years old man" → "a 20-year-old man"; "She is 20
+    // years." → "20 years old"; "in the other side of" → "on the other side of"
+    pattern: new RegExp(
+      `\\b([Aa]n?\\s+)(\\d+|${NUMBER})\\s+(minute|hour|day|week|month|year)s(?:\\s+(old))?(?=\\s+(?:walk|drive|ride|flight|trip|journey|break|course|delay|wait|man|woman|boy|girl|child|son|daughter|student|car|house|building|contract|program|programme|plan|meeting)\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+is|(?:[Hh]e|[Ss]he)['’]s|[Mm]y\\s+(?:son|daughter|brother|sister|mother|father|friend)\\s+is)\\s+(?:\\d+|${NUMBER}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|now|so)\\b)|\\b(in)(\\s+the\\s+other\\s+side\\s+of)\\b`,
+      'gu',
+    ),
+    replace: ([article, count, unit, old, age, inWord, side]) => {
+      if (article) return `${article}${count!}-${unit!}${old ? '-old' : ''}`;
+      if (age) return `${age} old`;
+      return `${matchCase(inWord!, 'on')}${side!}`;
+    },
+  },
+  {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
     // "there are"; "It is depend on" → "It depends on"
     pattern: new RegExp(

@@ -51,6 +51,15 @@ describe('which suggestions of Harper are taken', () => {
     expect(isAcceptable(text, lintOver(text, 'All of the', 'Redundancy'), 'All the')).toBe(false);
   });
 
+  it('takes a split where the lint names a missing space, not where a spelling lint guesses one', () => {
+    const text = 'I have alot of work. Infact, no informations came.';
+    expect(isAcceptable(text, lintOver(text, 'alot', 'BoundaryError'), 'a lot')).toBe(true);
+    expect(isAcceptable(text, lintOver(text, 'Infact', 'BoundaryError'), 'In fact')).toBe(true);
+    expect(isAcceptable(text, lintOver(text, 'informations', 'Spelling'), 'in formations')).toBe(
+      false,
+    );
+  });
+
   it('takes a capital for the pronoun I', () => {
     const text = 'i think that the new phone is too expensive.';
     expect(isAcceptable(text, lintOver(text, 'i ', 'Capitalization'), 'I ')).toBe(true);

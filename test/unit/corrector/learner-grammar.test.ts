@@ -607,6 +607,15 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
     ],
     ['I am having a car. Me and my friend went home.', 'I have a car. My friend and I went home.'],
     [
+      "I could of done it. Don't loose your keys. I was borned here. Your welcome. I advice you to go.",
+      "I could have done it. Don't lose your keys. I was born here. You're welcome. I advise you to go.",
+    ],
+    [
+      'Noone knows. I go there everyday. It is a 5 minutes walk. He is a 20 years old man. She is 20 years.',
+      'No one knows. I go there every day. It is a 5-minute walk. He is a 20-year-old man. She is 20 years old.',
+    ],
+    ['The shop is in the other side of the road.', 'The shop is on the other side of the road.'],
+    [
       'I want go home. We decided buy it. I very like it. Thanks God. She has a long hair. It is raining since Monday.',
       'I want to go home. We decided to buy it. I really like it. Thank God. She has long hair. It has been raining since Monday.',
     ],
@@ -651,6 +660,8 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'I prefer to stay rather than go. He hardly works. She is having a baby. It was a good news story.',
       'Military staffs met; the evidences of the fraud. See a news.gnome.org posting.',
       'I need help. All sorts of plans come to life. These measures, and I hope take action.',
+      'It could of course be done. They cut loose the lifeboat; a loose tooth. It is an everyday task.',
+      'Your welcome letter was kind. The advice you gave. A 20 years old tradition.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
