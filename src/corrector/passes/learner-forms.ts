@@ -865,6 +865,37 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // A countable noun with no article: "He is doctor" → "He is a doctor", "I have car" → "I have a
+    // car" (a short list: "have class", "have time" are English)
+    pattern: new RegExp(
+      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:father|mother|brother|sister|son|daughter|husband|wife|friend|uncle|aunt|cousin)\\s+(?:is|was))\\s+)(${PROFESSIONS})(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
+      'gu',
+    ),
+    replace: ([subjectBe, profession, subjectHave, thing]) => {
+      const noun = profession ?? thing!;
+      const article = /^[aeiou]/iu.test(noun) ? 'an' : 'a';
+      return `${subjectBe ?? subjectHave!}${article} ${noun}`;
+    },
+  },
+  {
+    // "She helped me cleaning" → "helped me clean"; "I am disagree" → "I disagree"; "reply me" →
+    // "reply to me" (not "describe me": "described him as" is English); "as tall like his father" →
+    // "as tall as"
+    pattern: new RegExp(
+      `\\b((?:[Hh]elp|helps|helped|helping)\\s+(?:me|you|him|her|us|them)\\s+)(\\p{L}+ing)\\b|\\b(I|[Ww]e|[Tt]hey)\\s+(?:am|are)\\s+(disagree)\\b|\\b((?:reply|replies|replied|replying)\\s+)(?=(?:me|him|her|us|them)\\b)|\\b(as\\s+(?:big|small|good|bad|fast|slow|tall|short|old|young|beautiful|expensive|cheap|easy|difficult|hard|important|interesting|long|high|strong|smart|happy|good-looking|busy|hot|cold)\\s+)like\\b`,
+      'gu',
+    ),
+    replace: ([help, gerund, subject, disagree, reply, asTall]) => {
+      if (help) {
+        const base = baseOfGerund(gerund!.toLowerCase());
+        return base ? `${help}${base}` : undefined;
+      }
+      if (subject) return `${subject} ${disagree!}`;
+      if (reply) return `${reply}to `;
+      return `${asTall!}as`;
+    },
+  },
+  {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
     // "there are"; "It is depend on" → "It depends on"
     pattern: new RegExp(

@@ -616,6 +616,14 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
     ],
     ['The shop is in the other side of the road.', 'The shop is on the other side of the road.'],
     [
+      'He is doctor. My father is engineer in Berlin. I have car. She has problem with it.',
+      'He is a doctor. My father is an engineer in Berlin. I have a car. She has a problem with it.',
+    ],
+    [
+      'She helped me cleaning it. I am disagree. Please reply me soon. He is as tall like his father.',
+      'She helped me clean it. I disagree. Please reply to me soon. He is as tall as his father.',
+    ],
+    [
       'I want go home. We decided buy it. I very like it. Thanks God. She has a long hair. It is raining since Monday.',
       'I want to go home. We decided to buy it. I really like it. Thank God. She has long hair. It has been raining since Monday.',
     ],
@@ -662,6 +670,7 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'I need help. All sorts of plans come to life. These measures, and I hope take action.',
       'It could of course be done. They cut loose the lifeboat; a loose tooth. It is an everyday task.',
       'Your welcome letter was kind. The advice you gave. A 20 years old tradition.',
+      'I have class on Monday. She described him as kind. He is a doctor. We have time.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
