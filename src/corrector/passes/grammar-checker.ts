@@ -176,6 +176,10 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     return false;
   }
   if (sameInBritishSpelling(before, after)) return false;
+  // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
+  if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
+    return false;
+  }
   // An initial ("J. K. Rowling") is no misspelt word, and the word after it starts no sentence.
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}\.?$/u.test(before)) return false;
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {

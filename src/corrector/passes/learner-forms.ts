@@ -836,12 +836,40 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // Slips of spelling that are words, so no speller sees them: "could of" → "could have", "don't
     // loose your keys" → "lose" (not "cut loose the lifeboat"), "I was borned" → "born", "Your welcome" → "You're welcome", "I
     // advice you to" → "advise", "noone" → "no one", "I go there everyday" → "every day" (the
-    // adjective stays: "an everyday task")
+    // adjective stays: "an everyday task"), "Who's car" → "Whose car"; "by foot" → "on foot",
+    // "I'm thinking to go" → "thinking of going" (not "wishful thinking to make"), "I like to
+    // swimming" → "to swim" (not "plans to changing situations")
     pattern: new RegExp(
-      `\\b((?:could|should|would|must|might)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))`,
+      `\\b((?:could|should|would|must|might)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))|\\b([Ww]ho)['’]s(?=\\s+(?:car|house|book|phone|bag|idea|turn|fault|job|dog|coat|keys?|money|umbrella|pen|seat|room|child|children|son|daughter|wallet|jacket)\\b)|\\b(by)(\\s+)foot\\b|(?<=\\b(?:am|is|are|was|were|be|been)\\s+|['’](?:m|re|s)\\s+)(thinking)\\s+to\\s+(${VERB_BASE})\\b|\\b((?:like|likes|liked|love|loves|loved|hate|hates|hated|prefer|prefers|want|wanted|decided)\\s+to\\s+)(\\p{L}+ing)\\b`,
       'gu',
     ),
-    replace: ([modal, loose, borned, your, welcome, adviser, s1, no, one, every, day]) => {
+    replace: ([
+      modal,
+      loose,
+      borned,
+      your,
+      welcome,
+      adviser,
+      s1,
+      no,
+      one,
+      every,
+      day,
+      who,
+      by,
+      s2,
+      thinking,
+      verb,
+      likeTo,
+      gerund,
+    ]) => {
+      if (who) return `${who}se`;
+      if (by) return `${matchCase(by, 'on')}${s2!}foot`;
+      if (thinking) return `${thinking} of ${gerundOf(verb!)}`;
+      if (likeTo) {
+        const base = baseOfGerund(gerund!.toLowerCase());
+        return base ? `${likeTo}${base}` : undefined;
+      }
       if (modal) return `${modal}have`;
       if (loose) return loose.replace('loos', 'los');
       if (borned) return 'born';

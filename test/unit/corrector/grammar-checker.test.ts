@@ -60,6 +60,11 @@ describe('which suggestions of Harper are taken', () => {
     );
   });
 
+  it('keeps the capital that starts a sentence, whatever the lint says', () => {
+    const text = "Who's car is this? I asked.";
+    expect(isAcceptable(text, lintOver(text, "Who's", 'Capitalization'), "who's")).toBe(false);
+  });
+
   it('takes a capital for the pronoun I', () => {
     const text = 'i think that the new phone is too expensive.';
     expect(isAcceptable(text, lintOver(text, 'i ', 'Capitalization'), 'I ')).toBe(true);

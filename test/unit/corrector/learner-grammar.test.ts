@@ -620,6 +620,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'He is a doctor. My father is an engineer in Berlin. I have a car. She has a problem with it.',
     ],
     [
+      "Who's car is this? We go by foot. I'm thinking to go abroad. I like to swimming.",
+      "Whose car is this? We go on foot. I'm thinking of going abroad. I like to swim.",
+    ],
+    [
       'She helped me cleaning it. I am disagree. Please reply me soon. He is as tall like his father.',
       'She helped me clean it. I disagree. Please reply to me soon. He is as tall as his father.',
     ],
@@ -671,6 +675,7 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'It could of course be done. They cut loose the lifeboat; a loose tooth. It is an everyday task.',
       'Your welcome letter was kind. The advice you gave. A 20 years old tradition.',
       'I have class on Monday. She described him as kind. He is a doctor. We have time.',
+      "Who's there? It takes wishful thinking to make it. We adapt our plans to changing needs.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
