@@ -924,6 +924,19 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "I'm worry about" → "I'm worried about"; "She is very tire" → "tired"; "a person who have" →
+    // "who has"; "the reason of my decision" → "the reason for" (not "by reason of")
+    pattern: new RegExp(
+      `\\b((?:I\\s+am|I['’]m|(?:[Ww]e|[Tt]hey|[Yy]ou)\\s+(?:are|were)|(?:[Ww]e|[Tt]hey|[Yy]ou)['’]re|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|I\\s+feel|I\\s+felt)\\s+(?:(?:very|so|really|a\\s+bit|quite|too)\\s+)?)(worry|tire|bore|disappoint|embarrass|surprise|confuse|frighten|scare)\\b(?=\\s*(?:[.,;!?]|$)|\\s+(?:about|of|with|by|at|because|and|but|today|now)\\b)|\\b((?:[Aa]|[Tt]he|[Oo]ne|[Ee]very|[Ee]ach|[Aa]ny)\\s+(?:person|man|woman|student|teacher|friend|child|boy|girl|customer|employee|doctor|driver)\\s+who\\s+)(have|are|do|don['’]t)\\b(?!['’])|(?<!\\bby\\s+)\\b((?:the|a|one|main|another|only)\\s+reasons?\\s+)of(?=\\s+(?:my|your|his|her|our|their|this|that|the)\\s+(?:decision|choice|delay|absence|visit|success|failure|problem|complaint|letter|call|email|change)\\b)`,
+      'gu',
+    ),
+    replace: ([feeling, state, person, verb, reason]) => {
+      if (feeling) return `${feeling}${participleOf(state!)}`;
+      if (person) return `${person}${SINGULAR_VERB.get(verb!.replace('’', "'"))!}`;
+      return `${reason!}for`;
+    },
+  },
+  {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
     // "there are"; "It is depend on" → "It depends on"
     pattern: new RegExp(

@@ -624,6 +624,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       "Whose car is this? We go on foot. I'm thinking of going abroad. I like to swim.",
     ],
     [
+      "I'm worry about it. She is very tire. The man who are here is kind. It is the reason of my decision.",
+      "I'm worried about it. She is very tired. The man who is here is kind. It is the reason for my decision.",
+    ],
+    [
       'She helped me cleaning it. I am disagree. Please reply me soon. He is as tall like his father.',
       'She helped me clean it. I disagree. Please reply to me soon. He is as tall as his father.',
     ],
@@ -676,6 +680,7 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'Your welcome letter was kind. The advice you gave. A 20 years old tradition.',
       'I have class on Monday. She described him as kind. He is a doctor. We have time.',
       "Who's there? It takes wishful thinking to make it. We adapt our plans to changing needs.",
+      "Don't worry about it. Not guilty by reason of insanity. People who are here stay.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
