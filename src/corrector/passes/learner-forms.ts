@@ -937,6 +937,37 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "worth to visit" → "worth visiting"; "at summer" → "in summer"; "in night" → "at night"; "since
+    // long time" → "for a long time"; "In nowadays" → "Nowadays" ("In these days, when we" is
+    // English); "More and more people is" → "are"; "It's depends" → "It depends"
+    pattern: new RegExp(
+      `\\b(worth)\\s+to\\s+(?!be\\b)(${VERB_BASE})\\b|\\b(?:at)(\\s+(?:the\\s+)?(?:summer|winter|spring|autumn))${PHRASE_END}|\\b(in)(\\s+)night\\b|\\b(?:since|from)\\s+(?:a\\s+)?(long\\s+time)\\b(?!\\s+ago\\b)|\\b([Ii])n\\s+(nowadays)\\b|\\b((?:[Mm]ore\\s+and\\s+more)\\s+(?:people|students|children|\\p{L}+s)\\s+)(is|was|has)\\b(?!['’])|\\b([Ii]t)['’]s\\s+(depends)(?=\\s+on\\b)`,
+      'gu',
+    ),
+    replace: ([
+      worth,
+      verb,
+      season,
+      inWord,
+      s1,
+      longTime,
+      capitalI,
+      nowadays,
+      moreAndMore,
+      be,
+      it,
+      depends,
+    ]) => {
+      if (worth) return `${worth} ${gerundOf(verb!)}`;
+      if (season) return `in${season}`;
+      if (inWord) return `${matchCase(inWord, 'at')}${s1!}night`;
+      if (longTime) return `for a ${longTime}`;
+      if (nowadays) return capitalI === 'I' ? 'Nowadays' : nowadays;
+      if (moreAndMore) return `${moreAndMore}${PLURAL_VERB.get(be!)!}`;
+      return `${it!} ${depends!}`;
+    },
+  },
+  {
     // "Everybody are happy" → "is"; "People is very kind" → "are"; "there have many temples" →
     // "there are"; "It is depend on" → "It depends on"
     pattern: new RegExp(

@@ -628,6 +628,14 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       "I'm worried about it. She is very tired. The man who is here is kind. It is the reason for my decision.",
     ],
     [
+      'It is worth to visit. We go there at summer. I work in night. I have not seen him since long time.',
+      'It is worth visiting. We go there in summer. I work at night. I have not seen him for a long time.',
+    ],
+    [
+      "In nowadays, people are busy. More and more people is using it. It's depends on you.",
+      'Nowadays, people are busy. More and more people are using it. It depends on you.',
+    ],
+    [
       'She helped me cleaning it. I am disagree. Please reply me soon. He is as tall like his father.',
       'She helped me clean it. I disagree. Please reply to me soon. He is as tall as his father.',
     ],
@@ -681,6 +689,7 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'I have class on Monday. She described him as kind. He is a doctor. We have time.',
       "Who's there? It takes wishful thinking to make it. We adapt our plans to changing needs.",
       "Don't worry about it. Not guilty by reason of insanity. People who are here stay.",
+      'In these days, when we work, we met at the summer camp. It is worth to be added.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
