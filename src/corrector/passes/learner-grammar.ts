@@ -174,8 +174,9 @@ const RULES: readonly LearnerRule[] = [
   },
   {
     // "She can speaks" → "She can speak"; "He doesn't knows" → "He doesn't know". Only after a
-    // subject pronoun or a person named with "my" ("My sister can speaks"): "Will computers depersonalize", "The will stipulates", "should parents wish"
-    // and "they didn't suggests to me" (a new clause) are English.
+    // subject pronoun or a person named with "my" ("My sister can speaks"): "Will computers
+    // depersonalize", "The will stipulates", "should parents wish" and "they didn't suggests to me"
+    // (a new clause) are English.
     pattern:
       /\b((?:I|you|he|she|it|we|they|(?:my|your|his|her|our|their)\s+(?:son|daughter|brother|sister|mother|father|mum|mom|dad|wife|husband|friend|cousin|uncle|aunt|boss|teacher|colleague|neighbour|neighbor))\s+(?:can|could|will|would|shall|should|may|might|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|(?:he|she|it)\s+(?:doesn['’]t|does\s+not))(\s+(?:not\s+)?)([a-z]+s)\b/giu,
     replace: ([auxiliary, space, verb]) => {
