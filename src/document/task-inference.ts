@@ -103,14 +103,18 @@ export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
 }
 
 /**
- * The task of a whole document from its segments: the most common segment task, where a tie or a
+ * The task of a whole document from its segments: the task with the most words, where a tie or a
  * near-tie between text and OCR goes to OCR, whose passes are the more careful (the OCR gate keeps
- * only edits the model is sure of).
+ * only edits the model is sure of). Words, not segments: a letter's greeting, closing and signature
+ * ("Dear Sir or Madam,", "Kind regards,", "Maria Rossi") read as pieces of lines, and counted as
+ * segments they outvoted its two paragraphs, which were then corrected as a scan.
  */
 export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'nbest'>[]): Task {
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
   for (const segment of segments.slice(0, SEGMENTS_READ)) {
-    counts[inferSegmentTask(segment.nbest?.length ? segment.nbest : [segment.source]).task]++;
+    const hypotheses = segment.nbest?.length ? segment.nbest : [segment.source];
+    const words = (hypotheses[0] ?? '').slice(0, CHARACTERS_READ).split(/\s+/).filter(Boolean);
+    counts[inferSegmentTask(hypotheses).task] += Math.max(1, words.length);
   }
   if (counts.asr >= counts.ocr && counts.asr >= counts.text && counts.asr > 0) return 'asr';
   return counts.text > 1.5 * counts.ocr ? 'text' : counts.ocr > 0 ? 'ocr' : 'text';

@@ -805,13 +805,17 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "I am having a car" → "I have a car" (possession, not "having a baby" or "having a problem");
-    // "Me and my friend went" → "My friend and I went"
+    // "Me and my friend went" → "My friend and I went", "Me and my husband was" → "My husband and I
+    // were"
     pattern: new RegExp(
-      `\\b(I\\s+am|I['’]m|(?:[Ww]e|[Tt]hey|[Yy]ou)\\s+are|(?:[Hh]e|[Ss]he)\\s+is)\\s+having(\\s+(?:a|an|two|three|many|some)\\s+(?:(?:new|old|big|small|nice)\\s+)?(?:car|house|brother|sister|son|daughter|dog|cat|bike|bicycle|flat|apartment|computer|laptop|garden)s?)\\b|(?:^|(?<=[.!?]\\s+))Me\\s+and\\s+((?:my|his|her|our|their)\\s+\\p{L}+)(?=\\s+(?:went|go|were|are|have|had|did|will|played|visited|decided|saw|met|live|lived)\\b)`,
+      `\\b(I\\s+am|I['’]m|(?:[Ww]e|[Tt]hey|[Yy]ou)\\s+are|(?:[Hh]e|[Ss]he)\\s+is)\\s+having(\\s+(?:a|an|two|three|many|some)\\s+(?:(?:new|old|big|small|nice)\\s+)?(?:car|house|brother|sister|son|daughter|dog|cat|bike|bicycle|flat|apartment|computer|laptop|garden)s?)\\b|(?:^|(?<=[.!?]\\s+))Me\\s+and\\s+((?:my|his|her|our|their)\\s+\\p{L}+)(?:\\s+(was|is)\\b|(?=\\s+(?:went|go|were|are|have|had|did|will|played|visited|decided|saw|met|live|lived)\\b))`,
       'gu',
     ),
-    replace: ([subjectBe, possession, partner]) => {
-      if (partner) return `${partner[0]!.toUpperCase()}${partner.slice(1)} and I`;
+    replace: ([subjectBe, possession, partner, singularBe]) => {
+      if (partner) {
+        const subject = `${partner[0]!.toUpperCase()}${partner.slice(1)} and I`;
+        return singularBe ? `${subject} ${singularBe === 'was' ? 'were' : 'are'}` : subject;
+      }
       const [subject] = subjectBe!.split(/\s+|['’]/u) as [string];
       return `${subject} ${/^(?:he|she)$/iu.test(subject) ? 'has' : 'have'}${possession!}`;
     },

@@ -605,7 +605,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'I prefer tea than coffee. He works hardly every day. We cope up with it. It was a very good news.',
       'I prefer tea to coffee. He works hard every day. We cope with it. It was very good news.',
     ],
-    ['I am having a car. Me and my friend went home.', 'I have a car. My friend and I went home.'],
+    [
+      'I am having a car. Me and my friend went home. Me and my husband was sad.',
+      'I have a car. My friend and I went home. My husband and I were sad.',
+    ],
     [
       "I could of done it. Don't loose your keys. I was borned here. Your welcome. I advice you to go.",
       "I could have done it. Don't lose your keys. I was born here. You're welcome. I advise you to go.",

@@ -100,6 +100,18 @@ describe('inferDocumentTask', () => {
     expect(inferDocumentTask(transcript.map((source) => ({ source })))).toBe('asr');
   });
 
+  it('reads a letter as writing, though its greeting, closing and signature are line pieces', () => {
+    const letter = [
+      'Dear Sir or Madam,',
+      'I am writting to complain about my order. It still did not arrive after two weeks.',
+      'I am looking forward to hear from you.',
+      'Kind regards,',
+      'Maria Rossi',
+    ];
+    expect(inferDocumentTask(letter.map((source) => ({ source })))).toBe('text');
+    expect(parseDocument(letter.join('\n\n'), 'letter.txt').document.task).toBe('text');
+  });
+
   it('is what a plain text file and an unlabelled N-best file say of their task', () => {
     expect(parseDocument(page.join('\n'), 'letter.txt').document.task).toBe('ocr');
     const jsonl = page.map((line, index) =>
