@@ -122,6 +122,16 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
         : `${embed2!}${space2!}${how!} it ${be2!}`,
   },
   {
+    // "I'd like to know why was my order cancelled" → "why my order was cancelled"; "I wonder why is
+    // the shop closed" → "why the shop is closed": "be" before a participle or a state
+    pattern: new RegExp(
+      `\\b(${EMBEDDING})(\\s+)(where|when|why|how)\\s+(is|are|was|were)\\s+((?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+)?${NOUN_WORD})\\s+(\\p{L}+ed|open|closed|late|busy|full|empty|ready|free|available)\\b`,
+      'giu',
+    ),
+    replace: ([embed, space, wh, be, subject, state]) =>
+      `${embed!}${space!}${wh!} ${subject!} ${be!} ${state!}`,
+  },
+  {
     // "I'd like to know when will the interview take place" → "when the interview will take place";
     // "where did I buy" → "where I bought"; "what time does the museum open" → "the museum opens"
     pattern: new RegExp(

@@ -606,6 +606,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
       'I prefer tea to coffee. He works hard every day. We cope with it. It was very good news.',
     ],
     [
+      'I would like to know why was my order cancelled. I wonder why is the shop closed.',
+      'I would like to know why my order was cancelled. I wonder why the shop is closed.',
+    ],
+    [
       'I am having a car. Me and my friend went home. Me and my husband was sad.',
       'I have a car. My friend and I went home. My husband and I were sad.',
     ],
