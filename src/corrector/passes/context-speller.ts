@@ -68,7 +68,8 @@ export function contextSpelling(
   const flagged = text.slice(start, end);
   const low = words[position]!.text;
   if (low.length < MIN_LENGTH) return undefined;
-  const fitOf = (candidate: string) => contextFit(words, position, candidate, model);
+  const sentence = ['<s>', '<s>', ...words.map((word) => word.text), '</s>'];
+  const fitOf = (candidate: string) => contextFit(sentence, position + 2, candidate, model);
 
   let best: { word: string; score: number } | undefined;
   const consider = (word: string, penalty: number) => {
@@ -152,19 +153,20 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** ln P of the trigrams `candidate` takes part in at `position`, sentence ends included. */
+/**
+ * ln P of the trigrams `candidate` takes part in at index `at` of `sentence` (its words between two
+ * "<s>" and a "</s>"), the sentence otherwise as written.
+ */
 function contextFit(
-  words: readonly PlacedWord[],
-  position: number,
+  sentence: readonly string[],
+  at: number,
   candidate: string,
   model: WordTrigramModel,
 ): number {
-  const sequence = ['<s>', '<s>', ...words.map((word) => word.text), '</s>'];
-  const at = position + 2;
-  sequence[at] = candidate;
+  const word = (i: number): string => (i === at ? candidate : sentence[i]!);
   let total = 0;
-  for (let i = at; i <= Math.min(at + 2, sequence.length - 1); i++) {
-    total += model.logProbability(sequence[i - 2]!, sequence[i - 1]!, sequence[i]!);
+  for (let i = at; i <= Math.min(at + 2, sentence.length - 1); i++) {
+    total += model.logProbability(word(i - 2), word(i - 1), word(i));
   }
   return total;
 }

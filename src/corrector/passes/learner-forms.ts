@@ -18,6 +18,7 @@ import {
   participleOf,
   thirdPersonOf,
   VERB_BASES,
+  verbForms,
 } from './english-verbs.js';
 import { alternation, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
@@ -158,13 +159,6 @@ const STATE_VERB_OF_GERUND = new Map([
   ['containing', 'contain'],
   ['consisting', 'consist'],
 ]);
-const GIVE_TO_TAKE = new Map([
-  ['give', 'take'],
-  ['gives', 'takes'],
-  ['gave', 'took'],
-  ['giving', 'taking'],
-  ['given', 'taken'],
-]);
 const PLURAL_VERB = new Map([
   ['is', 'are'],
   ['was', 'were'],
@@ -179,7 +173,7 @@ const SINGULAR_VERB = new Map([
 ]);
 
 /** People a learner names with "my" before a verb: family, friends and people at work or school. */
-const SINGULAR_SUBJECTS =
+export const SINGULAR_SUBJECTS =
   'son|daughter|brother|sister|mother|father|mum|mom|dad|wife|husband|friend|boyfriend|girlfriend|' +
   'cousin|uncle|aunt|grandmother|grandfather|grandma|grandpa|boss|manager|colleague|teacher|' +
   'neighbour|neighbor|roommate|classmate|partner|child|baby|dog|cat';
@@ -721,14 +715,14 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // trip" → "during the whole trip"; "the Mount Fuji" → "Mount Fuji" (not "in the bus" → "on the
     // bus": Brown's writers ride "in the train" and "in the subway"
     pattern: new RegExp(
-      `\\b((?:have|has|had|having|eat|eats|ate|eating|skip|skipped|cook|cooked|make|made)\\s+)a\\s+(breakfast|lunch|dinner)${PHRASE_END}|\\b(pairs?\\s+of\\s+)(shoe|sock|glove|boot|sandal|trainer|earring)\\b|\\b(during)\\s+all\\s+the\\s+(trip|day|week|month|year|summer|winter|journey|flight|film|movie|match|game|meeting|lesson|class|night|holiday|vacation|weekend|morning|evening|afternoon)\\b|\\b(the\\s+)(Mount\\s+\\p{Lu})`,
+      `\\b((?:have|has|had|having|eat|eats|ate|eating|skip|skipped|cook|cooked|make|made)\\s+)a\\s+(breakfast|lunch|dinner)${PHRASE_END}|\\b(pairs?\\s+of\\s+)(shoe|sock|glove|boot|sandal|trainer|earring)\\b|\\b(during)\\s+all\\s+the\\s+(trip|day|week|month|year|summer|winter|journey|flight|film|movie|match|game|meeting|lesson|class|night|holiday|vacation|weekend|morning|evening|afternoon)\\b|\\bthe\\s+(Mount\\s+\\p{Lu})`,
       'giu',
     ),
-    replace: ([have, meal, pairOf, item, during, span, the, mount]) => {
+    replace: ([have, meal, pairOf, item, during, span, mount]) => {
       if (have) return `${have}${meal!}`;
       if (pairOf) return `${pairOf}${item!}s`;
       if (during) return `${during} the whole ${span!}`;
-      return the ? mount : undefined;
+      return mount;
     },
   },
   {
@@ -745,7 +739,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (kind) return `${kind} to`;
       if (enter) return enter;
       if (assist) return matchCase(assist, assist.toLowerCase().replace('assist', 'attend'));
-      if (give) return matchCase(give, GIVE_TO_TAKE.get(give.toLowerCase())!);
+      if (give)
+        return matchCase(give, verbForms('take')[verbForms('give').indexOf(give.toLowerCase())]!);
       if (goodCook) return `${goodCook}cook`;
       if (rain) return `${rain} heavily`;
       return `${lookingFor!}${accommodation!}`;
@@ -887,7 +882,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // "a 5 minutes walk" → "a 5-minute walk"; "a 20 years old man" → "a 20-year-old man"; "She is 20
     // years." → "20 years old"; "in the other side of" → "on the other side of"
     pattern: new RegExp(
-      `\\b([Aa]n?\\s+)(\\d+|${NUMBER})\\s+(minute|hour|day|week|month|year)s(?:\\s+(old))?(?=\\s+(?:walk|drive|ride|flight|trip|journey|break|course|delay|wait|man|woman|boy|girl|child|son|daughter|student|car|house|building|contract|program|programme|plan|meeting)\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+is|(?:[Hh]e|[Ss]he)['’]s|[Mm]y\\s+(?:son|daughter|brother|sister|mother|father|friend)\\s+is)\\s+(?:\\d+|${NUMBER}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|now|so)\\b)|\\b(in)(\\s+the\\s+other\\s+side\\s+of)\\b`,
+      `\\b([Aa]n?\\s+)(\\d+|${NUMBER})\\s+(minute|hour|day|week|month|year)s(?:\\s+(old))?(?=\\s+(?:walk|drive|ride|flight|trip|journey|break|course|delay|wait|man|woman|boy|girl|child|son|daughter|student|car|house|building|contract|program|programme|plan|meeting)\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+is|(?:[Hh]e|[Ss]he)['’]s|[Mm]y\\s+(?:${SINGULAR_SUBJECTS})\\s+is)\\s+(?:\\d+|${NUMBER}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|now|so)\\b)|\\b(in)(\\s+the\\s+other\\s+side\\s+of)\\b`,
       'gu',
     ),
     replace: ([article, count, unit, old, age, inWord, side]) => {
@@ -900,7 +895,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // A countable noun with no article: "He is doctor" → "He is a doctor", "I have car" → "I have a
     // car" (a short list: "have class", "have time" are English)
     pattern: new RegExp(
-      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:father|mother|brother|sister|son|daughter|husband|wife|friend|uncle|aunt|cousin)\\s+(?:is|was))\\s+)(${PROFESSIONS})(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
+      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:${SINGULAR_SUBJECTS})\\s+(?:is|was))\\s+)(${PROFESSIONS})(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
       'gu',
     ),
     replace: ([subjectBe, profession, subjectHave, thing]) => {

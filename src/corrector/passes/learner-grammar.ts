@@ -12,7 +12,7 @@
  */
 
 import { baseOfGerund, gerundOf, isVerbBase, verbForms } from './english-verbs.js';
-import { FORM_RULES } from './learner-forms.js';
+import { FORM_RULES, SINGULAR_SUBJECTS } from './learner-forms.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -177,8 +177,10 @@ const RULES: readonly LearnerRule[] = [
     // subject pronoun or a person named with "my" ("My sister can speaks"): "Will computers
     // depersonalize", "The will stipulates", "should parents wish" and "they didn't suggests to me"
     // (a new clause) are English.
-    pattern:
-      /\b((?:I|you|he|she|it|we|they|(?:my|your|his|her|our|their)\s+(?:son|daughter|brother|sister|mother|father|mum|mom|dad|wife|husband|friend|cousin|uncle|aunt|boss|teacher|colleague|neighbour|neighbor))\s+(?:can|could|will|would|shall|should|may|might|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|(?:he|she|it)\s+(?:doesn['’]t|does\s+not))(\s+(?:not\s+)?)([a-z]+s)\b/giu,
+    pattern: new RegExp(
+      `\\b((?:I|you|he|she|it|we|they|(?:my|your|his|her|our|their)\\s+(?:${SINGULAR_SUBJECTS}))\\s+(?:can|could|will|would|shall|should|may|might|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|(?:he|she|it)\\s+(?:doesn['’]t|does\\s+not))(\\s+(?:not\\s+)?)([a-z]+s)\\b`,
+      'giu',
+    ),
     replace: ([auxiliary, space, verb]) => {
       const base = /^[a-z]+$/u.test(verb!) ? baseOfThirdPerson(verb!) : undefined;
       return base ? `${auxiliary!}${space!}${base}` : undefined;
