@@ -12,6 +12,7 @@
  */
 
 import { baseOfGerund, gerundOf, isVerbBase, verbForms } from './english-verbs.js';
+import { CLAUSE_RULES } from './learner-clauses.js';
 import { FORM_RULES, SINGULAR_SUBJECTS } from './learner-forms.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
@@ -337,7 +338,12 @@ const RULES: readonly LearnerRule[] = [
   },
 ];
 
-const ALL_RULES: readonly LearnerRule[] = [...RULES, ...ORDER_AND_TENSE_RULES, ...FORM_RULES];
+const ALL_RULES: readonly LearnerRule[] = [
+  ...RULES,
+  ...ORDER_AND_TENSE_RULES,
+  ...FORM_RULES,
+  ...CLAUSE_RULES,
+];
 
 /** How many capture groups `pattern` has. */
 const captureCount = (pattern: RegExp): number =>

@@ -245,10 +245,12 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
     // "I have graduated in 2018" → "I graduated in 2018"; "has got married last month" → "got"
     pattern: new RegExp(
-      `(?<=\\b(?:I|you|we|they|he|she|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\\s+\\p{L}+)\\s+)(have|has)\\s+((?:already|just|never|also|finally)\\s+)?(\\p{L}+)\\b(${CLAUSE_BREAK}*?\\b(?:yesterday|(?<!\\b(?:the|this|that)\\s)last\\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|${WEEKDAY})(?!['’])|(?:${NUMBER_WORD})\\s+(?:years|months|weeks|days|hours)\\s+ago|in\\s+(?:19|20)\\d\\d|on\\s+\\d{1,2}\\s+(?:${MONTH})|when\\s+(?:I|we|he|she|they)\\s+(?:was|were)))\\b`,
+      `(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\\s+\\p{L}+)\\s+)(have|has)\\s+((?:already|just|never|also|finally)\\s+)?(\\p{L}+)\\b(${CLAUSE_BREAK}*?\\b(?:yesterday|(?<!\\b(?:the|this|that)\\s)last\\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|${WEEKDAY})(?!['’])|(?:${NUMBER_WORD})\\s+(?:years|months|weeks|days|hours)\\s+ago|in\\s+(?:19|20)\\d\\d|on\\s+\\d{1,2}\\s+(?:${MONTH})|when\\s+(?:I|we|he|she|they)\\s+(?:was|were)))\\b`,
       'gu',
     ),
     replace: ([, adverb, participle, rest]) => {
+      // "We have been to Paris last summer" → "We went to Paris"
+      if (participle === 'been' && /^\s+to\b/u.test(rest!)) return `${adverb ?? ''}went${rest!}`;
       const past = pastOfParticiple(participle!);
       return past ? `${adverb ?? ''}${past}${rest!}` : undefined;
     },

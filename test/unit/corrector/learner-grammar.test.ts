@@ -702,3 +702,72 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
     }
   });
 });
+
+describe('withLearnerGrammar: questions, perfects and clauses', () => {
+  it.each([
+    ['Where do you live.', 'Where do you live?'],
+    [
+      'What time does the train leave. I need to know.',
+      'What time does the train leave? I need to know.',
+    ],
+    ['Can you help me with this exercise.', 'Can you help me with this exercise?'],
+    ['Do you know a good dentist.', 'Do you know a good dentist?'],
+    [
+      'She has been live in Dubai for three years.',
+      'She has been living in Dubai for three years.',
+    ],
+    ["They've been study English all morning.", "They've been studying English all morning."],
+    ['One of my friend lives in Berlin.', 'One of my friends lives in Berlin.'],
+    [
+      'He is one of the best student in our school.',
+      'He is one of the best students in our school.',
+    ],
+    [
+      'She is the more intelligent student in the class.',
+      'She is the most intelligent student in the class.',
+    ],
+    ['If I will have time, I will call you.', 'If I have time, I will call you.'],
+    ['When she will arrive, we can eat.', 'When she arrives, we can eat.'],
+    [
+      'In the last ten years the temperature increased a lot.',
+      'In the last ten years the temperature has increased a lot.',
+    ],
+    ['Since 2015 the company grew fast.', 'Since 2015 the company has grown fast.'],
+    ['I still didn’t receive my refund.', 'I still haven’t received my refund.'],
+    ['She did not finish the report yet.', 'She has not finished the report yet.'],
+    ['Everyone were happy.', 'Everyone was happy.'],
+    ['The price of the tickets are too high.', 'The price of the tickets is too high.'],
+    ['The new version of the app have many bugs.', 'The new version of the app has many bugs.'],
+    [
+      'I bought last month a new laptop from Lenovo.',
+      'I bought a new laptop from Lenovo last month.',
+    ],
+    [
+      'I will be tomorrow at home all day, so you can visit me.',
+      'I will be at home all day tomorrow, so you can visit me.',
+    ],
+    ['We have been to Paris last summer.', 'We went to Paris last summer.'],
+  ])('%s', (text, expected) => {
+    expect(withLearnerGrammar(text)).toBe(expected);
+  });
+
+  it('leaves what is right in some reading', () => {
+    for (const text of [
+      'Do the hard work of freedom. Have the courage to be free. Does her shopping at the mall.',
+      'When we do that, we will have cut imports. What happens is that it fails. How it works is clear.',
+      'Can you please send me the file. Could you check it. Should you need help, call us.',
+      'Does it mean I have to stop, he said no. Is it over; we will see.',
+      'If someone were to fix it, I would be glad. It is as if everyone were watching.',
+      'If you will stick with this plan, we will post a surplus. Since then he had worked hard.',
+      'In the past four years we acted on it. Since I was tired, I went home.',
+      'He still didn’t know what to do. It has been like a dream. She has been open about it.',
+      'It has been work, work, work. One of my favorite illustrators. One of the family came.',
+      'The rest of the students are here. The majority of people were kind.',
+      'The number of applications that have been allowed will grow.',
+      'We saw last year’s results. I read yesterday that prices rose.',
+      'The more people in the room, the better. He is the more intelligent of the two.',
+    ]) {
+      expect(withLearnerGrammar(text)).toBe(text);
+    }
+  });
+});
