@@ -9,7 +9,13 @@
  * reading; the model card counts what they change over the training corpus's correct English.
  */
 
-import { gerundOf, isVerbBase, participleOf, participleOfPastForm } from './english-verbs.js';
+import {
+  baseOfKnownThirdPerson,
+  gerundOf,
+  isVerbBase,
+  participleOf,
+  participleOfPastForm,
+} from './english-verbs.js';
 import { alternation, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -98,6 +104,23 @@ const FINISHED_OR_COMING_TIME =
 /** Verbs after which a time cannot come before the object in English. */
 const TRANSITIVE_PASTS =
   'bought|visited|saw|met|watched|read|ate|sold|found|lost|finished|started|booked|ordered|received|sent|wrote|took|made|organized|organised|painted|cleaned|repaired|rented|won|celebrated|invited|called';
+
+/** Nouns English does not count, after "there are a lot of". */
+const MASS_AFTER_THERE =
+  'traffic|noise|pollution|rain|snow|wind|information|furniture|homework|work|food|water|money|' +
+  'time|space|crime|unemployment|equipment|luggage|fun|damage|stuff|music|sun|smoke|dust|news';
+
+/** Things stolen, which a thief steals and does not rob ("robbed my wallet"). */
+const STOLEN =
+  'bag|handbag|wallet|purse|phone|mobile|money|car|bike|bicycle|passport|laptop|watch|camera|' +
+  'jewellery|jewelry|suitcase|luggage|keys|ring|necklace|documents|credit\\s+card';
+
+const STEAL_FOR_ROB = new Map([
+  ['rob', 'steal'],
+  ['robs', 'steals'],
+  ['robbed', 'stole'],
+  ['robbing', 'stealing'],
+]);
 
 export const CLAUSE_RULES: readonly LearnerRule[] = [
   {
@@ -221,5 +244,90 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([verb, time, object]) => `${verb!} ${object!} ${time!}`,
+  },
+  {
+    // "It is the first time I visit London" → "I have visited"; "This is the first time I am in
+    // Japan" → "I have been"
+    pattern: new RegExp(
+      `\\b((?:It|it|This|this)(?:\\s+is|['’]s)\\s+the\\s+first\\s+time\\s+)(${PERSON_PRONOUN})\\s+(\\p{Ll}+)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([opening, subject, verb]) => {
+      if (/^(?:have|has|had|will|would|can|could|must|should|may|might|do|did)$/u.test(verb!)) {
+        return undefined;
+      }
+      const third = /^(?:he|she)$/iu.test(subject!);
+      const base = /^(?:am|is|are)$/u.test(verb!)
+        ? 'be'
+        : third
+          ? verb!.endsWith('s') && isVerbBase(verb!.replace(/e?s$/u, ''))
+            ? verb!.replace(/e?s$/u, '')
+            : undefined
+          : verb;
+      if (base === undefined || !isVerbBase(base)) return undefined;
+      return `${opening!}${subject!} ${third ? 'has' : 'have'} ${participleOf(base)}`;
+    },
+  },
+  {
+    // "I have been in London last year" → "I was in London"
+    pattern: new RegExp(
+      `\\b(${PERSON_PRONOUN})\\s+(?:have|has)\\s+been(?!\\s+to\\b)(?=(?:(?!\\b(?:that|who|which|when|while|because|and|but|if|so|since|until|before|after|from|to)\\b)[^.,;:!?])*?\\b(?:yesterday|(?<!\\b(?:the|this|that)\\s)last\\s+(?:week|weekend|month|year|summer|winter|night)(?!['’])|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:years|months|weeks|days)\\s+ago|in\\s+(?:19|20)\\d\\d)\\b)`,
+      'gu',
+    ),
+    replace: ([subject]) => `${subject!} ${/^(?:I|he|she)$/iu.test(subject!) ? 'was' : 'were'}`,
+  },
+  {
+    // "There are a lot of traffic" → "There is"; "There were so much noise" → "There was"
+    pattern: new RegExp(
+      `\\b([Tt]here\\s+)(are|were)(?=\\s+(?:a\\s+lot\\s+of|lots\\s+of|so\\s+much|too\\s+much|much|a\\s+little|little)\\s+(?:${MASS_AFTER_THERE})\\b(?!['’]))`,
+      'gu',
+    ),
+    replace: ([there, verb]) => `${there!}${verb === 'are' ? 'is' : 'was'}`,
+  },
+  {
+    // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
+    // "marry with him" → "marry him"; "Most of people think" → "Most people"; "to can speak" → "to be
+    // able to speak"; "According to me," → "In my opinion,"
+    pattern: new RegExp(
+      `\\b(rob|robs|robbed|robbing)(?=\\s+(?:my|his|her|our|their|your|a|the)\\s+(?:new\\s+|old\\s+)?(?:${STOLEN})\\b)|\\b((?:work|works|worked|working)\\s+(?:in|at)\\s+(?:a|the)\\s+)fabric(?=\\s*(?:[.,;:!?]|$)|\\s+(?:in|near|that|which|where|outside|for|and|making|producing|of)\\b)|\\b(marry|marries|married|marrying)\\s+with(?=\\s+(?:him|her|me|you|them|a|an|my|his)\\b)|\\b([Mm]ost)\\s+of\\s+(people|students|children|men|women|countries|cases|teenagers|young\\s+people)\\b(?!['’])|\\b(to\\s+)can(\\s+)(?=(?:speak|understand|read|write|drive|swim|play|buy|find|travel|work|study|help|go|do|get|make|see|pay|live)\\b)|\\b([Aa]ccording)\\s+to\\s+me\\b`,
+      'gu',
+    ),
+    replace: ([rob, workIn, marry, most, people, to, space, according]) => {
+      if (rob) return STEAL_FOR_ROB.get(rob);
+      if (workIn) return `${workIn}factory`;
+      if (marry) return marry;
+      if (most) return `${most} ${people!}`;
+      if (to) return `${to}be able to${space!}`;
+      return `${according === 'According' ? 'In' : 'in'} my opinion`;
+    },
+  },
+  {
+    // "Why you don't come with us?" → "Why don't you come"; "Most people thinks" → "think"
+    pattern: new RegExp(
+      `${SENTENCE_START}(Why)\\s+(you|we|they|he|she|I)\\s+(don['’]t|doesn['’]t|didn['’]t)(?=\\s+\\p{Ll}+[^.!?]*\\?)|${SENTENCE_START}((?:Most|Many|Some|Young|Old|A\\s+lot\\s+of)\\s+people\\s+)(\\p{Ll}+s)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([why, subject, didNot, people, verb]) => {
+      if (why) return `${why} ${didNot!} ${subject!}`;
+      const base = baseOfKnownThirdPerson(verb!);
+      return base ? `${people!}${base}` : undefined;
+    },
+  },
+  {
+    // "The salary is very few" → "low"; "The prices are very expensive" → "high"; "a strong
+    // headache" → "a bad headache"; "make many questions" → "ask many questions"
+    pattern: new RegExp(
+      `\\b((?:salary|salaries|wage|wages|pay|income)\\s+(?:is|are|was|were)\\s+(?:(?:very|so|too|quite|really)\\s+)?)(?:few|little)\\b|\\b((?:price|prices|cost|costs|rent|fees?)\\s+(?:is|are|was|were)\\s+(?:(?:very|so|too|quite|really)\\s+)?)(expensive|cheap)\\b|\\b(strong)(?=\\s+(?:headaches?|toothache|stomach\\s?ache|cold|cough)\\b)|\\b(make|makes|made|making)(?=\\s+(?:(?:many|some|a\\s+lot\\s+of|lots\\s+of|a\\s+few|more|any)\\s+)questions\\b)`,
+      'giu',
+    ),
+    replace: ([salaryIs, priceIs, expensive, strong, make]) => {
+      if (salaryIs) return `${salaryIs}low`;
+      if (priceIs) return `${priceIs}${/^expensive$/iu.test(expensive!) ? 'high' : 'low'}`;
+      if (strong) return matchCase(strong, 'bad');
+      const ask = { make: 'ask', makes: 'asks', made: 'asked', making: 'asking' }[
+        make!.toLowerCase() as 'make'
+      ];
+      return matchCase(make!, ask);
+    },
   },
 ];

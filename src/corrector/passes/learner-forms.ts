@@ -158,6 +158,8 @@ const STATE_VERB_OF_GERUND = new Map([
   ['preferring', 'prefer'],
   ['containing', 'contain'],
   ['consisting', 'consist'],
+  ['liking', 'like'],
+  ['hating', 'hate'],
 ]);
 const PLURAL_VERB = new Map([
   ['is', 'are'],
