@@ -175,7 +175,7 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (!/\s/u.test(before) && /\s/u.test(after) && !SPLITTING_KINDS.has(lint.lint_kind())) {
     return false;
   }
-  if (sameInBritishSpelling(before, after)) return false;
+  if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
     return false;
@@ -224,6 +224,21 @@ function startsSentence(before: string): boolean {
     (/[.!?]["')\]]?\s+$/u.test(before) && !TITLES.test(before) && !INITIAL.test(before))
   );
 }
+
+/**
+ * British words that American spelling rules do not reach, which Harper's American dictionary
+ * respells into other words ("tyre" → "type", "cheque" → "cheese", "storey" → "store").
+ */
+const BRITISH_WORDS = new Set(
+  (
+    'maths tyre tyres cheque cheques storey storeys pyjamas aluminium kerb kerbs plough ploughs ' +
+    'mould mouldy programme programmes grey manoeuvre manoeuvres paediatric paediatrician ' +
+    'anaesthetic draught draughts sceptical sceptic whilst amongst learnt spelt dreamt leapt ' +
+    'cosy moustache catalogue ageing judgement tonne tonnes sulphur enrol enrolled enrolment ' +
+    'fulfil fulfilment instalment skilful wilful practise practised practising doughnut axe ' +
+    'mum mums colleagues gaol jewellery jumper lorry lorries'
+  ).split(' '),
+);
 
 const AMERICAN_ENDINGS: [RegExp, string][] = [
   [/our(s|ed|ing|ite|ites|able)?$/u, 'or$1'],

@@ -16,6 +16,7 @@ import {
   participleOf,
   participleOfPastForm,
 } from './english-verbs.js';
+import { PROFESSIONS } from './learner-forms.js';
 import { alternation, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -120,6 +121,26 @@ const STEAL_FOR_ROB = new Map([
   ['robs', 'steals'],
   ['robbed', 'stole'],
   ['robbing', 'stealing'],
+]);
+
+/** Adjectives that "much" cannot grade ("too much beautiful" → "very beautiful"). */
+const PLAIN_ADJECTIVES =
+  'beautiful|nice|interesting|expensive|big|small|difficult|easy|happy|tired|important|' +
+  'boring|delicious|friendly|kind|crowded|dangerous|busy|far|old|young|famous|different|' +
+  'exciting|comfortable|useful|funny|sad|angry|hungry|bored|polite|clean|dirty';
+
+/** Adjectives of a thing or situation that a learner's "is possible to" drops "it" before. */
+const IMPERSONAL_ADJECTIVES =
+  'possible|impossible|necessary|important|difficult|easy|hard|better|good|bad|normal|dangerous|' +
+  'forbidden|allowed|true|useful|interesting|nice|expensive|cheap|free|obvious|clear';
+
+const BE_FOR_PRONOUN: ReadonlyMap<string, string> = new Map([
+  ['i', 'am'],
+  ['you', 'are'],
+  ['we', 'are'],
+  ['they', 'are'],
+  ['he', 'is'],
+  ['she', 'is'],
 ]);
 
 export const CLAUSE_RULES: readonly LearnerRule[] = [
@@ -328,6 +349,61 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
         make!.toLowerCase() as 'make'
       ];
       return matchCase(make!, ask);
+    },
+  },
+  {
+    // "My sister works like a nurse" → "as a nurse"; "I think yes" → "I think so"; "I have hungry"
+    // → "I am hungry"; "The police is looking" → "are"
+    pattern: new RegExp(
+      `\\b((?:work|works|worked|working)\\s+)like(\\s+(?:a|an)\\s+(?:${PROFESSIONS})\\b)|\\b((?:I|[Ww]e)\\s+(?:think|hope|believe|guess|suppose)\\s+)yes\\b|\\b(${PERSON_PRONOUN})\\s+(?:have|has)\\s+(?=(?:hungry|thirsty|sleepy)\\b)|${SENTENCE_START}(The\\s+police\\s+)(is|was|has)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([work, asWhat, think, subject, police, verb]) => {
+      if (work) return `${work}as${asWhat!}`;
+      if (think) return `${think}so`;
+      if (subject) return `${subject} ${BE_FOR_PRONOUN.get(subject.toLowerCase())!} `;
+      return `${police!}${{ is: 'are', was: 'were', has: 'have' }[verb as 'is']}`;
+    },
+  },
+  {
+    // "Is possible to change the date?" → "Is it possible"; "Is very important to sleep." → "It is
+    // very important"; "because is very expensive" → "because it is"
+    pattern: new RegExp(
+      `${SENTENCE_START}Is(\\s+(?:(?:very|really|so|not|quite)\\s+)?(?:${IMPERSONAL_ADJECTIVES})\\s+(?:to|that|for)\\b[^.!?]*([.!?]|$))|\\b([Bb]ecause|[Ii]f|[Ww]hen|[Aa]lthough|[Tt]hough)\\s+is\\s+(?=(?:(?:very|so|too|really|quite|not)\\s+)?(?:${IMPERSONAL_ADJECTIVES}|${PLAIN_ADJECTIVES})\\b)`,
+      'gu',
+    ),
+    replace: ([rest, mark, conjunction]) => {
+      if (conjunction) return `${conjunction} it is `;
+      return mark === '?' ? `Is it${rest!}` : `It is${rest!}`;
+    },
+  },
+  {
+    // "The city is too much beautiful" → "very beautiful" ("so much interested" is English); "He not
+    // like coffee" → "He doesn't like"; "I not understand" → "I don't"
+    pattern: new RegExp(
+      `\\b(too)\\s+much\\s+(?=(?:${PLAIN_ADJECTIVES})\\b(?!\\s+(?:to|of|about|that|for)\\b))|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so|if|when)\\s+))(${PERSON_PRONOUN})\\s+not\\s+(\\p{Ll}+)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([degree, subject, verb]) => {
+      // A learner's "too much beautiful" means "very beautiful", not "too beautiful".
+      if (degree) return `${matchCase(degree, 'very')} `;
+      if (!isVerbBase(verb!) || /^(?:be|have|only)$/u.test(verb!)) return undefined;
+      const third = /^(?:he|she)$/iu.test(subject!);
+      return `${subject!} ${third ? "doesn't" : "don't"} ${verb!}`;
+    },
+  },
+  {
+    // "I have a question to you" → "for you"; "is the same of my mother" → "the same as"; "I use to
+    // go" → "I used to go"; "She is very good person" → "a very good person"
+    pattern: new RegExp(
+      `\\b((?:have|has|had)\\s+(?:a|one|some|two|a\\s+few|another)\\s+questions?\\s+)to(?=\\s+(?:you|him|her|them)\\b)|\\b((?:is|are|was|were|looks?|looked)\\s+(?:exactly\\s+|almost\\s+)?the\\s+same\\s+)of(?=\\s+(?:my|your|his|her|our|their|the|a|an|me|him|us|them)\\b)|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so)\\s+))((?:I|[Ww]e|[Tt]hey|[Yy]ou)\\s+)use(\\s+)to(?=\\s+(?:${alternation(['go', 'play', 'live', 'work', 'walk', 'eat', 'drink', 'visit', 'watch', 'read', 'swim', 'run', 'spend', 'have', 'be', 'get', 'take', 'study', 'travel'])})\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Ii]t|[Tt]his|[Tt]hat)\\s+(?:is|was)|(?:[Ii]t|[Tt]hat)['’]s)\\s+)((?:very|so|really|quite)\\s+(?:good|nice|kind|bad|smart|friendly|beautiful|interesting|important|big|small|old|famous|popular|difficult|easy|long)\\s+(?:person|man|woman|friend|teacher|student|city|town|place|book|film|movie|idea|experience|country|job|question|problem|day|trip|restaurant|hotel|game)\\b)`,
+      'gu',
+    ),
+    replace: ([have, same, subject, space, subjectBe, phrase]) => {
+      if (have) return `${have}for`;
+      if (same) return `${same}as`;
+      if (subject) return `${subject}used${space!}to`;
+      return `${subjectBe!}a ${phrase!}`;
     },
   },
 ];

@@ -210,7 +210,7 @@ const EVENTS =
 const DEGREE = '(?:(?:very|so|really|quite|too|a\\s+bit|extremely)\\s+)?';
 
 /** Jobs a learner names after "work as" without the article English needs. */
-const PROFESSIONS =
+export const PROFESSIONS =
   'engineer|teacher|doctor|nurse|waiter|waitress|manager|developer|programmer|designer|accountant|lawyer|architect|journalist|translator|secretary|assistant|consultant|cook|chef|driver|volunteer|intern|receptionist|cashier|pilot|mechanic|electrician|plumber|photographer|musician|writer|analyst|interpreter|babysitter|tour\\s+guide|guide|salesman|saleswoman|shop\\s+assistant';
 
 /** One-syllable adjectives (and a few in -y) learners compare with "more": "more big than". */
@@ -897,7 +897,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // A countable noun with no article: "He is doctor" → "He is a doctor", "I have car" → "I have a
     // car" (a short list: "have class", "have time" are English)
     pattern: new RegExp(
-      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:${SINGULAR_SUBJECTS})\\s+(?:is|was))\\s+)(${PROFESSIONS})(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
+      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:${SINGULAR_SUBJECTS})\\s+(?:is|was))\\s+)(${PROFESSIONS}|student|child|teenager|kid|baby)(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
       'gu',
     ),
     replace: ([subjectBe, profession, subjectHave, thing]) => {

@@ -149,6 +149,8 @@ describe('GrammarChecker (harper.js, offline)', () => {
     expect(await checker.correct('I am writting to apply.')).toBe('I am writing to apply.');
     expect(await checker.correct('I have read the books of J. K. Rowling.')).toBe(
       'I have read the books of J. K. Rowling.',
-    );
+    ); // British words Harper's American dictionary would respell into others ("cheque" → "cheese").
+    const british = 'I paid the tyre by cheque, and my mum is bad at maths.';
+    expect(await checker.correct(british)).toBe(british);
   });
 });

@@ -769,6 +769,24 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ['I had a strong headache.', 'I had a bad headache.'],
     ['The students made many questions.', 'The students asked many questions.'],
+    ['My sister works like a nurse in Lima.', 'My sister works as a nurse in Lima.'],
+    ['I think yes, and I hope yes.', 'I think so, and I hope so.'],
+    ['Is possible to change the date?', 'Is it possible to change the date?'],
+    ['Is very important to sleep well.', 'It is very important to sleep well.'],
+    ['I bought it because is very cheap.', 'I bought it because it is very cheap.'],
+    ["I have hungry, let's eat.", "I am hungry, let's eat."],
+    ['The police is looking for the thief.', 'The police are looking for the thief.'],
+    ['The city is too much beautiful.', 'The city is very beautiful.'],
+    [
+      'He not like coffee and I not understand why.',
+      "He doesn't like coffee and I don't understand why.",
+    ],
+    ['I have a question to you.', 'I have a question for you.'],
+    ['My sister is the same of my mother.', 'My sister is the same as my mother.'],
+    ['I use to go to the gym every day.', 'I used to go to the gym every day.'],
+    ['When I was child, I lived in Rome.', 'When I was a child, I lived in Rome.'],
+    ["I'm student at the university.", "I'm a student at the university."],
+    ['She is very good person.', 'She is a very good person.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -795,6 +813,11 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'They robbed the bank. He works in a fabric shop. Why you? Some people say no.',
       'The price is right. The product was cheap at the time, they said. A strong coffee.',
       'She made the question harder. It is the first time I have seen it.',
+      'I was told that it works; I could tell that he was sad. Don’t tell that to him.',
+      'They are so much interested, and very much excited. There is so much good in it.',
+      'The control of the mob by the police was admirable. It is so good and is very good.',
+      'It is the same of course. We can say the same of John. The tool I use to cut bread.',
+      'I think not. Is it possible to go?',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
