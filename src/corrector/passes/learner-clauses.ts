@@ -10,11 +10,13 @@
  */
 
 import {
+  baseOfGerund,
   baseOfKnownThirdPerson,
   gerundOf,
   isVerbBase,
   participleOf,
   participleOfPastForm,
+  VERB_BASES,
 } from './english-verbs.js';
 import { PROFESSIONS } from './learner-forms.js';
 import { alternation, type LearnerRule } from './learner-order-tense.js';
@@ -404,6 +406,36 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       if (same) return `${same}as`;
       if (subject) return `${subject}used${space!}to`;
       return `${subjectBe!}a ${phrase!}`;
+    },
+  },
+  {
+    // "What you are doing?" → "What are you doing?"; "Do you can help me?" → "Can you help me?"
+    pattern: new RegExp(
+      `${SENTENCE_START}(What|Where|When|Why|How|Who)\\s+(you|he|she|they|we|it)\\s+(?:(are|is|was|were)\\s+(?=\\p{Ll}+ing\\b)|(can|will)\\s+(?=(?:${alternation(VERB_BASES)})\\b))(?=[^.!?,;:-]*\\?)|${SENTENCE_START}(Do|Does)\\s+(you|he|she|they|we)\\s+(can|could|must|should)\\s+(?=\\p{Ll}+[^.!?]*\\?)`,
+      'gu',
+    ),
+    replace: ([wh, subject, be, modal, , subject2, modal2]) => {
+      if (wh) return `${wh} ${be ?? modal!} ${subject!} `;
+      return `${modal2!.charAt(0).toUpperCase()}${modal2!.slice(1)} ${subject2!} `;
+    },
+  },
+  {
+    // "She can swimming" → "can swim"; "I can't to sleep" → "can't sleep"; "I'd like book a room" →
+    // "I'd like to book"; "I need know" → "need to know"; "I look forward hearing" → "forward to
+    // hearing"; "a lot of time ago" → "a long time ago"
+    pattern: new RegExp(
+      `(?<=(?<!\\b(?:than|as)\\s+)\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)((?:can|could|must|should|might|may)(?:n['’]t|not)?\\s+)(\\p{Ll}+ing)\\b|\\b((?:can['’]t|cannot|can\\s+not|couldn['’]t|mustn['’]t|shouldn['’]t)\\s+)to\\s+(?=${alternation(['sleep', 'go', 'come', 'understand', 'find', 'see', 'hear', 'do', 'believe', 'wait', 'say', 'stop', 'help', 'speak', 'remember', 'explain', 'imagine', 'live', 'work', 'eat'])}\\b)|\\b((?:['’]d|would|I|we|you|they)\\s+(?:like|need|want)\\s+)(?=(?:${STILL_OR_YET_VERBS.replace('|read', '').replace('|do', '').replace('|try', '')}|know|go|ask|leave|stay|learn|say|tell|inform|apply|cancel|thank|confirm|reserve)\\b(?!['’]))|\\b((?:look|looks|looking|looked)\\s+forward)\\s+(?=(?:hearing|meeting|seeing|working|receiving|visiting|talking)\\b)|\\b(a)\\s+lot\\s+of\\s+time\\s+ago\\b`,
+      'gu',
+    ),
+    replace: ([modal, gerund, cannot, like, forward, a]) => {
+      if (modal) {
+        const base = baseOfGerund(gerund!);
+        return base ? `${modal}${base}` : undefined;
+      }
+      if (cannot) return cannot;
+      if (like) return `${like}to `;
+      if (forward) return `${forward} to `;
+      return `${a!} long time ago`;
     },
   },
 ];

@@ -787,6 +787,17 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ['When I was child, I lived in Rome.', 'When I was a child, I lived in Rome.'],
     ["I'm student at the university.", "I'm a student at the university."],
     ['She is very good person.', 'She is a very good person.'],
+    ['You would of liked it.', 'You would have liked it.'],
+    ['What you are doing? Where you will go?', 'What are you doing? Where will you go?'],
+    ['Do you can help me?', 'Can you help me?'],
+    ['She can swimming very well.', 'She can swim very well.'],
+    ["I can't to sleep at night.", "I can't sleep at night."],
+    [
+      "I'd like book a room and I need know the price.",
+      "I'd like to book a room and I need to know the price.",
+    ],
+    ['I look forward hearing from you.', 'I look forward to hearing from you.'],
+    ['I met her a lot of time ago.', 'I met her a long time ago.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -818,6 +829,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'The control of the mob by the police was admirable. It is so good and is very good.',
       'It is the same of course. We can say the same of John. The tool I use to cut bread.',
       'I think not. Is it possible to go?',
+      'What we have to do, what do we have to do? Why should changing my job change it?',
+      'You can make more than you can working for them. A book that is must reading.',
+      'I need help. I want change for the bus. Could of course be done.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
