@@ -145,6 +145,63 @@ const BE_FOR_PRONOUN: ReadonlyMap<string, string> = new Map([
   ['she', 'is'],
 ]);
 
+/** Nouns learners put for their adjectives after "very" ("a very beauty city"). */
+const ADJECTIVE_OF_NOUN: ReadonlyMap<string, string> = new Map([
+  ['beauty', 'beautiful'],
+  ['danger', 'dangerous'],
+  ['success', 'successful'],
+  ['health', 'healthy'],
+  ['comfort', 'comfortable'],
+  ['luck', 'lucky'],
+  ['happiness', 'happy'],
+  ['peace', 'peaceful'],
+  ['help', 'helpful'],
+  ['use', 'useful'],
+  ['tradition', 'traditional'],
+  ['friend', 'friendly'],
+  ['fame', 'famous'],
+  ['difficulty', 'difficult'],
+  ['importance', 'important'],
+  ['patience', 'patient'],
+  ['confidence', 'confident'],
+  ['independence', 'independent'],
+]);
+
+/** Adjectives learners put for their adverbs after a verb and its object ("speaks English fluent"). */
+const ADVERB_OF_ADJECTIVE: ReadonlyMap<string, string> = new Map([
+  ['fluent', 'fluently'],
+  ['careful', 'carefully'],
+  ['quick', 'quickly'],
+  ['slow', 'slowly'],
+  ['beautiful', 'beautifully'],
+  ['perfect', 'perfectly'],
+  ['quiet', 'quietly'],
+  ['clear', 'clearly'],
+  ['correct', 'correctly'],
+  ['polite', 'politely'],
+  ['patient', 'patiently'],
+  ['regular', 'regularly'],
+  ['serious', 'seriously'],
+  ['excellent', 'excellently'],
+]);
+
+/** Verbs whose manner learners give with an adjective. */
+const MANNER_VERBS =
+  'speak|speaks|spoke|speaking|sing|sings|sang|singing|drive|drives|drove|driving|play|plays|' +
+  'played|playing|write|writes|wrote|writing|dance|dances|danced|dancing|explain|explains|' +
+  'explained|explaining|work|works|worked|working|read|reads|reading|answer|answers|answered|' +
+  'cook|cooks|cooked|cooking|walk|walks|walked|walking|talk|talks|talked|talking';
+
+/** Verbs that are no nouns, so that after "of", "about", "before" they must be gerunds. */
+const PURE_VERBS =
+  'choose|eat|buy|learn|speak|come|give|become|improve|get|know|understand|decide|explain|' +
+  'receive|send|bring|forget|begin';
+
+/** Countable nouns after "amount of", which counts them with "number". */
+const COUNTED_AFTER_AMOUNT =
+  'people|students|children|cars|tourists|books|friends|things|problems|questions|countries|' +
+  'employees|workers|visitors|customers|mistakes|cases|items|products|users';
+
 export const CLAUSE_RULES: readonly LearnerRule[] = [
   {
     // "Where do you live." → "Where do you live?"; "Can you help me with this." → "?"; not with
@@ -436,6 +493,53 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       if (like) return `${like}to `;
       if (forward) return `${forward} to `;
       return `${a!} long time ago`;
+    },
+  },
+  {
+    // "a very beauty city" → "a very beautiful city"; "He speaks English very fluent." →
+    // "fluently"; "the possibility of choose" → "of choosing"; "Before eat," → "Before eating,"
+    pattern: new RegExp(
+      `(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|a|an)\\s+)((?:very|so|too|really|quite)\\s+)(${alternation([...ADJECTIVE_OF_NOUN.keys()])})\\b(?!\\s+of\\b)|\\b((?:${MANNER_VERBS})\\s+(?:(?:English|French|Spanish|German|Chinese|(?!(?:is|are|was|were|be|been|am|so|very|too)\\b)\\p{Ll}+)\\s+){0,2}(?:very\\s+|so\\s+|really\\s+)?)(${alternation([...ADVERB_OF_ADJECTIVE.keys()])})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|every|in|at|when)\\b)|\\b((?:of|about|without|before|after|instead\\s+of|[Bb]efore|[Aa]fter|[Ww]ithout)\\s+)(${PURE_VERBS})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|another|some|it|them|him|me|us|\\p{Ll}+ly)\\b)`,
+      'gu',
+    ),
+    replace: ([degree, noun, verbPhrase, adjective, preposition, verb]) => {
+      if (degree) return `${degree}${ADJECTIVE_OF_NOUN.get(noun!)!}`;
+      if (verbPhrase) return `${verbPhrase}${ADVERB_OF_ADJECTIVE.get(adjective!)!}`;
+      return `${preposition!}${gerundOf(verb!)}`;
+    },
+  },
+  {
+    // "Please contact with me" → "contact me"; "attend to the meeting" → "attend the meeting"; "an
+    // other chance" → "another"; "In the end of the film" → "At the end of"; "How do you call this?"
+    // → "What do you call this?"; "a big amount of people" → "a large number of people"; "The half
+    // of the students" → "Half of the students"
+    pattern: new RegExp(
+      `(?<=\\b(?:[Pp]lease|to|will|can|could|should|must|I|you|we|they|he|she|not|don['’]t|didn['’]t)\\s+)(contact|contacts|contacted|contacting)\\s+with(?=\\s+(?:me|us|him|her|them|you)\\b)|\\b((?:attend|attends|attended|attending)\\s+)to(?=\\s+(?:the|a|my|our|your|his|her|this|every)\\s+(?:meeting|class|classes|lecture|lectures|course|conference|school|university|wedding|party|event|session|seminar|ceremony|concert)\\b)|\\b([Aa])n\\s+other\\b(?!-)|\\b([Ii])n\\s+the\\s+end\\s+of(?=\\s+(?:the|this|that|my|our|his|her|their)\\s+(?:film|movie|day|book|story|year|month|week|course|game|match|meeting|trip|holiday|holidays|summer|semester|term|lesson|class|concert|show|season|street|road)\\b)|${SENTENCE_START}How(\\s+do\\s+you\\s+call\\b)|\\b(?:(big|huge|large|great|small)\\s+)?amount(\\s+of\\s+)(?=(?:${COUNTED_AFTER_AMOUNT})\\b)|${SENTENCE_START}(T)he\\s+half\\s+of(?=\\s+(?:the|my|our|his|her|their|these|those|all)\\b)`,
+      'gu',
+    ),
+    replace: ([contact, attend, an, inThe, call, size, of, half]) => {
+      if (contact) return contact;
+      if (attend) return attend.trimEnd();
+      if (an) return `${an}nother`;
+      if (inThe) return `${inThe === 'I' ? 'A' : 'a'}t the end of`;
+      if (call) return `What${call}`;
+      if (of)
+        return `${size ? `${size === 'big' || size === 'huge' ? 'large' : size} ` : ''}number${of}`;
+      return `${half!.replace('T', 'H')}alf of`;
+    },
+  },
+  {
+    // "make a research" → "do research"; "What does mean this word?" → "What does this word mean?"
+    pattern: new RegExp(
+      `\\b(make|makes|made|making)\\s+(?:a\\s+)?research(?=\\s+(?:about|on|for)\\b|\\s*(?:[.,!?]|$))|${SENTENCE_START}What\\s+(does|do|did)\\s+mean\\s+([^.!?]{1,40}?)\\s*\\?`,
+      'gu',
+    ),
+    replace: ([make, does, meant]) => {
+      if (make) {
+        const doForm = { make: 'do', makes: 'does', made: 'did', making: 'doing' }[make as 'make'];
+        return `${doForm} research`;
+      }
+      return `What ${does!} ${meant!} mean?`;
     },
   },
 ];

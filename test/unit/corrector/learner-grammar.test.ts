@@ -798,6 +798,31 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ['I look forward hearing from you.', 'I look forward to hearing from you.'],
     ['I met her a lot of time ago.', 'I met her a long time ago.'],
+    [
+      'Venice is a very beauty city and she is very success.',
+      'Venice is a very beautiful city and she is very successful.',
+    ],
+    [
+      'He speaks English very fluent. She plays the piano beautiful.',
+      'He speaks English very fluently. She plays the piano beautifully.',
+    ],
+    [
+      'I think about the possibility of choose another job.',
+      'I think about the possibility of choosing another job.',
+    ],
+    ['Please contact with me soon.', 'Please contact me soon.'],
+    [
+      'I will attend to the meeting and I need an other chance.',
+      'I will attend the meeting and I need another chance.',
+    ],
+    ['In the end of the film, everybody cried.', 'At the end of the film, everybody cried.'],
+    ['How do you call this in English?', 'What do you call this in English?'],
+    ['What does mean this word?', 'What does this word mean?'],
+    [
+      'There was a big amount of people. The half of the students failed.',
+      'There was a large number of people. Half of the students failed.',
+    ],
+    ['I need to make a research about it.', 'I need to do research about it.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -832,6 +857,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'What we have to do, what do we have to do? Why should changing my job change it?',
       'You can make more than you can working for them. A book that is must reading.',
       'I need help. I want change for the bus. Could of course be done.',
+      'The very success of the plan. An increase of pay; a course of study; lines of travel.',
+      'A composer whose works were so fluent and spontaneous. I made contact with her.',
+      'Close in the end of the bathroom. Specialists making research into the sciences. Make research grants.',
+      'Africanize the half of our country. The second half of the year. He attended to the patients.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
