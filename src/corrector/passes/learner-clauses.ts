@@ -16,9 +16,10 @@ import {
   isVerbBase,
   participleOf,
   participleOfPastForm,
+  thirdPersonOf,
   VERB_BASES,
 } from './english-verbs.js';
-import { PROFESSIONS } from './learner-forms.js';
+import { PROFESSIONS, SINGULAR_SUBJECTS } from './learner-forms.js';
 import { alternation, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -201,6 +202,38 @@ const PURE_VERBS =
 const COUNTED_AFTER_AMOUNT =
   'people|students|children|cars|tourists|books|friends|things|problems|questions|countries|' +
   'employees|workers|visitors|customers|mistakes|cases|items|products|users';
+
+/** Nouns after "one of the most beautiful", always plural there. */
+const PLURAL_AFTER_SUPERLATIVE = new Map(
+  (
+    'woman:women man:men person:people city:cities country:countries place:places ' +
+    'building:buildings thing:things day:days moment:moments experience:experiences song:songs ' +
+    'film:films movie:movies book:books restaurant:restaurants hotel:hotels beach:beaches ' +
+    'museum:museums company:companies team:teams player:players singer:singers actor:actors ' +
+    'writer:writers dish:dishes food:foods problem:problems'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** People named in the plural, who take a plural verb ("My parents doesn't" → "don't"). */
+const PLURAL_PEOPLE =
+  'parents|friends|children|brothers|sisters|neighbours|neighbors|colleagues|students|teachers|' +
+  'kids|grandparents|cousins|classmates';
+
+/** Verbs of giving and showing, whose person comes first without "to" ("gave me a present"). */
+const GIVING_VERBS =
+  'give|gives|gave|given|giving|send|sends|sent|sending|show|shows|showed|shown|showing|bring|' +
+  'brings|brought|bringing|lend|lends|lent|lending|offer|offers|offered|offering|buy|buys|bought';
+
+const COLOURS_AND_AGES = 'red|blue|green|black|white|yellow|pink|grey|gray|brown|new|old|big|small';
+const THINGS_DESCRIBED =
+  'car|dress|shirt|house|bag|jacket|coat|hat|bike|bicycle|door|book|pen|box|phone|flat|apartment';
+
+/** Verbs of finishing something, done "by" a day, not "until" it ("finish the report until Monday"). */
+const DEADLINE_VERBS =
+  'finish|finishes|finished|send|sends|submit|submits|complete|completes|deliver|delivers|pay|' +
+  'return|hand\\s+in|reply|answer|decide|confirm';
 
 export const CLAUSE_RULES: readonly LearnerRule[] = [
   {
@@ -540,6 +573,62 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
         return `${doForm} research`;
       }
       return `What ${does!} ${meant!} mean?`;
+    },
+  },
+  {
+    // "one of the most beautiful woman" → "women"; "why people moves" → "move"; "My parents
+    // doesn't" → "don't"; "My friend, who live in Paris" → "who lives"
+    pattern: new RegExp(
+      `\\b([Oo]ne\\s+of\\s+(?:the|my|your|his|her|our|their)\\s+(?:most\\s+\\p{Ll}+|best|worst|\\p{Ll}+est)\\s+)(${alternation([...PLURAL_AFTER_SUPERLATIVE.keys()])})\\b(?!['’-])(?!\\s+(?:of|and)\\b)|(?<=\\b(?:why|that|because|if|when|where|many|most|some|young|old)\\s+)(people\\s+)(?!(?:is|has|was|does)\\b)(\\p{Ll}+s)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if|and)\\s+))((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+(?:${PLURAL_PEOPLE})\\s+)(doesn['’]t|does\\s+not)\\b|(?<!\\band\\s+)\\b((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\\s+(?:${SINGULAR_SUBJECTS}),\\s+who\\s+)(${alternation(VERB_BASES)})\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([oneOf, noun, people, verb, parents, doesNot, friendWho, base]) => {
+      if (oneOf) return `${oneOf}${PLURAL_AFTER_SUPERLATIVE.get(noun!)!}`;
+      if (people) {
+        const plural = baseOfKnownThirdPerson(verb!);
+        return plural ? `${people}${plural}` : undefined;
+      }
+      if (parents)
+        return `${parents}${/^does\s/u.test(doesNot!) ? 'do not' : `don${doesNot!.at(-2)!}t`}`;
+      if (/^(?:put|cut|hit|let|set|cost|hurt|read|shut)$/u.test(base!)) return undefined;
+      return `${friendWho!}${thirdPersonOf(base!)}`;
+    },
+  },
+  {
+    // "He gave to me a present" → "gave me a present" (formal English gives "to us the benefits");
+    // "Let's meet on the evening." → "in the evening"; "I have a car red" → "a red car"; "Every
+    // students have" → "Every student has"; "two kilos of apple" → "apples"; "finish the report
+    // until Monday" → "by Monday" (not "can't finish it until Monday")
+    pattern: new RegExp(
+      `\\b((?:${GIVING_VERBS})\\s+)to\\s+(me\\s+(?:a|an)\\b)|\\b([Oo]n)(\\s+the\\s+(?:morning|afternoon|evening))(?=\\s*(?:[.,!?]|$))|\\b(a|an|the|my|your|his|her|our|their)\\s+(${THINGS_DESCRIBED})\\s+(${COLOURS_AND_AGES})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|for|with|from|in)\\b)|${SENTENCE_START}((?:Every|Each)\\s+(?!(?:other|can|will|could|would|should|must|may|might|shall|did|do|does)\\b)\\p{Ll}+[^s\\s]\\s+)(have|are|do|don['’]t|were)\\b(?!['’])|\\b((?:kilos|kilograms|bags|boxes|pounds|dozens|baskets)\\s+of\\s+)(apple|orange|banana|egg|tomato|potato|onion|lemon|carrot)\\b|(?<!\\b(?:not|n['’]t|never|cannot)\\s+(?:\\p{L}+\\s+){0,2})\\b((?:${DEADLINE_VERBS})\\s+(?:the|this|that|my|your|our|it|them)\\b[^.!?;,]{0,40}?\\s+)until(?=\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|the\\s+end\\s+of|next\\s+\\p{L}+|\\d))`,
+      'gu',
+    ),
+    replace: ([
+      give,
+      object,
+      on,
+      time,
+      article,
+      thing,
+      colour,
+      every,
+      verb,
+      kilos,
+      fruit,
+      deadline,
+    ]) => {
+      if (give) return `${give}${object!}`;
+      if (on) return `${on === 'On' ? 'In' : 'in'}${time!}`;
+      if (article) {
+        const fixed = /^an?$/u.test(article) ? (/^[aeiou]/u.test(colour!) ? 'an' : 'a') : article;
+        return `${fixed} ${colour!} ${thing!}`;
+      }
+      if (every) {
+        const singular = { have: 'has', are: 'is', do: 'does', were: 'was' }[verb as 'have'];
+        return `${every}${singular ?? `doesn${verb!.at(-2)!}t`}`;
+      }
+      if (kilos) return `${kilos}${fruit!.replace(/o$/u, 'oe')}s`;
+      return `${deadline!}by`;
     },
   },
 ];

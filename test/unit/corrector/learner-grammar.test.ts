@@ -823,6 +823,26 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'There was a large number of people. Half of the students failed.',
     ],
     ['I need to make a research about it.', 'I need to do research about it.'],
+    [
+      'She is one of the most beautiful woman in the world.',
+      'She is one of the most beautiful women in the world.',
+    ],
+    [
+      'There are reasons why people moves to cities.',
+      'There are reasons why people move to cities.',
+    ],
+    ["My parents doesn't like him.", "My parents don't like him."],
+    ['My friend, who live in Paris, is coming.', 'My friend, who lives in Paris, is coming.'],
+    [
+      "He gave to me a present. Let's meet on the evening.",
+      "He gave me a present. Let's meet in the evening.",
+    ],
+    [
+      'I have a car red. Every students have a laptop.',
+      'I have a red car. Every student has a laptop.',
+    ],
+    ['I bought two kilos of apple and tomato.', 'I bought two kilos of apples and tomato.'],
+    ['We must finish this work until Friday.', 'We must finish this work by Friday.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -861,6 +881,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'A composer whose works were so fluent and spontaneous. I made contact with her.',
       'Close in the end of the bathroom. Specialists making research into the sciences. Make research grants.',
       'Africanize the half of our country. The second half of the year. He attended to the patients.',
+      'Those who, from every clime, are seeking. Each will have his memory. Each can do good.',
+      'I believe that people is people. How many people has she employed? His sister and her husband, who live here.',
+      'It will give to us those articles. On the evening that they sailed; on the evening news.',
+      "We can't finish it until Friday. Work until Monday.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
