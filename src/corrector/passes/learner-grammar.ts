@@ -14,6 +14,7 @@
 import { baseOfGerund, gerundOf, isVerbBase, verbForms } from './english-verbs.js';
 import { CLAUSE_RULES } from './learner-clauses.js';
 import { FORM_RULES, SINGULAR_SUBJECTS } from './learner-forms.js';
+import { PHRASE_RULES } from './learner-phrases.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -343,6 +344,7 @@ const ALL_RULES: readonly LearnerRule[] = [
   ...ORDER_AND_TENSE_RULES,
   ...FORM_RULES,
   ...CLAUSE_RULES,
+  ...PHRASE_RULES,
 ];
 
 /** How many capture groups `pattern` has. */

@@ -1,0 +1,256 @@
+/**
+ * Words and fixed phrases learners misuse, found after the clause rules (learner-clauses.ts): word
+ * choice and false friends ("robbed my wallet", "works in a fabric", "a strong headache", "the
+ * salary is very few"), a noun or adjective for another form of the word ("a very beauty city",
+ * "speaks English fluent", "the possibility of choose"), prepositions and particles ("contact with
+ * me", "attend to the meeting", "a question to you", "gave to me a present"), and set phrases
+ * ("I think yes", "How do you call this?", "a big amount of people"). As in the other rule files,
+ * each pattern asks for the words that make it wrong in every reading.
+ */
+
+import { gerundOf } from './english-verbs.js';
+import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
+import { PROFESSIONS } from './learner-forms.js';
+import { alternation, type LearnerRule } from './learner-order-tense.js';
+import { matchCase } from './ocr-lexicon.js';
+
+/** Things stolen, which a thief steals and does not rob ("robbed my wallet"). */
+const STOLEN =
+  'bag|handbag|wallet|purse|phone|mobile|money|car|bike|bicycle|passport|laptop|watch|camera|' +
+  'jewellery|jewelry|suitcase|luggage|keys|ring|necklace|documents|credit\\s+card';
+
+const STEAL_FOR_ROB = new Map([
+  ['rob', 'steal'],
+  ['robs', 'steals'],
+  ['robbed', 'stole'],
+  ['robbing', 'stealing'],
+]);
+
+const BE_FOR_PRONOUN: ReadonlyMap<string, string> = new Map([
+  ['i', 'am'],
+  ['you', 'are'],
+  ['we', 'are'],
+  ['they', 'are'],
+  ['he', 'is'],
+  ['she', 'is'],
+]);
+
+/** Nouns learners put for their adjectives after "very" ("a very beauty city"). */
+const ADJECTIVE_OF_NOUN: ReadonlyMap<string, string> = new Map([
+  ['beauty', 'beautiful'],
+  ['danger', 'dangerous'],
+  ['success', 'successful'],
+  ['health', 'healthy'],
+  ['comfort', 'comfortable'],
+  ['luck', 'lucky'],
+  ['happiness', 'happy'],
+  ['peace', 'peaceful'],
+  ['help', 'helpful'],
+  ['use', 'useful'],
+  ['tradition', 'traditional'],
+  ['friend', 'friendly'],
+  ['fame', 'famous'],
+  ['difficulty', 'difficult'],
+  ['importance', 'important'],
+  ['patience', 'patient'],
+  ['confidence', 'confident'],
+  ['independence', 'independent'],
+]);
+
+/** Adjectives learners put for their adverbs after a verb and its object ("speaks English fluent"). */
+const ADVERB_OF_ADJECTIVE: ReadonlyMap<string, string> = new Map([
+  ['fluent', 'fluently'],
+  ['careful', 'carefully'],
+  ['quick', 'quickly'],
+  ['slow', 'slowly'],
+  ['beautiful', 'beautifully'],
+  ['perfect', 'perfectly'],
+  ['quiet', 'quietly'],
+  ['clear', 'clearly'],
+  ['correct', 'correctly'],
+  ['polite', 'politely'],
+  ['patient', 'patiently'],
+  ['regular', 'regularly'],
+  ['serious', 'seriously'],
+  ['excellent', 'excellently'],
+]);
+
+/** Verbs whose manner learners give with an adjective. */
+const MANNER_VERBS =
+  'speak|speaks|spoke|speaking|sing|sings|sang|singing|drive|drives|drove|driving|play|plays|' +
+  'played|playing|write|writes|wrote|writing|dance|dances|danced|dancing|explain|explains|' +
+  'explained|explaining|work|works|worked|working|read|reads|reading|answer|answers|answered|' +
+  'cook|cooks|cooked|cooking|walk|walks|walked|walking|talk|talks|talked|talking';
+
+/** Verbs that are no nouns, so that after "of", "about", "before" they must be gerunds. */
+const PURE_VERBS =
+  'choose|eat|buy|learn|speak|come|give|become|improve|get|know|understand|decide|explain|' +
+  'receive|send|bring|forget|begin';
+
+/** Countable nouns after "amount of", which counts them with "number". */
+const COUNTED_AFTER_AMOUNT =
+  'people|students|children|cars|tourists|books|friends|things|problems|questions|countries|' +
+  'employees|workers|visitors|customers|mistakes|cases|items|products|users';
+
+/** Verbs of giving and showing, whose person comes first without "to" ("gave me a present"). */
+const GIVING_VERBS =
+  'give|gives|gave|given|giving|send|sends|sent|sending|show|shows|showed|shown|showing|bring|' +
+  'brings|brought|bringing|lend|lends|lent|lending|offer|offers|offered|offering|buy|buys|bought';
+
+const COLOURS_AND_AGES = 'red|blue|green|black|white|yellow|pink|grey|gray|brown|new|old|big|small';
+const THINGS_DESCRIBED =
+  'car|dress|shirt|house|bag|jacket|coat|hat|bike|bicycle|door|book|pen|box|phone|flat|apartment';
+
+/** Verbs of finishing something, done "by" a day, not "until" it ("finish the report until Monday"). */
+const DEADLINE_VERBS =
+  'finish|finishes|finished|send|sends|submit|submits|complete|completes|deliver|delivers|pay|' +
+  'return|hand\\s+in|reply|answer|decide|confirm';
+
+export const PHRASE_RULES: readonly LearnerRule[] = [
+  {
+    // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
+    // "marry with him" → "marry him"; "Most of people think" → "Most people"; "to can speak" → "to be
+    // able to speak"; "According to me," → "In my opinion,"
+    pattern: new RegExp(
+      `\\b(rob|robs|robbed|robbing)(?=\\s+(?:my|his|her|our|their|your|a|the)\\s+(?:new\\s+|old\\s+)?(?:${STOLEN})\\b)|\\b((?:work|works|worked|working)\\s+(?:in|at)\\s+(?:a|the)\\s+)fabric(?=\\s*(?:[.,;:!?]|$)|\\s+(?:in|near|that|which|where|outside|for|and|making|producing|of)\\b)|\\b(marry|marries|married|marrying)\\s+with(?=\\s+(?:him|her|me|you|them|a|an|my|his)\\b)|\\b([Mm]ost)\\s+of\\s+(people|students|children|men|women|countries|cases|teenagers|young\\s+people)\\b(?!['’])|\\b(to\\s+)can(\\s+)(?=(?:speak|understand|read|write|drive|swim|play|buy|find|travel|work|study|help|go|do|get|make|see|pay|live)\\b)|\\b([Aa]ccording)\\s+to\\s+me\\b`,
+      'gu',
+    ),
+    replace: ([rob, workIn, marry, most, people, to, space, according]) => {
+      if (rob) return STEAL_FOR_ROB.get(rob);
+      if (workIn) return `${workIn}factory`;
+      if (marry) return marry;
+      if (most) return `${most} ${people!}`;
+      if (to) return `${to}be able to${space!}`;
+      return `${according === 'According' ? 'In' : 'in'} my opinion`;
+    },
+  },
+  {
+    // "The salary is very few" → "low"; "The prices are very expensive" → "high"; "a strong
+    // headache" → "a bad headache"; "make many questions" → "ask many questions"
+    pattern: new RegExp(
+      `\\b((?:salary|salaries|wage|wages|pay|income)\\s+(?:is|are|was|were)\\s+(?:(?:very|so|too|quite|really)\\s+)?)(?:few|little)\\b|\\b((?:price|prices|cost|costs|rent|fees?)\\s+(?:is|are|was|were)\\s+(?:(?:very|so|too|quite|really)\\s+)?)(expensive|cheap)\\b|\\b(strong)(?=\\s+(?:headaches?|toothache|stomach\\s?ache|cold|cough)\\b)|\\b(make|makes|made|making)(?=\\s+(?:(?:many|some|a\\s+lot\\s+of|lots\\s+of|a\\s+few|more|any)\\s+)questions\\b)`,
+      'giu',
+    ),
+    replace: ([salaryIs, priceIs, expensive, strong, make]) => {
+      if (salaryIs) return `${salaryIs}low`;
+      if (priceIs) return `${priceIs}${/^expensive$/iu.test(expensive!) ? 'high' : 'low'}`;
+      if (strong) return matchCase(strong, 'bad');
+      const ask = { make: 'ask', makes: 'asks', made: 'asked', making: 'asking' }[
+        make!.toLowerCase() as 'make'
+      ];
+      return matchCase(make!, ask);
+    },
+  },
+  {
+    // "My sister works like a nurse" → "as a nurse"; "I think yes" → "I think so"; "I have hungry"
+    // → "I am hungry"; "The police is looking" → "are"
+    pattern: new RegExp(
+      `\\b((?:work|works|worked|working)\\s+)like(\\s+(?:a|an)\\s+(?:${PROFESSIONS})\\b)|\\b((?:I|[Ww]e)\\s+(?:think|hope|believe|guess|suppose)\\s+)yes\\b|\\b(${PERSON_PRONOUN})\\s+(?:have|has)\\s+(?=(?:hungry|thirsty|sleepy)\\b)|${SENTENCE_START}(The\\s+police\\s+)(is|was|has)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([work, asWhat, think, subject, police, verb]) => {
+      if (work) return `${work}as${asWhat!}`;
+      if (think) return `${think}so`;
+      if (subject) return `${subject} ${BE_FOR_PRONOUN.get(subject.toLowerCase())!} `;
+      return `${police!}${{ is: 'are', was: 'were', has: 'have' }[verb as 'is']}`;
+    },
+  },
+  {
+    // "I have a question to you" → "for you"; "is the same of my mother" → "the same as"; "I use to
+    // go" → "I used to go"; "She is very good person" → "a very good person"
+    pattern: new RegExp(
+      `\\b((?:have|has|had)\\s+(?:a|one|some|two|a\\s+few|another)\\s+questions?\\s+)to(?=\\s+(?:you|him|her|them)\\b)|\\b((?:is|are|was|were|looks?|looked)\\s+(?:exactly\\s+|almost\\s+)?the\\s+same\\s+)of(?=\\s+(?:my|your|his|her|our|their|the|a|an|me|him|us|them)\\b)|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so)\\s+))((?:I|[Ww]e|[Tt]hey|[Yy]ou)\\s+)use(\\s+)to(?=\\s+(?:${alternation(['go', 'play', 'live', 'work', 'walk', 'eat', 'drink', 'visit', 'watch', 'read', 'swim', 'run', 'spend', 'have', 'be', 'get', 'take', 'study', 'travel'])})\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Ii]t|[Tt]his|[Tt]hat)\\s+(?:is|was)|(?:[Ii]t|[Tt]hat)['’]s)\\s+)((?:very|so|really|quite)\\s+(?:good|nice|kind|bad|smart|friendly|beautiful|interesting|important|big|small|old|famous|popular|difficult|easy|long)\\s+(?:person|man|woman|friend|teacher|student|city|town|place|book|film|movie|idea|experience|country|job|question|problem|day|trip|restaurant|hotel|game)\\b)`,
+      'gu',
+    ),
+    replace: ([have, same, subject, space, subjectBe, phrase]) => {
+      if (have) return `${have}for`;
+      if (same) return `${same}as`;
+      if (subject) return `${subject}used${space!}to`;
+      return `${subjectBe!}a ${phrase!}`;
+    },
+  },
+  {
+    // "a very beauty city" → "a very beautiful city"; "He speaks English very fluent." →
+    // "fluently"; "the possibility of choose" → "of choosing"; "Before eat," → "Before eating,"
+    pattern: new RegExp(
+      `(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|a|an)\\s+)((?:very|so|too|really|quite)\\s+)(${alternation([...ADJECTIVE_OF_NOUN.keys()])})\\b(?!\\s+of\\b)|\\b((?:${MANNER_VERBS})\\s+(?:(?:English|French|Spanish|German|Chinese|(?!(?:is|are|was|were|be|been|am|so|very|too)\\b)\\p{Ll}+)\\s+){0,2}(?:very\\s+|so\\s+|really\\s+)?)(${alternation([...ADVERB_OF_ADJECTIVE.keys()])})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|every|in|at|when)\\b)|\\b((?:of|about|without|before|after|instead\\s+of|[Bb]efore|[Aa]fter|[Ww]ithout)\\s+)(${PURE_VERBS})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|another|some|it|them|him|me|us|\\p{Ll}+ly)\\b)`,
+      'gu',
+    ),
+    replace: ([degree, noun, verbPhrase, adjective, preposition, verb]) => {
+      if (degree) return `${degree}${ADJECTIVE_OF_NOUN.get(noun!)!}`;
+      if (verbPhrase) return `${verbPhrase}${ADVERB_OF_ADJECTIVE.get(adjective!)!}`;
+      return `${preposition!}${gerundOf(verb!)}`;
+    },
+  },
+  {
+    // "Please contact with me" → "contact me"; "attend to the meeting" → "attend the meeting"; "an
+    // other chance" → "another"; "In the end of the film" → "At the end of"; "How do you call this?"
+    // → "What do you call this?"; "a big amount of people" → "a large number of people"; "The half
+    // of the students" → "Half of the students"
+    pattern: new RegExp(
+      `(?<=\\b(?:[Pp]lease|to|will|can|could|should|must|I|you|we|they|he|she|not|don['’]t|didn['’]t)\\s+)(contact|contacts|contacted|contacting)\\s+with(?=\\s+(?:me|us|him|her|them|you)\\b)|\\b((?:attend|attends|attended|attending)\\s+)to(?=\\s+(?:the|a|my|our|your|his|her|this|every)\\s+(?:meeting|class|classes|lecture|lectures|course|conference|school|university|wedding|party|event|session|seminar|ceremony|concert)\\b)|\\b([Aa])n\\s+other\\b(?!-)|\\b([Ii])n\\s+the\\s+end\\s+of(?=\\s+(?:the|this|that|my|our|his|her|their)\\s+(?:film|movie|day|book|story|year|month|week|course|game|match|meeting|trip|holiday|holidays|summer|semester|term|lesson|class|concert|show|season|street|road)\\b)|${SENTENCE_START}How(\\s+do\\s+you\\s+call\\b)|\\b(?:(big|huge|large|great|small)\\s+)?amount(\\s+of\\s+)(?=(?:${COUNTED_AFTER_AMOUNT})\\b)|${SENTENCE_START}(T)he\\s+half\\s+of(?=\\s+(?:the|my|our|his|her|their|these|those|all)\\b)`,
+      'gu',
+    ),
+    replace: ([contact, attend, an, inThe, call, size, of, half]) => {
+      if (contact) return contact;
+      if (attend) return attend.trimEnd();
+      if (an) return `${an}nother`;
+      if (inThe) return `${inThe === 'I' ? 'A' : 'a'}t the end of`;
+      if (call) return `What${call}`;
+      if (of)
+        return `${size ? `${size === 'big' || size === 'huge' ? 'large' : size} ` : ''}number${of}`;
+      return `${half!.replace('T', 'H')}alf of`;
+    },
+  },
+  {
+    // "make a research" → "do research"; "What does mean this word?" → "What does this word mean?"
+    pattern: new RegExp(
+      `\\b(make|makes|made|making)\\s+(?:a\\s+)?research(?=\\s+(?:about|on|for)\\b|\\s*(?:[.,!?]|$))|${SENTENCE_START}What\\s+(does|do|did)\\s+mean\\s+([^.!?]{1,40}?)\\s*\\?`,
+      'gu',
+    ),
+    replace: ([make, does, meant]) => {
+      if (make) {
+        const doForm = { make: 'do', makes: 'does', made: 'did', making: 'doing' }[make as 'make'];
+        return `${doForm} research`;
+      }
+      return `What ${does!} ${meant!} mean?`;
+    },
+  },
+  {
+    // "He gave to me a present" → "gave me a present" (formal English gives "to us the benefits");
+    // "Let's meet on the evening." → "in the evening"; "I have a car red" → "a red car"; "Every
+    // students have" → "Every student has"; "two kilos of apple" → "apples"; "finish the report
+    // until Monday" → "by Monday" (not "can't finish it until Monday")
+    pattern: new RegExp(
+      `\\b((?:${GIVING_VERBS})\\s+)to\\s+(me\\s+(?:a|an)\\b)|\\b([Oo]n)(\\s+the\\s+(?:morning|afternoon|evening))(?=\\s*(?:[.,!?]|$))|\\b(a|an|the|my|your|his|her|our|their)\\s+(${THINGS_DESCRIBED})\\s+(${COLOURS_AND_AGES})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|for|with|from|in)\\b)|${SENTENCE_START}((?:Every|Each)\\s+(?!(?:other|can|will|could|would|should|must|may|might|shall|did|do|does)\\b)\\p{Ll}+[^s\\s]\\s+)(have|are|do|don['’]t|were)\\b(?!['’])|\\b((?:kilos|kilograms|bags|boxes|pounds|dozens|baskets)\\s+of\\s+)(apple|orange|banana|egg|tomato|potato|onion|lemon|carrot)\\b|(?<!(?:\\bnot|n['’]t|\\bnever|\\bcannot)\\s+(?:\\p{L}+\\s+){0,2})\\b((?:${DEADLINE_VERBS})\\s+(?:the|this|that|my|your|our|it|them)\\b[^.!?;,]{0,40}?\\s+)until(?=\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|the\\s+end\\s+of|next\\s+\\p{L}+|\\d))`,
+      'gu',
+    ),
+    replace: ([
+      give,
+      object,
+      on,
+      time,
+      article,
+      thing,
+      colour,
+      every,
+      verb,
+      kilos,
+      fruit,
+      deadline,
+    ]) => {
+      if (give) return `${give}${object!}`;
+      if (on) return `${on === 'On' ? 'In' : 'in'}${time!}`;
+      if (article) {
+        const fixed = /^an?$/u.test(article) ? (/^[aeiou]/u.test(colour!) ? 'an' : 'a') : article;
+        return `${fixed} ${colour!} ${thing!}`;
+      }
+      if (every) {
+        const singular = { have: 'has', are: 'is', do: 'does', were: 'was' }[verb as 'have'];
+        return `${every}${singular ?? `doesn${verb!.at(-2)!}t`}`;
+      }
+      if (kilos) return `${kilos}${fruit!.replace(/o$/u, 'oe')}s`;
+      return `${deadline!}by`;
+    },
+  },
+];
