@@ -394,4 +394,17 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       return `${friendWho!}${thirdPersonOf(base!)}`;
     },
   },
+  {
+    // "I want you help me" → "want you to help me"; "My boss asked me come early" → "asked me to
+    // come"; "During I was in London," → "While I was" (not after let, make, help or see, which take
+    // the bare infinitive)
+    pattern: new RegExp(
+      `\\b((?:want|wants|wanted|['’]d\\s+like|would\\s+like|asked|asks|ask|told|tells|expect|expects|expected)\\s+(?:me|you|him|her|us|them)\\s+)(?=(?:${alternation(VERB_BASES.filter((verb) => !/^(?:be|have|do|like|love|need|want|work|plan|study|help|call|book|visit|order|change|play|stay|wait|travel|rain|snow|answer|look|use|end|fix|check|support|return|contact|increase|pass|finish|start|open|close|cancel|cook|clean|watch|offer|reach)$/u.test(verb)))})\\b(?!['’-])|(?:help|call|visit|contact|answer|check|support|wait|look|watch|meet)\\s+(?:me|you|him|her|us|them|it|for|at)\\b)|\\b([Dd])uring(\\s+(?:I|we|he|she|they|you)\\s+(?:was|were|am|is|are|lived|stayed|worked|studied)\\b)`,
+      'gu',
+    ),
+    replace: ([asked, d, clause]) => {
+      if (asked) return `${asked}to `;
+      return `${d === 'D' ? 'W' : 'w'}hile${clause!}`;
+    },
+  },
 ];

@@ -253,4 +253,20 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${deadline!}by`;
     },
   },
+  {
+    // "I'm sorry for disturb you" → "for disturbing"; "In spite the rain" → "In spite of"; "The prices
+    // raised" → "rose"; "The most people think" → "Most people"; "a good weather" → "good weather";
+    // "a bad luck" → "bad luck"
+    pattern: new RegExp(
+      `\\b((?:sorry|apologi[sz]e|thanks|thank\\s+you)\\s+for\\s+)(disturb|bother|interrupt|come|help|wait|answer|reply|call|write|invite|give|send|be|keep|tell)\\b(?=\\s+(?:you|me|us|him|her|them|so|late|the|my|a|an|this|that)\\b)|\\b([Ii]n\\s+spite)(?=\\s+(?:the|my|his|her|our|their|this|that|all|a|an)\\b)|\\b((?:[Pp]rices?|[Cc]osts?|[Tt]emperatures?|[Ss]ales|[Rr]ents?|[Uu]nemployment|[Ii]nflation|[Ss]alaries|[Ww]ages)\\s+(?:(have|has)\\s+)?)raised\\b(?!\\s+(?:the|a|an|my|our|their|his|her|its|money|funds|questions|concerns|awareness|by\\s+the)\\b)|${SENTENCE_START}The\\s+most\\s+(?=(?:people|students|children|countries|companies)\\b(?!\\s+(?:in|of)\\b))|\\b(?:a|an)\\s+((?:good|bad|nice|terrible|beautiful|lovely|awful|great|horrible|perfect|sunny|rainy)\\s+(?:weather|luck|fun|progress|health|behaviou?r))(?=\\s*(?:[.,!?;]|$)|\\s+(?:during|in|on|at|for|and|but|because|today|yesterday|this|last|with|all)\\b)`,
+      'gu',
+    ),
+    replace: ([sorry, verb, inSpite, prices, have, goodWeather]) => {
+      if (sorry) return `${sorry}${gerundOf(verb!)}`;
+      if (inSpite) return `${inSpite} of`;
+      if (prices) return `${prices}${have ? 'risen' : 'rose'}`;
+      if (goodWeather) return goodWeather;
+      return 'Most ';
+    },
+  },
 ];

@@ -843,6 +843,23 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ['I bought two kilos of apple and tomato.', 'I bought two kilos of apples and tomato.'],
     ['We must finish this work until Friday.', 'We must finish this work by Friday.'],
+    [
+      'I want you help me. My boss asked me come early.',
+      'I want you to help me. My boss asked me to come early.',
+    ],
+    ['During I was in London, I visited museums.', 'While I was in London, I visited museums.'],
+    [
+      "I'm sorry for disturb you. In spite the rain, we left.",
+      "I'm sorry for disturbing you. In spite of the rain, we left.",
+    ],
+    [
+      'The prices raised by ten percent. The most people agree.',
+      'The prices rose by ten percent. Most people agree.',
+    ],
+    [
+      'We had a good weather during our trip. It was a bad luck.',
+      'We had good weather during our trip. It was bad luck.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -885,6 +902,8 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I believe that people is people. How many people has she employed? His sister and her husband, who live here.',
       'It will give to us those articles. On the evening that they sailed; on the evening news.',
       "We can't finish it until Friday. Work until Monday.",
+      'Let them come; she made me laugh; I saw him leave. They raised the prices. A good weather forecast.',
+      'During the war I was young. The most people in history attended. Thanks for the help you gave.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
