@@ -82,7 +82,10 @@ export function participleOf(base: string): string {
 }
 
 /** A regular past or participle ("finished"; not "need" or "bed"), which are the same word. */
-const isRegularPast = (word: string): boolean => word.length > 4 && /[^e]ed$/u.test(word);
+/** Regular pasts of four letters, which the length test below would take for words like "need". */
+const SHORT_REGULAR_PASTS = new Set(['died', 'lied', 'tied', 'used']);
+const isRegularPast = (word: string): boolean =>
+  (word.length > 4 && /[^e]ed$/u.test(word)) || SHORT_REGULAR_PASTS.has(word);
 
 /** The past for a past participle ("eaten" → "ate", "finished" → "finished"), if it is one. */
 export function pastOfParticiple(participle: string): string | undefined {

@@ -18,6 +18,7 @@ import {
   isVerbBase,
   participleOf,
   participleOfPastForm,
+  pastOf,
   thirdPersonOf,
   VERB_BASES,
 } from './english-verbs.js';
@@ -39,6 +40,15 @@ const QUESTION_SUBJECT =
  * been close to", "has been like a brother").
  */
 const BASE_AFTER_BEEN = new Set(['open', 'close', 'clean', 'like', 'end', 'present', 'free']);
+
+/** The base of a regular past of a known verb ("cooked" → "cook", "studied" → "study"). */
+const BASE_OF_REGULAR_PAST: ReadonlyMap<string, string> = new Map(
+  VERB_BASES.filter((verb) => pastOf(verb).endsWith('ed')).map((verb) => [pastOf(verb), verb]),
+);
+
+/** Superlatives learners use without "the" ("where is nearest pharmacy"). */
+const NEAREST =
+  '(?:nearest|closest|cheapest|biggest|largest|oldest|tallest|highest|fastest|easiest)';
 
 /** A subject that takes "has": he, she, it or a singular noun phrase. */
 const THIRD_PERSON_SUBJECT = /^(?:he|she|it|the\s+\p{L}+|this\s+\p{L}+|that\s+\p{L}+)$/iu;
@@ -231,7 +241,7 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     // "I still didn't receive my order" → "I still haven't received my order"; "I didn't finish it
     // yet" → "I haven't finished it yet" (a story's "he still didn't know" is left)
     pattern: new RegExp(
-      `\\b(${PERSON_PRONOUN})(\\s+still\\s+)(didn['’]t|did\\s+not)\\s+(receive|get)\\b(?=\\s+(?:my|the|your|any|our|an?)\\s+(?:${AWAITED})\\b)|\\b(${PERSON_PRONOUN})(\\s+)(didn['’]t|did\\s+not)\\s+(${STILL_OR_YET_VERBS})\\b(?=[^.!?;,]*?\\byet\\b)`,
+      `\\b(${PERSON_PRONOUN})(\\s+still\\s+)(didn['’]t|did\\s+not)\\s+(receive|get)\\b(?=\\s+(?:(?:my|the|your|any|our|an?)\\s+(?:${AWAITED})|it|them)\\b)|\\b(${PERSON_PRONOUN})(\\s+)(didn['’]t|did\\s+not)\\s+(${STILL_OR_YET_VERBS})\\b(?=[^.!?;,]*?\\byet\\b)`,
       'gu',
     ),
     replace: ([subject, still, didNot, verb, subject2, space, didNot2, verb2]) => {
@@ -248,14 +258,16 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     replace: ([everybody]) => `${everybody!}was`,
   },
   {
-    // "The price of the tickets are too high" → "is"; "The number of cars are increasing" → "is"
+    // "The price of the tickets are too high" → "is"; "The number of cars are increasing" → "is";
+    // "The noise from the neighbours make it impossible" → "makes"
     pattern: new RegExp(
-      `${SENTENCE_START}((?:The|This|That|My|Our|Your|Their|His|Her)\\s+(?:(?:new|old|main|average|total|high|low|first|last|final|current)\\s+)?(?:${SINGULAR_HEADS})\\s+of\\s+(?:(?:the|my|our|your|their|these|those|all\\s+the|many|some)\\s+)?(?:\\p{Ll}+\\s+)?(?!(?:that|which|who|whom|whose|where|when)\\b)\\p{Ll}+)(\\s+)(are|have|were|do|don['’]t)\\b(?!['’])`,
+      `${SENTENCE_START}((?:The|This|That|My|Our|Your|Their|His|Her)\\s+(?:(?:new|old|main|average|total|high|low|first|last|final|current)\\s+)?(?:${SINGULAR_HEADS})\\s+(?:of|from|in)\\s+(?:(?:the|my|our|your|their|these|those|all\\s+the|many|some)\\s+)?(?:\\p{Ll}+\\s+)?(?!(?:that|which|who|whom|whose|where|when)\\b)\\p{Ll}+)(\\s+)(are|have|were|do|don['’]t|make|cause|give|keep|help)\\b(?!['’])`,
       'gu',
     ),
     replace: ([subject, space, verb]) => {
       const singular = { are: 'is', have: 'has', were: 'was', do: 'does' }[verb!];
-      return `${subject!}${space!}${singular ?? "doesn't"}`;
+      if (singular) return `${subject!}${space!}${singular}`;
+      return `${subject!}${space!}${/^don/u.test(verb!) ? "doesn't" : thirdPersonOf(verb!)}`;
     },
   },
   {
@@ -405,6 +417,69 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     replace: ([asked, d, clause]) => {
       if (asked) return `${asked}to `;
       return `${d === 'D' ? 'W' : 'w'}hile${clause!}`;
+    },
+  },
+  {
+    // "Plastic bags is very harmful" → "are"; not a plural form with a singular sense ("Physics is",
+    // "Public relations is"), a word in -is or -us ("But this is", "My arthritis is"), a name ("Paris
+    // is") nor a gerund's object ("Rendering polygons is")
+    pattern: new RegExp(
+      `${SENTENCE_START}(\\p{Lu}\\p{Ll}+(?<!ing)\\s+(?!(?:news|series|species|means|relations|politics|economics|physics|mathematics|statistics|athletics|measles)\\b)\\p{Ll}+[^siu\\s]s)(\\s+)(is|was|has)\\b(?!['’])(?=\\s+(?:very|so|too|really|not|always|often|harmful|dangerous|bad|good|important|expensive|cheap|\\p{Ll}+ing)\\b)`,
+      'gu',
+    ),
+    replace: ([subject, space, verb]) =>
+      `${subject!}${space!}${{ is: 'are', was: 'were', has: 'have' }[verb as 'is']}`,
+  },
+  {
+    // "I have never eaten sushi before I came to Tokyo" → "I had never eaten"; "Since I moved to
+    // Canada, I made many friends" → "I have made"; "While I cooked dinner, the phone rang" → "While
+    // I was cooking"; "Look, it rains again" → "it's raining"
+    pattern: new RegExp(
+      `\\b((?:${PERSON_PRONOUN})\\s+)have(\\s+(?:never|already|not|just)\\s+\\p{Ll}+\\b[^.!?;]*?\\bbefore\\s+(?:I|we|he|she|they)\\s+(?:came|went|moved|arrived|started|visited|met|left)\\b)|${SENTENCE_START}(Since\\s+(?:I|we|he|she|they)\\s+(?:moved|came)\\s+(?:to|here)\\b[^.!?;,]*,\\s+)(I|we|he|she|they)\\s+(made|met|learned|learnt|visited|travelled|traveled|tried|found|seen|saw)\\b|${SENTENCE_START}(While\\s+)(I|we|he|she|they|you)\\s+(\\p{Ll}+ed)\\b(?=[^.!?;]*,[^.!?;]*\\b(?:rang|arrived|came|called|knocked|started|broke|fell|happened|went\\s+out)\\b)|\\b([Ii]t)\\s+rains\\s+(?=(?:again|now|right\\s+now)\\b)`,
+      'gu',
+    ),
+    replace: ([subject, before, since, subject2, past, whileWord, subject3, cooked, it]) => {
+      if (subject) return `${subject}had${before!}`;
+      if (since) {
+        const participle = past === 'saw' ? 'seen' : (participleOfPastForm(past!) ?? past!);
+        return `${since}${subject2!} have ${participle}`;
+      }
+      if (whileWord) {
+        const base = BASE_OF_REGULAR_PAST.get(cooked!);
+        if (!base) return undefined;
+        const be = /^(?:I|he|she)$/u.test(subject3!) ? 'was' : 'were';
+        return `${whileWord}${subject3!} ${be} ${gerundOf(base)}`;
+      }
+      return `${it!}'s raining `;
+    },
+  },
+  {
+    // "What a beautiful day it is today?" → "!"; "Can you tell me where is nearest pharmacy?" →
+    // "the nearest"; "I'd like to know how much cost the tickets" → "how much the tickets cost";
+    // "I don't know when starts the course" → "when the course starts"
+    pattern: new RegExp(
+      `${SENTENCE_START}(What\\s+an?\\s+(?:(?!\\b(?:do|does|did|can|could|would|will|should|is\\s+it)\\b)[^.!?])*?)\\?|\\b((?:know|tell\\s+me|tell\\s+us|wonder|ask|sure)\\s+where\\s+)(is|are)\\s+(${NEAREST}\\s+\\p{Ll}+)(?=\\s*(?:[?.!,;]|$))|\\b((?:is|are|was|were|to)\\s+)(?=${NEAREST}\\s+(?!(?:to|of|in|from|at|than)\\b)\\p{Ll}+)|\\b((?:know|tell\\s+me|tell\\s+us|wonder|ask)\\s+how\\s+much\\s+)(costs?)\\s+((?:the|this|that|these|those|a|an|your|our)\\s+\\p{Ll}+|it)\\b|\\b((?:know|tell\\s+me|tell\\s+us|wonder|ask|sure)\\s+(?:exactly\\s+)?(?:when|where|what\\s+time)\\s+)(starts|begins|ends|opens|closes|leaves|arrives|finishes)\\s+((?:the|this|that|your|our|my)\\s+\\p{Ll}+)\\b`,
+      'gu',
+    ),
+    replace: ([
+      exclamation,
+      where,
+      be,
+      place,
+      before,
+      howMuch,
+      cost,
+      priced,
+      when,
+      starts,
+      thing,
+    ]) => {
+      if (exclamation) return `${exclamation}!`;
+      if (where) return `${where}the ${place!} ${be!}`;
+      if (before) return `${before}the `;
+      if (howMuch)
+        return `${howMuch}${priced!} ${priced === 'it' ? 'costs' : cost!.replace(/s$/u, '')}`;
+      return `${when!}${thing!} ${starts!}`;
     },
   },
 ];

@@ -102,6 +102,7 @@ const SINGULAR_OF_MASS_PLURAL = new Map([
   ['breads', 'bread'],
   ['progresses', 'progress'],
   ['helps', 'help'],
+  ['researches', 'research'],
 ]);
 
 /** Verbs learners use for another before these objects ("learn him" for "teach him"), by form. */

@@ -193,12 +193,15 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
       /(?:ly|ing)$/iu.test(verb!) ? undefined : `${subject!} ${adverb!} ${verb!}`,
   },
   {
-    // "She speaks very well English" → "speaks English very well"; "I like very much this song"
+    // "She speaks very well English" → "speaks English very well"; "I like very much this song";
+    // "I like too much this song" → "this song very much"
     pattern: new RegExp(
-      `\\b((?:speak|play|like|love|know|understand|enjoy|sing|cook)(?:s|ed|d)?|spoke|knew|understood|sang)\\s+(very\\s+well|very\\s+much|so\\s+much|fluently|perfectly)\\s+((?:${DETERMINER})\\s+\\p{L}+|English|French|Spanish|German|Italian|Portuguese|Russian|Chinese|Japanese|Arabic|Turkish|Polish|Dutch|Korean|Hindi|football|tennis|basketball|chess)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|when|since|although|too)\\b)`,
+      `\\b((?:speak|play|like|love|know|understand|enjoy|sing|cook)(?:s|ed|d)?|spoke|knew|understood|sang)\\s+(very\\s+well|very\\s+much|so\\s+much|too\\s+much|fluently|perfectly)\\s+((?:${DETERMINER})\\s+\\p{L}+|English|French|Spanish|German|Italian|Portuguese|Russian|Chinese|Japanese|Arabic|Turkish|Polish|Dutch|Korean|Hindi|football|tennis|basketball|chess)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|when|since|although|too)\\b)`,
       'giu',
     ),
-    replace: ([verb, adverb, object]) => `${verb!} ${object!} ${adverb!}`,
+    // A learner's "too much" here means "very much" ("I like too much this song").
+    replace: ([verb, adverb, object]) =>
+      `${verb!} ${object!} ${adverb!.replace(/^too(?=\s)/iu, 'very')}`,
   },
   {
     // "for ten years almost" → "for almost ten years"

@@ -269,4 +269,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return 'Most ';
     },
   },
+  {
+    // "She bought new pair of shoes" → "a new pair of shoes"
+    pattern:
+      /\b((?:bought|buy|buys|need|needs|want|wants|got|get|have|has|found|wear|wears|wore)\s+)((?:new|nice|beautiful|old|good|cheap)\s+)?pair\s+of\b/gu,
+    replace: ([verb, adjective]) => `${verb!}a ${adjective ?? ''}pair of`,
+  },
 ];
