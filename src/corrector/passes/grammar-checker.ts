@@ -186,10 +186,36 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name; at a sentence's start, a name is told from a misspelt word
     // by a fix that changes its first letter or only lengthens it ("Hiroshi" → "Hiroshima").
-    if (!sentenceStart) return false;
+    if (!sentenceStart) return isMisspeltCapitalisedWord(before, after);
     if (after[0] !== before[0] || after.startsWith(before)) return false;
   }
   return true;
+}
+
+/**
+ * Words English always capitalises that learners misspell ("Septembre", "Wensday", "Englsh"): a
+ * capitalised word mid-sentence is otherwise taken for a name and left as written.
+ */
+const CAPITALISED_WORDS = new Set(
+  (
+    'January February March April May June July August September October November December ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday English Spanish French German ' +
+    'Italian Portuguese Russian Chinese Japanese Korean Arabic Turkish Polish Dutch Greek Swedish ' +
+    'Hindi Christmas Easter Internet'
+  ).split(' '),
+);
+
+/**
+ * Whether `before`, capitalised mid-sentence, is a misspelling of a word English capitalises rather
+ * than a name: long enough ("Junie" and "Juni" stay), and not that word with an ending ("Augusta").
+ */
+function isMisspeltCapitalisedWord(before: string, after: string): boolean {
+  return (
+    CAPITALISED_WORDS.has(after) &&
+    before.length >= 6 &&
+    !before.startsWith(after) &&
+    !after.startsWith(before)
+  );
 }
 
 /**

@@ -35,6 +35,11 @@ describe('which suggestions of Harper are taken', () => {
     // An initial is no misspelt word, and after it no sentence starts.
     ['I have read all the books of J. K. Rowling.', 'K.', 'KO', false],
     ['I have read all the books of J. K. Rowlimg.', 'Rowlimg', 'Rowling', false],
+    // A misspelt month or language mid-sentence is no name; a short or longer name stays.
+    ['The course starts in Septembre.', 'Septembre', 'September', true],
+    ['I want to improve my Englsh.', 'Englsh', 'English', true],
+    ['My friend Junie lives in Paris.', 'Junie', 'June', false],
+    ['We drove to Augusta last week.', 'Augusta', 'August', false],
   ])('%s: %s → %s is %s', (text, before, after, taken) => {
     expect(isAcceptable(text, lintOver(text, before), after)).toBe(taken);
   });
