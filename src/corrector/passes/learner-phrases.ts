@@ -275,4 +275,19 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       /\b((?:bought|buy|buys|need|needs|want|wants|got|get|have|has|found|wear|wears|wore)\s+)((?:new|nice|beautiful|old|good|cheap)\s+)?pair\s+of\b/gu,
     replace: ([verb, adjective]) => `${verb!}a ${adjective ?? ''}pair of`,
   },
+  {
+    // Articles a name or a thing that is one of a kind needs: "at University of Toronto" → "at the
+    // University of", "apply for position of" → "for the position of", "attention to safety of the
+    // workers" → "to the safety of", "Moon was very bright" → "The moon was" (not "that government
+    // should", which speeches say of government in general)
+    pattern: new RegExp(
+      `\\b((?:at|to|from|in)\\s+)(?=University\\s+of\\b)|\\b((?:apply|applying|applied)\\s+for\\s+)(?=position\\s+of\\b)|\\b((?:to|for|about|on|with)\\s+)(?=(?:safety|quality|price|cost|history|future|importance|size|level|environment|economy)\\s+of\\s+(?:the|my|our|this|these|their|his|her)\\b)|${SENTENCE_START}(Moon|Sun|Sky)(?=\\s+(?:was|is|were|shines|shone|rises|rose)\\b)`,
+      'gu',
+    ),
+    replace: ([atUniversity, applyFor, toSafety, moon]) => {
+      const before = atUniversity ?? applyFor ?? toSafety;
+      if (before) return `${before}the `;
+      return `The ${moon!.toLowerCase()}`;
+    },
+  },
 ];

@@ -900,6 +900,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ["I don't know when starts the course.", "I don't know when the course starts."],
     ['I like too much this song.', 'I like this song very much.'],
+    [
+      'I study at University of Toronto. Moon was bright.',
+      'I study at the University of Toronto. The moon was bright.',
+    ],
+    [
+      'I apply for position of manager, with attention to safety of the workers.',
+      'I apply for the position of manager, with attention to the safety of the workers.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -947,6 +955,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'But this is not enough. My arthritis is acting up. Rendering polygons is not easy. Physics is hard.',
       'While I worked there, I learned a lot. Is it closest to the door? It is best to go.',
       'While this was being discussed, we saw them. All this has not been a blessing.',
+      'We hope that government is now beginning to emerge. Plans for development of our resources.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
