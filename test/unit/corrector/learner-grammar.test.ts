@@ -905,6 +905,11 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I study at the University of Toronto. The moon was bright.',
     ],
     [
+      'This is the man which I met. The book who I read was long.',
+      'This is the man who I met. The book that I read was long.',
+    ],
+    ["I can't understand why is he angry.", "I can't understand why he is angry."],
+    [
       'I apply for position of manager, with attention to safety of the workers.',
       'I apply for the position of manager, with attention to the safety of the workers.',
     ],
@@ -956,6 +961,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'While I worked there, I learned a lot. Is it closest to the door? It is best to go.',
       'While this was being discussed, we saw them. All this has not been a blessing.',
       'We hope that government is now beginning to emerge. Plans for development of our resources.',
+      'The only person in this house who knew it. Citizens searching for a job who cannot find one.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
