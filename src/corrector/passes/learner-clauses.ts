@@ -496,4 +496,16 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       return `${why!}${subject!} ${be!} `;
     },
   },
+  {
+    // "I would like that you come" → "I would like you to come"; "In my country is very hot" → "In my
+    // country it is very hot" (not "In my city is a museum", which wants "there is")
+    pattern: new RegExp(
+      `\\b((?:would|['’]d)\\s+like\\s+)that\\s+(you|him|her|us|them)\\s+(?=(?:${alternation(VERB_BASES)})\\b)|${SENTENCE_START}(In\\s+(?:my|our|this|the)\\s+(?:country|city|town|village|region)\\s*,?\\s+)(is|was)(\\s+(?:(?:very|so|too|really|quite|always|usually|often)\\s+)?(?:hot|cold|warm|expensive|cheap|dangerous|safe|beautiful|difficult|easy|important|normal|common|popular|sunny|rainy|humid|dry|windy)\\b)`,
+      'gu',
+    ),
+    replace: ([like, object, inMy, be, rest]) => {
+      if (like) return `${like}${object!} to `;
+      return `${inMy!}it ${be!}${rest!}`;
+    },
+  },
 ];

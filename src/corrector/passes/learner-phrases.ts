@@ -290,4 +290,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `The ${moon!.toLowerCase()}`;
     },
   },
+  {
+    // "I didn't used to" → "didn't use to"; "worked hardly" → "worked hard" (not "could hardly
+    // work"); "I'm interested in to learn" → "in learning"; "we went to beach" → "to the beach"
+    pattern: new RegExp(
+      `\\b((?:didn['’]t|did\\s+not)\\s+)used(?=\\s+to\\b)|\\b((?:work|works|worked|working|study|studies|studied|studying|train|trains|trained|training|rain|rains|rained|raining|try|tries|tried|trying)\\s+)hardly\\b(?!\\s+(?:at\\s+all|any|ever|anything|anyone)\\b)|\\b(interested\\s+in\\s+)to\\s+(\\p{Ll}+)\\b|\\b((?:go|goes|went|going|gone|been|come|came|travel|travelled|traveled)\\s+to\\s+)(?=(?:cinema|theatre|theater|gym|supermarket|airport|beach|mountains|seaside|countryside|dentist|museum|zoo|mall)\\b(?!\\s+(?:volleyball|house|towel|bar|resort|club|tickets?)\\b))`,
+      'gu',
+    ),
+    replace: ([didNot, worked, interested, verb, goTo]) => {
+      if (didNot) return `${didNot}use`;
+      if (worked) return `${worked}hard`;
+      if (interested) return `${interested}${gerundOf(verb!)}`;
+      return `${goTo!}the `;
+    },
+  },
 ];

@@ -910,6 +910,18 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ["I can't understand why is he angry.", "I can't understand why he is angry."],
     [
+      "I didn't used to like it. He worked hardly all day.",
+      "I didn't use to like it. He worked hard all day.",
+    ],
+    [
+      "I'm interested in to learn Chinese. We went to beach.",
+      "I'm interested in learning Chinese. We went to the beach.",
+    ],
+    [
+      'I would like that you come. In my country is very hot.',
+      'I would like you to come. In my country it is very hot.',
+    ],
+    [
       'I apply for position of manager, with attention to safety of the workers.',
       'I apply for the position of manager, with attention to the safety of the workers.',
     ],
@@ -962,6 +974,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'While this was being discussed, we saw them. All this has not been a blessing.',
       'We hope that government is now beginning to emerge. Plans for development of our resources.',
       'The only person in this house who knew it. Citizens searching for a job who cannot find one.',
+      'I could hardly work. In my city is a famous museum. We went to beach volleyball games.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
