@@ -304,4 +304,21 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${goTo!}the `;
     },
   },
+  {
+    // "two hundred of people" → "two hundred people" ("hundreds of people" is English, and so was "a
+    // million of dollars" in the nineteenth century); "She has a
+    // long hair" → "long hair"; "at the night" → "at night"; "I need a help" → "I need help"; "As I
+    // told before" → "As I said before"
+    pattern: new RegExp(
+      `\\b((?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:hundred|thousand|million|dozen))\\s+of\\s+(?=(?:people|students|cars|years|dollars|euros|pounds|books|tourists|visitors|children|employees|workers)\\b)|\\b(?:a|an)\\s+((?:long|short|curly|straight|blond|blonde|dark|black|brown|red|grey|gray)\\s+hair)\\b(?!['’-])(?!\\s+(?:cut|dryer|band|brush|salon|style|clip)\\b)|\\b(at)\\s+the\\s+(night)\\b(?!\\s+(?:of|before|when|that|club|shift|sky|market|bus|train|flight|desk|session|class|school|watch|time)\\b)(?!['’])|\\b((?:need|needs|needed|want|wants|wanted|get|got|ask\\s+for|asked\\s+for))\\s+a\\s+(help)\\b(?!\\s+(?:desk|line|page|button|file|menu|centre|center)\\b)|\\b([Aa]s\\s+I\\s+)told(?=\\s+(?:before|earlier|above|yesterday)\\b)`,
+      'gu',
+    ),
+    replace: ([hundred, hair, at, night, need, help, asI]) => {
+      if (hundred) return `${hundred} `;
+      if (hair) return hair;
+      if (at) return `${at} ${night!}`;
+      if (need) return `${need} ${help!}`;
+      return `${asI!}said`;
+    },
+  },
 ];

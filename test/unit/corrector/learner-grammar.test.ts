@@ -922,6 +922,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I would like you to come. In my country it is very hot.',
     ],
     [
+      'There were two hundred of people. She has a long hair.',
+      'There were two hundred people. She has long hair.',
+    ],
+    [
+      "I can't sleep at the night. I need a help. As I told before, no.",
+      "I can't sleep at night. I need help. As I said before, no.",
+    ],
+    [
       'I apply for position of manager, with attention to safety of the workers.',
       'I apply for the position of manager, with attention to the safety of the workers.',
     ],
@@ -975,6 +983,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We hope that government is now beginning to emerge. Plans for development of our resources.',
       'The only person in this house who knew it. Citizens searching for a job who cannot find one.',
       'I could hardly work. In my city is a famous museum. We went to beach volleyball games.',
+      'Half a million of dollars. At the night of the concert. The help desk. A hair cut.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
