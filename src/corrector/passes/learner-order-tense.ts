@@ -291,14 +291,18 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "I will call you when I will arrive" → "when I arrive"; "going to ... if we will have" → "if we have"
+    // "I will call you when I will arrive" → "when I arrive"; "going to ... if we will have" → "if we
+    // have"; "I'll call you when I'll be home" → "when I am home"
     pattern: new RegExp(
-      `\\b((?:will|going\\s+to)\\s+(?:(?!\\b(?:${NOT_A_FUTURE_CLAUSE})\\b)[^.;:!?])*?(?<!\\b(?:${NOT_A_FUTURE_CLAUSE}|time|day|days|moment|hour|year|years|point|come|comes)\\s)\\b(?:when|if|as\\s+soon\\s+as|before|after|until|once)\\s+)(I|you|we|they|he|she|it)\\s+will\\s+(\\p{L}+)\\b`,
+      `((?:\\bwill|['’]ll|\\bgoing\\s+to)\\s+(?:(?!\\b(?:${NOT_A_FUTURE_CLAUSE})\\b)[^.;:!?])*?(?<!\\b(?:${NOT_A_FUTURE_CLAUSE}|time|day|days|moment|hour|year|years|point|come|comes)\\s)\\b(?:when|if|as\\s+soon\\s+as|before|after|until|once)\\s+)(I|you|we|they|he|she|it)(\\s+will|['’]ll)\\s+(\\p{L}+)\\b`,
       'giu',
     ),
-    replace: ([main, subject, verb]) => {
+    replace: ([main, subject, will, verb]) => {
       const lowerVerb = verb!.toLowerCase();
       if (!isVerbBase(lowerVerb)) return undefined;
+      // "if you'll buy that", "I'll be damned if I'll do it": a contracted "will" after "if" is
+      // willingness, which English keeps.
+      if (/['’]ll$/u.test(will!) && /\bif\s+$/iu.test(main!)) return undefined;
       const present =
         lowerVerb === 'be'
           ? presentOfBe(subject!)

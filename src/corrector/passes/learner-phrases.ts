@@ -321,4 +321,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${asI!}said`;
     },
   },
+  {
+    // "He is taller that me" → "than me"; "How many money" → "How much money"; "This exercise is
+    // very easy to do it" → "easy to do" (not "It is easy to do it"); "no idea what to do it" → "what
+    // to do"
+    pattern: new RegExp(
+      `\\b((?:taller|bigger|older|younger|better|worse|smaller|faster|cheaper|richer|stronger|smarter|happier|easier|harder|longer|shorter|higher|larger|nicer|busier|more\\s+\\p{Ll}+))\\s+that(?=\\s+(?:me|him|her|us|them|you|I)(?:\\s*(?:[.,!?;]|$)|\\s+(?:and|but|in|at|because|do|did|am|was)\\b))|\\b([Hh]ow)\\s+many(?=\\s+(?:money|time|information|advice|water|milk|sugar|bread|rice|homework|work|luggage|furniture|traffic|noise)\\b)|(?<=\\b(?:[Tt]his|[Tt]hat|[Tt]he)\\s+\\p{Ll}+\\s+(?:is|was)\\s+(?:(?:very|so|too|quite|really)\\s+)?(?:easy|difficult|hard|impossible|interesting|fun|expensive|cheap|simple|nice)\\s+to\\s+(?:do|use|read|understand|learn|make|find|buy|cook|eat|fix|clean|carry|open|play|remember))\\s+it\\b(?=\\s*(?:[.!?,;]|$))|(?<=\\b(?:what|which)\\s+to\\s+(?:do|say|buy|choose|eat|write))\\s+it\\b(?=\\s*(?:[.!?,;]|$))`,
+      'gu',
+    ),
+    replace: ([comparative, how]) => {
+      if (comparative) return `${comparative} than`;
+      if (how) return `${how} much`;
+      return '';
+    },
+  },
 ];

@@ -933,6 +933,15 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I apply for position of manager, with attention to safety of the workers.',
       'I apply for the position of manager, with attention to the safety of the workers.',
     ],
+    [
+      "I'll call you when I'll be home. He is taller that me.",
+      "I'll call you when I am home. He is taller than me.",
+    ],
+    [
+      'How many money do you need? This exercise is very easy to do it.',
+      'How much money do you need? This exercise is very easy to do.',
+    ],
+    ['I have no idea what to do it.', 'I have no idea what to do.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -984,6 +993,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'The only person in this house who knew it. Citizens searching for a job who cannot find one.',
       'I could hardly work. In my city is a famous museum. We went to beach volleyball games.',
       'Half a million of dollars. At the night of the concert. The help desk. A hair cut.',
+      "Right after that I'm going. If you'll buy that, fine. I'll be damned if I'll do it. It is easy to do it.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
