@@ -8,7 +8,7 @@
  * each pattern asks for the words that make it wrong in every reading.
  */
 
-import { gerundOf } from './english-verbs.js';
+import { baseOfGerund, gerundOf } from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
 import { PROFESSIONS } from './learner-forms.js';
 import { alternation, type LearnerRule } from './learner-order-tense.js';
@@ -333,6 +333,23 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (comparative) return `${comparative} than`;
       if (how) return `${how} much`;
       return '';
+    },
+  },
+  {
+    // "My favourite hobby is play tennis" → "playing tennis"; "Let's going" → "Let's go"; "I think
+    // that the education is the key" → "that education is" (only after "that", "Nowadays," or "In my
+    // opinion,": "The society is taking the sightings seriously" means one society)
+    pattern: new RegExp(
+      `\\b((?:hobby|hobbies|favou?rite\\s+(?:activity|sport|hobby|thing))\\s+(?:is|are|was)\\s+)(play|go|read|swim|watch|cook|dance|travel|listen|draw|paint|sing|run|ride|walk|write|study)\\b|\\b([Ll]et['’]s\\s+)(\\p{Ll}+ing)\\b(?!['’])|(?<=\\b(?:that|Nowadays,|nowadays,|[Ii]n\\s+my\\s+opinion,)\\s+)(the\\s+)(life|nature|education|technology|happiness)\\s+(?=(?:is|are|has|can|plays|makes|helps|gives|brings)\\b)`,
+      'gu',
+    ),
+    replace: ([hobbyIs, verb, lets, gerund, the, thing]) => {
+      if (hobbyIs) return `${hobbyIs}${gerundOf(verb!)}`;
+      if (lets) {
+        const base = baseOfGerund(gerund!);
+        return base ? `${lets}${base}` : undefined;
+      }
+      return the ? `${thing!} ` : undefined;
     },
   },
 ];

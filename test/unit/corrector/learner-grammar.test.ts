@@ -942,6 +942,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'How much money do you need? This exercise is very easy to do.',
     ],
     ['I have no idea what to do it.', 'I have no idea what to do.'],
+    [
+      "My favourite hobby is play tennis. Let's going to the park.",
+      "My favourite hobby is playing tennis. Let's go to the park.",
+    ],
+    [
+      'I think that the education is the key. I was very surprise.',
+      'I think that education is the key. I was very surprised.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -994,6 +1002,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I could hardly work. In my city is a famous museum. We went to beach volleyball games.',
       'Half a million of dollars. At the night of the concert. The help desk. A hair cut.',
       "Right after that I'm going. If you'll buy that, fine. I'll be damned if I'll do it. It is easy to do it.",
+      'The society is taking the sightings seriously. She finds that the friendship is causing stress.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
