@@ -508,4 +508,29 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       return `${inMy!}it ${be!}${rest!}`;
     },
   },
+  {
+    // "He goes to school yesterday." → "went"; "I am sick yesterday." → "was": a present verb with a
+    // finished time at its clause's end (not "I think he left yesterday", whose "he" opens another
+    // clause, nor "I read it yesterday", whose past is its base)
+    pattern: new RegExp(
+      `(?<!\\b(?:[Dd]id|[Dd]o|[Dd]oes|[Dd]idn['’]t|[Dd]on['’]t|[Dd]oesn['’]t|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould|[Mm]ust|[Mm]ay|[Mm]ight|to)\\s+)\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+(\\p{Ll}+)\\b(?!['’])(?=((?:\\s+(?!(?:and|but|that|when|while|because|if|so|which|who|what|where|how|why|I|you|he|she|we|they|it|of|the|than)\\b)[\\p{L}\\d'’-]+){0,6})\\s+(?:yesterday|last\\s+(?:night|week|weekend|month|year|summer|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:days|weeks|months|years)\\s+ago)\\s*(?:[.!?,;]|$))`,
+      'gu',
+    ),
+    replace: ([subject, verb, between]) => {
+      const third = /^(?:he|she)$/iu.test(subject!);
+      // "I am sick yesterday"; not "I am grateful to the House for passing it last year", a feeling
+      // now about a past event.
+      const shortClause = between!.trim().split(/\s+/u).length <= 2;
+      if (verb === 'am' || verb === 'is') return shortClause ? `${subject!} was` : undefined;
+      if (verb === 'are') return shortClause ? `${subject!} were` : undefined;
+      const base = third ? baseOfKnownThirdPerson(verb!) : isVerbBase(verb!) ? verb : undefined;
+      if (
+        !base ||
+        /^(?:be|have|do|will|can|must|put|cut|hit|let|set|cost|hurt|read|shut|quit)$/u.test(base)
+      ) {
+        return undefined;
+      }
+      return `${subject!} ${pastOf(base)}`;
+    },
+  },
 ];

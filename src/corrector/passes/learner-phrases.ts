@@ -352,4 +352,20 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return the ? `${thing!} ` : undefined;
     },
   },
+  {
+    // Verbs that take their object without a preposition: "go to there" → "go there", "I visited to
+    // my aunt" → "visited my aunt" (after a subject: "a visit to my aunt"), "He approached to the door" →
+    // "approached the door", "resembles to" → "resembles", "We lack of time" → "lack time"
+    pattern: new RegExp(
+      `\\b((?:[Gg]o|goes|went|going|gone|[Cc]ome|comes|came|coming|travel|travels|travelled|traveled|move|moved|drive|drove|walk|walked|get|got)\\s+)to\\s+(there|here)\\b|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:(?:often|always|never|sometimes|usually|also)\\s+)?)((?:visit|visits|visited)\\s+)to\\s+(?=(?:my|his|her|our|their|the|a|an)\\s)|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)((?:approached|approaches|approach|resemble|resembles|resembled|lack|lacks|lacked)\\s+)(?:to|of)\\s+`,
+      'gu',
+    ),
+    replace: ([go, place, visit, verb]) => {
+      if (go) return `${go}${place!}`;
+      if (visit) return visit;
+      // "approach to" and "lack of" are English as nouns ("an approach to"): only after a subject.
+      if (/^approach|^lack|^resembl/u.test(verb!)) return verb;
+      return undefined;
+    },
+  },
 ];

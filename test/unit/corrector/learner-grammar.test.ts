@@ -950,6 +950,12 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I think that the education is the key. I was very surprise.',
       'I think that education is the key. I was very surprised.',
     ],
+    [
+      'He goes to school yesterday. I am sick yesterday.',
+      'He went to school yesterday. I was sick yesterday.',
+    ],
+    ['I will go to there. I visited to my aunt.', 'I will go there. I visited my aunt.'],
+    ['He approached to the door. We lack of time.', 'He approached the door. We lack time.'],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -1003,6 +1009,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Half a million of dollars. At the night of the concert. The help desk. A hair cut.',
       "Right after that I'm going. If you'll buy that, fine. I'll be damned if I'll do it. It is easy to do it.",
       'The society is taking the sightings seriously. She finds that the friendship is causing stress.',
+      'Did you see his program last night? I think he left yesterday. I read it yesterday.',
+      'I am grateful to them for passing it last year. They are less than the estimates of last year.',
+      'A visit to the dentist. He paid a brief visit to the museum. Our approach to the problem.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
