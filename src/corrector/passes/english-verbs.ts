@@ -81,9 +81,9 @@ export function participleOf(base: string): string {
   return PARTICIPLE_OF.get(base) ?? regularPast(base);
 }
 
-/** A regular past or participle ("finished"; not "need" or "bed"), which are the same word. */
 /** Regular pasts of four letters, which the length test below would take for words like "need". */
 const SHORT_REGULAR_PASTS = new Set(['died', 'lied', 'tied', 'used']);
+/** A regular past or participle ("finished"; not "need" or "bed"), which are the same word. */
 const isRegularPast = (word: string): boolean =>
   (word.length > 4 && /[^e]ed$/u.test(word)) || SHORT_REGULAR_PASTS.has(word);
 
