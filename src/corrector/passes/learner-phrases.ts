@@ -171,7 +171,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "a very beauty city" → "a very beautiful city"; "He speaks English very fluent." →
-    // "fluently"; "the possibility of choose" → "of choosing"; "Before eat," → "Before eating,"
+    // "fluently"; "the possibility of choose another" → "of choosing another" (only before an
+    // object: "an increase of pay", "a course of study" are nouns)
     pattern: new RegExp(
       `(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|a|an)\\s+)((?:very|so|too|really|quite)\\s+)(${alternation([...ADJECTIVE_OF_NOUN.keys()])})\\b(?!\\s+of\\b)|\\b((?:${MANNER_VERBS})\\s+(?:(?:English|French|Spanish|German|Chinese|(?!(?:is|are|was|were|be|been|am|so|very|too)\\b)\\p{Ll}+)\\s+){0,2}(?:very\\s+|so\\s+|really\\s+)?)(${alternation([...ADVERB_OF_ADJECTIVE.keys()])})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|every|in|at|when)\\b)|\\b((?:of|about|without|before|after|instead\\s+of|[Bb]efore|[Aa]fter|[Ww]ithout)\\s+)(${PURE_VERBS})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|another|some|it|them|him|me|us|\\p{Ll}+ly)\\b)`,
       'gu',
