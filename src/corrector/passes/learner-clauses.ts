@@ -352,7 +352,7 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     replace: ([degree, subject, verb]) => {
       // A learner's "too much beautiful" means "very beautiful", not "too beautiful".
       if (degree) return `${matchCase(degree, 'very')} `;
-      if (!isVerbBase(verb!) || /^(?:be|have|only)$/u.test(verb!)) return undefined;
+      if (!isVerbBase(verb!) || verb === 'be') return undefined;
       const third = /^(?:he|she)$/iu.test(subject!);
       return `${subject!} ${third ? "doesn't" : "don't"} ${verb!}`;
     },
@@ -531,6 +531,28 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
         return undefined;
       }
       return `${subject!} ${pastOf(base)}`;
+    },
+  },
+  {
+    // "Where you live?" → "Where do you live?"; "Where he lives?" → "Where does he live?"; "I no like
+    // coffee" → "I don't like coffee"; "Is there any questions?" → "Are there any questions?"
+    pattern: new RegExp(
+      `${SENTENCE_START}(Where|What|When|Why|How\\s+often|How\\s+much)\\s+(you|they|we|he|she)\\s+(\\p{Ll}+)\\b(?=[^.!?,;]*\\?)|\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+no\\s+(like|likes|want|wants|know|knows|have|has|understand|understands|need|needs|speak|speaks|eat|eats|go|goes|think|thinks)\\b|${SENTENCE_START}(Is)(\\s+there\\s+(?:many|several|a\\s+lot\\s+of|lots\\s+of|any|some|two|three|other)\\s+(?!(?:news|series|means|species)\\b)\\p{Ll}+[^s\\s]s\\b)`,
+      'gu',
+    ),
+    replace: ([wh, subject, verb, subject2, verb2, , there]) => {
+      if (wh) {
+        const third = subject === 'he' || subject === 'she';
+        const base = third ? baseOfKnownThirdPerson(verb!) : isVerbBase(verb!) ? verb : undefined;
+        if (!base || /^(?:be|do|have|can|will)$/u.test(base)) return undefined;
+        return `${wh} ${third ? 'does' : 'do'} ${subject!} ${base}`;
+      }
+      if (subject2) {
+        const third = /^(?:he|she)$/iu.test(subject2);
+        const base = baseOfKnownThirdPerson(verb2!) ?? verb2!;
+        return `${subject2} ${third ? "doesn't" : "don't"} ${base}`;
+      }
+      return `Are${there!}`;
     },
   },
 ];

@@ -106,6 +106,12 @@ const DEADLINE_VERBS =
   'finish|finishes|finished|send|sends|submit|submits|complete|completes|deliver|delivers|pay|' +
   'return|hand\\s+in|reply|answer|decide|confirm';
 
+/** Nouns counted with "how much" and "how many", which learners swap. */
+const HOW_MUCH_NOUNS =
+  'money|time|information|advice|water|milk|sugar|bread|rice|homework|work|luggage|furniture|traffic|noise';
+const HOW_MANY_NOUNS =
+  'people|students|children|friends|books|cars|countries|languages|hours|days|years';
+
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
@@ -323,16 +329,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "He is taller that me" → "than me"; "How many money" → "How much money"; "This exercise is
+    // "He is taller that me" → "than me"; "How many money" → "How much money", "How much people" →
+    // "How many people"; "This exercise is
     // very easy to do it" → "easy to do" (not "It is easy to do it"); "no idea what to do it" → "what
     // to do"
     pattern: new RegExp(
-      `\\b((?:taller|bigger|older|younger|better|worse|smaller|faster|cheaper|richer|stronger|smarter|happier|easier|harder|longer|shorter|higher|larger|nicer|busier|more\\s+\\p{Ll}+))\\s+that(?=\\s+(?:me|him|her|us|them|you|I)(?:\\s*(?:[.,!?;]|$)|\\s+(?:and|but|in|at|because|do|did|am|was)\\b))|\\b([Hh]ow)\\s+many(?=\\s+(?:money|time|information|advice|water|milk|sugar|bread|rice|homework|work|luggage|furniture|traffic|noise)\\b)|(?<=\\b(?:[Tt]his|[Tt]hat|[Tt]he)\\s+\\p{Ll}+\\s+(?:is|was)\\s+(?:(?:very|so|too|quite|really)\\s+)?(?:easy|difficult|hard|impossible|interesting|fun|expensive|cheap|simple|nice)\\s+to\\s+(?:do|use|read|understand|learn|make|find|buy|cook|eat|fix|clean|carry|open|play|remember))\\s+it\\b(?=\\s*(?:[.!?,;]|$))|(?<=\\b(?:what|which)\\s+to\\s+(?:do|say|buy|choose|eat|write))\\s+it\\b(?=\\s*(?:[.!?,;]|$))`,
+      `\\b((?:taller|bigger|older|younger|better|worse|smaller|faster|cheaper|richer|stronger|smarter|happier|easier|harder|longer|shorter|higher|larger|nicer|busier|more\\s+\\p{Ll}+))\\s+that(?=\\s+(?:me|him|her|us|them|you|I)(?:\\s*(?:[.,!?;]|$)|\\s+(?:and|but|in|at|because|do|did|am|was)\\b))|\\b([Hh]ow)\\s+(?:many|much)\\s+(${HOW_MUCH_NOUNS}|${HOW_MANY_NOUNS})\\b(?!['’])|(?<=\\b(?:[Tt]his|[Tt]hat|[Tt]he)\\s+\\p{Ll}+\\s+(?:is|was)\\s+(?:(?:very|so|too|quite|really)\\s+)?(?:easy|difficult|hard|impossible|interesting|fun|expensive|cheap|simple|nice)\\s+to\\s+(?:do|use|read|understand|learn|make|find|buy|cook|eat|fix|clean|carry|open|play|remember))\\s+it\\b(?=\\s*(?:[.!?,;]|$))|(?<=\\b(?:what|which)\\s+to\\s+(?:do|say|buy|choose|eat|write))\\s+it\\b(?=\\s*(?:[.!?,;]|$))`,
       'gu',
     ),
-    replace: ([comparative, how]) => {
+    replace: ([comparative, how, noun]) => {
       if (comparative) return `${comparative} than`;
-      if (how) return `${how} much`;
+      if (how)
+        return `${how} ${new RegExp(`^(?:${HOW_MUCH_NOUNS})$`, 'u').test(noun!) ? 'much' : 'many'} ${noun!}`;
       return '';
     },
   },

@@ -956,6 +956,18 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ['I will go to there. I visited to my aunt.', 'I will go there. I visited my aunt.'],
     ['He approached to the door. We lack of time.', 'He approached the door. We lack time.'],
+    [
+      'Where you live? Where he works? What you want?',
+      'Where do you live? Where does he work? What do you want?',
+    ],
+    [
+      'I no like coffee. She no likes tea. I not have time.',
+      "I don't like coffee. She doesn't like tea. I don't have time.",
+    ],
+    [
+      'Is there any questions? How much people came?',
+      'Are there any questions? How many people came?',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -1012,6 +1024,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Did you see his program last night? I think he left yesterday. I read it yesterday.',
       'I am grateful to them for passing it last year. They are less than the estimates of last year.',
       'A visit to the dentist. He paid a brief visit to the museum. Our approach to the problem.',
+      'Is there any news? How much time is left? Where you live is up to you.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
