@@ -109,6 +109,15 @@ export function verbForms(verb: string): readonly [string, string, string, strin
   ) as [string, string, string, string, string];
 }
 
+/**
+ * `word`, a form of the verb `from`, as the same form of `to` ("robbed" of rob → "stole" of steal),
+ * or undefined when it is no form of `from`. A past that is also the participle takes the past.
+ */
+export function sameFormOf(word: string, from: string, to: string): string | undefined {
+  const index = verbForms(from).indexOf(word);
+  return index < 0 ? undefined : verbForms(to)[index];
+}
+
 /** The third person's form of a verb's base ("open" → "opens", "go" → "goes"). */
 export function thirdPersonOf(base: string): string {
   if (base === 'have') return 'has';

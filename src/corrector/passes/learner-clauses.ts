@@ -22,13 +22,22 @@ import {
   thirdPersonOf,
   VERB_BASES,
 } from './english-verbs.js';
-import { SINGULAR_SUBJECTS } from './learner-forms.js';
-import { alternation, type LearnerRule } from './learner-order-tense.js';
+import { pluralOf, SINGULAR_SUBJECTS } from './learner-forms.js';
+import {
+  alternation,
+  isThirdPerson,
+  MONTH,
+  presentOfBe,
+  WEEKDAY,
+  type LearnerRule,
+} from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Where a sentence starts: the text's start or after a sentence's end mark. */
 export const SENTENCE_START = '(?:^|(?<=[.!?]\\s+))';
 const SUBJECT_PRONOUN = 'I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t';
+/** "If you will stick with this plan" is also polite English: "you" is left out of the if-rule. */
+const PRONOUN_BUT_YOU = 'I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t';
 /** The subject pronouns of people (not "it", which "it has been work" needs). */
 export const PERSON_PRONOUN = 'I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he';
 /** What follows the verb that opens a question: its subject. */
@@ -50,10 +59,9 @@ const BASE_OF_REGULAR_PAST: ReadonlyMap<string, string> = new Map(
 const NEAREST =
   '(?:nearest|closest|cheapest|biggest|largest|oldest|tallest|highest|fastest|easiest)';
 
-/** A subject that takes "has": he, she, it or a singular noun phrase. */
-const THIRD_PERSON_SUBJECT = /^(?:he|she|it|the\s+\p{L}+|this\s+\p{L}+|that\s+\p{L}+)$/iu;
+/** "has" for he, she, it or a singular noun phrase ("the population"; not "the numbers"). */
 const haveFor = (subject: string): string =>
-  THIRD_PERSON_SUBJECT.test(subject) && !/s$/iu.test(subject) ? 'has' : 'have';
+  isThirdPerson(subject) && !/s$/iu.test(subject) ? 'has' : 'have';
 
 /** The perfect of a past verb for `subject` ("met" → "have met"), or undefined for no past. */
 function perfectOf(subject: string, past: string): string | undefined {
@@ -63,14 +71,10 @@ function perfectOf(subject: string, past: string): string | undefined {
 }
 
 /** Nouns with "one of my" / "one of the" that learners leave singular, with their plurals. */
-const PLURAL_AFTER_ONE_OF = new Map(
-  (
-    'friend brother sister cousin colleague classmate teacher student neighbour neighbor ' +
-    'reason problem idea thing place player child'
-  )
-    .split(' ')
-    .map((noun) => [noun, noun === 'child' ? 'children' : noun.replace(/y$/u, 'ie') + 's']),
-);
+const SINGULAR_AFTER_ONE_OF = (
+  'friend brother sister cousin colleague classmate teacher student neighbour neighbor ' +
+  'reason problem idea thing place player child'
+).split(' ');
 
 /** Adjectives of two or more syllables, compared with "most". */
 const LONG_ADJECTIVES =
@@ -81,9 +85,6 @@ const LONG_ADJECTIVES =
 /** Where a superlative's group follows: "in the class", "in the world", "of all". */
 const SUPERLATIVE_GROUP =
   '(?:in\\s+(?:the|my|our|this|his|her|their)\\s+(?:class|world|country|city|town|family|school|team|company|group|office|village|university)|of\\s+all)\\b';
-
-const MONTH =
-  'January|February|March|April|May|June|July|August|September|October|November|December';
 
 /** What a customer waits for ("I still didn't receive my refund"). */
 const AWAITED =
@@ -99,6 +100,11 @@ const CHANGE_PASTS = new Set(
     'declined expanded shrank worsened developed'
   ).split(' '),
 );
+
+/** Verbs that "I'd like", "I need" and "I want" take with "to" ("I need know" → "need to know"). */
+const WANTED_VERBS =
+  'finish|receive|get|decide|start|pay|find|buy|book|answer|reply|hear|send|see|eat|visit|meet|' +
+  'choose|complete|know|go|ask|leave|stay|learn|say|tell|inform|apply|cancel|thank|confirm|reserve';
 
 /** Conjunctions that open a time or condition clause before its main clause. */
 const OPENING_CLAUSE = 'If|When|As\\s+soon\\s+as|Once|Before|After|Until|Unless';
@@ -116,7 +122,8 @@ const SINGULAR_HEADS =
 
 /** Times that learners put between a verb and its object ("bought last month a laptop"). */
 const FINISHED_OR_COMING_TIME =
-  '(?:last|next|this)\\s+(?:week|weekend|month|year|summer|winter|spring|autumn|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|tomorrow|today';
+  '(?:last|next|this)\\s+(?:week|weekend|month|year|summer|winter|spring|autumn|' +
+  `${WEEKDAY})|yesterday|tomorrow|today`;
 /** Verbs after which a time cannot come before the object in English. */
 const TRANSITIVE_PASTS =
   'bought|visited|saw|met|watched|read|ate|sold|found|lost|finished|started|booked|ordered|received|sent|wrote|took|made|organized|organised|painted|cleaned|repaired|rented|won|celebrated|invited|called';
@@ -138,17 +145,10 @@ const IMPERSONAL_ADJECTIVES =
   'forbidden|allowed|true|useful|interesting|nice|expensive|cheap|free|obvious|clear';
 
 /** Nouns after "one of the most beautiful", always plural there. */
-const PLURAL_AFTER_SUPERLATIVE = new Map(
-  (
-    'woman:women man:men person:people city:cities country:countries place:places ' +
-    'building:buildings thing:things day:days moment:moments experience:experiences song:songs ' +
-    'film:films movie:movies book:books restaurant:restaurants hotel:hotels beach:beaches ' +
-    'museum:museums company:companies team:teams player:players singer:singers actor:actors ' +
-    'writer:writers dish:dishes food:foods problem:problems'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-);
+const SINGULAR_AFTER_SUPERLATIVE = (
+  'woman man person city country place building thing day moment experience song film movie ' +
+  'book restaurant hotel beach museum company team player singer actor writer dish food problem'
+).split(' ');
 
 /** People named in the plural, who take a plural verb ("My parents doesn't" → "don't"). */
 const PLURAL_PEOPLE =
@@ -158,9 +158,10 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
   {
     // "Where do you live." → "Where do you live?"; "Can you help me with this." → "?"; not with
     // "please" ("Can you please send" is a request letters end with a period), nor "Could/Would
-    // you", nor "Should you need", a condition, nor a question reported with "he said"
+    // you", nor "Should you need", a condition, nor a question reported with "he said", nor "Do it
+    // now." and "Have it ready.", which are imperatives
     pattern: new RegExp(
-      `${SENTENCE_START}((?:(?:Where|What|When|Why|How|Who|Which)(?:\\s+(?:time|much|many|long|often|far|old|soon|else|kind\\s+of\\s+\\p{Ll}+))?\\s+(?:do|does|did|is|are|was|were|can|will|have|has)\\s+(?:${QUESTION_SUBJECT})|(?:Is|Are|Can|Will)\\s+(?:${QUESTION_SUBJECT})|(?:Do|Does|Did|Have|Has)\\s+(?:${SUBJECT_PRONOUN.replace('|[Ii]t', '|it')}|there))\\b[^.!?;:]*)\\.(?=\\s*$|\\s+\\p{Lu})`,
+      `${SENTENCE_START}((?:(?:Where|What|When|Why|How|Who|Which)(?:\\s+(?:time|much|many|long|often|far|old|soon|else|kind\\s+of\\s+\\p{Ll}+))?\\s+(?:do|does|did|is|are|was|were|can|will|have|has)\\s+(?:${QUESTION_SUBJECT})|(?:Is|Are|Can|Will)\\s+(?:${QUESTION_SUBJECT})|(?:Do|Have)\\s+(?:I|you|we|they|he|she|there)|(?:Does|Did|Has)\\s+(?:I|you|we|they|he|she|it|there))\\b[^.!?;:]*)\\.(?=\\s*$|\\s+\\p{Lu})`,
       'gu',
     ),
     replace: ([question]) =>
@@ -182,11 +183,10 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
   {
     // "One of my friend lives" → "One of my friends"; "one of the best student in" → "students"
     pattern: new RegExp(
-      `\\b((?:one|One)\\s+of\\s+(?:my|your|his|her|our|their|the)\\s+(?:(?:best|biggest|closest|oldest|most\\s+\\p{L}+|\\p{L}+est)\\s+)?)(${alternation([...PLURAL_AFTER_ONE_OF.keys()])})\\b(?!['’-])(?!\\s+(?:of|and|or)\\b)`,
+      `\\b((?:one|One)\\s+of\\s+(?:my|your|his|her|our|their|the)\\s+(?:(?:best|biggest|closest|oldest|most\\s+\\p{L}+|\\p{L}+est)\\s+)?)(${alternation(SINGULAR_AFTER_ONE_OF)})\\b(?!['’-])(?!\\s+(?:of|and|or)\\b)`,
       'giu',
     ),
-    replace: ([oneOf, noun]) =>
-      `${oneOf!}${matchCase(noun!, PLURAL_AFTER_ONE_OF.get(noun!.toLowerCase())!)}`,
+    replace: ([oneOf, noun]) => `${oneOf!}${matchCase(noun!, pluralOf(noun!.toLowerCase()))}`,
   },
   {
     // "She is the more intelligent student in the class" → "the most intelligent"
@@ -199,25 +199,18 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
   {
     // "If I will have time, I will call you" → "If I have time"; "When she will arrive, we'll eat"
     pattern: new RegExp(
-      `${SENTENCE_START}((?:${OPENING_CLAUSE})\\s+)(${SUBJECT_PRONOUN.replace('|[Yy]ou', '')})\\s+will\\s+(\\p{Ll}+)\\b(?=[^.!?;]*,\\s*(?:${SUBJECT_PRONOUN}|please)\\b(?:\\s+(?:will|can|must|should|need)\\b|['’]ll\\b|\\s+\\p{Ll}+))`,
+      `${SENTENCE_START}((?:${OPENING_CLAUSE})\\s+)(${PRONOUN_BUT_YOU})\\s+will\\s+(\\p{Ll}+)\\b(?=[^.!?;]*,\\s*(?:${SUBJECT_PRONOUN}|please)\\b(?:\\s+(?:will|can|must|should|need)\\b|['’]ll\\b|\\s+\\p{Ll}+))`,
       'gu',
     ),
     replace: ([opening, subject, verb]) => {
       if (!isVerbBase(verb!)) return undefined;
-      const third = /^(?:he|she|it)$/iu.test(subject!);
       const present =
         verb === 'be'
-          ? subject === 'I'
-            ? 'am'
-            : third
-              ? 'is'
-              : 'are'
-          : third
-            ? verb === 'have'
-              ? 'has'
-              : verb!.replace(/(?:s|sh|ch|x|z|o)$/u, '$&e').replace(/([^aeiou])y$/u, '$1ie') + 's'
-            : verb!;
-      return `${opening!}${subject!} ${present}`;
+          ? presentOfBe(subject!)
+          : isThirdPerson(subject!)
+            ? thirdPersonOf(verb!)
+            : verb;
+      return `${opening!}${subject!} ${present!}`;
     },
   },
   {
@@ -373,7 +366,7 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     // "I'd like to book"; "I need know" → "need to know"; "I look forward hearing" → "forward to
     // hearing"; "a lot of time ago" → "a long time ago"
     pattern: new RegExp(
-      `(?<=(?<!\\b(?:than|as)\\s+)\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)((?:can|could|must|should|might|may)(?:n['’]t|not)?\\s+)(\\p{Ll}+ing)\\b|\\b((?:can['’]t|cannot|can\\s+not|couldn['’]t|mustn['’]t|shouldn['’]t)\\s+)to\\s+(?=${alternation(['sleep', 'go', 'come', 'understand', 'find', 'see', 'hear', 'do', 'believe', 'wait', 'say', 'stop', 'help', 'speak', 'remember', 'explain', 'imagine', 'live', 'work', 'eat'])}\\b)|\\b((?:['’]d|would|I|we|you|they)\\s+(?:like|need|want)\\s+)(?=(?:${STILL_OR_YET_VERBS.replace('|read', '').replace('|do', '').replace('|try', '')}|know|go|ask|leave|stay|learn|say|tell|inform|apply|cancel|thank|confirm|reserve)\\b(?!['’]))|\\b((?:look|looks|looking|looked)\\s+forward)\\s+(?=(?:hearing|meeting|seeing|working|receiving|visiting|talking)\\b)|\\b(a)\\s+lot\\s+of\\s+time\\s+ago\\b`,
+      `(?<=(?<!\\b(?:than|as)\\s+)\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)((?:can|could|must|should|might|may)(?:n['’]t|not)?\\s+)(\\p{Ll}+ing)\\b|\\b((?:can['’]t|cannot|can\\s+not|couldn['’]t|mustn['’]t|shouldn['’]t)\\s+)to\\s+(?=${alternation(['sleep', 'go', 'come', 'understand', 'find', 'see', 'hear', 'do', 'believe', 'wait', 'say', 'stop', 'help', 'speak', 'remember', 'explain', 'imagine', 'live', 'work', 'eat'])}\\b)|\\b((?:['’]d|would|I|we|you|they)\\s+(?:like|need|want)\\s+)(?=(?:${WANTED_VERBS})\\b(?!['’]))|\\b((?:look|looks|looking|looked)\\s+forward)\\s+(?=(?:hearing|meeting|seeing|working|receiving|visiting|talking)\\b)|\\b(a)\\s+lot\\s+of\\s+time\\s+ago\\b`,
       'gu',
     ),
     replace: ([modal, gerund, cannot, like, forward, a]) => {
@@ -391,11 +384,11 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     // "one of the most beautiful woman" → "women"; "why people moves" → "move"; "My parents
     // doesn't" → "don't"; "My friend, who live in Paris" → "who lives"
     pattern: new RegExp(
-      `\\b([Oo]ne\\s+of\\s+(?:the|my|your|his|her|our|their)\\s+(?:most\\s+\\p{Ll}+|best|worst|\\p{Ll}+est)\\s+)(${alternation([...PLURAL_AFTER_SUPERLATIVE.keys()])})\\b(?!['’-])(?!\\s+(?:of|and)\\b)|(?<=\\b(?:why|that|because|if|when|where|many|most|some|young|old)\\s+)(people\\s+)(?!(?:is|has|was|does)\\b)(\\p{Ll}+s)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if|and)\\s+))((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+(?:${PLURAL_PEOPLE})\\s+)(doesn['’]t|does\\s+not)\\b|(?<!\\band\\s+)\\b((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\\s+(?:${SINGULAR_SUBJECTS}),\\s+who\\s+)(${alternation(VERB_BASES)})\\b(?!['’])`,
+      `\\b([Oo]ne\\s+of\\s+(?:the|my|your|his|her|our|their)\\s+(?:most\\s+\\p{Ll}+|best|worst|\\p{Ll}+est)\\s+)(${alternation(SINGULAR_AFTER_SUPERLATIVE)})\\b(?!['’-])(?!\\s+(?:of|and)\\b)|(?<=\\b(?:why|that|because|if|when|where|many|most|some|young|old)\\s+)(people\\s+)(?!(?:is|has|was|does)\\b)(\\p{Ll}+s)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if|and)\\s+))((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+(?:${PLURAL_PEOPLE})\\s+)(doesn['’]t|does\\s+not)\\b|(?<!\\band\\s+)\\b((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\\s+(?:${SINGULAR_SUBJECTS}),\\s+who\\s+)(${alternation(VERB_BASES)})\\b(?!['’])`,
       'gu',
     ),
     replace: ([oneOf, noun, people, verb, parents, doesNot, friendWho, base]) => {
-      if (oneOf) return `${oneOf}${PLURAL_AFTER_SUPERLATIVE.get(noun!)!}`;
+      if (oneOf) return `${oneOf}${pluralOf(noun!)}`;
       if (people) {
         const plural = baseOfKnownThirdPerson(verb!);
         return plural ? `${people}${plural}` : undefined;
@@ -513,7 +506,7 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     // finished time at its clause's end (not "I think he left yesterday", whose "he" opens another
     // clause, nor "I read it yesterday", whose past is its base)
     pattern: new RegExp(
-      `(?<!\\b(?:[Dd]id|[Dd]o|[Dd]oes|[Dd]idn['’]t|[Dd]on['’]t|[Dd]oesn['’]t|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould|[Mm]ust|[Mm]ay|[Mm]ight|to)\\s+)\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+(\\p{Ll}+)\\b(?!['’])(?=((?:\\s+(?!(?:and|but|that|when|while|because|if|so|which|who|what|where|how|why|I|you|he|she|we|they|it|of|the|than)\\b)[\\p{L}\\d'’-]+){0,6})\\s+(?:yesterday|last\\s+(?:night|week|weekend|month|year|summer|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:days|weeks|months|years)\\s+ago)\\s*(?:[.!?,;]|$))`,
+      `(?<!\\b(?:[Dd]id|[Dd]o|[Dd]oes|[Dd]idn['’]t|[Dd]on['’]t|[Dd]oesn['’]t|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould|[Mm]ust|[Mm]ay|[Mm]ight|to)\\s+)\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+(\\p{Ll}+)\\b(?!['’])(?=((?:\\s+(?!(?:and|but|that|when|while|because|if|so|which|who|what|where|how|why|I|you|he|she|we|they|it|of|the|than)\\b)[\\p{L}\\d'’-]+){0,6})\\s+(?:yesterday|last\\s+(?:night|week|weekend|month|year|summer|winter|${WEEKDAY})|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:days|weeks|months|years)\\s+ago)\\s*(?:[.!?,;]|$))`,
       'gu',
     ),
     replace: ([subject, verb, between]) => {

@@ -67,7 +67,7 @@ const IRREGULAR_PLURAL = new Map([
   ['man', 'men'],
 ]);
 
-function pluralOf(noun: string): string {
+export function pluralOf(noun: string): string {
   const irregular = IRREGULAR_PLURAL.get(noun.toLowerCase());
   if (irregular) return matchCase(noun, irregular);
   if (/(?:s|sh|ch|x|z)$/u.test(noun)) return `${noun}es`;

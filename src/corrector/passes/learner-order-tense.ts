@@ -50,9 +50,9 @@ const AUXILIARY_OR_BE =
 const FREQUENCY = 'always|usually|often|never|rarely|seldom|sometimes';
 const NUMBER_WORD =
   '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\\s+few|several|many';
-const MONTH =
+export const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December';
-const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+export const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 /** Words that open another clause, which a tense rule must not reach across. */
 const CLAUSE_BREAK =
   '(?:(?!\\b(?:that|who|which|when|while|because|and|but|if|so|since|until|before|after|I|you|he|she|they|we|it)\\b)[^.,;:!?])';
@@ -100,11 +100,11 @@ const STATIVE_PASTS = new Set([
   'felt',
 ]);
 
-const isThirdPerson = (subject: string): boolean => THIRD_PERSON_SUBJECT.test(subject);
+export const isThirdPerson = (subject: string): boolean => THIRD_PERSON_SUBJECT.test(subject);
 const haveFor = (subject: string): string => (isThirdPerson(subject) ? 'has' : 'have');
 
 /** The present of "be" for a subject pronoun or noun phrase. */
-function presentOfBe(subject: string): string {
+export function presentOfBe(subject: string): string {
   if (/^I$/u.test(subject)) return 'am';
   return isThirdPerson(subject) ? 'is' : 'are';
 }

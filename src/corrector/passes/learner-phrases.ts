@@ -8,32 +8,16 @@
  * each pattern asks for the words that make it wrong in every reading.
  */
 
-import { baseOfGerund, gerundOf } from './english-verbs.js';
+import { baseOfGerund, gerundOf, sameFormOf } from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
 import { PROFESSIONS } from './learner-forms.js';
-import { alternation, type LearnerRule } from './learner-order-tense.js';
+import { alternation, presentOfBe, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Things stolen, which a thief steals and does not rob ("robbed my wallet"). */
 const STOLEN =
   'bag|handbag|wallet|purse|phone|mobile|money|car|bike|bicycle|passport|laptop|watch|camera|' +
   'jewellery|jewelry|suitcase|luggage|keys|ring|necklace|documents|credit\\s+card';
-
-const STEAL_FOR_ROB = new Map([
-  ['rob', 'steal'],
-  ['robs', 'steals'],
-  ['robbed', 'stole'],
-  ['robbing', 'stealing'],
-]);
-
-const BE_FOR_PRONOUN: ReadonlyMap<string, string> = new Map([
-  ['i', 'am'],
-  ['you', 'are'],
-  ['we', 'are'],
-  ['they', 'are'],
-  ['he', 'is'],
-  ['she', 'is'],
-]);
 
 /** Nouns learners put for their adjectives after "very" ("a very beauty city"). */
 const ADJECTIVE_OF_NOUN: ReadonlyMap<string, string> = new Map([
@@ -109,6 +93,7 @@ const DEADLINE_VERBS =
 /** Nouns counted with "how much" and "how many", which learners swap. */
 const HOW_MUCH_NOUNS =
   'money|time|information|advice|water|milk|sugar|bread|rice|homework|work|luggage|furniture|traffic|noise';
+const HOW_MUCH_NOUN = new RegExp(`^(?:${HOW_MUCH_NOUNS})$`, 'u');
 const HOW_MANY_NOUNS =
   'people|students|children|friends|books|cars|countries|languages|hours|days|years';
 
@@ -122,7 +107,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([rob, workIn, marry, most, people, to, space, according]) => {
-      if (rob) return STEAL_FOR_ROB.get(rob);
+      if (rob) return sameFormOf(rob, 'rob', 'steal');
       if (workIn) return `${workIn}factory`;
       if (marry) return marry;
       if (most) return `${most} ${people!}`;
@@ -141,10 +126,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (salaryIs) return `${salaryIs}low`;
       if (priceIs) return `${priceIs}${/^expensive$/iu.test(expensive!) ? 'high' : 'low'}`;
       if (strong) return matchCase(strong, 'bad');
-      const ask = { make: 'ask', makes: 'asks', made: 'asked', making: 'asking' }[
-        make!.toLowerCase() as 'make'
-      ];
-      return matchCase(make!, ask);
+      return matchCase(make!, sameFormOf(make!.toLowerCase(), 'make', 'ask')!);
     },
   },
   {
@@ -157,7 +139,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     replace: ([work, asWhat, think, subject, police, verb]) => {
       if (work) return `${work}as${asWhat!}`;
       if (think) return `${think}so`;
-      if (subject) return `${subject} ${BE_FOR_PRONOUN.get(subject.toLowerCase())!} `;
+      if (subject) return `${subject} ${presentOfBe(subject)} `;
       return `${police!}${{ is: 'are', was: 'were', has: 'have' }[verb as 'is']}`;
     },
   },
@@ -216,10 +198,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([make, does, meant]) => {
-      if (make) {
-        const doForm = { make: 'do', makes: 'does', made: 'did', making: 'doing' }[make as 'make'];
-        return `${doForm} research`;
-      }
+      if (make) return `${sameFormOf(make, 'make', 'do')!} research`;
       return `What ${does!} ${meant!} mean?`;
     },
   },
@@ -339,8 +318,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     ),
     replace: ([comparative, how, noun]) => {
       if (comparative) return `${comparative} than`;
-      if (how)
-        return `${how} ${new RegExp(`^(?:${HOW_MUCH_NOUNS})$`, 'u').test(noun!) ? 'much' : 'many'} ${noun!}`;
+      if (how) return `${how} ${HOW_MUCH_NOUN.test(noun!) ? 'much' : 'many'} ${noun!}`;
       return '';
     },
   },

@@ -1025,6 +1025,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I am grateful to them for passing it last year. They are less than the estimates of last year.',
       'A visit to the dentist. He paid a brief visit to the museum. Our approach to the problem.',
       'Is there any news? How much time is left? Where you live is up to you.',
+      'Do it now. Have it ready by Monday.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
