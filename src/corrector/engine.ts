@@ -27,7 +27,7 @@ import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
 import { withLearnerGrammar } from './passes/learner-grammar.js';
-import { withoutStrayMarks } from './passes/stray-marks.js';
+import { withoutGluedMarks, withoutStrayMarks } from './passes/stray-marks.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
 import { createModelSessions } from './runtime/session.js';
@@ -83,7 +83,7 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
  * The passes after the model, per task, in order (each keeps the suggestion's confidence and
  * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the
  * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts), then
- * deletes specks read as marks at a line's ends (passes/stray-marks.ts). Text went
+ * deletes specks read as marks at a line's ends or glued to its words (passes/stray-marks.ts). Text went
  * through the grammar checker before the model, and the model's own edits were gated there
  * (passes/grammar-checker.ts). Every segment has a task: its own, or the one task-inference.ts reads
  * from its text.
@@ -95,6 +95,8 @@ const PASSES: Record<Task, readonly Pass[]> = {
       lexicon ? refineOcrSuggestion(source, suggestion, lexicon) : suggestion,
     (source, suggestion, { wordConfidences }) =>
       withoutStrayMarks(source, suggestion, wordConfidences),
+    (source, suggestion, { wordConfidences }) =>
+      withoutGluedMarks(source, suggestion, wordConfidences),
   ],
   text: [],
 };
