@@ -21,7 +21,8 @@ import {
 import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
-import { OcrLexicon, loadWordTrigramModel, type WordTrigramModel } from './passes/ocr-lexicon.js';
+import { OcrLexicon } from './passes/ocr-lexicon.js';
+import { loadWordTrigramModel, type WordTrigramModel } from './passes/word-trigram-model.js';
 import { withoutUnlikeReplacements } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';

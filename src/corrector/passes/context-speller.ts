@@ -12,7 +12,8 @@
  * turned into a nearer one ("Mohamed"). Words under four letters and candidates more than two edits
  * away are left alone.
  */
-import { matchCase, type WordTrigramModel } from './ocr-lexicon.js';
+import { matchCase } from './ocr-lexicon.js';
+import type { WordTrigramModel } from './word-trigram-model.js';
 
 /**
  * A word the model has seen at most a few times (ln P -13.9 is one sighting). Common misspellings

@@ -27,7 +27,7 @@ import {
   contextSpelling,
   inWritersSpelling,
 } from './context-speller.js';
-import type { WordTrigramModel } from './ocr-lexicon.js';
+import type { WordTrigramModel } from './word-trigram-model.js';
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
 const MAX_ROUNDS = 12;

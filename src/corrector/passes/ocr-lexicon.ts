@@ -15,11 +15,12 @@
  * last bit: test/unit/corrector/ocr-lexicon.test.ts compares both on dev lines. Hence the care below
  * about the order of float additions, of sorts and of ties; change both files together.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { gunzip } from 'node:zlib';
 import { z } from 'zod';
 import { CorrectorUnavailable } from '../errors.js';
+import { readText, textLines } from './model-files.js';
+import { loadWordTrigramModel, type WordTrigramModel } from './word-trigram-model.js';
 
 /** One word replacement; `start`/`end` are UTF-16 offsets in the input line. */
 export interface LexicalEdit {
@@ -57,13 +58,11 @@ export interface OcrLexiconSettings {
 }
 
 const CHANNEL_FILE = 'channel.json';
-const ARPA_FILE = 'lm.arpa.gz';
 const CANDIDATES_FILE = 'candidates.txt.gz';
 const KNOWN_WORDS_FILE = 'known-words.txt.gz';
 
 const SENTENCE_START = '<s>';
 const SENTENCE_END = '</s>';
-const UNKNOWN_WORD = '<unk>';
 /** Distinct words whose options are kept (OcrLexicon.optionsByWord): a few megabytes. */
 const OPTIONS_CACHE_SIZE = 50_000;
 
@@ -120,56 +119,10 @@ const channelSchema = settingsSchema.extend({
 // -------------------------------------------------------------------------------------------------
 // Reading the files
 
-/** A file's text; gzip files are decompressed. Any failure names the file. */
-async function readText(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CorrectorUnavailable(`${path} is missing`);
-    throw new CorrectorUnavailable(`${path} cannot be read (${(error as Error).message})`);
-  }
-  if (path.endsWith('.gz')) {
-    try {
-      bytes = await new Promise<Buffer>((done, fail) =>
-        gunzip(bytes, (error, result) => (error ? fail(error) : done(result))),
-      );
-    } catch (error) {
-      throw new CorrectorUnavailable(
-        `${path} is not a valid gzip file (${(error as Error).message})`,
-      );
-    }
-  }
-  try {
-    // Fatal and BOM-keeping, as Python's utf-8 codec is.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new CorrectorUnavailable(`${path} is not valid UTF-8`);
-  }
-}
-
 /** A settled promise's value, or its error thrown. */
 function settled<T>(result: PromiseSettledResult<T>): T {
   if (result.status === 'rejected') throw result.reason;
   return result.value;
-}
-
-/** The lines Python's text-mode iteration yields (universal newlines), without their newline. */
-function textLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/** Python's float() on the decimal forms an ARPA file holds (and inf/nan, which it also accepts). */
-function parsePythonFloat(field: string): number | undefined {
-  const trimmed = field.trim();
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
-  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(trimmed);
-  if (!special) return undefined;
-  if (special[2]?.toLowerCase() === 'nan') return NaN;
-  return special[1] === '-' ? -Infinity : Infinity;
 }
 
 function parseSettings(text: string, path: string): z.infer<typeof channelSchema> {
@@ -184,185 +137,6 @@ function parseSettings(text: string, path: string): z.infer<typeof channelSchema
   const issue = result.error.issues[0];
   const where = issue?.path.length ? `"${issue.path.map(String).join('.')}": ` : '';
   throw new CorrectorUnavailable(`${path}: ${where}${issue?.message ?? 'invalid settings'}`);
-}
-
-// -------------------------------------------------------------------------------------------------
-// The trigram model
-
-/** What the writing pass's speller reads of the lexical pass's word model (passes/context-speller.ts). */
-export interface WordTrigramModel {
-  /** ln P(c | a b); "<s>" and "</s>" mark the sentence's ends. */
-  logProbability(a: string, b: string, c: string): number;
-  /** Whether the model has seen the (lower-case) word. */
-  knows(word: string): boolean;
-  /** ln P of the word alone (its <unk> probability when unseen). */
-  wordLogProbability(word: string): number;
-}
-
-/** The word trigram model alone, for the writing pass; a missing or broken file names itself. */
-export async function loadWordTrigramModel(directory: string): Promise<WordTrigramModel> {
-  const path = join(resolve(directory), ARPA_FILE);
-  return ArpaModel.parse(await readText(path), path);
-}
-
-/**
- * Word ids are below this, so that a trigram's key, (a * B + b) * B + c, is an exact double: looking
- * n-grams up by number rather than by a joined string is a third of the lexical pass's time saved
- * (the pass scores every option of every word in its beam).
- */
-const WORD_ID_LIMIT = 2 ** 17;
-
-/** A trigram backoff model read from ARPA; scores in natural log. */
-class ArpaModel implements WordTrigramModel {
-  private constructor(
-    /** Every word of the model's n-grams → its id. */
-    private readonly wordIds: Map<string, number>,
-    /** Each word's unigram row in the arrays below, by word id; -1 for a word with no unigram. */
-    private readonly unigramRows: Int32Array,
-    /** Bigrams by a * B + b, trigrams by (a * B + b) * B + c (B = WORD_ID_LIMIT) → their rows. */
-    private readonly bigramRows: Map<number, number>,
-    private readonly trigramRows: Map<number, number>,
-    /** ln P of each n-gram. */
-    private readonly logProbabilities: Float64Array,
-    /** ln backoff weight of each n-gram as a context; 0 where the file gives none (as Python's get). */
-    private readonly logBackoffs: Float64Array,
-    /** ln P of a word the model has never seen (its <unk> unigram). */
-    private readonly unknown: number,
-  ) {}
-
-  static parse(text: string, path: string): ArpaModel {
-    const lines = textLines(text);
-    const wordIds = new Map<string, number>();
-    const unigramRows = new Int32Array(WORD_ID_LIMIT).fill(-1);
-    const bigramRows = new Map<number, number>();
-    const trigramRows = new Map<number, number>();
-    let rowCount = 0;
-    const logProbabilities = new Float64Array(lines.length);
-    const logBackoffs = new Float64Array(lines.length);
-    // Python's `float(x) * math.log(10)`: Math.LN10 is the same double as math.log(10).
-    const ln10 = Math.LN10;
-    const malformed = (lineIndex: number, what: string) =>
-      new CorrectorUnavailable(`${path}, line ${lineIndex + 1}: ${what}`);
-    const idOf = (word: string, lineIndex: number): number => {
-      let id = wordIds.get(word);
-      if (id === undefined) {
-        id = wordIds.size;
-        if (id >= WORD_ID_LIMIT) {
-          throw malformed(lineIndex, `more than ${WORD_ID_LIMIT} distinct words`);
-        }
-        wordIds.set(word, id);
-      }
-      return id;
-    };
-    /** The n-gram's row; a repeated n-gram keeps its row and takes the later scores (as a dict). */
-    /**
-     * The row of the n-gram at line[start, end); a repeated n-gram keeps its row and takes the later
-     * scores (as a dict would).
-     */
-    const rowOf = (line: string, start: number, end: number, order: number, lineIndex: number) => {
-      let key = 0;
-      let wordStart = start;
-      for (let n = 1; n <= order; n++) {
-        const space = n < order ? line.indexOf(' ', wordStart) : end;
-        if (space < 0 || space > end || (n === order && line.lastIndexOf(' ', end) >= wordStart)) {
-          throw malformed(lineIndex, `expected ${order} word(s) in "${line.slice(start, end)}"`);
-        }
-        const id = idOf(line.slice(wordStart, space), lineIndex);
-        if (order === 1) {
-          if (unigramRows[id]! < 0) unigramRows[id] = rowCount++;
-          return unigramRows[id]!;
-        }
-        key = key * WORD_ID_LIMIT + id;
-        wordStart = space + 1;
-      }
-      const rows = order === 2 ? bigramRows : trigramRows;
-      let row = rows.get(key);
-      if (row === undefined) rows.set(key, (row = rowCount++));
-      return row;
-    };
-    let order = 0;
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index] as string;
-      if (line.startsWith('\\') && line.endsWith('-grams:')) {
-        const digit = line[1] ?? '';
-        if (!/^[0-9]$/.test(digit)) throw malformed(index, `bad section header "${line}"`);
-        order = Number(digit);
-        continue;
-      }
-      // Before the first n-gram section (the \data\ counts), blank lines and \end\ carry no n-grams.
-      if (!order || !line || line.startsWith('\\')) continue;
-      // Fields: log10 probability, n-gram, optional log10 backoff (Python's split("\t"), unsplit).
-      const firstTab = line.indexOf('\t');
-      if (firstTab < 0) {
-        throw malformed(index, 'expected "log10 probability<TAB>n-gram[<TAB>backoff]"');
-      }
-      const logProbability = parsePythonFloat(line.slice(0, firstTab));
-      if (logProbability === undefined) throw malformed(index, 'bad log10 probability');
-      const secondTab = line.indexOf('\t', firstTab + 1);
-      // Orders above three are never read (logProbability backs off from trigrams).
-      if (order > 3) continue;
-      const row = rowOf(line, firstTab + 1, secondTab < 0 ? line.length : secondTab, order, index);
-      logProbabilities[row] = logProbability * ln10;
-      if (secondTab >= 0) {
-        const thirdTab = line.indexOf('\t', secondTab + 1);
-        const logBackoff = parsePythonFloat(
-          line.slice(secondTab + 1, thirdTab < 0 ? line.length : thirdTab),
-        );
-        if (logBackoff === undefined) throw malformed(index, 'bad log10 backoff weight');
-        logBackoffs[row] = logBackoff * ln10;
-      }
-    }
-    const unknownId = wordIds.get(UNKNOWN_WORD);
-    const unknownRow = unknownId === undefined ? -1 : unigramRows[unknownId]!;
-    if (unknownRow < 0) {
-      throw new CorrectorUnavailable(`${path}: no ${UNKNOWN_WORD} unigram`);
-    }
-    return new ArpaModel(
-      wordIds,
-      unigramRows,
-      bigramRows,
-      trigramRows,
-      logProbabilities,
-      logBackoffs,
-      logProbabilities[unknownRow]!,
-    );
-  }
-
-  /** ln P(c | a b), backing off to the bigram and the unigram (the additions in Python's order). */
-  logProbability(a: string, b: string, c: string): number {
-    const idA = this.wordIds.get(a);
-    const idB = this.wordIds.get(b);
-    const idC = this.wordIds.get(c);
-    const context = idA === undefined || idB === undefined ? undefined : idA * WORD_ID_LIMIT + idB;
-    if (context !== undefined && idC !== undefined) {
-      const trigram = this.trigramRows.get(context * WORD_ID_LIMIT + idC);
-      if (trigram !== undefined) return this.logProbabilities[trigram]!;
-    }
-    const contextRow = context === undefined ? undefined : this.bigramRows.get(context);
-    const contextBackoff = contextRow === undefined ? 0 : this.logBackoffs[contextRow]!;
-    if (idB !== undefined && idC !== undefined) {
-      const bigram = this.bigramRows.get(idB * WORD_ID_LIMIT + idC);
-      if (bigram !== undefined) return contextBackoff + this.logProbabilities[bigram]!;
-    }
-    const unigram = idC === undefined ? -1 : this.unigramRows[idC]!;
-    const unigramLogProbability = unigram >= 0 ? this.logProbabilities[unigram]! : this.unknown;
-    const lastRow = idB === undefined ? -1 : this.unigramRows[idB]!;
-    return contextBackoff + (lastRow >= 0 ? this.logBackoffs[lastRow]! : 0) + unigramLogProbability;
-  }
-
-  knows(word: string): boolean {
-    return word !== UNKNOWN_WORD && this.unigramRow(word) >= 0;
-  }
-
-  wordLogProbability(word: string): number {
-    const row = this.knows(word) ? this.unigramRow(word) : -1;
-    return row >= 0 ? this.logProbabilities[row]! : this.unknown;
-  }
-
-  private unigramRow(word: string): number {
-    const id = this.wordIds.get(word);
-    return id === undefined ? -1 : this.unigramRows[id]!;
-  }
 }
 
 // -------------------------------------------------------------------------------------------------

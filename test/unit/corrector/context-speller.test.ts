@@ -15,7 +15,7 @@ import { GrammarChecker } from '../../../src/corrector/passes/grammar-checker.js
 import {
   loadWordTrigramModel,
   type WordTrigramModel,
-} from '../../../src/corrector/passes/ocr-lexicon.js';
+} from '../../../src/corrector/passes/word-trigram-model.js';
 
 const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
 

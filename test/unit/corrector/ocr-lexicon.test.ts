@@ -5,11 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorrectorUnavailable } from '../../../src/corrector/errors.js';
-import {
-  OcrLexicon,
-  loadWordTrigramModel,
-  type LexicalEdit,
-} from '../../../src/corrector/passes/ocr-lexicon.js';
+import { OcrLexicon, type LexicalEdit } from '../../../src/corrector/passes/ocr-lexicon.js';
+import { loadWordTrigramModel } from '../../../src/corrector/passes/word-trigram-model.js';
 
 const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
 

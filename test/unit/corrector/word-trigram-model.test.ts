@@ -1,0 +1,173 @@
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  loadWordTrigramModel,
+  modelCacheDirectory,
+  type WordTrigramModel,
+} from '../../../src/corrector/passes/word-trigram-model.js';
+
+const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
+
+const ARPA = [
+  '\\data\\',
+  'ngram 1=4',
+  'ngram 2=2',
+  'ngram 3=1',
+  '',
+  '\\1-grams:',
+  '-9.0\t<unk>',
+  '-1.0\tthe\t-0.25',
+  '-2.0\tcat\t-0.5',
+  '-3.0\tsat',
+  '',
+  '\\2-grams:',
+  '-0.5\tthe cat\t-0.125',
+  '-0.75\tcat sat',
+  '',
+  '\\3-grams:',
+  '-0.0625\tthe cat sat',
+  '',
+  '\\end\\',
+  '',
+].join('\n');
+
+let scratch: string;
+let tinyLexicon: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'neko-word-model-'));
+  tinyLexicon = join(scratch, 'tiny');
+  await mkdir(tinyLexicon);
+  await writeFile(join(tinyLexicon, 'lm.arpa.gz'), gzipSync(ARPA));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Every score the passes ask for, over words the model knows and does not. */
+function scores(model: WordTrigramModel, words: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const a of words) {
+    for (const b of words) {
+      for (const c of words) out.push(model.logProbability(a, b, c));
+    }
+    out.push(model.wordLogProbability(a), model.knows(a) ? 1 : 0);
+  }
+  return out;
+}
+
+describe('loadWordTrigramModel', () => {
+  it('keeps the shipped model in a cache that gives the same doubles as the parse', async () => {
+    const cache = join(scratch, 'shipped-cache');
+    const parsed = await loadWordTrigramModel(lexiconDir, null);
+    const first = await loadWordTrigramModel(lexiconDir, cache);
+    const second = await loadWordTrigramModel(lexiconDir, cache);
+    expect([parsed.origin, first.origin, second.origin]).toEqual(['arpa', 'arpa', 'cache']);
+    expect(await readdir(cache)).toEqual([expect.stringMatching(/^word-model-[0-9a-f]{32}\.bin$/)]);
+    const words = ['<s>', '</s>', 'the', 'of', 'year', 'invoice', 'payment', 'qwzx', 'will', 'wil'];
+    expect(scores(second, words)).toEqual(scores(parsed, words));
+    // Trigrams found and backed off from, with and without the context's backoff.
+    expect(second.logProbability('the', 'end', 'of')).not.toBe(
+      second.logProbability('qwzx', 'end', 'of'),
+    );
+  });
+
+  it('reads what it cached (the tiny model: its scores, not the shipped one)', async () => {
+    const cache = join(scratch, 'tiny-cache');
+    await loadWordTrigramModel(tinyLexicon, cache);
+    const model = await loadWordTrigramModel(tinyLexicon, cache);
+    expect(model.origin).toBe('cache');
+    const ln = (log10: number): number => log10 * Math.LN10;
+    expect(model.logProbability('the', 'cat', 'sat')).toBe(ln(-0.0625));
+    expect(model.logProbability('the', 'cat', 'the')).toBe(ln(-0.125) + ln(-0.5) + ln(-1.0));
+    expect(model.logProbability('sat', 'cat', 'sat')).toBe(ln(-0.75));
+    expect(model.wordLogProbability('dog')).toBe(ln(-9.0));
+    expect(model.knows('cat')).toBe(true);
+    expect(model.knows('<unk>')).toBe(false);
+  });
+
+  it('parses again, and rewrites the cache, when the cache file is damaged or cut short', async () => {
+    const cache = join(scratch, 'damaged-cache');
+    await loadWordTrigramModel(tinyLexicon, cache);
+    const [name] = await readdir(cache);
+    const path = join(cache, name!);
+    const good = await readFile(path);
+    for (const damaged of [
+      Buffer.concat([good.subarray(0, good.length - 9), Buffer.from('X'), good.subarray(-8)]),
+      good.subarray(0, good.length - 3),
+      Buffer.from('not a cache'),
+    ]) {
+      await writeFile(path, damaged);
+      const model = await loadWordTrigramModel(tinyLexicon, cache);
+      expect(model.origin).toBe('arpa');
+      expect(model.logProbability('the', 'cat', 'sat')).toBe(-0.0625 * Math.LN10);
+      expect(await readFile(path)).toEqual(good);
+    }
+  });
+
+  it("does not take another ARPA file's cache", async () => {
+    const cache = join(scratch, 'other-cache');
+    const other = join(scratch, 'other');
+    await mkdir(other);
+    await writeFile(join(other, 'lm.arpa.gz'), gzipSync(ARPA.replace('-3.0\tsat', '-3.5\tsat')));
+    await loadWordTrigramModel(tinyLexicon, cache);
+    const model = await loadWordTrigramModel(other, cache);
+    expect(model.origin).toBe('arpa');
+    expect(model.wordLogProbability('sat')).toBe(-3.5 * Math.LN10);
+    expect(await readdir(cache)).toHaveLength(2);
+  });
+
+  it('works without a cache where the cache folder cannot be made', async () => {
+    const blocker = join(scratch, 'a-file');
+    await writeFile(blocker, 'in the way');
+    const cache = join(blocker, 'cache');
+    for (let run = 0; run < 2; run++) {
+      const model = await loadWordTrigramModel(tinyLexicon, cache);
+      expect(model.origin).toBe('arpa');
+      expect(model.knows('sat')).toBe(true);
+    }
+  });
+
+  it('names a missing ARPA file', async () => {
+    const empty = await mkdtemp(join(scratch, 'empty-'));
+    await expect(loadWordTrigramModel(empty, join(scratch, 'c'))).rejects.toThrow(
+      `${join(empty, 'lm.arpa.gz')} is missing`,
+    );
+  });
+
+  it('copies of the same file share one cache entry', async () => {
+    const cache = join(scratch, 'shared-cache');
+    const copy = join(scratch, 'copy');
+    await mkdir(copy);
+    await copyFile(join(tinyLexicon, 'lm.arpa.gz'), join(copy, 'lm.arpa.gz'));
+    await loadWordTrigramModel(tinyLexicon, cache);
+    expect((await loadWordTrigramModel(copy, cache)).origin).toBe('cache');
+  });
+});
+
+describe('modelCacheDirectory', () => {
+  it("follows NEKO_CACHE_DIR, then the platform's cache folder", () => {
+    expect(modelCacheDirectory({ NEKO_CACHE_DIR: '/srv/cache' }, 'linux', '/home/u')).toBe(
+      '/srv/cache',
+    );
+    expect(modelCacheDirectory({}, 'linux', '/home/u')).toBe('/home/u/.cache/neko-studio');
+    expect(modelCacheDirectory({ XDG_CACHE_HOME: '/x' }, 'linux', '/home/u')).toBe(
+      '/x/neko-studio',
+    );
+    // A relative XDG_CACHE_HOME is invalid (XDG spec) and ignored.
+    expect(modelCacheDirectory({ XDG_CACHE_HOME: 'x' }, 'linux', '/home/u')).toBe(
+      '/home/u/.cache/neko-studio',
+    );
+    expect(modelCacheDirectory({}, 'darwin', '/Users/u')).toBe(
+      '/Users/u/Library/Caches/NeKo Studio',
+    );
+    expect(modelCacheDirectory({ LOCALAPPDATA: '/L' }, 'win32', '/h')).toBe(
+      join('/L', 'NeKo Studio', 'Cache'),
+    );
+  });
+});
