@@ -248,8 +248,25 @@ const COMPARATIVE_OF = new Map([
   ['busy', 'busier'],
   ['easy', 'easier'],
   ['healthy', 'healthier'],
+  ['smart', 'smarter'],
+  ['slow', 'slower'],
+  ['weak', 'weaker'],
+  ['quick', 'quicker'],
+  ['bright', 'brighter'],
+  ['thin', 'thinner'],
+  ['thick', 'thicker'],
+  ['sad', 'sadder'],
+  ['funny', 'funnier'],
+  ['lucky', 'luckier'],
+  ['dirty', 'dirtier'],
+  ['noisy', 'noisier'],
+  ['lazy', 'lazier'],
 ]);
 const COMPARATIVES = alternation([...COMPARATIVE_OF.values(), 'better', 'worse']);
+const SHORT_ADJECTIVES = alternation([...COMPARATIVE_OF.keys()]);
+const MOST_SHORT_ADJECTIVES = alternation(
+  [...COMPARATIVE_OF.keys()].filter((adjective) => !adjective.endsWith('y')),
+);
 const SUPERLATIVE_FORMS = alternation([
   ...[...COMPARATIVE_OF.values()]
     .filter((comparative) => comparative.endsWith('er'))
@@ -531,14 +548,22 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // Double comparatives and superlatives: "more easier" → "easier", "the most biggest" → "the
-    // biggest"; "more big than" → "bigger than"
+    // biggest"; "more big than" → "bigger than", "the most smart student" → "the smartest" (only
+    // after "the": "most happy to help" means "very"; not an adjective in -y, "the most happy
+    // results", nor before a plural, where "most" may count: "the most new jobs"; nor one of
+    // several, "the most safe and effective"; nor "the Most High")
     pattern: new RegExp(
-      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${alternation([...COMPARATIVE_OF.keys()])})(\\s+than)\\b`,
+      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than)\\b|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
       'giu',
     ),
-    replace: ([comparative, the, superlative, adjective, than]) => {
+    replace: ([comparative, the, superlative, adjective, than, theMost, mostAdjective]) => {
       if (comparative) return comparative;
       if (superlative) return `${the!}${superlative}`;
+      if (mostAdjective) {
+        if (mostAdjective !== mostAdjective.toLowerCase()) return undefined;
+        const comparativeForm = COMPARATIVE_OF.get(mostAdjective)!;
+        return `${theMost!}${comparativeForm.slice(0, -2)}est`;
+      }
       return `${COMPARATIVE_OF.get(adjective!.toLowerCase())!}${than!}`;
     },
   },

@@ -214,16 +214,22 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
     // "I live in Chicago since 2015" → "I have lived"; "I am sick since Monday" → "I have been sick";
     // "It is raining since Monday" → "It has been raining";
-    // "I am knowing him since" → "I have known him since"
+    // "I am knowing him since" → "I have known him since"; "My brother is living in Berlin since
+    // 2019" → "has been living" (a noun phrase with "my" and the like, opening a sentence)
     pattern: new RegExp(
-      `\\b(?:(I|you|we|they|he|she|it)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m)\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)|${SPAN_OF_TIME}))\\b`,
+      `\\b(?:(I|you|we|they|he|she|it)\\s+((?:am|is|are)\\s+\\p{L}+ing|am|is|are|${SINCE_VERBS})|(I)['’]m|(?<=^|[.!?]\\s+)((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+\\p{Ll}+)\\s+((?:is|are)\\s+\\p{L}+ing|is|are|${SINCE_VERBS}))\\b(?!\\s+(?:the|a|an|not|going|being)\\b)(${CLAUSE_BREAK}*?\\s+since\\s+(?:(?:19|20)\\d\\d|${WEEKDAY}|${MONTH}|last\\s+(?:week|month|year|summer|winter)|yesterday|childhood|(?:I|we|he|she|they)\\s+(?:was|were|moved|came|arrived|met|left|started|graduated)|${SPAN_OF_TIME}))\\b`,
       'giu',
     ),
-    replace: ([subject, verb, contracted, sinceClause]) => {
-      const who = subject ?? contracted!;
+    replace: ([subject, verb, contracted, nounPhrase, nounPhraseVerb, sinceClause]) => {
+      const who = subject ?? contracted ?? nounPhrase!;
       const rest = sinceDuration(sinceClause!);
-      const have = haveFor(who);
-      const words = verb?.split(/\s+/u) ?? ['am'];
+      const words = (verb ?? nounPhraseVerb)?.split(/\s+/u) ?? ['am'];
+      // A noun phrase's number is its verb's: "My brother is", "My parents live".
+      const have = nounPhrase
+        ? /^(?:is|\p{L}+s)$/u.test(words[0]!)
+          ? 'has'
+          : 'have'
+        : haveFor(who);
       if (words.length === 1 && /^(?:am|is|are)$/u.test(words[0]!))
         return `${who} ${have} been${rest!}`;
       const [first, gerund] = words as [string, string?];

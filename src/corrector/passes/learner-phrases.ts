@@ -101,12 +101,14 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
     // "marry with him" → "marry him"; "Most of people think" → "Most people"; "to can speak" → "to be
-    // able to speak"; "According to me," → "In my opinion,"
+    // able to speak"; "According to me," → "In my opinion,"; "a lot of peoples" → "people" (not
+    // "many peoples", nations)
     pattern: new RegExp(
-      `\\b(rob|robs|robbed|robbing)(?=\\s+(?:my|his|her|our|their|your|a|the)\\s+(?:new\\s+|old\\s+)?(?:${STOLEN})\\b)|\\b((?:work|works|worked|working)\\s+(?:in|at)\\s+(?:a|the)\\s+)fabric(?=\\s*(?:[.,;:!?]|$)|\\s+(?:in|near|that|which|where|outside|for|and|making|producing|of)\\b)|\\b(marry|marries|married|marrying)\\s+with(?=\\s+(?:him|her|me|you|them|a|an|my|his)\\b)|\\b([Mm]ost)\\s+of\\s+(people|students|children|men|women|countries|cases|teenagers|young\\s+people)\\b(?!['’])|\\b(to\\s+)can(\\s+)(?=(?:speak|understand|read|write|drive|swim|play|buy|find|travel|work|study|help|go|do|get|make|see|pay|live)\\b)|\\b([Aa]ccording)\\s+to\\s+me\\b`,
+      `\\b(rob|robs|robbed|robbing)(?=\\s+(?:my|his|her|our|their|your|a|the)\\s+(?:new\\s+|old\\s+)?(?:${STOLEN})\\b)|\\b((?:work|works|worked|working)\\s+(?:in|at)\\s+(?:a|the)\\s+)fabric(?=\\s*(?:[.,;:!?]|$)|\\s+(?:in|near|that|which|where|outside|for|and|making|producing|of)\\b)|\\b(marry|marries|married|marrying)\\s+with(?=\\s+(?:him|her|me|you|them|a|an|my|his)\\b)|\\b([Mm]ost)\\s+of\\s+(people|students|children|men|women|countries|cases|teenagers|young\\s+people)\\b(?!['’])|\\b(to\\s+)can(\\s+)(?=(?:speak|understand|read|write|drive|swim|play|buy|find|travel|work|study|help|go|do|get|make|see|pay|live)\\b)|\\b([Aa]ccording)\\s+to\\s+me\\b|\\b((?:a\\s+lot|lots)\\s+of\\s+)peoples\\b(?!['’])`,
       'gu',
     ),
-    replace: ([rob, workIn, marry, most, people, to, space, according]) => {
+    replace: ([rob, workIn, marry, most, people, to, space, according, lotOf]) => {
+      if (lotOf) return `${lotOf}people`;
       if (rob) return sameFormOf(rob, 'rob', 'steal');
       if (workIn) return `${workIn}factory`;
       if (marry) return marry;

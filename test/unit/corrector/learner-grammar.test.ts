@@ -240,6 +240,10 @@ describe('withLearnerGrammar: word order, tense and articles', () => {
     ['She studies French since January.', 'She has studied French since January.'],
     ['I am sick since Monday.', 'I have been sick since Monday.'],
     ['I am knowing him since we were children.', 'I have known him since we were children.'],
+    [
+      'My brother is living in Berlin since 2019. My parents live in Rome since 2010.',
+      'My brother has been living in Berlin since 2019. My parents have lived in Rome since 2010.',
+    ],
     ['I have graduated from high school in 2018.', 'I graduated from high school in 2018.'],
     ['My brother has got married last month.', 'My brother got married last month.'],
     ['Yesterday I have downloaded a game.', 'Yesterday I downloaded a game.'],
@@ -283,6 +287,10 @@ describe('withLearnerGrammar: word order, tense and articles', () => {
       'He bought United States bonds in USA Today. Carl was playing a guitar.',
       'It is the best year since 2015; he is the first president since 1990.',
       'She has lived here since 2019. I have known him since 2010.',
+      'My brother is happy since he won. We met my brother in Berlin.',
+      'It is the most safe and effective way; the most safe, just and federal; the Most High.',
+      'It creates the most new jobs; she is the most happy when she sings; most happy to help.',
+      'The many peoples of the world.',
       'We have a saw; I have never been there; they had beat the record.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
@@ -494,6 +502,10 @@ describe('withLearnerGrammar: noun number, agreement, verb forms and fixed phras
     [
       'It is more easier, the most biggest, more big than mine.',
       'It is easier, the biggest, bigger than mine.',
+    ],
+    [
+      'He is the most smart student in our class, and the most thin of us.',
+      'He is the smartest student in our class, and the thinnest of us.',
     ],
     [
       "I don't know nothing and we didn't see nobody.",
@@ -760,6 +772,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Most of people think so. According to me, it is long.',
       'Most people think so. In my opinion, it is long.',
     ],
+    ['There are a lot of peoples in the street.', 'There are a lot of people in the street.'],
     ['I would like to can speak English.', 'I would like to be able to speak English.'],
     ["Why you don't come with us?", "Why don't you come with us?"],
     ['Most people thinks it is easy.', 'Most people think it is easy.'],
