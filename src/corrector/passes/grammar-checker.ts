@@ -316,11 +316,20 @@ export function withCheckerEdits(
   const lineEnd = checked.trimEnd().length;
   const closesLine = (edit: SuggestionEdit): boolean =>
     edit.sourceSpan[1] === lineEnd && edit.before.endsWith(',') && !edit.after.endsWith(',');
+  // Nor are its deletions of words: none of its 222 edits on the in-domain test's writing and none
+  // on the out-of-domain learners' dev set deleted one, and where it did, it took the meaning with
+  // it ("I prefer tea to coffee." → "I prefer to coffee." at 0.98).
+  const wordsIn = (text: string): number =>
+    tokenizeWords(text).filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length;
+  const deletesWords = (edit: SuggestionEdit): boolean =>
+    wordsIn(edit.after) < wordsIn(edit.before);
   const text = confidentText(
     checked,
     {
       ...onChecked,
-      edits: onChecked.edits.map((edit) => (closesLine(edit) ? { ...edit, confidence: 0 } : edit)),
+      edits: onChecked.edits.map((edit) =>
+        closesLine(edit) || deletesWords(edit) ? { ...edit, confidence: 0 } : edit,
+      ),
     },
     MODEL_CONFIDENCE_AFTER_CHECKER,
   );

@@ -133,6 +133,24 @@ describe('the checker’s edits and the model’s', () => {
     const fixed = 'We met and we talked.';
     expect(withCheckerEdits(inside, inside, fixed, sure(fixed)).text).toBe(fixed);
   });
+
+  it('takes none of the model’s deletions of words, however sure, but its other sure edits', () => {
+    const sure = (output: string) =>
+      [...output.matchAll(/\S+/g)].map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+        confidence: 0.99,
+      }));
+    const ruled = 'I prefer tea to coffee.';
+    for (const output of ['I prefer to coffee.', 'I prefer coffee.', 'I prefer tea.']) {
+      expect(withCheckerEdits('I prefer tea than coffee.', ruled, output, sure(output)).text).toBe(
+        ruled,
+      );
+    }
+    const spaced = 'I think , that teh plan works';
+    const mended = 'I think, that the plan works.';
+    expect(withCheckerEdits(spaced, spaced, mended, sure(mended)).text).toBe(mended);
+  });
 });
 
 describe('GrammarChecker (harper.js, offline)', () => {
