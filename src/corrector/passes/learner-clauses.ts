@@ -548,4 +548,32 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       return `Are${there!}`;
     },
   },
+  {
+    // "She suggested me to take a taxi" → "suggested that I take" (suggest and recommend take no
+    // object before "to"; "recommended him to the board" is no verb after "to"); "How long do you
+    // live here?" → "How long have you lived here?" (only live and know: "How long do you work each
+    // day?" asks about a habit)
+    pattern: new RegExp(
+      `\\b((?:suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending)\\s+)(me|him|her|us|them|you)\\s+to\\s+(\\p{Ll}+)\\b|\\b([Hh]ow\\s+long)\\s+(do|does)\\s+(you|we|they|I|he|she|(?:your|his|her|their|my|our)\\s+\\p{Ll}+)\\s+(live|know)\\b`,
+      'gu',
+    ),
+    replace: ([suggest, object, verb, howLong, doWord, subject, stateVerb]) => {
+      if (suggest) {
+        if (!isVerbBase(verb!) || verb === 'be') return undefined;
+        return `${suggest}that ${SUBJECT_OF_OBJECT.get(object!)!} ${verb!}`;
+      }
+      const have = doWord === 'does' ? 'has' : 'have';
+      return `${howLong!} ${have} ${subject!} ${participleOf(stateVerb!)}`;
+    },
+  },
 ];
+
+/** The subject pronoun of an object pronoun. */
+const SUBJECT_OF_OBJECT: ReadonlyMap<string, string> = new Map([
+  ['me', 'I'],
+  ['him', 'he'],
+  ['her', 'she'],
+  ['us', 'we'],
+  ['them', 'they'],
+  ['you', 'you'],
+]);

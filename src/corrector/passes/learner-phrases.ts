@@ -357,4 +357,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return undefined;
     },
   },
+  {
+    // "we stayed in home" → "at home"; "we talked during hours" → "for hours" (not "during hours of
+    // darkness"); "This is the book what I told you about" → "that" (a noun alone between: "the
+    // opposite of what we thought" is English)
+    pattern: new RegExp(
+      `\\b((?:stay|stays|stayed|staying|am|is|are|was|were|be|been|being)\\s+)in(\\s+home)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|with|all|today|yesterday|tonight|on|for|when|while|last|this|until)\\b)|\\b(during)(\\s+(?:hours|days|weeks|months|years|ages))(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|without|until|before|after)\\b)|\\b((?:is|was|are|were)\\s+the\\s+\\p{Ll}+\\s+)what(?=\\s+(?:I|you|he|she|we|they)\\b)`,
+      'gu',
+    ),
+    replace: ([stay, home, during, span, theThing]) => {
+      if (stay) return `${stay}at${home!}`;
+      if (during) return `${matchCase(during, 'for')}${span!}`;
+      return `${theThing!}that`;
+    },
+  },
 ];

@@ -291,6 +291,9 @@ describe('withLearnerGrammar: word order, tense and articles', () => {
       'It is the most safe and effective way; the most safe, just and federal; the Most High.',
       'It creates the most new jobs; she is the most happy when she sings; most happy to help.',
       'The many peoples of the world.',
+      'They recommended him to the board. How long do you work each day? We have meeting rooms.',
+      'It is dark during hours of the night. It was the opposite of what we thought.',
+      'We stayed in home care.',
       'We have a saw; I have never been there; they had beat the record.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
@@ -773,6 +776,22 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Most people think so. In my opinion, it is long.',
     ],
     ['There are a lot of peoples in the street.', 'There are a lot of people in the street.'],
+    [
+      'She suggested me to take a taxi. They recommend us to book early.',
+      'She suggested that I take a taxi. They recommend that we book early.',
+    ],
+    [
+      'How long do you live here? How long does your brother know her?',
+      'How long have you lived here? How long has your brother known her?',
+    ],
+    [
+      'We stayed in home. We talked during hours. This is the book what I told you about.',
+      'We stayed at home. We talked for hours. This is the book that I told you about.',
+    ],
+    [
+      'We have meeting with the client. I need appointment with the doctor.',
+      'We have a meeting with the client. I need an appointment with the doctor.',
+    ],
     ['I would like to can speak English.', 'I would like to be able to speak English.'],
     ["Why you don't come with us?", "Why don't you come with us?"],
     ['Most people thinks it is easy.', 'Most people think it is easy.'],
