@@ -277,12 +277,13 @@ const SUPERLATIVE_FORMS = alternation([
 
 export const FORM_RULES: readonly LearnerRule[] = [
   {
-    // "My parents lives" → "My parents live"; "The students has" → "have"; "this shoes" → "these";
+    // "My parents lives" → "My parents live" (and "My friend's parents lives"); "The students has"
+    // → "have"; "this shoes" → "these";
     // only where the noun phrase opens a sentence or clause, not after a preposition ("to the people
     // is"); with a place or time after the noun ("The numbers for March doesn't") only before
     // be, have and do, and only at a sentence's start
     pattern: new RegExp(
-      `(?:^|(?<=[.!?;:]\\s+))((?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Tt]hese|[Tt]hose)\\s+(?:${PLURAL_COUNTABLE.join('|')})\\s+(?:for|of|in|from|at|on)\\s+(?:(?:the|my|our|your|his|her|their|this|that)\\s+)?\\p{L}+)(\\s+)(is|was|doesn['’]t|has)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if)\\s+))((?:my|our|your|his|her|their|the|these|those)\\s+(?:${PLURAL_COUNTABLE.join('|')})(?:\\s+(?:always|never|usually|often|also|still|really))?)(\\s+)(\\p{L}+)\\b(?!['’])|\\b(this)(\\s+)(shoes|trousers|jeans|glasses|clothes|days|things|men|women|children|kinds|sorts|types)\\b(?!['’])`,
+      `(?:^|(?<=[.!?;:]\\s+))((?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Tt]hese|[Tt]hose)\\s+(?:${PLURAL_COUNTABLE.join('|')})\\s+(?:for|of|in|from|at|on)\\s+(?:(?:the|my|our|your|his|her|their|this|that)\\s+)?\\p{L}+)(\\s+)(is|was|doesn['’]t|has)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if)\\s+))((?:my|our|your|his|her|their|the|these|those)\\s+(?:\\p{Ll}+['’]s\\s+)?(?:${PLURAL_COUNTABLE.join('|')})(?:\\s+(?:always|never|usually|often|also|still|really))?)(\\s+)(\\p{L}+)\\b(?!['’])|\\b(this)(\\s+)(shoes|trousers|jeans|glasses|clothes|days|things|men|women|children|kinds|sorts|types)\\b(?!['’])`,
       'giu',
     ),
     replace: ([subjectWithPlace, space1, be, subject, space, verb, thisWord, space2, plural]) => {

@@ -272,10 +272,11 @@ const RULES: readonly LearnerRule[] = [
   collocation('open', 'turn on', '(?:the\\s+)(?:lights?|TV|television|radio|heating)'),
   collocation('close', 'turn off', '(?:the\\s+)(?:lights?|TV|television|radio|heating)'),
   {
-    // "Its important to" → "It's important to": "its" before a determiner, "not", or an adjective that
-    // opens "to" or "that", cannot be the possessive (which stays in "its ability to adapt")
+    // "Its important to" → "It's important to", "Its very important to": "its" before a determiner,
+    // "not", or an adjective that opens "to" or "that", cannot be the possessive (which stays in "its
+    // ability to adapt")
     pattern:
-      /\b(its)(\s+(?:a|an|the|not|been|going|raining|(?:important|obvious|possible|impossible|clear|true|necessary|difficult|easy|hard|nice|good|bad|better|interesting|strange|likely|unlikely|essential|useful|dangerous|normal|surprising|sad|funny|amazing|crucial|vital)\s+(?:to|that))\b)/giu,
+      /\b(its)(\s+(?:a|an|the|not|been|going|raining|(?:(?:very|so|really|quite|too|extremely)\s+)?(?:important|obvious|possible|impossible|clear|true|necessary|difficult|easy|hard|nice|good|bad|better|interesting|strange|likely|unlikely|essential|useful|dangerous|normal|surprising|sad|funny|amazing|crucial|vital)\s+(?:to|that))\b)/giu,
     replace: ([its, rest]) => `${its![0]!}t's${rest!}`,
   },
   {

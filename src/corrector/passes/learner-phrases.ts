@@ -371,4 +371,21 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${theThing!}that`;
     },
   },
+  {
+    // "I go to work by the bus" → "by bus" (after a verb of going: "wait by the bus" is a place);
+    // "born at 1995" → "born in 1995"; "They don't have no money" → "any money"; "bad in languages"
+    // → "bad at" (not "better in math than in history"); "a lot of works to do" → "a lot of work"
+    // (not "works of art")
+    pattern: new RegExp(
+      `\\b((?:go|goes|going|went|come|comes|coming|came|travel|travels|travelled|traveled|travelling|traveling|get|gets|got)\\s+(?:(?:to|from)\\s+(?:\\p{L}+\\s+){1,3}?)?)by\\s+the\\s+(bus|train|plane|taxi|subway|metro|tram|underground)\\b(?=\\s*(?:[.,;!?]|$)|\\s+(?:every|each|and|but|because|to|from|with|in|on|at|today|yesterday|tomorrow)\\b)|\\b(born\\s+)at(\\s+(?:19|20)\\d\\d)\\b|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not|can['’]t|couldn['’]t|won['’]t)\\s+(?:have|has|had|need|want|see|get|find|know|buy)\\s+)no(?=\\s+\\p{Ll})|\\b((?:good|bad|terrible|poor|excellent|great)\\s+)in(?=\\s+(?:mathematics|maths|math|languages|English|French|Spanish|German|Italian|physics|chemistry|biology|history|geography|sports?|football|tennis|cooking|drawing|writing|singing|dancing)\\b)|\\b((?:a\\s+lot|lots)\\s+of\\s+)works(?=\\s+to\\s+(?:do|finish|complete)\\b|\\s*(?:[.,;!?]|$))`,
+      'gu',
+    ),
+    replace: ([going, vehicle, born, year, negation, bad, lotOf]) => {
+      if (going) return `${going}by ${vehicle!}`;
+      if (born) return `${born}in${year!}`;
+      if (negation) return `${negation}any`;
+      if (bad) return `${bad}at`;
+      return `${lotOf!}work`;
+    },
+  },
 ];

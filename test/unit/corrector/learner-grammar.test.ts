@@ -294,6 +294,8 @@ describe('withLearnerGrammar: word order, tense and articles', () => {
       'They recommended him to the board. How long do you work each day? We have meeting rooms.',
       'It is dark during hours of the night. It was the opposite of what we thought.',
       'We stayed in home care.',
+      'I waited by the bus. Go to the shop by the bus stop. She is better in math than in history.',
+      'He saw a lot of works of art. Its very name is strange.',
       'We have a saw; I have never been there; they had beat the record.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
@@ -791,6 +793,18 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     [
       'We have meeting with the client. I need appointment with the doctor.',
       'We have a meeting with the client. I need an appointment with the doctor.',
+    ],
+    [
+      'I go to work by the bus every day. We went to the city centre by the train.',
+      'I go to work by bus every day. We went to the city centre by train.',
+    ],
+    [
+      "She was born at 1995. They don't have no money. She is bad in languages.",
+      "She was born in 1995. They don't have any money. She is bad at languages.",
+    ],
+    [
+      "I have a lot of works to do. Its very important to rest. My friend's parents lives here.",
+      "I have a lot of work to do. It's very important to rest. My friend's parents live here.",
     ],
     ['I would like to can speak English.', 'I would like to be able to speak English.'],
     ["Why you don't come with us?", "Why don't you come with us?"],
