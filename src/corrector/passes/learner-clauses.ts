@@ -19,6 +19,7 @@ import {
   participleOf,
   participleOfPastForm,
   pastOf,
+  sameFormOf,
   thirdPersonOf,
   VERB_BASES,
 } from './english-verbs.js';
@@ -245,10 +246,11 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "Everyone were happy" → "was"; not "as if everyone were" nor "I wish everybody were"
+    // "Everyone were happy" → "was", "Everyone in the office are friendly" → "is"; not "as if
+    // everyone were" nor "I wish everybody were"
     pattern:
-      /(?<!\b(?:[Ii]f|[Tt]hough|[Ww]ish|[Ww]ished)\s+)\b((?:[Ee]very(?:body|one)|[Ss]ome(?:body|one)|[Nn]obody|[Nn]o\s+one)\s+)were\b(?!['’]|\s+to\b)/gu,
-    replace: ([everybody]) => `${everybody!}was`,
+      /(?<!\b(?:[Ii]f|[Tt]hough|[Ww]ish|[Ww]ished)\s+)\b((?:[Ee]very(?:body|one)|[Ss]ome(?:body|one)|[Nn]obody|[Nn]o\s+one)\s+(?:(?:in|at|from|on)\s+(?:the|my|our|your|this|his|her|their)\s+\p{Ll}+\s+)?)(were|are)\b(?!['’]|\s+to\b)/gu,
+    replace: ([everybody, were]) => `${everybody!}${were === 'are' ? 'is' : 'was'}`,
   },
   {
     // "The price of the tickets are too high" → "is"; "The number of cars are increasing" → "is";
@@ -336,15 +338,18 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "The city is too much beautiful" → "very beautiful" ("so much interested" is English); "He not
+    // "The city is too much beautiful" → "very beautiful", "too much expensive for us" → "too
+    // expensive for us" ("so much interested" is English); "He not
     // like coffee" → "He doesn't like"; "I not understand" → "I don't"
     pattern: new RegExp(
-      `\\b(too)\\s+much\\s+(?=(?:${PLAIN_ADJECTIVES})\\b(?!\\s+(?:to|of|about|that|for)\\b))|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so|if|when)\\s+))(${PERSON_PRONOUN})\\s+not\\s+(\\p{Ll}+)\\b(?!['’])`,
+      `\\b(too)\\s+much\\s+(?=(?:${PLAIN_ADJECTIVES})\\b(?!\\s+(?:to|of|about|that|for)\\b))|\\b(too)\\s+much\\s+(?=(?:${PLAIN_ADJECTIVES})\\s+(?:to|for)\\b)|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so|if|when)\\s+))(${PERSON_PRONOUN})\\s+not\\s+(\\p{Ll}+)\\b(?!['’])`,
       'gu',
     ),
-    replace: ([degree, subject, verb]) => {
-      // A learner's "too much beautiful" means "very beautiful", not "too beautiful".
+    replace: ([degree, tooFor, subject, verb]) => {
+      // A learner's "too much beautiful" means "very beautiful", not "too beautiful"; "too much
+      // expensive for us" means "too expensive for us".
       if (degree) return `${matchCase(degree, 'very')} `;
+      if (tooFor) return `${tooFor} `;
       if (!isVerbBase(verb!) || verb === 'be') return undefined;
       const third = /^(?:he|she)$/iu.test(subject!);
       return `${subject!} ${third ? "doesn't" : "don't"} ${verb!}`;
@@ -564,6 +569,24 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       }
       const have = doWord === 'does' ? 'has' : 'have';
       return `${howLong!} ${have} ${subject!} ${participleOf(stateVerb!)}`;
+    },
+  },
+  {
+    // "I am living here for ten years" → "I have been living" (years and months: "I am staying for
+    // two days" is a plan); "I have a fever since Monday" → "I have had"; "the hotel where we stayed
+    // in was" → "where we stayed"; "He told that" → "He said that" (not "I was told that");
+    // "Neither my brother or my sister" → "nor" (not across a verb: "Neither party should delay or
+    // obstruct")
+    pattern: new RegExp(
+      `\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+(?:am|is|are)\\s+(living|working|studying|teaching|learning)\\b(?=(?:\\s+(?:here|there|in\\s+\\p{L}+|in\\s+(?:this|the|a)\\s+\\p{L}+|at\\s+(?:this|the|a)\\s+\\p{L}+|English|French|Spanish|German))?\\s+for\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\\s+few)\\s+(?:years|months)\\b)|\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+(have|has)(?=\\s+(?:a|an)\\s+(?:fever|cold|headache|cough|toothache|stomach\\s?ache|sore\\s+throat)\\s+since\\s+(?:${WEEKDAY}|yesterday|last\\s+\\p{L}+|this\\s+morning|(?:19|20)\\d\\d)\\b)|\\b(where\\s+(?:I|you|we|they|he|she)\\s+(?:stayed|lived|live|worked|work|studied|study|slept|ate|grew\\s+up))\\s+in\\b(?=\\s+(?:was|is|were|are|has|had)\\b|\\s*[.,;!?]|\\s*$)|\\b(I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(tell|tells|told)\\s+(?=that\\b)|\\b([Nn]either\\s+(?:(?!(?:should|would|could|can|will|must|may|might|shall|is|are|was|were|do|does|did|has|have|had)\\b)\\p{L}+\\s+){1,3}?)or\\b`,
+      'gu',
+    ),
+    replace: ([subject, gerund, subject2, have, whereClause, subject3, tell, neither]) => {
+      if (subject) return `${subject} ${haveFor(subject)} been ${gerund!}`;
+      if (subject2) return `${subject2} ${have!} had`;
+      if (whereClause) return whereClause;
+      if (subject3) return `${subject3} ${sameFormOf(tell!, 'tell', 'say')!} `;
+      return `${neither!}nor`;
     },
   },
 ];

@@ -95,7 +95,8 @@ const HOW_MUCH_NOUNS =
   'money|time|information|advice|water|milk|sugar|bread|rice|homework|work|luggage|furniture|traffic|noise';
 const HOW_MUCH_NOUN = new RegExp(`^(?:${HOW_MUCH_NOUNS})$`, 'u');
 const HOW_MANY_NOUNS =
-  'people|students|children|friends|books|cars|countries|languages|hours|days|years';
+  'people|students|children|friends|books|cars|countries|languages|hours|days|years|times|' +
+  'things|questions|problems|mistakes|tickets|rooms|minutes|weeks|months';
 
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
@@ -386,6 +387,20 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (negation) return `${negation}any`;
       if (bad) return `${bad}at`;
       return `${lotOf!}work`;
+    },
+  },
+  {
+    // "Please find in attachment my CV" → "Please find attached"; "I really appreciate." → "I really
+    // appreciate it." ("prices appreciate" needs no object); "we decided to stay at the home." →
+    // "at home" (not "at the home of a friend")
+    pattern: new RegExp(
+      `\\b([Ff]ind)\\s+in\\s+(?:the\\s+)?attachment\\b|\\b((?:I|[Ww]e)\\s+(?:(?:really|truly|do|would|['’]d|greatly)\\s+)?appreciate)(?=\\s*[.!]|\\s*$)|\\b((?:stay|stays|stayed|staying|am|is|are|was|were|be|been)\\s+at\\s+)the\\s+(home)(?=\\s*(?:[.,;!?]|$))`,
+      'gu',
+    ),
+    replace: ([find, appreciate, stayAt, home]) => {
+      if (find) return `${find} attached`;
+      if (appreciate) return `${appreciate} it`;
+      return `${stayAt!}${home!}`;
     },
   },
 ];

@@ -296,6 +296,8 @@ describe('withLearnerGrammar: word order, tense and articles', () => {
       'We stayed in home care.',
       'I waited by the bus. Go to the shop by the bus stop. She is better in math than in history.',
       'He saw a lot of works of art. Its very name is strange.',
+      'I am staying here for two days. I was told that he left. We stayed at the home of a friend.',
+      'Neither party should delay or obstruct the bill. Prices appreciate.',
       'We have a saw; I have never been there; they had beat the record.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
@@ -805,6 +807,26 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     [
       "I have a lot of works to do. Its very important to rest. My friend's parents lives here.",
       "I have a lot of work to do. It's very important to rest. My friend's parents live here.",
+    ],
+    [
+      'I am living in this city for ten years. I have a fever since Monday.',
+      'I have been living in this city for ten years. I have had a fever since Monday.',
+    ],
+    [
+      'The hotel where we stayed in was nice. He told that he will be late.',
+      'The hotel where we stayed was nice. He said that he will be late.',
+    ],
+    [
+      'Neither my brother or my sister can swim. Everyone in the office are friendly.',
+      'Neither my brother nor my sister can swim. Everyone in the office is friendly.',
+    ],
+    [
+      'Please find in attachment my CV. Thanks, I really appreciate. We stayed at the home.',
+      'Please find attached my CV. Thanks, I really appreciate it. We stayed at home.',
+    ],
+    [
+      'How much times have you been there? It is too much expensive for us.',
+      'How many times have you been there? It is too expensive for us.',
     ],
     ['I would like to can speak English.', 'I would like to be able to speak English.'],
     ["Why you don't come with us?", "Why don't you come with us?"],
