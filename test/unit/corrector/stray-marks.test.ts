@@ -120,18 +120,23 @@ describe('withoutGluedMarks', () => {
     expect(result.edits.map((edit) => edit.confidence)).toEqual([UNRATED_GLUED_CONFIDENCE]);
   });
 
-  it("leaves a word another pass already changed, and keeps that pass's edit", () => {
-    const source = 'the Satisiaction. in the survey';
-    const lexical = suggestionFromCorrection(
-      { id: 's', source, text: source },
-      'the Satisfaction. in the survey',
-    );
-    lexical.edits = lexical.edits.map((edit) => ({
-      ...edit,
-      confidence: 0.8,
-      pass: 'ocr-lexicon',
-    }));
-    const result = withoutGluedMarks(source, lexical, [0.9, 0.3, 0.9, 0.9, 0.9]);
-    expect(result).toBe(lexical);
+  it("leaves a word another pass changed, or whose neighbour it changed, and keeps that pass's edit", () => {
+    for (const [source, fixed, confidences] of [
+      [
+        'the Satisiaction. in the survey',
+        'the Satisfaction. in the survey',
+        [0.9, 0.3, 0.9, 0.9, 0.9],
+      ],
+      // Joined into one edit of the lesser confidence, "Accept all" would drop "tf" → "if" too.
+      ['‘Stops tf at 8 cm.', '‘Stops if at 8 cm.', [0.3, 0.9, 0.9, 0.9, 0.9]],
+    ] as const) {
+      const lexical = suggestionFromCorrection({ id: 's', source, text: source }, fixed);
+      lexical.edits = lexical.edits.map((edit) => ({
+        ...edit,
+        confidence: 0.8,
+        pass: 'ocr-lexicon',
+      }));
+      expect(withoutGluedMarks(source, lexical, confidences)).toBe(lexical);
+    }
   });
 });
