@@ -165,7 +165,7 @@ export function bulkText(source: string, suggestion: Suggestion, threshold: numb
  * The suggestion with only the `kept` of its edits: its text, and the edits aligned to that text again,
  * each as sure as the least sure kept edit it overlaps in the source (or, where the new alignment put
  * a change on a twin of a repeated word, the nearest kept edit), and marked with their pass when all
- * of those came from one.
+ * of those came from one. Kept replacements of neighbouring words stay apart (keptApart).
  */
 export function suggestionWithEdits(
   source: string,
@@ -174,8 +174,10 @@ export function suggestionWithEdits(
 ): Suggestion {
   if (kept.length === suggestion.edits.length) return suggestion;
   const text = applyTextEdits(source, kept);
-  const edits = wordEdits(source, text).map((edit): SuggestionEdit => {
+  const edits = wordEdits(source, text).flatMap((edit): SuggestionEdit[] => {
     const overlapping = kept.filter((old) => spansOverlap(old.sourceSpan, edit.sourceSpan));
+    const apart = keptApart(source, text, edit, overlapping);
+    if (apart) return apart;
     // Re-aligned, a change among repeated words can land on a twin of the word the kept edit named
     // ("of of" → "of": either "of" is the deleted one); it is the same change, so the nearest kept
     // edit vouches for it.
@@ -184,9 +186,55 @@ export function suggestionWithEdits(
     // The pass that proposed it, when every edit vouching for it came from that one pass.
     const passes = new Set(vouching.map((old) => old.pass));
     const [pass] = passes.size === 1 ? passes : [undefined];
-    return { ...edit, confidence, decision: 'pending', ...(pass ? { pass } : {}) };
+    return [{ ...edit, confidence, decision: 'pending', ...(pass ? { pass } : {}) }];
   });
   return { ...suggestion, text, edits };
+}
+
+/**
+ * The kept replacements that the alignment joined into `edit`, as they were: two passes' edits of
+ * neighbouring words ("‘Stops tf" → "Stops if": a speck and a misreading) are two decisions, and
+ * joined, the least sure would hold back the other from "Accept all". Undefined unless `edit` is
+ * exactly those replacements with the source's own text between them.
+ */
+function keptApart(
+  source: string,
+  text: string,
+  edit: TextEdit,
+  overlapping: readonly SuggestionEdit[],
+): SuggestionEdit[] | undefined {
+  if (overlapping.length < 2) return undefined;
+  const parts = [...overlapping].sort((x, y) => x.sourceSpan[0] - y.sourceSpan[0]);
+  if (
+    parts[0]!.sourceSpan[0] !== edit.sourceSpan[0] ||
+    parts.at(-1)!.sourceSpan[1] !== edit.sourceSpan[1]
+  ) {
+    return undefined;
+  }
+  const apart: SuggestionEdit[] = [];
+  let cursor = edit.sourceSpan[0];
+  let target = edit.targetSpan[0];
+  for (const part of parts) {
+    const [start, end] = part.sourceSpan;
+    if (part.kind !== 'replace' || start < cursor || part.after === '') return undefined;
+    const between = source.slice(cursor, start);
+    if (text.slice(target, target + between.length) !== between) return undefined;
+    target += between.length;
+    if (text.slice(target, target + part.after.length) !== part.after) return undefined;
+    apart.push({
+      kind: 'replace',
+      sourceSpan: [start, end],
+      targetSpan: [target, target + part.after.length],
+      before: source.slice(start, end),
+      after: part.after,
+      confidence: part.confidence,
+      decision: 'pending',
+      ...(part.pass ? { pass: part.pass } : {}),
+    });
+    target += part.after.length;
+    cursor = end;
+  }
+  return target === edit.targetSpan[1] ? apart : undefined;
 }
 
 /** The edit whose source span lies closest to `span` (the first of equals). `edits` is not empty. */

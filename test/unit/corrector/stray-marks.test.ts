@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionFromCorrection } from '../../../src/document/operations.js';
+import { confidentText, suggestionFromCorrection } from '../../../src/document/operations.js';
 import type { Suggestion } from '../../../src/document/types.js';
 import {
   UNRATED_GLUED_CONFIDENCE,
@@ -120,23 +120,40 @@ describe('withoutGluedMarks', () => {
     expect(result.edits.map((edit) => edit.confidence)).toEqual([UNRATED_GLUED_CONFIDENCE]);
   });
 
-  it("leaves a word another pass changed, or whose neighbour it changed, and keeps that pass's edit", () => {
-    for (const [source, fixed, confidences] of [
-      [
-        'the Satisiaction. in the survey',
-        'the Satisfaction. in the survey',
-        [0.9, 0.3, 0.9, 0.9, 0.9],
-      ],
-      // Joined into one edit of the lesser confidence, "Accept all" would drop "tf" → "if" too.
-      ['‘Stops tf at 8 cm.', '‘Stops if at 8 cm.', [0.3, 0.9, 0.9, 0.9, 0.9]],
-    ] as const) {
-      const lexical = suggestionFromCorrection({ id: 's', source, text: source }, fixed);
-      lexical.edits = lexical.edits.map((edit) => ({
-        ...edit,
-        confidence: 0.8,
-        pass: 'ocr-lexicon',
-      }));
-      expect(withoutGluedMarks(source, lexical, confidences)).toBe(lexical);
-    }
+  it("leaves a word another pass changed, and keeps that pass's edit", () => {
+    const source = 'the Satisiaction. in the survey';
+    const lexical = suggestionFromCorrection(
+      { id: 's', source, text: source },
+      'the Satisfaction. in the survey',
+    );
+    lexical.edits = lexical.edits.map((edit) => ({
+      ...edit,
+      confidence: 0.8,
+      pass: 'ocr-lexicon',
+    }));
+    expect(withoutGluedMarks(source, lexical, [0.9, 0.3, 0.9, 0.9, 0.9])).toBe(lexical);
+  });
+
+  it("keeps its repair apart from another pass's edit of the next word", () => {
+    const source = '‘Stops tf at 8 cm.';
+    const lexical = suggestionFromCorrection(
+      { id: 's', source, text: source },
+      '‘Stops if at 8 cm.',
+    );
+    lexical.edits = lexical.edits.map((edit) => ({
+      ...edit,
+      confidence: 0.99,
+      pass: 'ocr-lexicon',
+    }));
+    const result = withoutGluedMarks(source, lexical, [0.3, 0.9, 0.9, 0.9, 0.9]);
+    expect(result.text).toBe('Stops if at 8 cm.');
+    expect(
+      result.edits.map((edit) => [edit.before, edit.after, edit.confidence, edit.pass]),
+    ).toEqual([
+      ['‘Stops', 'Stops', 0.7, 'ocr-marks'],
+      ['tf', 'if', 0.99, 'ocr-lexicon'],
+    ]);
+    // "Accept all ≥ 60%" can take the sure repair without the doubted one.
+    expect(confidentText(source, result, 0.8)).toBe('‘Stops if at 8 cm.');
   });
 });

@@ -106,6 +106,55 @@ describe('suggestionWithEdits', () => {
     expect(withMark.edits.at(-1)).toMatchObject({ kind: 'delete', pass: 'ocr-marks' });
   });
 
+  it('keeps replacements of neighbouring words apart, each with its confidence and pass', () => {
+    const source = 'Tbe cot sat on tbe rnat';
+    const bare = suggestionFromCorrection({ id: 's', source, text: source }, source);
+    const replace = (
+      before: string,
+      after: string,
+      start: number,
+      confidence: number,
+      pass?: 'ocr-lexicon' | 'ocr-marks',
+    ): SuggestionEdit => ({
+      kind: 'replace',
+      sourceSpan: [start, start + before.length],
+      targetSpan: [0, 0],
+      before,
+      after,
+      confidence,
+      decision: 'pending',
+      ...(pass ? { pass } : {}),
+    });
+    const result = suggestionWithEdits(source, bare, [
+      replace('Tbe', 'The', 0, 0.55, 'ocr-marks'),
+      replace('cot', 'cat', 4, 0.99, 'ocr-lexicon'),
+      replace('tbe', 'the', 15, 0.9),
+      replace('rnat', 'mat', 19, 0.3, 'ocr-lexicon'),
+    ]);
+    expect(result.text).toBe('The cat sat on the mat');
+    expect(
+      result.edits.map((edit) => [edit.before, edit.after, edit.confidence, edit.pass]),
+    ).toEqual([
+      ['Tbe', 'The', 0.55, 'ocr-marks'],
+      ['cot', 'cat', 0.99, 'ocr-lexicon'],
+      ['tbe', 'the', 0.9, undefined],
+      ['rnat', 'mat', 0.3, 'ocr-lexicon'],
+    ]);
+    for (const edit of result.edits) {
+      expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
+      expect(result.text.slice(...edit.targetSpan)).toBe(edit.after);
+    }
+    // A deletion beside a replacement is still one change of the words between.
+    const joined = suggestionWithEdits(source, bare, [
+      replace('cot', 'cat', 4, 0.99, 'ocr-lexicon'),
+      { ...replace('sat', '', 8, 0.55, 'ocr-marks'), kind: 'delete' },
+    ]);
+    expect(joined.text).toBe('Tbe cat on tbe rnat');
+    expect(joined.edits.map((edit) => [edit.before, edit.after, edit.confidence])).toEqual([
+      ['cot sat', 'cat', 0.55],
+    ]);
+  });
+
   it('keeps a change that the new alignment puts on a twin of a repeated word', () => {
     // Seen on a real pocketsphinx hypothesis: the full correction deletes the first "of" of "of of";
     // without the dropped replacement, the alignment deletes the second one instead.
