@@ -84,9 +84,9 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
  * The passes after the model, per task, in order (each keeps the suggestion's confidence and
  * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the
  * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts), then
- * deletes specks read as marks at a line's ends or glued to its words (passes/stray-marks.ts). Text went
- * through the grammar checker before the model, and the model's own edits were gated there
- * (passes/grammar-checker.ts). Every segment has a task: its own, or the one task-inference.ts reads
+ * deletes specks read as marks at a line's ends or glued to its words (passes/stray-marks.ts).
+ * Text went through the grammar checker before the model, and the model's own edits were gated
+ * there (passes/grammar-checker.ts). Every segment has a task: its own, or the one task-inference.ts reads
  * from its text.
  */
 const PASSES: Record<Task, readonly Pass[]> = {

@@ -84,6 +84,13 @@ describe('which suggestions of Harper are taken', () => {
 });
 
 describe('the checker’s edits and the model’s', () => {
+  /** Token confidences of 0.99 for every word of the model's output. */
+  const sure = (output: string) =>
+    [...output.matchAll(/\S+/g)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      confidence: 0.99,
+    }));
   const source = 'I am looking forward to hear from you soon';
   const checked = 'I am looking forward to hearing from you soon';
 
@@ -118,12 +125,6 @@ describe('the checker’s edits and the model’s', () => {
   });
 
   it('leaves the comma that ends a line, however sure the model is of its period', () => {
-    const sure = (output: string) =>
-      [...output.matchAll(/\S+/g)].map((match) => ({
-        start: match.index,
-        end: match.index + match[0].length,
-        confidence: 0.99,
-      }));
     for (const line of ['Kind regards,', 'Dear Ms Patel,', 'we met the team in Lyon, ']) {
       const output = `${line.trimEnd().slice(0, -1)}.`;
       expect(withCheckerEdits(line, line, output, sure(output)).text).toBe(line);
@@ -135,12 +136,6 @@ describe('the checker’s edits and the model’s', () => {
   });
 
   it('takes none of the model’s deletions of words, however sure, but its other sure edits', () => {
-    const sure = (output: string) =>
-      [...output.matchAll(/\S+/g)].map((match) => ({
-        start: match.index,
-        end: match.index + match[0].length,
-        confidence: 0.99,
-      }));
     const ruled = 'I prefer tea to coffee.';
     for (const output of ['I prefer to coffee.', 'I prefer coffee.', 'I prefer tea.']) {
       expect(withCheckerEdits('I prefer tea than coffee.', ruled, output, sure(output)).text).toBe(

@@ -6,7 +6,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorrectorUnavailable } from '../../../src/corrector/errors.js';
 import { OcrLexicon, type LexicalEdit } from '../../../src/corrector/passes/ocr-lexicon.js';
-import { loadWordTrigramModel } from '../../../src/corrector/passes/word-trigram-model.js';
 
 const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
 
@@ -255,45 +254,6 @@ describe('OcrLexicon.load failures', () => {
     const error = await loadFailure(directory);
     expect(error.reason).toContain(join(directory, 'lm.arpa.gz'));
     expect(error.reason).toContain('line 6');
-  });
-
-  it('backs off from trigrams to bigrams and unigrams as an ARPA model does', async () => {
-    const arpa = [
-      '\\data\\',
-      'ngram 1=4',
-      'ngram 2=2',
-      'ngram 3=1',
-      '',
-      '\\1-grams:',
-      '-9.0\t<unk>',
-      '-1.0\tthe\t-0.25',
-      '-2.0\tcat\t-0.5',
-      '-3.0\tsat',
-      '',
-      '\\2-grams:',
-      '-0.5\tthe cat\t-0.125',
-      '-0.75\tcat sat',
-      '',
-      '\\3-grams:',
-      '-0.0625\tthe cat sat',
-      '',
-      '\\end\\',
-      '',
-    ];
-    const directory = await brokenCopy('lm.arpa.gz', arpa.join('\n'));
-    const model = await loadWordTrigramModel(directory);
-    const ln = (log10: number): number => log10 * Math.LN10;
-    expect(model.logProbability('the', 'cat', 'sat')).toBeCloseTo(ln(-0.0625), 12);
-    // No "sat cat sat" trigram: the "sat cat" context has no backoff, the "cat sat" bigram is there.
-    expect(model.logProbability('sat', 'cat', 'sat')).toBeCloseTo(ln(-0.75), 12);
-    // "the cat the": the context's backoff, then "cat"'s backoff and the unigram.
-    expect(model.logProbability('the', 'cat', 'the')).toBeCloseTo(ln(-0.125 - 0.5 - 1.0), 12);
-    expect(model.logProbability('the', 'cat', 'dog')).toBeCloseTo(ln(-0.125 - 0.5 - 9.0), 12);
-    expect(model.knows('cat')).toBe(true);
-    expect(model.knows('dog')).toBe(false);
-    expect(model.knows('<unk>')).toBe(false);
-    expect(model.wordLogProbability('sat')).toBeCloseTo(ln(-3.0), 12);
-    expect(model.wordLogProbability('dog')).toBeCloseTo(ln(-9.0), 12);
   });
 
   it('names the line of an n-gram with the wrong number of words for its section', async () => {

@@ -77,18 +77,27 @@ describe('loadWordTrigramModel', () => {
     );
   });
 
-  it('reads what it cached (the tiny model: its scores, not the shipped one)', async () => {
+  it('backs off from trigrams to bigrams and unigrams as an ARPA model does, parsed or cached', async () => {
     const cache = join(scratch, 'tiny-cache');
-    await loadWordTrigramModel(tinyLexicon, cache);
-    const model = await loadWordTrigramModel(tinyLexicon, cache);
-    expect(model.origin).toBe('cache');
     const ln = (log10: number): number => log10 * Math.LN10;
-    expect(model.logProbability('the', 'cat', 'sat')).toBe(ln(-0.0625));
-    expect(model.logProbability('the', 'cat', 'the')).toBe(ln(-0.125) + ln(-0.5) + ln(-1.0));
-    expect(model.logProbability('sat', 'cat', 'sat')).toBe(ln(-0.75));
-    expect(model.wordLogProbability('dog')).toBe(ln(-9.0));
-    expect(model.knows('cat')).toBe(true);
-    expect(model.knows('<unk>')).toBe(false);
+    const origins: string[] = [];
+    for (const cacheDirectory of [null, cache, cache]) {
+      const model = await loadWordTrigramModel(tinyLexicon, cacheDirectory);
+      origins.push(model.origin);
+      expect(model.logProbability('the', 'cat', 'sat')).toBe(ln(-0.0625));
+      // No "sat cat sat" trigram: the "sat cat" context has no backoff, the "cat sat" bigram is there.
+      expect(model.logProbability('sat', 'cat', 'sat')).toBe(ln(-0.75));
+      // "the cat the": the context's backoff, then "cat"'s backoff and the unigram.
+      expect(model.logProbability('the', 'cat', 'the')).toBe(ln(-0.125) + ln(-0.5) + ln(-1.0));
+      expect(model.logProbability('the', 'cat', 'dog')).toBe(ln(-0.125) + ln(-0.5) + ln(-9.0));
+      expect(model.knows('cat')).toBe(true);
+      expect(model.knows('dog')).toBe(false);
+      expect(model.knows('<unk>')).toBe(false);
+      expect(model.wordLogProbability('sat')).toBe(ln(-3.0));
+      expect(model.wordLogProbability('dog')).toBe(ln(-9.0));
+    }
+    // The third load read the tables the second wrote.
+    expect(origins).toEqual(['arpa', 'arpa', 'cache']);
   });
 
   it('parses again, and rewrites the cache, when the cache file is damaged or cut short', async () => {
