@@ -3,9 +3,9 @@
  * reads context from (passes/ocr-lexicon.ts, passes/context-speller.ts): a backoff model read from
  * the lexicon's `lm.arpa.gz` (56,767 words, 234,553 bigrams, 284,293 trigrams).
  *
- * Parsing that ARPA file took 0.7–1.0 s of every OCR or writing run. After the first parse the model's
+ * Parsing that ARPA file took 0.7–1.4 s of every OCR or writing run. After the first parse the model's
  * tables are kept in a binary file in the user's cache (modelCacheDirectory), named by the SHA-256 of
- * the ARPA file it came from, and later runs map them in some tens of milliseconds. A cache file that
+ * the ARPA file it came from, and later runs map them in about 0.1 s. A cache file that
  * cannot be read, is cut short or fails its checksum is parsed anew and rewritten; a cache that cannot
  * be written only costs the next run the parse. The probabilities are the same doubles either way.
  */
@@ -31,8 +31,8 @@ export interface LoadedWordTrigramModel extends WordTrigramModel {
   readonly origin: 'arpa' | 'cache';
 }
 
-export const ARPA_FILE = 'lm.arpa.gz';
-export const UNKNOWN_WORD = '<unk>';
+const ARPA_FILE = 'lm.arpa.gz';
+const UNKNOWN_WORD = '<unk>';
 
 /**
  * The model of the lexicon directory `directory`, from the cache when it holds this ARPA file's
@@ -91,23 +91,40 @@ const WORD_ID_LIMIT = 2 ** 17;
 
 /**
  * N-gram keys → rows, in open addressing with linear probing: plain typed arrays, so that the cache
- * file holds the table as it is used. A slot's key is -1 when empty (keys are never negative).
+ * file holds the table as it is used. A slot's key is -1 when empty (keys are never negative); a
+ * table is never more than 70% full, so that a search always meets an empty slot.
  */
 class NgramTable {
-  private readonly mask: number;
+  private mask: number;
+  private size: number;
 
   constructor(
-    readonly keys: Float64Array,
-    readonly rows: Int32Array,
+    public keys: Float64Array,
+    public rows: Int32Array,
   ) {
     this.mask = keys.length - 1;
+    let size = 0;
+    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== -1) size++;
+    this.size = size;
   }
 
-  /** An empty table for up to `count` keys, at most 70% full. */
+  /** An empty table for `count` keys (it grows past them: a file's declared counts may be wrong). */
   static forCount(count: number): NgramTable {
     let capacity = 16;
-    while (capacity * 0.7 < count) capacity *= 2;
+    while (capacity * MAX_LOAD < count) capacity *= 2;
     return new NgramTable(new Float64Array(capacity).fill(-1), new Int32Array(capacity));
+  }
+
+  /** Whether the arrays hold a table lookups can trust: some empty slots, rows below `rowCount`. */
+  isSound(rowCount: number): boolean {
+    if (this.size > this.keys.length * MAX_LOAD) return false;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const key = this.keys[slot]!;
+      if (key === -1) continue;
+      const row = this.rows[slot]!;
+      if (!(key >= 0) || key !== Math.floor(key) || row < 0 || row >= rowCount) return false;
+    }
+    return true;
   }
 
   /** The key's row, or -1. */
@@ -121,17 +138,33 @@ class NgramTable {
 
   /** Stores the key's row unless the key is there; returns the row the key has. */
   setIfAbsent(key: number, row: number): number {
+    if (this.size + 1 > this.keys.length * MAX_LOAD) this.grow();
     for (let slot = slotOf(key, this.mask); ; slot = (slot + 1) & this.mask) {
       const found = this.keys[slot]!;
       if (found === key) return this.rows[slot]!;
       if (found === -1) {
         this.keys[slot] = key;
         this.rows[slot] = row;
+        this.size++;
         return row;
       }
     }
   }
+
+  private grow(): void {
+    const { keys, rows } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.rows = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    keys.forEach((key, slot) => {
+      if (key !== -1) this.setIfAbsent(key, rows[slot]!);
+    });
+  }
 }
+
+/** The most a table is filled before it grows. */
+const MAX_LOAD = 0.7;
 
 /** A slot for a key below 2^51, from both of its 32-bit halves. */
 function slotOf(key: number, mask: number): number {
@@ -406,6 +439,7 @@ function tablesFromCache(file: Buffer, digest: Buffer): ModelTables | undefined 
   }
   const powerOfTwo = (slots: number): boolean => slots > 0 && (slots & (slots - 1)) === 0;
   if (!powerOfTwo(bigramSlots) || !powerOfTwo(trigramSlots)) return undefined;
+  const rowIsValid = (row: number): boolean => row >= -1 && row < rowCount;
   let offset = bytes.byteOffset + HEADER_BYTES;
   const floats = (length: number): Float64Array => {
     const array = new Float64Array(bytes.buffer, offset, length);
@@ -425,12 +459,17 @@ function tablesFromCache(file: Buffer, digest: Buffer): ModelTables | undefined 
   const bigramRows = integers(bigramSlots);
   const trigramRows = integers(trigramSlots);
   const words = bytes.toString('utf8', offset - bytes.byteOffset, bytes.byteLength).split('\n');
-  if (words.length !== wordCount) return undefined;
+  if (words.length !== wordCount || !unigramRows.every(rowIsValid)) return undefined;
+  const bigrams = new NgramTable(bigramKeys, bigramRows);
+  const trigrams = new NgramTable(trigramKeys, trigramRows);
+  // A file that passed its checksum was written by cacheBytes; checked anyway, as a table without
+  // an empty slot would make a look-up search forever.
+  if (!bigrams.isSound(rowCount) || !trigrams.isSound(rowCount)) return undefined;
   return {
     words,
     unigramRows,
-    bigrams: new NgramTable(bigramKeys, bigramRows),
-    trigrams: new NgramTable(trigramKeys, trigramRows),
+    bigrams,
+    trigrams,
     logProbabilities,
     logBackoffs,
     unknown: header.getFloat64(32, true),

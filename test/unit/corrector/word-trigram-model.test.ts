@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +117,52 @@ describe('loadWordTrigramModel', () => {
       expect(model.origin).toBe('arpa');
       expect(model.logProbability('the', 'cat', 'sat')).toBe(-0.0625 * Math.LN10);
       expect(await readFile(path)).toEqual(good);
+    }
+  });
+
+  it('takes no table that a look-up could search forever, even under a good checksum', async () => {
+    const cache = join(scratch, 'full-table-cache');
+    await loadWordTrigramModel(tinyLexicon, cache);
+    const [name] = await readdir(cache);
+    const path = join(cache, name!);
+    const file = await readFile(path);
+    // The layout (word-trigram-model.ts): a 64-byte header, the rows' two float arrays, then the
+    // bigram table's keys; every slot filled is a table with no empty slot.
+    const rowCount = file.readUInt32LE(16);
+    const bigramSlots = file.readUInt32LE(20);
+    const keysAt = 64 + 2 * 8 * rowCount;
+    for (let slot = 0; slot < bigramSlots; slot++) file.writeDoubleLE(slot, keysAt + 8 * slot);
+    createHash('sha256').update(file.subarray(64)).digest().copy(file, 56, 0, 8);
+    await writeFile(path, file);
+    const model = await loadWordTrigramModel(tinyLexicon, cache);
+    expect(model.origin).toBe('arpa');
+    expect(model.logProbability('sat', 'cat', 'sat')).toBe(-0.75 * Math.LN10);
+  });
+
+  it('grows its tables past the counts an ARPA file declares', async () => {
+    const undercounted = join(scratch, 'undercounted');
+    await mkdir(undercounted);
+    const words = Array.from({ length: 40 }, (_, index) => `w${index}`);
+    const arpa = [
+      '\\data\\',
+      'ngram 1=1',
+      'ngram 2=1',
+      '',
+      '\\1-grams:',
+      '-9.0\t<unk>',
+      ...words.map((word) => `-2.0\t${word}\t-0.5`),
+      '',
+      '\\2-grams:',
+      ...words.slice(1).map((word, index) => `-0.25\t${words[index]!} ${word}`),
+      '',
+      '\\end\\',
+      '',
+    ].join('\n');
+    await writeFile(join(undercounted, 'lm.arpa.gz'), gzipSync(arpa));
+    for (const cacheDirectory of [null, join(scratch, 'undercounted-cache')]) {
+      const model = await loadWordTrigramModel(undercounted, cacheDirectory);
+      expect(model.logProbability('<s>', 'w38', 'w39')).toBe(-0.25 * Math.LN10);
+      expect(model.logProbability('<s>', 'w39', 'w0')).toBe(-0.5 * Math.LN10 + -2.0 * Math.LN10);
     }
   });
 
