@@ -26,6 +26,7 @@ import {
 import { pluralOf, SINGULAR_SUBJECTS } from './learner-forms.js';
 import {
   alternation,
+  haveFor,
   isThirdPerson,
   MONTH,
   presentOfBe,
@@ -59,10 +60,6 @@ const BASE_OF_REGULAR_PAST: ReadonlyMap<string, string> = new Map(
 /** Superlatives learners use without "the" ("where is nearest pharmacy"). */
 const NEAREST =
   '(?:nearest|closest|cheapest|biggest|largest|oldest|tallest|highest|fastest|easiest)';
-
-/** "has" for he, she, it or a singular noun phrase ("the population"; not "the numbers"). */
-const haveFor = (subject: string): string =>
-  isThirdPerson(subject) && !/s$/iu.test(subject) ? 'has' : 'have';
 
 /** The perfect of a past verb for `subject` ("met" → "have met"), or undefined for no past. */
 function perfectOf(subject: string, past: string): string | undefined {

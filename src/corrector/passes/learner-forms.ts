@@ -263,6 +263,8 @@ const COMPARATIVE_OF = new Map([
   ['lazy', 'lazier'],
 ]);
 const COMPARATIVES = alternation([...COMPARATIVE_OF.values(), 'better', 'worse']);
+/** "bigger" → "biggest", "happier" → "happiest". */
+const superlativeOf = (comparative: string): string => `${comparative.slice(0, -2)}est`;
 const SHORT_ADJECTIVES = alternation([...COMPARATIVE_OF.keys()]);
 const MOST_SHORT_ADJECTIVES = alternation(
   [...COMPARATIVE_OF.keys()].filter((adjective) => !adjective.endsWith('y')),
@@ -270,7 +272,7 @@ const MOST_SHORT_ADJECTIVES = alternation(
 const SUPERLATIVE_FORMS = alternation([
   ...[...COMPARATIVE_OF.values()]
     .filter((comparative) => comparative.endsWith('er'))
-    .map((comparative) => `${comparative.slice(0, -2)}est`),
+    .map(superlativeOf),
   'best',
   'worst',
 ]);
@@ -562,8 +564,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (superlative) return `${the!}${superlative}`;
       if (mostAdjective) {
         if (mostAdjective !== mostAdjective.toLowerCase()) return undefined;
-        const comparativeForm = COMPARATIVE_OF.get(mostAdjective)!;
-        return `${theMost!}${comparativeForm.slice(0, -2)}est`;
+        return `${theMost!}${superlativeOf(COMPARATIVE_OF.get(mostAdjective)!)}`;
       }
       return `${COMPARATIVE_OF.get(adjective!.toLowerCase())!}${than!}`;
     },

@@ -101,7 +101,9 @@ const STATIVE_PASTS = new Set([
 ]);
 
 export const isThirdPerson = (subject: string): boolean => THIRD_PERSON_SUBJECT.test(subject);
-const haveFor = (subject: string): string => (isThirdPerson(subject) ? 'has' : 'have');
+/** "has" for he, she, it or a singular noun phrase ("the population"; not "the numbers"). */
+export const haveFor = (subject: string): string =>
+  isThirdPerson(subject) && !/s$/iu.test(subject) ? 'has' : 'have';
 
 /** The present of "be" for a subject pronoun or noun phrase. */
 export function presentOfBe(subject: string): string {

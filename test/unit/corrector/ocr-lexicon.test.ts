@@ -276,6 +276,7 @@ describe('OcrLexicon.load failures', () => {
     expect(error.reason).toContain('line 10');
     expect(error.reason).toContain('expected 2 word(s)');
   });
+
   it('reports an ARPA model without <unk>', async () => {
     const directory = await brokenCopy(
       'lm.arpa.gz',

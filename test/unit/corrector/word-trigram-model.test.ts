@@ -50,6 +50,17 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
+/** The tiny model loaded once with the cache folder `name`: the cache file's path and bytes. */
+async function cachedTinyModel(
+  name: string,
+): Promise<{ cache: string; path: string; bytes: Buffer }> {
+  const cache = join(scratch, name);
+  await loadWordTrigramModel(tinyLexicon, cache);
+  const [file] = await readdir(cache);
+  const path = join(cache, file!);
+  return { cache, path, bytes: await readFile(path) };
+}
+
 /** Every score the passes ask for, over words the model knows and does not. */
 function scores(model: WordTrigramModel, words: readonly string[]): number[] {
   const out: number[] = [];
@@ -102,11 +113,7 @@ describe('loadWordTrigramModel', () => {
   });
 
   it('parses again, and rewrites the cache, when the cache file is damaged or cut short', async () => {
-    const cache = join(scratch, 'damaged-cache');
-    await loadWordTrigramModel(tinyLexicon, cache);
-    const [name] = await readdir(cache);
-    const path = join(cache, name!);
-    const good = await readFile(path);
+    const { cache, path, bytes: good } = await cachedTinyModel('damaged-cache');
     for (const damaged of [
       Buffer.concat([good.subarray(0, good.length - 9), Buffer.from('X'), good.subarray(-8)]),
       good.subarray(0, good.length - 3),
@@ -121,11 +128,7 @@ describe('loadWordTrigramModel', () => {
   });
 
   it('takes no table that a look-up could search forever, even under a good checksum', async () => {
-    const cache = join(scratch, 'full-table-cache');
-    await loadWordTrigramModel(tinyLexicon, cache);
-    const [name] = await readdir(cache);
-    const path = join(cache, name!);
-    const file = await readFile(path);
+    const { cache, path, bytes: file } = await cachedTinyModel('full-table-cache');
     // The layout (word-trigram-model.ts): a 64-byte header, the rows' two float arrays, then the
     // bigram table's keys; every slot filled is a table with no empty slot.
     const rowCount = file.readUInt32LE(16);
