@@ -72,6 +72,10 @@ DEFAULT_SETTINGS = {
     # this, the Python reference corrector does not).
     "model_min_confidence": 1.0,
     "lexicon_min_confidence": 0.7,
+    # The share of the general English model (training/general_lm.py, `general-lm.arpa.gz`) in the
+    # word model the pass scores with; 0 leaves the corpus model alone. 0.3 on the out-of-domain dev
+    # scans (0.15 / 0.3 / 0.5 within 0.1 points of CER of each other).
+    "general_lm_weight": 0.3,
 }
 
 
@@ -400,10 +404,35 @@ def in_reference_code(line: str, start: int, end: int) -> bool:
     return CODE_BEFORE.match(line, end) is not None or CODE_AFTER.match(line, max(0, start - 2), start) is not None
 
 
+class MixedModel:
+    """Two word models interpolated: ln(w_a P_a + w_b P_b), each backing off on its own."""
+
+    def __init__(self, first: ArpaModel, second: ArpaModel, second_weight: float):
+        self.models = (first, second)
+        self.log_weights = (math.log1p(-second_weight), math.log(second_weight))
+
+    def log_probability(self, a: str, b: str, c: str) -> float:
+        x = self.log_weights[0] + self.models[0].log_probability(a, b, c)
+        y = self.log_weights[1] + self.models[1].log_probability(a, b, c)
+        high, low = (x, y) if x >= y else (y, x)
+        return high + math.log1p(math.exp(low - high))
+
+
+GENERAL_LM = "general-lm.arpa.gz"
+
+
+def word_model(model_dir: Path, settings: dict) -> ArpaModel | MixedModel:
+    corpus = ArpaModel(model_dir / "lm.arpa.gz")
+    weight = settings.get("general_lm_weight", 0.0)
+    if weight <= 0:
+        return corpus
+    return MixedModel(corpus, ArpaModel(model_dir / GENERAL_LM), weight)
+
+
 class OcrLexicon:
     def __init__(self, model_dir: Path):
         self.settings = json.loads((model_dir / "channel.json").read_text(encoding="utf-8"))
-        self.lm = ArpaModel(model_dir / "lm.arpa.gz")
+        self.lm = word_model(model_dir, self.settings)
         self.lexicon = Lexicon(model_dir)
         self.channel = Channel(self.settings)
 

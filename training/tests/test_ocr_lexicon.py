@@ -7,7 +7,17 @@ import unittest
 from contextlib import contextmanager
 from pathlib import Path
 
-from training.ocr_lexicon import ArpaModel, Channel, KneserNeyCounts, OcrLexicon, build, write_arpa
+from training.ocr_lexicon import (
+    DEFAULT_SETTINGS,
+    GENERAL_LM,
+    ArpaModel,
+    Channel,
+    KneserNeyCounts,
+    MixedModel,
+    OcrLexicon,
+    build,
+    write_arpa,
+)
 
 SENTENCES = [
     s.split()
@@ -73,7 +83,8 @@ class CorrectionTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.directory = tempfile.TemporaryDirectory()
-        build(Path(cls.directory.name), SENTENCES, {"zebra", "tor"}, CONFUSIONS)
+        corpus_only = {**DEFAULT_SETTINGS, "general_lm_weight": 0.0}
+        build(Path(cls.directory.name), SENTENCES, {"zebra", "tor"}, CONFUSIONS, settings=corpus_only)
         cls.lexicon = OcrLexicon(Path(cls.directory.name))
         cls.lexicon.settings["split_min_count"] = 5  # the shipped 20 assumes a corpus of millions of words
 
@@ -130,3 +141,43 @@ class CorrectionTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class GeneralModelTest(unittest.TestCase):
+    """The corpus model mixed with a general English model (training/general_lm.py)."""
+
+    def setUp(self):
+        self.directory = tempfile.TemporaryDirectory()
+        self.path = Path(self.directory.name)
+        build(self.path, SENTENCES, {"zebra", "tor"}, CONFUSIONS)
+
+    def tearDown(self):
+        self.directory.cleanup()
+
+    def write_general(self):
+        from training.general_lm import write_bigram_arpa
+
+        unigrams = {"<s>": -99.0, "</s>": -1.0, "the": -1.0, "zebra": -2.0, "letter": -1.5}
+        write_bigram_arpa(self.path / GENERAL_LM, unigrams, {"the": -0.2}, {("the", "zebra"): -0.3}, -7.0)
+
+    def test_the_shipped_settings_mix_in_the_general_model_and_need_its_file(self):
+        self.assertGreater(DEFAULT_SETTINGS["general_lm_weight"], 0)
+        with self.assertRaises(FileNotFoundError) as raised:
+            OcrLexicon(self.path)
+        self.assertIn(GENERAL_LM, str(raised.exception))
+
+    def test_the_mixture_interpolates_each_model_s_own_backoff(self):
+        self.write_general()
+        lexicon = OcrLexicon(self.path)
+        self.assertIsInstance(lexicon.lm, MixedModel)
+        corpus, general = lexicon.lm.models
+        weight = DEFAULT_SETTINGS["general_lm_weight"]
+        for a, b, c in [("<s>", "the", "zebra"), ("of", "the", "union"), ("the", "state", "qwzx")]:
+            expected = math.log(
+                (1 - weight) * math.exp(corpus.log_probability(a, b, c))
+                + weight * math.exp(general.log_probability(a, b, c))
+            )
+            self.assertAlmostEqual(lexicon.lm.log_probability(a, b, c), expected, places=12)
+        # "the zebra" is a general bigram only: the mixture gives it more than the corpus model does.
+        mixed, alone = (model.log_probability("<s>", "the", "zebra") for model in (lexicon.lm, corpus))
+        self.assertGreater(mixed, alone)

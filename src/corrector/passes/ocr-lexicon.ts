@@ -20,7 +20,12 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CorrectorUnavailable } from '../errors.js';
 import { readText, textLines } from './model-files.js';
-import { loadWordTrigramModel, type WordTrigramModel } from './word-trigram-model.js';
+import {
+  GENERAL_MODEL_FILE,
+  loadWordTrigramModel,
+  mixedWordModel,
+  type WordTrigramModel,
+} from './word-trigram-model.js';
 
 /** One word replacement; `start`/`end` are UTF-16 offsets in the input line. */
 export interface LexicalEdit {
@@ -55,6 +60,11 @@ export interface OcrLexiconSettings {
   model_min_confidence: number;
   /** The lexical pass's own edits below this confidence are not proposed (0 when absent). */
   lexicon_min_confidence?: number | undefined;
+  /**
+   * The general English model's share in the word model the pass scores with (0 when absent: the
+   * corpus model alone); above 0, the directory must hold its `general-lm.arpa.gz`.
+   */
+  general_lm_weight?: number | undefined;
 }
 
 const CHANNEL_FILE = 'channel.json';
@@ -109,6 +119,7 @@ const settingsSchema = z.object({
   beam: z.number().int().positive(),
   model_min_confidence: z.number().min(0).max(1),
   lexicon_min_confidence: z.number().min(0).max(1).optional(),
+  general_lm_weight: z.number().min(0).lt(1).optional(),
 });
 
 /** channel.json: the settings, and the confusions as [OCR text, intended text, cost]. */
@@ -592,12 +603,14 @@ export class OcrLexicon {
       CANDIDATES_FILE,
       KNOWN_WORDS_FILE,
     ].map((name) => join(root, name)) as [string, string, string];
-    // Read and decompress in parallel, but report the first broken file in a fixed order.
-    const [channel, lm, candidates, known] = await Promise.allSettled([
+    // Read and decompress in parallel, but report the first broken file in a fixed order. The
+    // general model is read before the settings say whether it is used; unused, it may be missing.
+    const [channel, lm, candidates, known, general] = await Promise.allSettled([
       readText(channelPath),
       wordModel ?? loadWordTrigramModel(root),
       readText(candidatesPath),
       readText(knownPath),
+      loadWordTrigramModel(root, undefined, GENERAL_MODEL_FILE),
     ]);
     const channelText = settled(channel);
     const languageModel = settled(lm);
@@ -619,11 +632,16 @@ export class OcrLexicon {
       beam: parsedSettings.beam,
       model_min_confidence: parsedSettings.model_min_confidence,
       lexicon_min_confidence: parsedSettings.lexicon_min_confidence,
+      general_lm_weight: parsedSettings.general_lm_weight,
     };
+    const lexicon = Lexicon.parse(candidatesText, candidatesPath, knownText);
+    const generalWeight = settings.general_lm_weight ?? 0;
     return new OcrLexicon(
       Object.freeze(settings),
-      languageModel,
-      Lexicon.parse(candidatesText, candidatesPath, knownText),
+      generalWeight > 0
+        ? mixedWordModel(languageModel, settled(general), generalWeight)
+        : languageModel,
+      lexicon,
       new Channel(confusions),
     );
   }

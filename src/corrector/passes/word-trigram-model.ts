@@ -1,7 +1,8 @@
 /**
  * The word trigram model that the OCR lexical pass scores lines with and the writing pass's speller
  * reads context from (passes/ocr-lexicon.ts, passes/context-speller.ts): a backoff model read from
- * the lexicon's `lm.arpa.gz` (56,767 words, 234,553 bigrams, 284,293 trigrams).
+ * the lexicon's `lm.arpa.gz` (56,767 words, 234,553 bigrams, 284,293 trigrams). The OCR pass mixes it
+ * with a general English bigram model, `general-lm.arpa.gz` (mixedWordModel; training/general_lm.py).
  *
  * Parsing that ARPA file took 0.7–1.4 s of every OCR or writing run. After the first parse the model's
  * tables are kept in a binary file in the user's cache (modelCacheDirectory), named by the SHA-256 of
@@ -31,18 +32,22 @@ export interface LoadedWordTrigramModel extends WordTrigramModel {
   readonly origin: 'arpa' | 'cache';
 }
 
-const ARPA_FILE = 'lm.arpa.gz';
+/** The corpus model's file in a lexicon directory. */
+export const CORPUS_MODEL_FILE = 'lm.arpa.gz';
+/** The general English model's file, which the OCR pass mixes in. */
+export const GENERAL_MODEL_FILE = 'general-lm.arpa.gz';
 const UNKNOWN_WORD = '<unk>';
 
 /**
- * The model of the lexicon directory `directory`, from the cache when it holds this ARPA file's
- * tables; a missing or broken ARPA file names itself. `cacheDirectory` null: no cache.
+ * The model in `file` of the lexicon directory `directory`, from the cache when it holds this ARPA
+ * file's tables; a missing or broken ARPA file names itself. `cacheDirectory` null: no cache.
  */
 export async function loadWordTrigramModel(
   directory: string,
   cacheDirectory: string | null = modelCacheDirectory(),
+  file: string = CORPUS_MODEL_FILE,
 ): Promise<LoadedWordTrigramModel> {
-  const path = join(resolve(directory), ARPA_FILE);
+  const path = join(resolve(directory), file);
   const compressed = await readBytes(path);
   if (cacheDirectory === null)
     return ArpaModel.parse(await decompressedText(compressed, path), path);
@@ -56,6 +61,30 @@ export async function loadWordTrigramModel(
   const model = ArpaModel.parse(await decompressedText(compressed, path), path);
   await writeCache(cacheDirectory, cachePath, cacheBytes(model.tables, digest));
   return model;
+}
+
+/**
+ * Two models interpolated, ln((1 - w) P_first + w P_second), each backing off on its own (Python's
+ * MixedModel in training/ocr_lexicon.py, to the same doubles). What a word is known as, and its
+ * probability alone, stay the first model's: the writing pass's thresholds were set on it.
+ */
+export function mixedWordModel(
+  first: WordTrigramModel,
+  second: WordTrigramModel,
+  secondWeight: number,
+): WordTrigramModel {
+  const firstLogWeight = Math.log1p(-secondWeight);
+  const secondLogWeight = Math.log(secondWeight);
+  return {
+    logProbability(a: string, b: string, c: string): number {
+      const x = firstLogWeight + first.logProbability(a, b, c);
+      const y = secondLogWeight + second.logProbability(a, b, c);
+      const [high, low] = x >= y ? [x, y] : [y, x];
+      return high + Math.log1p(Math.exp(low - high));
+    },
+    knows: (word) => first.knows(word),
+    wordLogProbability: (word) => first.wordLogProbability(word),
+  };
 }
 
 /**
@@ -208,8 +237,11 @@ class ArpaModel implements LoadedWordTrigramModel {
     const words: string[] = [];
     const unigramRows = new Int32Array(WORD_ID_LIMIT).fill(-1);
     const counts = declaredCounts(lines);
-    const bigrams = NgramTable.forCount(counts[2] ?? lines.length);
-    const trigrams = NgramTable.forCount(counts[3] ?? lines.length);
+    // An order the \data\ section leaves out has no n-grams (a bigram model's trigram table stays
+    // small); a file without counts gets tables for all its lines. Either way the tables grow.
+    const undeclared = counts.length === 0 ? lines.length : 0;
+    const bigrams = NgramTable.forCount(counts[2] ?? undeclared);
+    const trigrams = NgramTable.forCount(counts[3] ?? undeclared);
     let rowCount = 0;
     const logProbabilities = new Float64Array(lines.length);
     const logBackoffs = new Float64Array(lines.length);

@@ -98,8 +98,8 @@ describe('OcrLexicon corrections', () => {
       { start: 0, end: 1, text: 'I' },
       { start: 13, end: 14, text: 'I' },
     ]);
-    expect(pipes.edits[0]!.confidence).toBeCloseTo(0.8664937388392531, 12);
-    expect(pipes.edits[1]!.confidence).toBeCloseTo(0.6846987265003582, 12);
+    expect(pipes.edits[0]!.confidence).toBeCloseTo(0.6937115894641647, 12);
+    expect(pipes.edits[1]!.confidence).toBeCloseTo(0.5569200739298777, 12);
     expect(lexicon.correct('Yes, ! know.').text).toBe('Yes, I know.');
     expect(lexicon.correct('Yes, you know!').text).toBe('Yes, you know!');
   });
@@ -146,7 +146,12 @@ describe('OcrLexicon far candidates', () => {
   beforeAll(async () => {
     // The shipped model with far candidates off: no word is long enough for them.
     scratch = await mkdtemp(join(tmpdir(), 'ocr-lexicon-far-'));
-    for (const file of ['lm.arpa.gz', 'candidates.txt.gz', 'known-words.txt.gz']) {
+    for (const file of [
+      'lm.arpa.gz',
+      'general-lm.arpa.gz',
+      'candidates.txt.gz',
+      'known-words.txt.gz',
+    ]) {
       await copyFile(join(lexiconDir, file), join(scratch, file));
     }
     await writeFile(
@@ -200,8 +205,8 @@ describe('OcrLexicon.load failures', () => {
   });
 
   /**
-   * A copy of the shipped directory, with a tiny valid ARPA model, and with `name` replaced by
-   * `content` (gzipped for .gz) when given.
+   * A copy of the shipped directory, with tiny valid ARPA models (corpus and general), and with
+   * `name` replaced by `content` (gzipped for .gz) when given.
    */
   async function brokenCopy(name?: string, content = ''): Promise<string> {
     const directory = await mkdtemp(join(scratch, 'copy-'));
@@ -221,6 +226,7 @@ describe('OcrLexicon.load failures', () => {
       '',
     ].join('\n');
     await writeFile(join(directory, 'lm.arpa.gz'), gzipSync(tinyArpa));
+    await writeFile(join(directory, 'general-lm.arpa.gz'), gzipSync(tinyArpa));
     if (name)
       await writeFile(join(directory, name), name.endsWith('.gz') ? gzipSync(content) : content);
     return directory;
@@ -306,6 +312,33 @@ describe('OcrLexicon.load failures', () => {
     const error = await loadFailure(directory);
     expect(error.reason).toContain(join(directory, 'channel.json'));
     expect(error.reason).toContain('beam');
+  });
+
+  it('names a missing general model when channel.json mixes one in', async () => {
+    const directory = await brokenCopy();
+    await rm(join(directory, 'general-lm.arpa.gz'));
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain(join(directory, 'general-lm.arpa.gz'));
+    expect(error.reason).toContain('missing');
+  });
+
+  it('needs no general model when channel.json gives it no weight', async () => {
+    const directory = await brokenCopy(
+      'channel.json',
+      await shippedChannelWith({ general_lm_weight: 0 }),
+    );
+    await rm(join(directory, 'general-lm.arpa.gz'));
+    const loaded = await OcrLexicon.load(directory);
+    expect(loaded.settings.general_lm_weight).toBe(0);
+  });
+
+  it('rejects a general model weight of 1 or more', async () => {
+    const directory = await brokenCopy(
+      'channel.json',
+      await shippedChannelWith({ general_lm_weight: 1 }),
+    );
+    const error = await loadFailure(directory);
+    expect(error.reason).toContain('general_lm_weight');
   });
 
   it('names a channel.json that is not JSON', async () => {

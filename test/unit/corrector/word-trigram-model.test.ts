@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  GENERAL_MODEL_FILE,
   loadWordTrigramModel,
+  mixedWordModel,
   modelCacheDirectory,
   type WordTrigramModel,
 } from '../../../src/corrector/passes/word-trigram-model.js';
@@ -206,6 +208,56 @@ describe('loadWordTrigramModel', () => {
     await copyFile(join(tinyLexicon, 'lm.arpa.gz'), join(copy, 'lm.arpa.gz'));
     await loadWordTrigramModel(tinyLexicon, cache);
     expect((await loadWordTrigramModel(copy, cache)).origin).toBe('cache');
+  });
+});
+
+describe('mixedWordModel', () => {
+  it('interpolates two models n-gram by n-gram, each backing off on its own', async () => {
+    const ln = (log10: number): number => log10 * Math.LN10;
+    const tiny = await loadWordTrigramModel(tinyLexicon, null);
+    const general = join(scratch, 'general');
+    await mkdir(general);
+    // Knows "dog", which the tiny corpus model does not, and backs "the cat" off differently.
+    const generalArpa = [
+      '\\data\\',
+      'ngram 1=4',
+      'ngram 2=1',
+      '',
+      '\\1-grams:',
+      '-7.0\t<unk>',
+      '-1.5\tthe\t-0.3',
+      '-2.5\tcat',
+      '-2.0\tdog',
+      '',
+      '\\2-grams:',
+      '-0.2\tthe dog',
+      '',
+      '\\end\\',
+      '',
+    ].join('\n');
+    await writeFile(join(general, GENERAL_MODEL_FILE), gzipSync(generalArpa));
+    const second = await loadWordTrigramModel(general, null, GENERAL_MODEL_FILE);
+    const mixed = mixedWordModel(tiny, second, 0.25);
+    const mix = (a: number, b: number): number => Math.log(0.75 * Math.exp(a) + 0.25 * Math.exp(b));
+    expect(mixed.logProbability('the', 'cat', 'sat')).toBeCloseTo(mix(ln(-0.0625), ln(-7.0)), 12);
+    expect(mixed.logProbability('<s>', 'the', 'dog')).toBeCloseTo(
+      mix(ln(-0.25) + ln(-9.0), ln(-0.2)),
+      12,
+    );
+    expect(mixed.logProbability('<s>', 'the', 'dog')).toBeGreaterThan(
+      tiny.logProbability('<s>', 'the', 'dog'),
+    );
+    // What a word is known as stays the corpus model's (the writing pass's thresholds are set on it).
+    expect(mixed.knows('dog')).toBe(false);
+    expect(mixed.wordLogProbability('cat')).toBe(ln(-2.0));
+  });
+
+  it('mixes in the shipped general model, which knows words the corpus model has not seen', async () => {
+    const corpus = await loadWordTrigramModel(lexiconDir, null);
+    const general = await loadWordTrigramModel(lexiconDir, null, GENERAL_MODEL_FILE);
+    const unseen = ['sunscreen', 'overdraft'].filter((word) => !corpus.knows(word));
+    expect(unseen).toHaveLength(2);
+    for (const word of unseen) expect(general.knows(word)).toBe(true);
   });
 });
 
