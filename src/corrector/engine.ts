@@ -92,8 +92,8 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 const PASSES: Record<Task, readonly Pass[]> = {
   asr: [(source, suggestion) => withoutUnlikeReplacements(source, suggestion)],
   ocr: [
-    (source, suggestion, { lexicon }) =>
-      lexicon ? refineOcrSuggestion(source, suggestion, lexicon) : suggestion,
+    (source, suggestion, { lexicon, wordConfidences }) =>
+      lexicon ? refineOcrSuggestion(source, suggestion, lexicon, wordConfidences) : suggestion,
     (source, suggestion, { wordConfidences }) =>
       withoutStrayMarks(source, suggestion, wordConfidences),
     (source, suggestion, { wordConfidences }) =>

@@ -16,6 +16,7 @@ from training.ocr_lexicon import (
     MixedModel,
     OcrLexicon,
     build,
+    recognizer_confidence,
     write_arpa,
 )
 
@@ -181,3 +182,22 @@ class GeneralModelTest(unittest.TestCase):
         # "the zebra" is a general bigram only: the mixture gives it more than the corpus model does.
         mixed, alone = (model.log_probability("<s>", "the", "zebra") for model in (lexicon.lm, corpus))
         self.assertGreater(mixed, alone)
+
+
+class RecognizerConfidenceTest(unittest.TestCase):
+    def test_a_word_inside_punctuation_takes_its_white_space_word_s_confidence(self):
+        confidences = [0.1, 0.2, 0.3]
+        self.assertEqual([recognizer_confidence("(a) b  c", start, confidences) for start in (1, 4, 7)], confidences)
+        self.assertIsNone(recognizer_confidence("a b", 2, [0.5]))
+        self.assertIsNone(recognizer_confidence("a b", 2, None))
+
+    def test_a_doubted_word_is_cheaper_to_change_and_a_sure_one_dearer(self):
+        lexicon = OcrLexicon.__new__(OcrLexicon)
+        lexicon.settings = {"recognizer_confidence_weight": 1.0, "recognizer_confidence_midpoint": 0.8}
+        options = [("tbe", ["tbe"], 0.0), ("the", ["the"], 0.5), ("toe", ["toe"], 1.0)]
+        doubted = lexicon.with_recognizer_confidence(options, 0.2)
+        self.assertEqual([round(cost, 9) for _, _, cost in doubted], [0.0, 0.0, 0.4])
+        sure = lexicon.with_recognizer_confidence(options, 1.0)
+        self.assertEqual([round(cost, 9) for _, _, cost in sure], [0.0, 0.7, 1.2])
+        self.assertIs(lexicon.with_recognizer_confidence(options, None), options)
+

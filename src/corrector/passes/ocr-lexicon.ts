@@ -19,6 +19,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CorrectorUnavailable } from '../errors.js';
+import { wordSpans } from './confident-words.js';
 import { readText, textLines } from './model-files.js';
 import {
   GENERAL_MODEL_FILE,
@@ -65,6 +66,13 @@ export interface OcrLexiconSettings {
    * corpus model alone); above 0, the directory must hold its `general-lm.arpa.gz`.
    */
   general_lm_weight?: number | undefined;
+  /**
+   * A change of a word costs this times (the recognizer's confidence in it − the midpoint) more,
+   * floored at 0 (0 when absent: confidences are not read).
+   */
+  recognizer_confidence_weight?: number | undefined;
+  /** 0.5 when absent. */
+  recognizer_confidence_midpoint?: number | undefined;
 }
 
 const CHANNEL_FILE = 'channel.json';
@@ -97,6 +105,13 @@ const WORD = new RegExp(
  * A word tied to a number by "-" or "/" is part of a reference code ("NW-4471", "COVID-19", "A/3"):
  * its letters are not a word of the language, so the pass keeps them as printed.
  */
+/** The index of the white-space separated word (given by its starts) that holds `offset`. */
+function wordIndexAt(wordStarts: readonly number[], offset: number): number {
+  let index = -1;
+  while (index + 1 < wordStarts.length && wordStarts[index + 1]! <= offset) index++;
+  return index;
+}
+
 function inReferenceCode(line: string, start: number, end: number): boolean {
   return (
     /^[-/][0-9]/.test(line.slice(end, end + 2)) ||
@@ -120,6 +135,8 @@ const settingsSchema = z.object({
   model_min_confidence: z.number().min(0).max(1),
   lexicon_min_confidence: z.number().min(0).max(1).optional(),
   general_lm_weight: z.number().min(0).lt(1).optional(),
+  recognizer_confidence_weight: z.number().nonnegative().optional(),
+  recognizer_confidence_midpoint: z.number().min(0).max(1).optional(),
 });
 
 /** channel.json: the settings, and the confusions as [OCR text, intended text, cost]. */
@@ -633,6 +650,8 @@ export class OcrLexicon {
       model_min_confidence: parsedSettings.model_min_confidence,
       lexicon_min_confidence: parsedSettings.lexicon_min_confidence,
       general_lm_weight: parsedSettings.general_lm_weight,
+      recognizer_confidence_weight: parsedSettings.recognizer_confidence_weight,
+      recognizer_confidence_midpoint: parsedSettings.recognizer_confidence_midpoint,
     };
     const lexicon = Lexicon.parse(candidatesText, candidatesPath, knownText);
     const generalWeight = settings.general_lm_weight ?? 0;
@@ -647,13 +666,21 @@ export class OcrLexicon {
   }
 
   /** The corrected line and its word replacements. */
-  correct(line: string): LexicalCorrection {
+  /**
+   * The corrected line and its word replacements. `confidences`: the recognizer's, one per
+   * white-space separated word of the line (null where unknown), as documents carry them.
+   */
+  correct(line: string, confidences?: readonly (number | null)[]): LexicalCorrection {
     const spans = [...line.matchAll(WORD)].map((match) => ({
       start: match.index,
       end: match.index + match[0].length,
     }));
+    const wordStarts = confidences ? wordSpans(line).map(([start]) => start) : [];
     const options = spans.map(({ start, end }) =>
-      this.cachedOptions(line.slice(start, end), inReferenceCode(line, start, end)),
+      this.withRecognizerConfidence(
+        this.cachedOptions(line.slice(start, end), inReferenceCode(line, start, end)),
+        confidences?.[wordIndexAt(wordStarts, start)],
+      ),
     );
     const chosen = this.bestPath(options);
     const pieces: string[] = [];
@@ -670,6 +697,23 @@ export class OcrLexicon {
     });
     pieces.push(line.slice(cursor));
     return { text: pieces.join(''), edits };
+  }
+
+  /**
+   * The options with each change's cost moved by how sure the recognizer was of the word (Python's
+   * with_recognizer_confidence): a word tesseract doubted is cheaper to change, one it was sure of
+   * dearer.
+   */
+  private withRecognizerConfidence(
+    options: readonly WordOption[],
+    confidence: number | null | undefined,
+  ): readonly WordOption[] {
+    const weight = this.settings.recognizer_confidence_weight ?? 0;
+    if (typeof confidence !== 'number' || weight === 0 || options.length === 1) return options;
+    const shift = weight * (confidence - (this.settings.recognizer_confidence_midpoint ?? 0.5));
+    return options.map((option, index) =>
+      index === 0 ? option : { ...option, cost: Math.max(0, option.cost + shift) },
+    );
   }
 
   private cachedOptions(word: string, inCode: boolean): readonly WordOption[] {

@@ -29,7 +29,10 @@ export interface LexicalCorrector {
     readonly model_min_confidence: number;
     readonly lexicon_min_confidence?: number | undefined;
   };
-  correct(line: string): { text: string; edits: LexicalEdit[] };
+  correct(
+    line: string,
+    confidences?: readonly (number | null)[],
+  ): { text: string; edits: LexicalEdit[] };
 }
 
 /**
@@ -42,10 +45,15 @@ export function usesModelEdits(settings: LexicalCorrector['settings']): boolean 
   return settings.model_min_confidence < 1;
 }
 
+/**
+ * `wordConfidences`: the recognizer's, one per white-space separated word of `source`; the lexical
+ * pass reads them where the model's edits left the line as it was (they name the source's words).
+ */
 export function refineOcrSuggestion(
   source: string,
   suggestion: Suggestion,
   lexicon: LexicalCorrector,
+  wordConfidences?: readonly (number | null)[],
 ): Suggestion {
   const gate = lexicon.settings.model_min_confidence;
   // At a gate of 1 the engine does not decode scan lines (usesModelEdits), so there are no edits.
@@ -56,7 +64,7 @@ export function refineOcrSuggestion(
     appliedModelEdits.length === suggestion.edits.length
       ? suggestion.text
       : applyTextEdits(source, appliedModelEdits);
-  const lexical = lexicon.correct(modelText);
+  const lexical = lexicon.correct(modelText, modelText === source ? wordConfidences : undefined);
   // Gated word by word, before the words are aligned again: alignment joins neighbouring word
   // replacements into one edit ("retumed tha" -> "returned the"), and one unsure word would then
   // take its sure neighbour down with it (gating word by word: OOD dev scans CER -8.6% -> -9.1%).

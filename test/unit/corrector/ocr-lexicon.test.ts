@@ -12,6 +12,8 @@ const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', 
 // Written by `training/ocr_lexicon.py fixture` from the Python reference (OcrLexicon.correct).
 interface ParityCase {
   line: string;
+  /** Every other line's: the recognizer's confidence in each white-space separated word. */
+  confidences?: number[];
   corrected: string;
   /** start/end are Python code-point offsets. */
   edits: LexicalEdit[];
@@ -48,7 +50,7 @@ describe('OcrLexicon parity with training/ocr_lexicon.py', () => {
   });
 
   it.each(cases.map((c, index) => [index, c] as const))('line %i', (_index, parityCase) => {
-    const result = lexicon.correct(parityCase.line);
+    const result = lexicon.correct(parityCase.line, parityCase.confidences);
     expect(result.text).toBe(parityCase.corrected);
     const expected = parityCase.edits.map((edit) => ({
       ...edit,
@@ -117,6 +119,18 @@ describe('OcrLexicon corrections', () => {
     expect(lexicon.correct('our reference NW-4471, as agreed').text).toBe(
       'our reference NW-4471, as agreed',
     );
+  });
+
+  it('changes a word the recognizer doubted more readily than one it was sure of (values from the Python reference)', () => {
+    const line = 'error in my mai og fhe';
+    const doubted = lexicon.correct(line, Array<number>(6).fill(0.2));
+    expect(doubted.text).toBe('error in my man on the');
+    const sure = lexicon.correct(line, Array<number>(6).fill(0.97));
+    expect(sure.text).toBe('error in my mai og the');
+    expect(sure.edits[0]!.confidence).toBeCloseTo(0.9497752797596686, 12);
+    expect(doubted.edits[2]!.confidence).toBeCloseTo(0.9995349854629566, 12);
+    // A word with no confidence is scored as without any.
+    expect(lexicon.correct(line, Array<null>(6).fill(null))).toEqual(lexicon.correct(line));
   });
 
   it('gives offsets in UTF-16 code units past astral characters', () => {

@@ -29,13 +29,16 @@ function modelSuggestion(
 function tableLexicon(
   table: Record<string, string>,
   confidence = 0.95,
-): LexicalCorrector & { seen: string[] } {
+): LexicalCorrector & { seen: string[]; confidencesSeen: unknown[] } {
   const seen: string[] = [];
+  const confidencesSeen: unknown[] = [];
   return {
     seen,
+    confidencesSeen,
     settings: { model_min_confidence: 0.7 },
-    correct(line: string) {
+    correct(line: string, confidences?: readonly (number | null)[]) {
       seen.push(line);
+      confidencesSeen.push(confidences);
       const edits: LexicalEdit[] = [];
       const text = line.replace(/\S+/g, (word, start: number) => {
         const replacement = table[word];
@@ -151,6 +154,17 @@ describe('refineOcrSuggestion', () => {
   it('returns the model suggestion itself when the lexicon changes nothing and no edit was dropped', () => {
     const suggestion = modelSuggestion(source, 'The cat sat on the old mat', {});
     expect(refineOcrSuggestion(source, suggestion, tableLexicon({}))).toBe(suggestion);
+  });
+
+  it("gives the lexical pass the recognizer's word confidences where the model left the line as it was", () => {
+    const confidences = [0.4, 0.9, 0.9, 0.8, 0.3, 0.9, 0.2];
+    const unchanged = modelSuggestion(source, source, {});
+    const lexicon = tableLexicon({ rnat: 'mat' });
+    refineOcrSuggestion(source, unchanged, lexicon, confidences);
+    // A sure model edit moved the words: the confidences no longer name them, so none are given.
+    const edited = modelSuggestion(source, 'The cat sat an tbe old rnat', { The: 0.9 });
+    refineOcrSuggestion(source, edited, lexicon, confidences);
+    expect(lexicon.confidencesSeen).toEqual([confidences, undefined]);
   });
 
   it('keeps the routing record and the overall confidence of the model', () => {
