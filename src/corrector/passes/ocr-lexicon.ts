@@ -147,6 +147,16 @@ const channelSchema = settingsSchema.extend({
 // -------------------------------------------------------------------------------------------------
 // Reading the files
 
+/** channel.json's general_lm_weight as written, 0 where it is absent or the file is broken. */
+function declaredGeneralWeight(channelText: string): number {
+  try {
+    const weight = (JSON.parse(channelText) as { general_lm_weight?: unknown }).general_lm_weight;
+    return typeof weight === 'number' ? weight : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** A settled promise's value, or its error thrown. */
 function settled<T>(result: PromiseSettledResult<T>): T {
   if (result.status === 'rejected') throw result.reason;
@@ -621,13 +631,18 @@ export class OcrLexicon {
       KNOWN_WORDS_FILE,
     ].map((name) => join(root, name)) as [string, string, string];
     // Read and decompress in parallel, but report the first broken file in a fixed order. The
-    // general model is read before the settings say whether it is used; unused, it may be missing.
+    // general model is read only when channel.json gives it a weight (unused, it may be missing).
+    const channelRead = readText(channelPath);
     const [channel, lm, candidates, known, general] = await Promise.allSettled([
-      readText(channelPath),
+      channelRead,
       wordModel ?? loadWordTrigramModel(root),
       readText(candidatesPath),
       readText(knownPath),
-      loadWordTrigramModel(root, undefined, GENERAL_MODEL_FILE),
+      channelRead.then((text) =>
+        declaredGeneralWeight(text) > 0
+          ? loadWordTrigramModel(root, undefined, GENERAL_MODEL_FILE)
+          : undefined,
+      ),
     ]);
     const channelText = settled(channel);
     const languageModel = settled(lm);
@@ -658,7 +673,7 @@ export class OcrLexicon {
     return new OcrLexicon(
       Object.freeze(settings),
       generalWeight > 0
-        ? mixedWordModel(languageModel, settled(general), generalWeight)
+        ? mixedWordModel(languageModel, settled(general)!, generalWeight)
         : languageModel,
       lexicon,
       new Channel(confusions),

@@ -79,8 +79,7 @@ export function mixedWordModel(
     logProbability(a: string, b: string, c: string): number {
       const x = firstLogWeight + first.logProbability(a, b, c);
       const y = secondLogWeight + second.logProbability(a, b, c);
-      const [high, low] = x >= y ? [x, y] : [y, x];
-      return high + Math.log1p(Math.exp(low - high));
+      return x >= y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
     },
     knows: (word) => first.knows(word),
     wordLogProbability: (word) => first.wordLogProbability(word),
