@@ -1,3 +1,4 @@
+import { CorrectorUnavailable } from '../corrector/errors.js';
 import { FormatError } from '../formats/types.js';
 
 /** A problem with what the user asked for (arguments, paths); printed as one line, no stack trace. */
@@ -18,10 +19,15 @@ const SYSTEM_ERRORS: Record<string, string> = {
 
 /**
  * The one-line message for an error the user can act on (bad input, bad arguments, a file system
- * refusal), or undefined for an error that is a bug in NeKo itself.
+ * refusal, a model file missing or broken), or undefined for an error that is a bug in NeKo itself.
  */
 export function userErrorMessage(error: unknown): string | undefined {
-  if (error instanceof FormatError || error instanceof UserError) return firstLine(error.message);
+  if (
+    error instanceof FormatError ||
+    error instanceof UserError ||
+    error instanceof CorrectorUnavailable
+  )
+    return firstLine(error.message);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && code in SYSTEM_ERRORS) {
     const path = (error as NodeJS.ErrnoException).path;

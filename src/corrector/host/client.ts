@@ -22,6 +22,7 @@ import {
   type DeviceRequest,
   type EngineInfo,
 } from '../contract.js';
+import { CorrectorUnavailable } from '../errors.js';
 import type { ClientMessage, HostMessage } from './protocol.js';
 import { spawnChildProcess, type HostChannel } from './spawn.js';
 
@@ -180,6 +181,8 @@ export class HostCorrectorClient implements CorrectorClient {
           stop();
           if (event.type === 'error' && this.crashedJobs.delete(event.jobId))
             reject(new CorrectorCrashError(event.message, this.lastCrash ?? 'unknown reason'));
+          else if (event.type === 'error' && event.unavailable)
+            reject(new CorrectorUnavailable(unavailableReason(event.message)));
           else if (event.type === 'error') reject(new Error(event.message));
           else if (event.cancelled) reject(new Error('correction cancelled'));
           else resolve(suggestions);
@@ -236,6 +239,7 @@ export class HostCorrectorClient implements CorrectorClient {
           type: 'error',
           jobId: job.id,
           message: `correction unavailable: ${outcome.reason}`,
+          unavailable: true,
         });
         return;
       }
@@ -281,7 +285,12 @@ export class HostCorrectorClient implements CorrectorClient {
           this.emit({ type: 'done', jobId: job.id, cancelled: message.cancelled });
           resolve(true);
         } else {
-          this.emit({ type: 'error', jobId: job.id, message: message.message });
+          this.emit({
+            type: 'error',
+            jobId: job.id,
+            message: message.message,
+            ...(message.unavailable ? { unavailable: true } : {}),
+          });
           resolve(true);
         }
       };
@@ -354,4 +363,13 @@ export class HostCorrectorClient implements CorrectorClient {
     });
     return channel;
   }
+}
+
+const UNAVAILABLE_PREFIX = 'correction unavailable: ';
+
+/** The reason in a CorrectorUnavailable's message (which starts with "correction unavailable: "). */
+function unavailableReason(message: string): string {
+  return message.startsWith(UNAVAILABLE_PREFIX)
+    ? message.slice(UNAVAILABLE_PREFIX.length)
+    : message;
 }

@@ -36,7 +36,8 @@ export type HostMessage =
       suggestion: Suggestion;
     }
   | { type: 'done'; jobId: string; cancelled: boolean }
-  | { type: 'failed'; jobId: string; message: string };
+  /** `unavailable`: a model file the job needed could not be loaded (CorrectorUnavailable). */
+  | { type: 'failed'; jobId: string; message: string; unavailable?: boolean };
 
 /** The host's side of a transport: whatever carries messages to and from the client. */
 export interface HostEndpoint {

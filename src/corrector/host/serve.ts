@@ -66,6 +66,7 @@ export function serveCorrector(endpoint: HostEndpoint): void {
           type: 'failed',
           jobId,
           message: (error as Error).message ?? String(error),
+          ...(error instanceof CorrectorUnavailable ? { unavailable: true } : {}),
         });
     } finally {
       cancellations.delete(jobId);

@@ -3,7 +3,16 @@
  * in a real host process. Random weights never reach <eos>, so the corrector keeps every source text;
  * what changes the text is checked through serializeCorrected, which `correct` writes with.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -150,6 +159,33 @@ describe('neko correct', () => {
       `neko: correction unavailable: no model directory at ${join(scratch, 'no-model')}`,
     ]);
     expect(readdirSync(scratch)).not.toContain('never.jsonl');
+  });
+
+  it('fails in one line, naming the file, when the OCR lexicon beside the model is broken', async () => {
+    const models = join(scratch, 'models-broken-lexicon');
+    mkdirSync(join(models, 'ocr-lexicon'), { recursive: true });
+    symlinkSync(tinyModel, join(models, 'tiny'));
+    const lexicon = join(root, 'assets/models/ocr-lexicon');
+    for (const file of ['channel.json', 'candidates.txt.gz', 'known-words.txt.gz']) {
+      copyFileSync(join(lexicon, file), join(models, 'ocr-lexicon', file));
+    }
+    const broken = join(models, 'ocr-lexicon', 'lm.arpa.gz');
+    writeFileSync(broken, 'not gzip');
+    const output = join(scratch, 'never.hocr');
+    const run = await neko(
+      'correct',
+      join(formatFixtures, 'memo.hocr'),
+      '-o',
+      output,
+      '-q',
+      '--model',
+      join(models, 'tiny'),
+    );
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`neko: correction unavailable: ${broken} is not a valid gzip file`);
+    expect(readdirSync(scratch)).not.toContain('never.hocr');
   });
 
   it('fails in one line on bad input, naming the file and line', async () => {
