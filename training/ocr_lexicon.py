@@ -6,9 +6,11 @@ explain: each word of the line may become a known word within a small weighted e
 channel: tesseract's own confusions, counted on the real train output, cost less), or split in two
 ("ofthe"); a beam search over the line picks the words that maximize
 
-    ln P_lm(words) - channel_weight * (edit cost + known_word_penalty if the source word is a known word)
+    ln P_lm(words) - channel_weight * (edit cost + known_word_penalty if the source word is a known word
+                                       + the recognizer-confidence shift where the line's words carry one)
 
-with P_lm a word trigram model (interpolated Kneser-Ney, stored as ARPA) of the training corpus.
+with P_lm a word trigram model (interpolated Kneser-Ney, stored as ARPA) of the training corpus, mixed
+with a general English bigram model (training/general_lm.py) at `general_lm_weight`.
 
     /usr/bin/python3 -m training.ocr_lexicon build --out assets/models/ocr-lexicon
     /usr/bin/python3 -m training.ocr_lexicon fixture assets/models/ocr-lexicon training/data/out/dev.jsonl \
@@ -407,7 +409,9 @@ def match_case(source: str, word: str) -> str:
 Option = Tuple[str, List[str], float]  # (text written, LM words, channel cost)
 
 
-def recognizer_confidence(line: str, start: int, confidences: Optional[Sequence[Optional[float]]]) -> Optional[float]:
+def recognizer_confidence(
+    line: str, start: int, confidences: Optional[Sequence[Optional[float]]]
+) -> Optional[float]:
     """The confidence of the white-space separated word of `line` that holds offset `start`."""
     if not confidences:
         return None

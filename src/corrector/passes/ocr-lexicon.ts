@@ -101,10 +101,6 @@ const WORD = new RegExp(
   'g',
 );
 
-/**
- * A word tied to a number by "-" or "/" is part of a reference code ("NW-4471", "COVID-19", "A/3"):
- * its letters are not a word of the language, so the pass keeps them as printed.
- */
 /** The index of the white-space separated word (given by its starts) that holds `offset`. */
 function wordIndexAt(wordStarts: readonly number[], offset: number): number {
   let index = -1;
@@ -112,6 +108,10 @@ function wordIndexAt(wordStarts: readonly number[], offset: number): number {
   return index;
 }
 
+/**
+ * A word tied to a number by "-" or "/" is part of a reference code ("NW-4471", "COVID-19", "A/3"):
+ * its letters are not a word of the language, so the pass keeps them as printed.
+ */
 function inReferenceCode(line: string, start: number, end: number): boolean {
   return (
     /^[-/][0-9]/.test(line.slice(end, end + 2)) ||
@@ -680,7 +680,6 @@ export class OcrLexicon {
     );
   }
 
-  /** The corrected line and its word replacements. */
   /**
    * The corrected line and its word replacements. `confidences`: the recognizer's, one per
    * white-space separated word of the line (null where unknown), as documents carry them.

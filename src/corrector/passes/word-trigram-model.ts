@@ -33,7 +33,7 @@ export interface LoadedWordTrigramModel extends WordTrigramModel {
 }
 
 /** The corpus model's file in a lexicon directory. */
-export const CORPUS_MODEL_FILE = 'lm.arpa.gz';
+const CORPUS_MODEL_FILE = 'lm.arpa.gz';
 /** The general English model's file, which the OCR pass mixes in. */
 export const GENERAL_MODEL_FILE = 'general-lm.arpa.gz';
 const UNKNOWN_WORD = '<unk>';
