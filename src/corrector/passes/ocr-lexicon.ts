@@ -25,6 +25,7 @@ import {
   GENERAL_MODEL_FILE,
   loadWordTrigramModel,
   mixedWordModel,
+  NgramTable,
   type WordTrigramModel,
 } from './word-trigram-model.js';
 
@@ -181,21 +182,41 @@ function parseSettings(text: string, path: string): z.infer<typeof channelSchema
 // The channel and the lexicon
 
 /**
- * Calls `visit` with every string made from `word` by deleting up to `depth` characters, the word
- * itself included (Python's `deletions` set). Deleted positions go left to right, so each choice of
- * positions is visited once; a string that repeated letters make in two ways comes twice.
+ * Calls `visit` with the key (formKey) of every string made from `word` by deleting up to `depth`
+ * (at most 2) characters, the word itself included (Python's `deletions` set). Each choice of
+ * positions is visited once; a string that repeated letters make in two ways comes twice. Keys
+ * instead of strings: the lexicon's index holds about a million forms, and making each as a string
+ * was most of the pass's load (1.0 of 1.2 s).
  */
-function visitDeletions(
-  word: string,
-  depth: number,
-  visit: (form: string) => void,
-  firstPosition = 0,
-): void {
-  visit(word);
+function visitDeletionKeys(word: string, depth: number, visit: (key: number) => void): void {
+  visit(formKey(word, -1, -1));
   if (depth === 0) return;
-  for (let i = firstPosition; i < word.length; i++) {
-    visitDeletions(word.slice(0, i) + word.slice(i + 1), depth - 1, visit, i);
+  for (let i = 0; i < word.length; i++) {
+    visit(formKey(word, i, -1));
+    if (depth === 1) continue;
+    for (let j = i + 1; j < word.length; j++) visit(formKey(word, i, j));
   }
+}
+
+/**
+ * A 51-bit key of `word` without its code units at `skip` and `skipToo` (-1: none), from two 32-bit
+ * hashes (FNV-1a and a murmur-style mix). Two forms of the lexicon's index share a key with a
+ * chance of about 1 in 10,000 over the whole index; such a collision could only add a candidate,
+ * which the channel's distance then judges as any other.
+ */
+function formKey(word: string, skip: number, skipToo: number): number {
+  let first = 0x811c9dc5;
+  let second = 0x9747b28c;
+  for (let k = 0; k < word.length; k++) {
+    if (k === skip || k === skipToo) continue;
+    const code = word.charCodeAt(k);
+    first = Math.imul(first ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x5bd1e995);
+    second ^= second >>> 15;
+  }
+  second = Math.imul(second ^ (second >>> 13), 0xc2b2ae35);
+  second ^= second >>> 16;
+  return (first >>> 13) * 4294967296 + (second >>> 0);
 }
 
 /** The word's letter pairs, with ^ and $ marking its ends (Python's `letter_bigrams` set). */
@@ -376,8 +397,8 @@ interface Candidate {
  */
 class DeletionIndex {
   private readonly words: string[] = [];
-  /** Form → its most recently added posting. */
-  private readonly lastPosting = new Map<string, number>();
+  /** Form (its key, formKey) → its most recently added posting. */
+  private readonly lastPosting = NgramTable.forCount(1 << 20);
   /** Posting → the index of its word in `words`, and the form's previous posting (-1: none). */
   private postingWord = new Int32Array(1 << 16);
   private previousPosting = new Int32Array(1 << 16);
@@ -386,20 +407,20 @@ class DeletionIndex {
   /** Adds `word` under each of its deletions up to `depth`. */
   add(word: string, depth: number): void {
     const wordIndex = this.words.push(word) - 1;
-    visitDeletions(word, depth, (form) => {
+    visitDeletionKeys(word, depth, (form) => {
       const previous = this.lastPosting.get(form);
       // A form made twice from this word (repeated letters) is listed once, as in Python's set.
-      if (previous !== undefined && this.postingWord[previous] === wordIndex) return;
+      if (previous >= 0 && this.postingWord[previous] === wordIndex) return;
       if (this.postings === this.postingWord.length) this.grow();
       this.postingWord[this.postings] = wordIndex;
-      this.previousPosting[this.postings] = previous ?? -1;
+      this.previousPosting[this.postings] = previous;
       this.lastPosting.set(form, this.postings++);
     });
   }
 
-  /** The words added with `form` among their forms. */
-  *wordsReaching(form: string): Generator<string> {
-    for (let posting = this.lastPosting.get(form) ?? -1; posting >= 0;) {
+  /** The words added with the form keyed `form` (formKey) among their forms. */
+  *wordsReaching(form: number): Generator<string> {
+    for (let posting = this.lastPosting.get(form); posting >= 0;) {
       yield this.words[this.postingWord[posting]!]!;
       posting = this.previousPosting[posting]!;
     }
@@ -521,7 +542,7 @@ class Lexicon {
   candidates(word: string, channel: Channel, limit: number): Candidate[] {
     const reach = word.length > 4 ? 2 : 1;
     const found = new Set<string>();
-    visitDeletions(word, searchDepth(word), (form) => {
+    visitDeletionKeys(word, searchDepth(word), (form) => {
       for (const candidate of this.index.wordsReaching(form)) found.add(candidate);
     });
     const distance = channel.distancesFrom(word);

@@ -120,9 +120,10 @@ const WORD_ID_LIMIT = 2 ** 17;
 /**
  * N-gram keys → rows, in open addressing with linear probing: plain typed arrays, so that the cache
  * file holds the table as it is used. A slot's key is -1 when empty (keys are never negative); a
- * table is never more than 70% full, so that a search always meets an empty slot.
+ * table is never more than 70% full, so that a search always meets an empty slot. Keys are integers
+ * below 2^51 (the OCR lexicon's deletion index keys its forms so too).
  */
-class NgramTable {
+export class NgramTable {
   private mask: number;
   private size: number;
 
@@ -161,6 +162,20 @@ class NgramTable {
       const found = this.keys[slot]!;
       if (found === key) return this.rows[slot]!;
       if (found === -1) return -1;
+    }
+  }
+
+  /** Stores the key's row, replacing the row it had. */
+  set(key: number, row: number): void {
+    if (this.size + 1 > this.keys.length * MAX_LOAD) this.grow();
+    for (let slot = slotOf(key, this.mask); ; slot = (slot + 1) & this.mask) {
+      const found = this.keys[slot]!;
+      if (found === key || found === -1) {
+        if (found === -1) this.size++;
+        this.keys[slot] = key;
+        this.rows[slot] = row;
+        return;
+      }
     }
   }
 
