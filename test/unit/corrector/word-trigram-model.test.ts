@@ -10,6 +10,7 @@ import {
   loadWordTrigramModel,
   mixedWordModel,
   modelCacheDirectory,
+  NgramTable,
   type WordTrigramModel,
 } from '../../../src/corrector/passes/word-trigram-model.js';
 
@@ -258,6 +259,20 @@ describe('mixedWordModel', () => {
     const unseen = ['sunscreen', 'overdraft'].filter((word) => !corpus.knows(word));
     expect(unseen).toHaveLength(2);
     for (const word of unseen) expect(general.knows(word)).toBe(true);
+  });
+});
+
+describe('NgramTable', () => {
+  it('replaces a row on set, grows past the count it was made for, and answers -1 for a missing key', () => {
+    const table = NgramTable.forCount(2);
+    const keys = Array.from({ length: 1000 }, (_, i) => i * 2 ** 33 + 7 * i);
+    keys.forEach((key, row) => table.set(key, row));
+    table.set(keys[5]!, 999_999);
+    expect(keys.map((key) => table.get(key))).toEqual(
+      keys.map((_, row) => (row === 5 ? 999_999 : row)),
+    );
+    expect(table.get(2 ** 50 + 3)).toBe(-1);
+    expect(table.setIfAbsent(keys[7]!, 1)).toBe(7);
   });
 });
 
