@@ -200,9 +200,9 @@ function visitDeletionKeys(word: string, depth: number, visit: (key: number) => 
 
 /**
  * A 51-bit key of `word` without its code units at `skip` and `skipToo` (-1: none), from two 32-bit
- * hashes (FNV-1a and a murmur-style mix). Two forms of the lexicon's index share a key with a
- * chance of about 1 in 10,000 over the whole index; such a collision could only add a candidate,
- * which the channel's distance then judges as any other.
+ * hashes (FNV-1a and a murmur-style mix). The shipped lexicon's 1,014,367 forms have as many keys;
+ * another lexicon's two forms share one with a chance of about 1 in 4,400, and such a collision
+ * could only add a candidate, which the channel's distance then judges as any other.
  */
 function formKey(word: string, skip: number, skipToo: number): number {
   let first = 0x811c9dc5;
