@@ -9,9 +9,9 @@ scans' words that both models know). CMU Sphinx's generic US English model, whic
 2,051,547 bigrams the header declares missing), so `training/tools/sphinx_lm_to_arpa.sh` builds the
 converter from Debian's source with the assertion turned into a warning.
 
-This module keeps the model's unigrams and its most informative bigrams (its trigrams added 0.2
-points of OOD dev CER for 1.7 M more n-grams), renormalizes the backoff weights for what was pruned,
-and writes a bigram ARPA file:
+This module keeps the model's unigrams and its most informative bigrams (the whole model, trigrams
+and all, gave the pass alone OOD dev CER -11.0% against -10.9% with these, for 2.7 M more n-grams),
+renormalizes the backoff weights for what was pruned, and writes a bigram ARPA file:
 
     bash training/tools/sphinx_lm_to_arpa.sh /tmp/en-us.arpa
     /usr/bin/python3 -m training.general_lm /tmp/en-us.arpa assets/models/ocr-lexicon/general-lm.arpa.gz
