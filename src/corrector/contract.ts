@@ -45,8 +45,8 @@ export type CorrectorEvent =
   | { type: 'progress'; jobId: string; done: number; total: number }
   | { type: 'result'; jobId: string; segmentId: string; suggestion: Suggestion }
   | { type: 'done'; jobId: string; cancelled: boolean }
-  /** `unavailable`: correction could not run (a model file missing or broken), not a failure of it. */
-  | { type: 'error'; jobId: string; message: string; unavailable?: boolean };
+  /** `unavailableReason`: why correction could not run (a model file missing or broken), when so. */
+  | { type: 'error'; jobId: string; message: string; unavailableReason?: string };
 
 export interface CorrectorStatus {
   available: boolean;

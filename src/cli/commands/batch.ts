@@ -10,7 +10,6 @@ import {
   type BatchRequest,
 } from '../../batch/batch.js';
 import { QueueError } from '../../batch/redis.js';
-import { CorrectorUnavailable } from '../../corrector/errors.js';
 import { formats } from '../../formats/registry.js';
 import type { FormatId } from '../../formats/types.js';
 import type { CliCommand, CliIo } from '../context.js';
@@ -100,7 +99,6 @@ async function runBatch(inputs: string[], options: BatchCommandOptions, io: CliI
         : await runQueued(plan, request, options.queue, hooks);
   } catch (error) {
     if (error instanceof QueueError) throw new UserError(error.message);
-    if (error instanceof CorrectorUnavailable) throw new UserError(error.reason);
     throw error;
   } finally {
     line.end();

@@ -5,7 +5,6 @@ import { correctorInput } from '../../document/operations.js';
 import type { Segment, Task } from '../../document/types.js';
 import { readDocumentFile } from '../../formats/io.js';
 import { CorrectorEngine, type SegmentResult } from '../../corrector/engine.js';
-import { CorrectorUnavailable } from '../../corrector/errors.js';
 import type { CorrectorInput, Decoding, DeviceRequest } from '../../corrector/contract.js';
 import { repositoryRoot, type ModelConfig } from '../../corrector/runtime/config.js';
 import { measureMatMulRate } from '../../corrector/runtime/session.js';
@@ -103,9 +102,6 @@ async function bench(input: string | undefined, options: BenchOptions, io: CliIo
   const engine = await CorrectorEngine.load({
     device: options.device,
     ...(options.model === undefined ? {} : { modelDirectory: resolve(options.model) }),
-  }).catch((error: unknown) => {
-    if (error instanceof CorrectorUnavailable) throw new UserError(error.message);
-    throw error;
   });
   try {
     const matMulRate = await measureMatMulRate(matMulProbeFile(), engine.info.device);

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { DEVICE_REQUESTS, type DeviceRequest } from '../../corrector/contract.js';
-import { CorrectorUnavailable } from '../../corrector/errors.js';
 import { QueueError } from '../../batch/redis.js';
 import { startWorker } from '../../batch/worker.js';
 import type { CliCommand, CliIo } from '../context.js';
@@ -70,7 +69,6 @@ async function runWorker(options: WorkerCommandOptions, io: CliIo): Promise<void
     });
   } catch (error) {
     if (error instanceof QueueError) throw new UserError(error.message);
-    if (error instanceof CorrectorUnavailable) throw new UserError(error.reason);
     throw error;
   }
   for (const warning of worker.warnings) io.stderr.write(`neko: warning: ${warning}\n`);

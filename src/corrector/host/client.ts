@@ -181,8 +181,8 @@ export class HostCorrectorClient implements CorrectorClient {
           stop();
           if (event.type === 'error' && this.crashedJobs.delete(event.jobId))
             reject(new CorrectorCrashError(event.message, this.lastCrash ?? 'unknown reason'));
-          else if (event.type === 'error' && event.unavailable)
-            reject(new CorrectorUnavailable(unavailableReason(event.message)));
+          else if (event.type === 'error' && event.unavailableReason !== undefined)
+            reject(new CorrectorUnavailable(event.unavailableReason));
           else if (event.type === 'error') reject(new Error(event.message));
           else if (event.cancelled) reject(new Error('correction cancelled'));
           else resolve(suggestions);
@@ -239,7 +239,7 @@ export class HostCorrectorClient implements CorrectorClient {
           type: 'error',
           jobId: job.id,
           message: `correction unavailable: ${outcome.reason}`,
-          unavailable: true,
+          unavailableReason: outcome.reason,
         });
         return;
       }
@@ -289,7 +289,9 @@ export class HostCorrectorClient implements CorrectorClient {
             type: 'error',
             jobId: job.id,
             message: message.message,
-            ...(message.unavailable ? { unavailable: true } : {}),
+            ...(message.unavailableReason === undefined
+              ? {}
+              : { unavailableReason: message.unavailableReason }),
           });
           resolve(true);
         }
@@ -363,13 +365,4 @@ export class HostCorrectorClient implements CorrectorClient {
     });
     return channel;
   }
-}
-
-const UNAVAILABLE_PREFIX = 'correction unavailable: ';
-
-/** The reason in a CorrectorUnavailable's message (which starts with "correction unavailable: "). */
-function unavailableReason(message: string): string {
-  return message.startsWith(UNAVAILABLE_PREFIX)
-    ? message.slice(UNAVAILABLE_PREFIX.length)
-    : message;
 }

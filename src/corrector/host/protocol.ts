@@ -36,8 +36,8 @@ export type HostMessage =
       suggestion: Suggestion;
     }
   | { type: 'done'; jobId: string; cancelled: boolean }
-  /** `unavailable`: a model file the job needed could not be loaded (CorrectorUnavailable). */
-  | { type: 'failed'; jobId: string; message: string; unavailable?: boolean };
+  /** `unavailableReason`: a model file the job needed could not be loaded (CorrectorUnavailable). */
+  | { type: 'failed'; jobId: string; message: string; unavailableReason?: string };
 
 /** The host's side of a transport: whatever carries messages to and from the client. */
 export interface HostEndpoint {

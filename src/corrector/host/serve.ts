@@ -66,7 +66,7 @@ export function serveCorrector(endpoint: HostEndpoint): void {
           type: 'failed',
           jobId,
           message: (error as Error).message ?? String(error),
-          ...(error instanceof CorrectorUnavailable ? { unavailable: true } : {}),
+          ...(error instanceof CorrectorUnavailable ? { unavailableReason: error.reason } : {}),
         });
     } finally {
       cancellations.delete(jobId);

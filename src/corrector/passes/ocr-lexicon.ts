@@ -148,16 +148,6 @@ const channelSchema = settingsSchema.extend({
 // -------------------------------------------------------------------------------------------------
 // Reading the files
 
-/** channel.json's general_lm_weight as written, 0 where it is absent or the file is broken. */
-function declaredGeneralWeight(channelText: string): number {
-  try {
-    const weight = (JSON.parse(channelText) as { general_lm_weight?: unknown }).general_lm_weight;
-    return typeof weight === 'number' ? weight : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** A settled promise's value, or its error thrown. */
 function settled<T>(result: PromiseSettledResult<T>): T {
   if (result.status === 'rejected') throw result.reason;
@@ -653,42 +643,22 @@ export class OcrLexicon {
     ].map((name) => join(root, name)) as [string, string, string];
     // Read and decompress in parallel, but report the first broken file in a fixed order. The
     // general model is read only when channel.json gives it a weight (unused, it may be missing).
-    const channelRead = readText(channelPath);
+    const settingsRead = readText(channelPath).then((text) => parseSettings(text, channelPath));
     const [channel, lm, candidates, known, general] = await Promise.allSettled([
-      channelRead,
+      settingsRead,
       wordModel ?? loadWordTrigramModel(root),
       readText(candidatesPath),
       readText(knownPath),
-      channelRead.then((text) =>
-        declaredGeneralWeight(text) > 0
+      settingsRead.then((read) =>
+        (read.general_lm_weight ?? 0) > 0
           ? loadWordTrigramModel(root, undefined, GENERAL_MODEL_FILE)
           : undefined,
       ),
     ]);
-    const channelText = settled(channel);
+    const { confusions, ...settings } = settled(channel);
     const languageModel = settled(lm);
     const candidatesText = settled(candidates);
     const knownText = settled(known);
-    const { confusions, ...parsedSettings } = parseSettings(channelText, channelPath);
-    const settings: OcrLexiconSettings = {
-      channel_weight: parsedSettings.channel_weight,
-      known_word_penalty: parsedSettings.known_word_penalty,
-      split_cost: parsedSettings.split_cost,
-      split_min_count: parsedSettings.split_min_count,
-      pipe_cost: parsedSettings.pipe_cost,
-      candidates: parsedSettings.candidates,
-      far_min_length: parsedSettings.far_min_length,
-      far_shortlist: parsedSettings.far_shortlist,
-      far_edits_per_letter: parsedSettings.far_edits_per_letter,
-      far_candidates: parsedSettings.far_candidates,
-      far_discount: parsedSettings.far_discount,
-      beam: parsedSettings.beam,
-      model_min_confidence: parsedSettings.model_min_confidence,
-      lexicon_min_confidence: parsedSettings.lexicon_min_confidence,
-      general_lm_weight: parsedSettings.general_lm_weight,
-      recognizer_confidence_weight: parsedSettings.recognizer_confidence_weight,
-      recognizer_confidence_midpoint: parsedSettings.recognizer_confidence_midpoint,
-    };
     const lexicon = Lexicon.parse(candidatesText, candidatesPath, knownText);
     const generalWeight = settings.general_lm_weight ?? 0;
     return new OcrLexicon(
