@@ -348,18 +348,17 @@ const ALL_RULES: readonly LearnerRule[] = [
   ...PHRASE_RULES,
 ];
 
-/** How many capture groups `pattern` has. */
-const captureCount = (pattern: RegExp): number =>
-  new RegExp(`${pattern.source}|`, pattern.flags.replace('g', '')).exec('')!.length - 1;
-
-const CAPTURE_COUNTS = ALL_RULES.map((rule) => captureCount(rule.pattern));
-
 /** `text` with the rules above applied, in order. */
 export function withLearnerGrammar(text: string): string {
   return ALL_RULES.reduce(
-    (current, { pattern, replace }, index) =>
+    (current, { pattern, replace }) =>
       current.replace(pattern, (match: string, ...groups: unknown[]) => {
-        const captured = groups.slice(0, CAPTURE_COUNTS[index]) as (string | undefined)[];
+        // The captures end where the match's offset, a number, begins; counting them from the
+        // pattern instead compiled every rule a second time when the module loaded (0.2 s).
+        const captured = groups.slice(
+          0,
+          groups.findIndex((group) => typeof group === 'number'),
+        ) as (string | undefined)[];
         return replace(captured) ?? match;
       }),
     text,
