@@ -6,8 +6,7 @@
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Job, Queue, type JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { Decoding, Device, DeviceRequest } from '../corrector/contract.js';
 import { HostCorrectorClient } from '../corrector/host/client.js';
 import { decodeText } from '../formats/io.js';
@@ -26,6 +25,7 @@ import {
   type RunningEngine,
 } from './job.js';
 import { identifyLoadedModel, identifyModel } from './model-hash.js';
+import { loadBullmq, loadIoredis } from './queue-libraries.js';
 import {
   checkRedis,
   DEVICE_KINDS,
@@ -355,6 +355,7 @@ export async function runQueued(
   const connection = parseQueueUrl(url);
   const device = await chooseDevice(request.device, identity.hash, url, connection, hooks);
   const queueName = queueNameFor(identity.hash, device);
+  const [{ Queue }, { Redis }] = await Promise.all([loadBullmq(), loadIoredis()]);
   const queue = new Queue<DocumentJob, DocumentJobResult>(queueName, { connection });
   queue.on('error', () => undefined);
   const registry = new Redis({ ...connection, lazyConnect: true });
@@ -469,7 +470,9 @@ async function collect(
       const id = slice[index]!;
       const entry = pending.get(id)!;
       if (state === 'completed' || state === 'failed' || state === 'active') {
-        const job = await Job.fromId<DocumentJob, DocumentJobResult>(queue, id);
+        const job = await (
+          await loadBullmq()
+        ).Job.fromId<DocumentJob, DocumentJobResult>(queue, id);
         if (job === undefined) continue;
         if (state === 'completed') {
           tally.finished(job.returnvalue, true);
@@ -502,6 +505,7 @@ async function chooseDevice(
   hooks: BatchHooks,
 ): Promise<Device> {
   if (requested !== 'auto') return requested;
+  const { Queue } = await loadBullmq();
   const queues = DEVICE_KINDS.map(
     (device) => [device, new Queue(queueNameFor(modelHash, device), { connection })] as const,
   );
@@ -537,6 +541,7 @@ export interface QueueReport {
 export async function queueStatus(url: string): Promise<QueueReport[]> {
   const connection = parseQueueUrl(url);
   await checkRedis(url);
+  const [{ Queue }, { Redis }] = await Promise.all([loadBullmq(), loadIoredis()]);
   const registry = new Redis({ ...connection, lazyConnect: true });
   registry.on('error', () => undefined);
   try {
@@ -573,6 +578,7 @@ export async function queueStatus(url: string): Promise<QueueReport[]> {
 export async function retryFailed(url: string): Promise<Map<string, number>> {
   const connection = parseQueueUrl(url);
   await checkRedis(url);
+  const [{ Queue }, { Redis }] = await Promise.all([loadBullmq(), loadIoredis()]);
   const registry = new Redis({ ...connection, lazyConnect: true });
   registry.on('error', () => undefined);
   const retried = new Map<string, number>();

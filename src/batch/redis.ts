@@ -2,8 +2,9 @@
  * The Redis under the queue: parsing `--queue redis://…`, checking it is set up as BullMQ's
  * production guide asks before anything is queued, and the queue names.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { Device } from '../corrector/contract.js';
+import { loadIoredis } from './queue-libraries.js';
 
 /** A problem with the queue the user can fix (a bad URL, Redis unreachable or misconfigured). */
 export class QueueError extends Error {
@@ -67,6 +68,7 @@ export const DEVICE_KINDS: readonly Device[] = ['cuda', 'webgpu', 'cpu'];
  * stay and running the batch again queues the rest). Returns the warnings.
  */
 export async function checkRedis(url: string): Promise<string[]> {
+  const { Redis } = await loadIoredis();
   const redis = new Redis({
     ...parseQueueUrl(url),
     lazyConnect: true,

@@ -4,8 +4,7 @@
  * crashes mid-job the client starts it again and finishes the job, once, as `neko correct` does; if
  * this whole worker dies, its job's lock expires and BullMQ hands the job to another worker.
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Job } from 'bullmq';
 import { HostCorrectorClient } from '../corrector/host/client.js';
 import type { DeviceRequest } from '../corrector/contract.js';
 import { FormatError } from '../formats/types.js';
@@ -17,6 +16,7 @@ import {
   type RunningEngine,
 } from './job.js';
 import { identifyLoadedModel } from './model-hash.js';
+import { loadBullmq, loadIoredis } from './queue-libraries.js';
 import { checkRedis, parseQueueUrl, QUEUES_KEY, queueNameFor, QueueError } from './redis.js';
 
 export interface WorkerOptions {
@@ -47,6 +47,10 @@ const MAX_STALLED = 2;
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const connection = { ...parseQueueUrl(options.queue), maxRetriesPerRequest: null };
   const warnings = await checkRedis(options.queue);
+  const [{ UnrecoverableError, Worker }, { Redis }] = await Promise.all([
+    loadBullmq(),
+    loadIoredis(),
+  ]);
   const client = new HostCorrectorClient({
     device: options.device,
     withRouting: false,
