@@ -10,17 +10,17 @@ For a scan's lines (`ocr_line=True`) an edit that only appends sentence punctuat
 a line without any is left out too: a line is a piece of running text, and on correct lines the model
 added such periods ("Sales Manager."). src/corrector/passes/ocr-refine.ts `appendsSentenceEnd` is the twin.
 
-For ASR segments (`asr_segment=True`) a replacement that keeps less than half of its letters is left out
-too, unless it writes digits: a recognizer's confusions sound, and so are mostly spelled, like what was
-said; the model's rewrites into phrases of its training text are not. src/corrector/passes/asr-guard.ts is the
-twin.
+For ASR segments (`asr_segment=True`) the model's rewrites of words into other words are left out too,
+however sure, and so are the words it inserts and the deletions it is unsure of: out of domain its
+rewrites were wrong far more often than right, while its written form (digits, case, punctuation) is
+what a transcript wants. src/corrector/passes/asr-guard.ts is the twin.
 """
 
 from __future__ import annotations
 
 import re
 
-from .data.metrics import align, edit_distance, normalize
+from .data.metrics import align, normalize
 from .tokenizer import Tokenizer
 
 WORD = re.compile(r"\S+")
@@ -50,21 +50,12 @@ def appends_sentence_end(source: str, before: list[str], after: list[str], at_en
     return after_text.startswith(before_text) and SENTENCE_END.fullmatch(after_text[len(before_text) :]) is not None
 
 
-MIN_REPLACEMENT_SIMILARITY = 0.5
-
-
-def letter_similarity(before: str, after: str) -> float:
-    """1 − character edit distance / the longer length, on normalized letters without spaces."""
-    a, b = normalize(before).replace(" ", ""), normalize(after).replace(" ", "")
-    longest = max(len(a), len(b))
-    return 1.0 if longest == 0 else 1 - edit_distance(list(a), list(b)) / longest
-
-
 def marks_only(word: str) -> bool:
     return not any(ch.isalnum() for ch in word)
 
 
-def is_unlike_replacement(before: list[str], after: list[str]) -> bool:
+def rewrites_words(before: list[str], after: list[str]) -> bool:
+    """Words replaced by other words: not by digits, not only in case or punctuation (asr-guard.ts)."""
     if not before or not after:
         return False
     # Two words of marks in a row ("- - - -Wor") are the model looping, never a transcript's words.
@@ -72,18 +63,15 @@ def is_unlike_replacement(before: list[str], after: list[str]) -> bool:
         return True
     if any(ch.isdigit() for word in after for ch in word):
         return False
-    return letter_similarity(" ".join(before), " ".join(after)) < MIN_REPLACEMENT_SIMILARITY
+    return normalize(" ".join(before)) != normalize(" ".join(after))
 
 
-MIN_WORD_REPLACEMENT_CONFIDENCE = 0.7
+MIN_DELETION_CONFIDENCE = 0.7
 
 
-def is_unsure_word_replacement(before: list[str], after: list[str], confidence: float) -> bool:
-    """Words replaced by others (not digits, not only case or punctuation) or deleted, below the ASR
-    gate (asr-guard.ts)."""
-    if not before or any(ch.isdigit() for word in after for ch in word):
-        return False
-    return confidence < MIN_WORD_REPLACEMENT_CONFIDENCE and normalize(" ".join(before)) != normalize(" ".join(after))
+def is_unsure_deletion(before: list[str], after: list[str], confidence: float) -> bool:
+    """Words (not only punctuation) deleted below the ASR gate (asr-guard.ts)."""
+    return bool(before) and not after and confidence < MIN_DELETION_CONFIDENCE and normalize(" ".join(before)) != ""
 
 
 def confident_correction(
@@ -127,12 +115,12 @@ def confident_correction(
         keep = group_confidence >= min_confidence
         if ocr_line and appends_sentence_end(source, group_source, replacement, at_end):
             keep = False
-        if asr_segment and is_unlike_replacement(group_source, replacement):
+        if asr_segment and rewrites_words(group_source, replacement):
             keep = False
         # Words the recognizer did not write: the model cannot hear which it missed (asr-guard.ts).
         if asr_segment and not group_source and any(ch.isalnum() for word in replacement for ch in word):
             keep = False
-        if asr_segment and is_unsure_word_replacement(group_source, replacement, group_confidence):
+        if asr_segment and is_unsure_deletion(group_source, replacement, group_confidence):
             keep = False
         result.extend(replacement if keep else group_source)
         group_source.clear()

@@ -23,7 +23,7 @@ import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
 import { OcrLexicon } from './passes/ocr-lexicon.js';
 import { loadWordTrigramModel, type WordTrigramModel } from './passes/word-trigram-model.js';
-import { withoutUnlikeReplacements } from './passes/asr-guard.js';
+import { withAsrGuard } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
@@ -82,7 +82,8 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 
 /**
  * The passes after the model, per task, in order (each keeps the suggestion's confidence and
- * routing). ASR drops replacements unlike what was heard (passes/asr-guard.ts); OCR gates the
+ * routing). ASR keeps the model's written form (digits, case, punctuation, sure deletions) and
+ * drops its word rewrites and insertions (passes/asr-guard.ts); OCR gates the
  * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts), then
  * deletes specks read as marks at a line's ends or glued to its words (passes/stray-marks.ts).
  * Text went through the grammar checker before the model, and the model's own edits were gated
@@ -90,7 +91,7 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
  * from its text.
  */
 const PASSES: Record<Task, readonly Pass[]> = {
-  asr: [(source, suggestion) => withoutUnlikeReplacements(source, suggestion)],
+  asr: [(source, suggestion) => withAsrGuard(source, suggestion)],
   ocr: [
     (source, suggestion, { lexicon, wordConfidences }) =>
       lexicon ? refineOcrSuggestion(source, suggestion, lexicon, wordConfidences) : suggestion,
