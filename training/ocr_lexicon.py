@@ -449,26 +449,6 @@ def word_model(model_dir: Path, settings: dict) -> ArpaModel | MixedModel:
     return MixedModel(corpus, ArpaModel(model_dir / GENERAL_LM), weight)
 
 
-def calibration_features(lexicon: "Lexicon", word: str, replacement: str, posterior: float) -> List[float]:
-    """What `edit_calibration` weighs of an edit of `word` into `replacement` (ocr-lexicon.ts
-    `calibrationFeatures` is the twin): the posterior's logit, whether the scan's word is a known word,
-    its length (up to 15 letters, in tens), whether it is capitalised, and how common the replacement's
-    first word is (ln(1 + its count))."""
-    clamped = min(max(posterior, 1e-6), 1 - 1e-6)
-    low = word.lower().replace("\u2019", "'")
-    first = replacement.lower().replace("\u2019", "'").split(" ")[0]
-    return [
-        math.log(clamped / (1 - clamped)),
-        1.0 if low in lexicon.known else 0.0,
-        min(len(word), 15) / 10,
-        1.0 if "A" <= word[:1] <= "Z" else 0.0,
-        math.log1p(lexicon.counts.get(first, 0)),
-    ]
-
-
-CALIBRATION_FEATURES = ("posterior_logit", "known_word", "length", "capitalized", "candidate_count")
-
-
 class OcrLexicon:
     def __init__(self, model_dir: Path):
         self.settings = json.loads((model_dir / "channel.json").read_text(encoding="utf-8"))
@@ -512,7 +492,7 @@ class OcrLexicon:
     def correct(self, line: str, confidences: Optional[Sequence[Optional[float]]] = None) -> Tuple[str, List[dict]]:
         """The corrected line, and its word replacements: {start, end} in `line`, the replacement text
         and its confidence (the posterior of the chosen word among the position's options, with the
-        words around it as the best path has them, calibrated where channel.json says how). `confidences`: the recognizer's, one per
+        words around it as the best path has them). `confidences`: the recognizer's, one per
         white-space separated word of the line (None where unknown)."""
         spans = [(m.start(), m.end()) for m in WORD.finditer(line)]
         options = [
@@ -529,30 +509,16 @@ class OcrLexicon:
             text.append(options[position][k][0])
             cursor = end
             if k != 0:
-                replacement = options[position][k][0]
-                posterior = self.posterior(options, chosen, position)
                 edits.append(
                     {
                         "start": start,
                         "end": end,
-                        "text": replacement,
-                        "confidence": self.calibrated(line[start:end], replacement, posterior),
+                        "text": options[position][k][0],
+                        "confidence": self.posterior(options, chosen, position),
                     }
                 )
         text.append(line[cursor:])
         return "".join(text), edits
-
-    def calibrated(self, word: str, replacement: str, posterior: float) -> float:
-        """The probability that the edit lowers the line's character errors, where channel.json has an
-        `edit_calibration` (fitted by training/tools/fit_lexicon_gate.py); else the posterior."""
-        calibration = self.settings.get("edit_calibration")
-        # A lone "|" or "!" read as "I": the OOD dev scans, where the weights were fitted, have none.
-        if not calibration or word in ("|", "!"):
-            return posterior
-        z = calibration["bias"]
-        for name, value in zip(CALIBRATION_FEATURES, calibration_features(self.lexicon, word, replacement, posterior)):
-            z += calibration[name] * value
-        return 1 / (1 + math.exp(-z))
 
     def best_path(self, options: List[List[Option]]) -> List[int]:
         weight, beam_width = self.settings["channel_weight"], self.settings["beam"]

@@ -16,7 +16,6 @@ from training.ocr_lexicon import (
     MixedModel,
     OcrLexicon,
     build,
-    calibration_features,
     recognizer_confidence,
     write_arpa,
 )
@@ -139,31 +138,6 @@ class CorrectionTest(unittest.TestCase):
 
     def test_digits_are_not_touched(self):
         self.assertEqual(self.lexicon.correct("the state of 1990")[0], "the state of 1990")
-
-    def test_an_edit_s_confidence_is_calibrated_where_the_channel_says_how(self):
-        line = "Thank you tor your letter of rnarch."
-        _, plain = self.lexicon.correct(line)
-        calibration = {"bias": -1.0, "posterior_logit": 0.5, "known_word": 0.8, "length": 3.0, "capitalized": -0.8, "candidate_count": 0.2}
-        with self.settings(edit_calibration=calibration):
-            _, calibrated = self.lexicon.correct(line)
-            _, capitalised = self.lexicon.correct("Thank you Tor your letter of rnarch.")
-        self.assertEqual([e["text"] for e in calibrated], [e["text"] for e in plain])
-        for before, after in zip(plain, calibrated):
-            word = line[before["start"] : before["end"]]
-            features = calibration_features(self.lexicon.lexicon, word, before["text"], before["confidence"])
-            z = calibration["bias"] + sum(
-                calibration[name] * value
-                for name, value in zip(("posterior_logit", "known_word", "length", "capitalized", "candidate_count"), features)
-            )
-            self.assertAlmostEqual(after["confidence"], 1 / (1 + math.exp(-z)), places=12)
-        # "tor" is a known word (it pays the known-word penalty), capitalised a likely name: less sure.
-        self.assertEqual(calibration_features(self.lexicon.lexicon, "tor", "for", 0.5)[:4], [0.0, 1.0, 0.3, 0.0])
-        self.assertLess(capitalised[0]["confidence"], calibrated[0]["confidence"])
-        self.assertEqual([e["text"] for e in capitalised], ["For", "march"])
-        # No lone mark read as "I" was among the edits the weights were fitted on: its posterior stands.
-        with self.settings(edit_calibration=calibration):
-            self.assertEqual(self.lexicon.calibrated("|", "I", 0.6), 0.6)
-            self.assertNotEqual(self.lexicon.calibrated("tor", "for", 0.6), 0.6)
 
 
 if __name__ == "__main__":

@@ -74,21 +74,6 @@ export interface OcrLexiconSettings {
   recognizer_confidence_weight?: number | undefined;
   /** 0.5 when absent. */
   recognizer_confidence_midpoint?: number | undefined;
-  /**
-   * Weights that turn an edit's posterior into the probability that it lowers the line's character
-   * errors (`calibrationFeatures`; fitted by training/tools/fit_lexicon_gate.py). Absent: the
-   * posterior is the edit's confidence.
-   */
-  edit_calibration?: EditCalibration | undefined;
-}
-
-export interface EditCalibration {
-  bias: number;
-  posterior_logit: number;
-  known_word: number;
-  length: number;
-  capitalized: number;
-  candidate_count: number;
 }
 
 const CHANNEL_FILE = 'channel.json';
@@ -153,16 +138,6 @@ const settingsSchema = z.object({
   general_lm_weight: z.number().min(0).lt(1).optional(),
   recognizer_confidence_weight: z.number().nonnegative().optional(),
   recognizer_confidence_midpoint: z.number().min(0).max(1).optional(),
-  edit_calibration: z
-    .object({
-      bias: z.number(),
-      posterior_logit: z.number(),
-      known_word: z.number(),
-      length: z.number(),
-      capitalized: z.number(),
-      candidate_count: z.number(),
-    })
-    .optional(),
 });
 
 /** channel.json: the settings, and the confusions as [OCR text, intended text, cost]. */
@@ -635,29 +610,6 @@ interface Hypothesis {
   chosen: number[];
 }
 
-/**
- * What `edit_calibration` weighs of an edit (Python's calibration_features): the posterior's logit,
- * whether the scan's word is a known word, its length (up to 15 letters, in tens), whether it is
- * capitalised (a name the lexicon may not know), and how common the replacement's first word is.
- */
-function calibrationFeatures(
-  lexicon: Lexicon,
-  word: string,
-  replacement: string,
-  posterior: number,
-): [number, number, number, number, number] {
-  const clamped = Math.min(Math.max(posterior, 1e-6), 1 - 1e-6);
-  const low = word.toLowerCase().replaceAll('\u2019', "'");
-  const first = replacement.toLowerCase().replaceAll('\u2019', "'").split(' ')[0]!;
-  return [
-    Math.log(clamped / (1 - clamped)),
-    lexicon.known.has(low) ? 1 : 0,
-    Math.min(word.length, 15) / 10,
-    /^[A-Z]/.test(word) ? 1 : 0,
-    Math.log1p(lexicon.counts.get(first) ?? 0),
-  ];
-}
-
 export class OcrLexicon {
   private constructor(
     readonly settings: Readonly<OcrLexiconSettings>,
@@ -744,39 +696,12 @@ export class OcrLexicon {
       pieces.push(line.slice(cursor, start), option.text);
       cursor = end;
       if (chosen[position] !== 0) {
-        const posterior = this.posterior(options, chosen, position);
-        const confidence = this.calibrated(line.slice(start, end), option.text, posterior);
+        const confidence = this.posterior(options, chosen, position);
         edits.push({ start, end, text: option.text, confidence });
       }
     });
     pieces.push(line.slice(cursor));
     return { text: pieces.join(''), edits };
-  }
-
-  /**
-   * The probability that the edit of `word` into `replacement` lowers the line's character errors,
-   * where channel.json has an `edit_calibration` (Python's calibrated); else the posterior. The
-   * posterior alone is a poor judge: on the OOD dev scans, gated at 0.7 it gave CER −13.2%, where
-   * taking exactly the helpful edits would give −22.7%.
-   */
-  private calibrated(word: string, replacement: string, posterior: number): number {
-    const calibration = this.settings.edit_calibration;
-    // A lone "|" or "!" read as "I": the OOD dev scans, where the weights were fitted, have none.
-    if (!calibration || word === '|' || word === '!') return posterior;
-    const [logit, known, length, capitalized, candidateCount] = calibrationFeatures(
-      this.lexicon,
-      word,
-      replacement,
-      posterior,
-    );
-    // Summed in the order of Python's loop over CALIBRATION_FEATURES.
-    let z = calibration.bias;
-    z += calibration.posterior_logit * logit;
-    z += calibration.known_word * known;
-    z += calibration.length * length;
-    z += calibration.capitalized * capitalized;
-    z += calibration.candidate_count * candidateCount;
-    return 1 / (1 + Math.exp(-z));
   }
 
   /**

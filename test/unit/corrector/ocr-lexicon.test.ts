@@ -127,9 +127,8 @@ describe('OcrLexicon corrections', () => {
     expect(doubted.text).toBe('error in my man on the');
     const sure = lexicon.correct(line, Array<number>(6).fill(0.97));
     expect(sure.text).toBe('error in my mai og the');
-    // Calibrated (channel.json's edit_calibration): the probability that the edit helps.
-    expect(sure.edits[0]!.confidence).toBeCloseTo(0.8258296850140685, 12);
-    expect(doubted.edits[2]!.confidence).toBeCloseTo(0.9832748518082758, 12);
+    expect(sure.edits[0]!.confidence).toBeCloseTo(0.9497752797596686, 12);
+    expect(doubted.edits[2]!.confidence).toBeCloseTo(0.9995349854629566, 12);
     // A word with no confidence is scored as without any.
     expect(lexicon.correct(line, Array<null>(6).fill(null))).toEqual(lexicon.correct(line));
   });
@@ -207,72 +206,6 @@ describe('OcrLexicon far candidates', () => {
     );
     const error = await loadFailure(scratch);
     expect(error.reason).toContain('far_shortlist');
-  });
-});
-
-describe('OcrLexicon edit calibration', () => {
-  let scratch: string;
-  let uncalibrated: OcrLexicon;
-  beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'ocr-lexicon-calibration-'));
-    for (const file of [
-      'lm.arpa.gz',
-      'general-lm.arpa.gz',
-      'candidates.txt.gz',
-      'known-words.txt.gz',
-    ]) {
-      await copyFile(join(lexiconDir, file), join(scratch, file));
-    }
-    await writeFile(
-      join(scratch, 'channel.json'),
-      await shippedChannelWith({ edit_calibration: undefined }),
-    );
-    uncalibrated = await OcrLexicon.load(scratch);
-  });
-  afterAll(async () => {
-    await rm(scratch, { recursive: true, force: true });
-  });
-
-  it('reports the posterior without calibration, and the same edits with it', () => {
-    const line = 'error in my mai og fhe';
-    const sure = Array<number>(6).fill(0.97);
-    // The posterior, as before calibration (the value the Python reference gave then).
-    expect(uncalibrated.correct(line, sure).edits[0]!.confidence).toBeCloseTo(
-      0.9497752797596686,
-      12,
-    );
-    for (const text of [line, 'The Governrnent and the governrnent', 'Thank you tor your letter']) {
-      const strip = ({ edits, ...rest }: ReturnType<OcrLexicon['correct']>) => ({
-        ...rest,
-        edits: edits.map(({ start, end, text: replacement }) => ({ start, end, replacement })),
-      });
-      expect(strip(lexicon.correct(text))).toEqual(strip(uncalibrated.correct(text)));
-    }
-  });
-
-  it('is less sure of a capitalised word, which may be a name the lexicon does not know', () => {
-    // The word model reads lower case: both lines give the same posterior.
-    const [capitalised] = lexicon.correct('and the Governrnent said').edits;
-    const [lower] = lexicon.correct('and the governrnent said').edits;
-    const [capitalisedPosterior] = uncalibrated.correct('and the Governrnent said').edits;
-    const [lowerPosterior] = uncalibrated.correct('and the governrnent said').edits;
-    expect(capitalised!.text).toBe('Government');
-    expect(lower!.text).toBe('government');
-    expect(capitalisedPosterior!.confidence).toBe(lowerPosterior!.confidence);
-    expect(capitalised!.confidence).toBeLessThan(lower!.confidence);
-  });
-
-  it('refuses a calibration that lacks a weight, naming it', async () => {
-    const { edit_calibration: shipped } = JSON.parse(
-      await readFile(join(lexiconDir, 'channel.json'), 'utf8'),
-    ) as { edit_calibration: Record<string, number> };
-    const { length: _length, ...withoutLength } = shipped;
-    await writeFile(
-      join(scratch, 'channel.json'),
-      await shippedChannelWith({ edit_calibration: withoutLength }),
-    );
-    const error = await loadFailure(scratch);
-    expect(error.reason).toContain('length');
   });
 });
 
