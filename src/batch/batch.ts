@@ -456,6 +456,7 @@ async function collect(
   tally: Tally,
   hooks: BatchHooks,
 ): Promise<void> {
+  const { Job } = await loadBullmq();
   const ids = [...pending.keys()].slice(0, LOOKS_PER_POLL);
   // The ones looked at go to the back of the line for the next poll.
   for (const id of ids) {
@@ -470,9 +471,7 @@ async function collect(
       const id = slice[index]!;
       const entry = pending.get(id)!;
       if (state === 'completed' || state === 'failed' || state === 'active') {
-        const job = await (
-          await loadBullmq()
-        ).Job.fromId<DocumentJob, DocumentJobResult>(queue, id);
+        const job = await Job.fromId<DocumentJob, DocumentJobResult>(queue, id);
         if (job === undefined) continue;
         if (state === 'completed') {
           tally.finished(job.returnvalue, true);
