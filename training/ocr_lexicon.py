@@ -449,6 +449,68 @@ def word_model(model_dir: Path, settings: dict) -> ArpaModel | MixedModel:
     return MixedModel(corpus, ArpaModel(model_dir / GENERAL_LM), weight)
 
 
+DOCUMENT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def document_word_counts(lines: Iterable[str]) -> Dict[str, int]:
+    """How often each word (a run of ASCII letters, lower-cased) occurs in a document's lines."""
+    counts: Dict[str, int] = {}
+    for line in lines:
+        for match in DOCUMENT_WORD.finditer(line):
+            word = match.group().lower()
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def calibration_features(
+    lexicon: "Lexicon", word: str, replacement: str, posterior: float, document_counts: Dict[str, int]
+) -> List[float]:
+    """What `edit_calibration` weighs of an edit of `word` into `replacement` (ocr-lexicon.ts
+    `calibrationFeatures` is the twin): the posterior's logit; whether the scan's word is a known word;
+    its length (up to 15 letters, in tens); whether it is capitalised; how common the replacement's
+    first word is (ln(1 + its count)); the letters word and replacement share (1 - edit distance /
+    the longer length); how often the scan's word recurs elsewhere in the document (a name read the
+    same way twice is likely right) and how often the replacement's first word occurs in it as read
+    (ln(1 + count) each)."""
+    clamped = min(max(posterior, 1e-6), 1 - 1e-6)
+    low = word.lower().replace("\u2019", "'")
+    replacement_low = replacement.lower().replace("\u2019", "'")
+    first = replacement_low.split(" ")[0]
+    longest = max(len(low), len(replacement_low))
+    return [
+        math.log(clamped / (1 - clamped)),
+        1.0 if low in lexicon.known else 0.0,
+        min(len(word), 15) / 10,
+        1.0 if "A" <= word[:1] <= "Z" else 0.0,
+        math.log1p(lexicon.counts.get(first, 0)),
+        1 - levenshtein(low, replacement_low) / longest,
+        math.log1p(max(0, document_counts.get(low, 0) - 1)),
+        math.log1p(document_counts.get(first, 0)),
+    ]
+
+
+def levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+CALIBRATION_FEATURES = (
+    "posterior_logit",
+    "known_word",
+    "length",
+    "capitalized",
+    "candidate_count",
+    "similarity",
+    "word_repeats",
+    "replacement_in_document",
+)
+
+
 class OcrLexicon:
     def __init__(self, model_dir: Path):
         self.settings = json.loads((model_dir / "channel.json").read_text(encoding="utf-8"))
@@ -489,11 +551,17 @@ class OcrLexicon:
         shift = weight * (confidence - self.settings.get("recognizer_confidence_midpoint", 0.5))
         return [options[0]] + [(text, words, max(0.0, cost + shift)) for text, words, cost in options[1:]]
 
-    def correct(self, line: str, confidences: Optional[Sequence[Optional[float]]] = None) -> Tuple[str, List[dict]]:
+    def correct(
+        self,
+        line: str,
+        confidences: Optional[Sequence[Optional[float]]] = None,
+        document_counts: Optional[Dict[str, int]] = None,
+    ) -> Tuple[str, List[dict]]:
         """The corrected line, and its word replacements: {start, end} in `line`, the replacement text
         and its confidence (the posterior of the chosen word among the position's options, with the
-        words around it as the best path has them). `confidences`: the recognizer's, one per
-        white-space separated word of the line (None where unknown)."""
+        words around it as the best path has them, calibrated where channel.json says how). `confidences`: the recognizer's, one per
+        white-space separated word of the line (None where unknown). `document_counts`: the words of
+        the document the line belongs to (document_word_counts); the line's own when not given."""
         spans = [(m.start(), m.end()) for m in WORD.finditer(line)]
         options = [
             self.with_recognizer_confidence(
@@ -503,22 +571,38 @@ class OcrLexicon:
             for start, end in spans
         ]
         chosen = self.best_path(options)
+        counts = document_counts if document_counts is not None else document_word_counts([line])
         text, cursor, edits = [], 0, []
         for position, ((start, end), k) in enumerate(zip(spans, chosen)):
             text.append(line[cursor:start])
             text.append(options[position][k][0])
             cursor = end
             if k != 0:
+                replacement = options[position][k][0]
+                posterior = self.posterior(options, chosen, position)
                 edits.append(
                     {
                         "start": start,
                         "end": end,
-                        "text": options[position][k][0],
-                        "confidence": self.posterior(options, chosen, position),
+                        "text": replacement,
+                        "confidence": self.calibrated(line[start:end], replacement, posterior, counts),
                     }
                 )
         text.append(line[cursor:])
         return "".join(text), edits
+
+    def calibrated(self, word: str, replacement: str, posterior: float, document_counts: Dict[str, int]) -> float:
+        """The probability that the edit lowers the line's character errors, where channel.json has an
+        `edit_calibration` (fitted by training/tools/fit_lexicon_gate.py); else the posterior."""
+        calibration = self.settings.get("edit_calibration")
+        # A lone "|" or "!" read as "I": the OOD dev scans, where the weights were fitted, have none.
+        if not calibration or word in ("|", "!"):
+            return posterior
+        z = calibration["bias"]
+        features = calibration_features(self.lexicon, word, replacement, posterior, document_counts)
+        for name, value in zip(CALIBRATION_FEATURES, features):
+            z += calibration[name] * value
+        return 1 / (1 + math.exp(-z))
 
     def best_path(self, options: List[List[Option]]) -> List[int]:
         weight, beam_width = self.settings["channel_weight"], self.settings["beam"]
@@ -568,13 +652,15 @@ def write_fixture(model_dir: Path, records_path: Path, out_path: Path, limit: in
             if record["task"] == "ocr":
                 lines.append(record["hypotheses"][0])
     cases = []
+    # The fixture's lines are one document (the TypeScript test counts them the same way).
+    counts = document_word_counts(lines[:limit])
     for index, line in enumerate(lines[:limit]):
         # The dev lines carry no word confidences: every other line gets some, seeded by its index.
         case: dict = {"line": line}
         if index % 2:
             draw = random.Random(index)
             case["confidences"] = [round(draw.random(), 2) for _ in line.split()]
-        text, edits = corrector.correct(line, case.get("confidences"))
+        text, edits = corrector.correct(line, case.get("confidences"), counts)
         cases.append({**case, "corrected": text, "edits": edits})
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(cases, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

@@ -21,7 +21,7 @@ import {
 import { TextDraft } from './decoding/draft.js';
 import { CorrectionCancelled, CorrectorUnavailable } from './errors.js';
 import { Seq2SeqModel, type EncodedBatch } from './runtime/model.js';
-import { OcrLexicon } from './passes/ocr-lexicon.js';
+import { documentWordCounts, OcrLexicon } from './passes/ocr-lexicon.js';
 import { loadWordTrigramModel, type WordTrigramModel } from './passes/word-trigram-model.js';
 import { withAsrGuard } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
@@ -76,6 +76,11 @@ interface PassContext {
   lexicon: OcrLexicon | undefined;
   /** The recognizer's confidence in each white-space separated word of the source, where given. */
   wordConfidences: readonly (number | null)[] | undefined;
+  /**
+   * The words of the OCR segments corrected together (a document, or the lines of an N-best file),
+   * which the lexical pass's confidences weigh: a word read the same way twice is likely right.
+   */
+  documentCounts: ReadonlyMap<string, number> | undefined;
 }
 
 type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Suggestion;
@@ -93,8 +98,10 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 const PASSES: Record<Task, readonly Pass[]> = {
   asr: [(source, suggestion) => withAsrGuard(source, suggestion)],
   ocr: [
-    (source, suggestion, { lexicon, wordConfidences }) =>
-      lexicon ? refineOcrSuggestion(source, suggestion, lexicon, wordConfidences) : suggestion,
+    (source, suggestion, { lexicon, wordConfidences, documentCounts }) =>
+      lexicon
+        ? refineOcrSuggestion(source, suggestion, lexicon, wordConfidences, documentCounts)
+        : suggestion,
     (source, suggestion, { wordConfidences }) =>
       withoutStrayMarks(source, suggestion, wordConfidences),
     (source, suggestion, { wordConfidences }) =>
@@ -238,6 +245,9 @@ export class CorrectorEngine {
     const results: SegmentResult[] = new Array(segments.length);
     const withRouting = options.withRouting !== false;
     const lexicon = plans.some((plan) => plan.task === 'ocr') ? await this.ocrLexicon() : undefined;
+    const documentCounts = lexicon
+      ? documentWordCounts(plans.filter((plan) => plan.task === 'ocr').map((plan) => plan.source))
+      : undefined;
     let done = 0;
     let reported = performance.now();
     options.onProgress?.(0, segments.length);
@@ -245,7 +255,7 @@ export class CorrectorEngine {
       const plan = plans[segment]!;
       plan.results[piece] = pieceResult;
       if (--plan.remaining > 0) return;
-      const result = this.assemble(plan, withRouting, lexicon);
+      const result = this.assemble(plan, withRouting, lexicon, documentCounts);
       results[plan.index] = result;
       done++;
       options.onResult?.(result);
@@ -450,7 +460,12 @@ export class CorrectorEngine {
    * did not finish (no <eos> within max_target_tokens) keeps its source text: a truncated rewrite
    * would do harm.
    */
-  private assemble(plan: SegmentPlan, withRouting: boolean, lexicon?: OcrLexicon): SegmentResult {
+  private assemble(
+    plan: SegmentPlan,
+    withRouting: boolean,
+    lexicon?: OcrLexicon,
+    documentCounts?: ReadonlyMap<string, number>,
+  ): SegmentResult {
     let text = '';
     let cursor = 0;
     const confidences: { start: number; end: number; confidence: number }[] = [];
@@ -487,7 +502,7 @@ export class CorrectorEngine {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;
     }
-    const context = { lexicon, wordConfidences: plan.input.wordConfidences };
+    const context = { lexicon, wordConfidences: plan.input.wordConfidences, documentCounts };
     for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, context);
     // Last, so that it also judges the edits the passes proposed (the OCR lexical pass's above all).
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);

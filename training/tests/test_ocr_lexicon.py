@@ -16,6 +16,8 @@ from training.ocr_lexicon import (
     MixedModel,
     OcrLexicon,
     build,
+    calibration_features,
+    document_word_counts,
     recognizer_confidence,
     write_arpa,
 )
@@ -138,6 +140,46 @@ class CorrectionTest(unittest.TestCase):
 
     def test_digits_are_not_touched(self):
         self.assertEqual(self.lexicon.correct("the state of 1990")[0], "the state of 1990")
+
+    def test_an_edit_s_confidence_is_calibrated_where_the_channel_says_how(self):
+        line = "Thank you tor your letter of rnarch."
+        _, plain = self.lexicon.correct(line)
+        calibration = {
+            "bias": -1.0,
+            "posterior_logit": 0.5,
+            "known_word": 0.8,
+            "length": 3.0,
+            "capitalized": -0.8,
+            "candidate_count": 0.2,
+            "similarity": 4.0,
+            "word_repeats": -0.7,
+            "replacement_in_document": 1.5,
+        }
+        with self.settings(edit_calibration=calibration):
+            _, calibrated = self.lexicon.correct(line)
+            _, capitalised = self.lexicon.correct("Thank you Tor your letter of rnarch.")
+        self.assertEqual([e["text"] for e in calibrated], [e["text"] for e in plain])
+        for before, after in zip(plain, calibrated):
+            word = line[before["start"] : before["end"]]
+            counts = document_word_counts([line])
+            features = calibration_features(self.lexicon.lexicon, word, before["text"], before["confidence"], counts)
+            z = calibration["bias"] + sum(calibration[name] * value for name, value in zip(list(calibration)[1:], features))
+            self.assertAlmostEqual(after["confidence"], 1 / (1 + math.exp(-z)), places=12)
+        # "tor" is a known word (it pays the known-word penalty), capitalised a likely name: less sure.
+        features = calibration_features(self.lexicon.lexicon, "tor", "for", 0.5, {"tor": 2, "for": 3})
+        self.assertEqual(features[:4], [0.0, 1.0, 0.3, 0.0])
+        self.assertEqual(features[5:], [1 - 1 / 3, math.log1p(1), math.log1p(3)])
+        self.assertLess(capitalised[0]["confidence"], calibrated[0]["confidence"])
+        self.assertEqual([e["text"] for e in capitalised], ["For", "march"])
+        # No lone mark read as "I" was among the edits the weights were fitted on: its posterior stands.
+        with self.settings(edit_calibration=calibration):
+            self.assertEqual(self.lexicon.calibrated("|", "I", 0.6, {}), 0.6)
+            self.assertNotEqual(self.lexicon.calibrated("tor", "for", 0.6, {}), 0.6)
+            # A replacement the document uses elsewhere is surer; a word it repeats, less so.
+            alone = self.lexicon.calibrated("tor", "for", 0.6, {})
+            self.assertGreater(self.lexicon.calibrated("tor", "for", 0.6, {"for": 2}), alone)
+            self.assertLess(self.lexicon.calibrated("tor", "for", 0.6, {"tor": 2}), alone)
+        self.assertEqual(document_word_counts(["The Board's 2024 plan", "the board"]), {"the": 2, "board": 2, "s": 1, "plan": 1})
 
 
 if __name__ == "__main__":

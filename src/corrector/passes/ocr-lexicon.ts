@@ -18,6 +18,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { editDistance } from '../../align/sequence.js';
 import { CorrectorUnavailable } from '../errors.js';
 import { wordSpans } from './confident-words.js';
 import { readText, textLines } from './model-files.js';
@@ -74,6 +75,24 @@ export interface OcrLexiconSettings {
   recognizer_confidence_weight?: number | undefined;
   /** 0.5 when absent. */
   recognizer_confidence_midpoint?: number | undefined;
+  /**
+   * Weights that turn an edit's posterior into the probability that it lowers the line's character
+   * errors (`calibrationFeatures`; fitted by training/tools/fit_lexicon_gate.py). Absent: the
+   * posterior is the edit's confidence.
+   */
+  edit_calibration?: EditCalibration | undefined;
+}
+
+export interface EditCalibration {
+  bias: number;
+  posterior_logit: number;
+  known_word: number;
+  length: number;
+  capitalized: number;
+  candidate_count: number;
+  similarity: number;
+  word_repeats: number;
+  replacement_in_document: number;
 }
 
 const CHANNEL_FILE = 'channel.json';
@@ -138,6 +157,19 @@ const settingsSchema = z.object({
   general_lm_weight: z.number().min(0).lt(1).optional(),
   recognizer_confidence_weight: z.number().nonnegative().optional(),
   recognizer_confidence_midpoint: z.number().min(0).max(1).optional(),
+  edit_calibration: z
+    .object({
+      bias: z.number(),
+      posterior_logit: z.number(),
+      known_word: z.number(),
+      length: z.number(),
+      capitalized: z.number(),
+      candidate_count: z.number(),
+      similarity: z.number(),
+      word_repeats: z.number(),
+      replacement_in_document: z.number(),
+    })
+    .optional(),
 });
 
 /** channel.json: the settings, and the confusions as [OCR text, intended text, cost]. */
@@ -610,6 +642,63 @@ interface Hypothesis {
   chosen: number[];
 }
 
+const DOCUMENT_WORD = /[A-Za-z]+/g;
+
+/** How often each word (a run of ASCII letters, lower-cased) occurs in a document's lines. */
+export function documentWordCounts(lines: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    for (const [word] of line.matchAll(DOCUMENT_WORD)) {
+      const low = word.toLowerCase();
+      counts.set(low, (counts.get(low) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * What `edit_calibration` weighs of an edit (Python's calibration_features): the posterior's logit;
+ * whether the scan's word is a known word; its length (up to 15 letters, in tens); whether it is
+ * capitalised (a name the lexicon may not know); how common the replacement's first word is; the
+ * letters the two share; how often the scan's word recurs elsewhere in the document (a name read the
+ * same way twice is likely right) and how often the replacement occurs in it as read.
+ */
+function calibrationFeatures(
+  lexicon: Lexicon,
+  word: string,
+  replacement: string,
+  posterior: number,
+  documentCounts: ReadonlyMap<string, number>,
+): number[] {
+  const clamped = Math.min(Math.max(posterior, 1e-6), 1 - 1e-6);
+  const low = word.toLowerCase().replaceAll('\u2019', "'");
+  const replacementLow = replacement.toLowerCase().replaceAll('\u2019', "'");
+  const first = replacementLow.split(' ')[0]!;
+  const longest = Math.max(low.length, replacementLow.length);
+  return [
+    Math.log(clamped / (1 - clamped)),
+    lexicon.known.has(low) ? 1 : 0,
+    Math.min(word.length, 15) / 10,
+    /^[A-Z]/.test(word) ? 1 : 0,
+    Math.log1p(lexicon.counts.get(first) ?? 0),
+    1 - editDistance([...low], [...replacementLow]) / longest,
+    Math.log1p(Math.max(0, (documentCounts.get(low) ?? 0) - 1)),
+    Math.log1p(documentCounts.get(first) ?? 0),
+  ];
+}
+
+/** The weights in the order of calibrationFeatures (Python's CALIBRATION_FEATURES). */
+const CALIBRATION_WEIGHTS = [
+  'posterior_logit',
+  'known_word',
+  'length',
+  'capitalized',
+  'candidate_count',
+  'similarity',
+  'word_repeats',
+  'replacement_in_document',
+] as const;
+
 export class OcrLexicon {
   private constructor(
     readonly settings: Readonly<OcrLexiconSettings>,
@@ -674,8 +763,14 @@ export class OcrLexicon {
   /**
    * The corrected line and its word replacements. `confidences`: the recognizer's, one per
    * white-space separated word of the line (null where unknown), as documents carry them.
+   * `documentCounts`: the words of the document the line belongs to (documentWordCounts), which the
+   * edits' calibration weighs; the line's own when not given.
    */
-  correct(line: string, confidences?: readonly (number | null)[]): LexicalCorrection {
+  correct(
+    line: string,
+    confidences?: readonly (number | null)[],
+    documentCounts?: ReadonlyMap<string, number>,
+  ): LexicalCorrection {
     const spans = [...line.matchAll(WORD)].map((match) => ({
       start: match.index,
       end: match.index + match[0].length,
@@ -688,6 +783,7 @@ export class OcrLexicon {
       ),
     );
     const chosen = this.bestPath(options);
+    const counts = documentCounts ?? documentWordCounts([line]);
     const pieces: string[] = [];
     const edits: LexicalEdit[] = [];
     let cursor = 0;
@@ -696,12 +792,43 @@ export class OcrLexicon {
       pieces.push(line.slice(cursor, start), option.text);
       cursor = end;
       if (chosen[position] !== 0) {
-        const confidence = this.posterior(options, chosen, position);
+        const posterior = this.posterior(options, chosen, position);
+        const confidence = this.calibrated(line.slice(start, end), option.text, posterior, counts);
         edits.push({ start, end, text: option.text, confidence });
       }
     });
     pieces.push(line.slice(cursor));
     return { text: pieces.join(''), edits };
+  }
+
+  /**
+   * The probability that the edit of `word` into `replacement` lowers the line's character errors,
+   * where channel.json has an `edit_calibration` (Python's calibrated); else the posterior. The
+   * posterior alone is a poor judge: on the OOD dev scans, gated at 0.7 it gave CER −13.2%, where
+   * taking exactly the helpful edits would give −22.7%.
+   */
+  private calibrated(
+    word: string,
+    replacement: string,
+    posterior: number,
+    documentCounts: ReadonlyMap<string, number>,
+  ): number {
+    const calibration = this.settings.edit_calibration;
+    // A lone "|" or "!" read as "I": the OOD dev scans, where the weights were fitted, have none.
+    if (!calibration || word === '|' || word === '!') return posterior;
+    const features = calibrationFeatures(
+      this.lexicon,
+      word,
+      replacement,
+      posterior,
+      documentCounts,
+    );
+    // Summed in the order of Python's loop over CALIBRATION_FEATURES.
+    let z = calibration.bias;
+    CALIBRATION_WEIGHTS.forEach((name, index) => {
+      z += calibration[name] * features[index]!;
+    });
+    return 1 / (1 + Math.exp(-z));
   }
 
   /**

@@ -32,6 +32,7 @@ export interface LexicalCorrector {
   correct(
     line: string,
     confidences?: readonly (number | null)[],
+    documentCounts?: ReadonlyMap<string, number>,
   ): { text: string; edits: LexicalEdit[] };
 }
 
@@ -48,12 +49,14 @@ export function usesModelEdits(settings: LexicalCorrector['settings']): boolean 
 /**
  * `wordConfidences`: the recognizer's, one per white-space separated word of `source`; the lexical
  * pass reads them where the model's edits left the line as it was (they name the source's words).
+ * `documentCounts`: the words of the line's document, which the lexical pass's confidences weigh.
  */
 export function refineOcrSuggestion(
   source: string,
   suggestion: Suggestion,
   lexicon: LexicalCorrector,
   wordConfidences?: readonly (number | null)[],
+  documentCounts?: ReadonlyMap<string, number>,
 ): Suggestion {
   const gate = lexicon.settings.model_min_confidence;
   // At a gate of 1 the engine does not decode scan lines (usesModelEdits), so there are no edits.
@@ -64,7 +67,11 @@ export function refineOcrSuggestion(
     appliedModelEdits.length === suggestion.edits.length
       ? suggestion.text
       : applyTextEdits(source, appliedModelEdits);
-  const lexical = lexicon.correct(modelText, modelText === source ? wordConfidences : undefined);
+  const lexical = lexicon.correct(
+    modelText,
+    modelText === source ? wordConfidences : undefined,
+    documentCounts,
+  );
   // Gated word by word, before the words are aligned again: alignment joins neighbouring word
   // replacements into one edit ("retumed tha" -> "returned the"), and one unsure word would then
   // take its sure neighbour down with it (gating word by word: OOD dev scans CER -8.6% -> -9.1%).

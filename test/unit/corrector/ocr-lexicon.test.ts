@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorrectorUnavailable } from '../../../src/corrector/errors.js';
-import { OcrLexicon, type LexicalEdit } from '../../../src/corrector/passes/ocr-lexicon.js';
+import {
+  documentWordCounts,
+  OcrLexicon,
+  type LexicalEdit,
+} from '../../../src/corrector/passes/ocr-lexicon.js';
 
 const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
 
@@ -21,6 +25,8 @@ interface ParityCase {
 const cases = JSON.parse(
   await readFile(new URL('../../fixtures/ocr-lexicon/parity.json', import.meta.url), 'utf8'),
 ) as ParityCase[];
+/** The fixture's lines are one document, as `training/ocr_lexicon.py fixture` counts them. */
+const fixtureCounts = documentWordCounts(cases.map((parityCase) => parityCase.line));
 
 /** A Python code-point offset in `line` as a UTF-16 offset (they differ past astral characters). */
 function utf16Offset(line: string, codePointOffset: number): number {
@@ -50,7 +56,7 @@ describe('OcrLexicon parity with training/ocr_lexicon.py', () => {
   });
 
   it.each(cases.map((c, index) => [index, c] as const))('line %i', (_index, parityCase) => {
-    const result = lexicon.correct(parityCase.line, parityCase.confidences);
+    const result = lexicon.correct(parityCase.line, parityCase.confidences, fixtureCounts);
     expect(result.text).toBe(parityCase.corrected);
     const expected = parityCase.edits.map((edit) => ({
       ...edit,
@@ -127,8 +133,9 @@ describe('OcrLexicon corrections', () => {
     expect(doubted.text).toBe('error in my man on the');
     const sure = lexicon.correct(line, Array<number>(6).fill(0.97));
     expect(sure.text).toBe('error in my mai og the');
-    expect(sure.edits[0]!.confidence).toBeCloseTo(0.9497752797596686, 12);
-    expect(doubted.edits[2]!.confidence).toBeCloseTo(0.9995349854629566, 12);
+    // Calibrated (channel.json's edit_calibration): the probability that the edit helps.
+    expect(sure.edits[0]!.confidence).toBeCloseTo(0.782853924575038, 12);
+    expect(doubted.edits[2]!.confidence).toBeCloseTo(0.9701552691283613, 12);
     // A word with no confidence is scored as without any.
     expect(lexicon.correct(line, Array<null>(6).fill(null))).toEqual(lexicon.correct(line));
   });
@@ -206,6 +213,107 @@ describe('OcrLexicon far candidates', () => {
     );
     const error = await loadFailure(scratch);
     expect(error.reason).toContain('far_shortlist');
+  });
+});
+
+describe('OcrLexicon edit calibration', () => {
+  let scratch: string;
+  let uncalibrated: OcrLexicon;
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'ocr-lexicon-calibration-'));
+    for (const file of [
+      'lm.arpa.gz',
+      'general-lm.arpa.gz',
+      'candidates.txt.gz',
+      'known-words.txt.gz',
+    ]) {
+      await copyFile(join(lexiconDir, file), join(scratch, file));
+    }
+    await writeFile(
+      join(scratch, 'channel.json'),
+      await shippedChannelWith({ edit_calibration: undefined }),
+    );
+    uncalibrated = await OcrLexicon.load(scratch);
+  });
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('reports the posterior without calibration, and the same edits with it', () => {
+    const line = 'error in my mai og fhe';
+    const sure = Array<number>(6).fill(0.97);
+    // The posterior, as before calibration (the value the Python reference gave then).
+    expect(uncalibrated.correct(line, sure).edits[0]!.confidence).toBeCloseTo(
+      0.9497752797596686,
+      12,
+    );
+    for (const text of [line, 'The Governrnent and the governrnent', 'Thank you tor your letter']) {
+      const strip = ({ edits, ...rest }: ReturnType<OcrLexicon['correct']>) => ({
+        ...rest,
+        edits: edits.map(({ start, end, text: replacement }) => ({ start, end, replacement })),
+      });
+      expect(strip(lexicon.correct(text))).toEqual(strip(uncalibrated.correct(text)));
+    }
+  });
+
+  it('is less sure of a capitalised word, which may be a name the lexicon does not know', () => {
+    // The word model reads lower case: both lines give the same posterior.
+    const [capitalised] = lexicon.correct('and the Governrnent said').edits;
+    const [lower] = lexicon.correct('and the governrnent said').edits;
+    const [capitalisedPosterior] = uncalibrated.correct('and the Governrnent said').edits;
+    const [lowerPosterior] = uncalibrated.correct('and the governrnent said').edits;
+    expect(capitalised!.text).toBe('Government');
+    expect(lower!.text).toBe('government');
+    expect(capitalisedPosterior!.confidence).toBe(lowerPosterior!.confidence);
+    expect(capitalised!.confidence).toBeLessThan(lower!.confidence);
+  });
+
+  it('trusts a replacement the document uses elsewhere, and doubts changing a word it repeats', () => {
+    const line = 'and the governrnent said';
+    const alone = lexicon.correct(line).edits[0]!;
+    const used = lexicon.correct(
+      line,
+      undefined,
+      documentWordCounts([line, 'the government of the day']),
+    ).edits[0]!;
+    const repeated = lexicon.correct(
+      line,
+      undefined,
+      documentWordCounts([line, 'the governrnent of the day']),
+    ).edits[0]!;
+    expect([alone.text, used.text, repeated.text]).toEqual([
+      'government',
+      'government',
+      'government',
+    ]);
+    expect(used.confidence).toBeGreaterThan(alone.confidence);
+    expect(repeated.confidence).toBeLessThan(alone.confidence);
+    // Without calibration the document does not matter.
+    expect(
+      uncalibrated.correct(line, undefined, documentWordCounts([line, 'the government'])),
+    ).toEqual(uncalibrated.correct(line));
+  });
+
+  it("counts a document's words as runs of letters, in lower case", () => {
+    expect([...documentWordCounts(["The Board's 2024 plan", 'the board'])]).toEqual([
+      ['the', 2],
+      ['board', 2],
+      ['s', 1],
+      ['plan', 1],
+    ]);
+  });
+
+  it('refuses a calibration that lacks a weight, naming it', async () => {
+    const { edit_calibration: shipped } = JSON.parse(
+      await readFile(join(lexiconDir, 'channel.json'), 'utf8'),
+    ) as { edit_calibration: Record<string, number> };
+    const { length: _length, ...withoutLength } = shipped;
+    await writeFile(
+      join(scratch, 'channel.json'),
+      await shippedChannelWith({ edit_calibration: withoutLength }),
+    );
+    const error = await loadFailure(scratch);
+    expect(error.reason).toContain('length');
   });
 });
 
