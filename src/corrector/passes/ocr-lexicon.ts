@@ -9,7 +9,8 @@
  *
  * with P_lm a word trigram backoff model read from ARPA. Every replacement carries a confidence: the
  * posterior of the chosen word among its position's options, with the words around it as the best
- * path has them.
+ * path has them, calibrated where channel.json says how into the probability that the edit helps
+ * (`calibrated`).
  *
  * This is the twin of `OcrLexicon` in training/ocr_lexicon.py and must give the same output to the
  * last bit: test/unit/corrector/ocr-lexicon.test.ts compares both on dev lines. Hence the care below
