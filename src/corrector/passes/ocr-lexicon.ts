@@ -84,17 +84,19 @@ export interface OcrLexiconSettings {
   edit_calibration?: EditCalibration | undefined;
 }
 
-export interface EditCalibration {
-  bias: number;
-  posterior_logit: number;
-  known_word: number;
-  length: number;
-  capitalized: number;
-  candidate_count: number;
-  similarity: number;
-  word_repeats: number;
-  replacement_in_document: number;
-}
+/** The calibration's weights, in the order of calibrationFeatures (Python's CALIBRATION_FEATURES). */
+const CALIBRATION_WEIGHTS = [
+  'posterior_logit',
+  'known_word',
+  'length',
+  'capitalized',
+  'candidate_count',
+  'similarity',
+  'word_repeats',
+  'replacement_in_document',
+] as const;
+
+export type EditCalibration = Record<'bias' | (typeof CALIBRATION_WEIGHTS)[number], number>;
 
 const CHANNEL_FILE = 'channel.json';
 const CANDIDATES_FILE = 'candidates.txt.gz';
@@ -159,17 +161,11 @@ const settingsSchema = z.object({
   recognizer_confidence_weight: z.number().nonnegative().optional(),
   recognizer_confidence_midpoint: z.number().min(0).max(1).optional(),
   edit_calibration: z
-    .object({
-      bias: z.number(),
-      posterior_logit: z.number(),
-      known_word: z.number(),
-      length: z.number(),
-      capitalized: z.number(),
-      candidate_count: z.number(),
-      similarity: z.number(),
-      word_repeats: z.number(),
-      replacement_in_document: z.number(),
-    })
+    .object(
+      Object.fromEntries(['bias', ...CALIBRATION_WEIGHTS].map((name) => [name, z.number()])) as {
+        [name in keyof EditCalibration]: z.ZodNumber;
+      },
+    )
     .optional(),
 });
 
@@ -687,18 +683,6 @@ function calibrationFeatures(
     Math.log1p(documentCounts.get(first) ?? 0),
   ];
 }
-
-/** The weights in the order of calibrationFeatures (Python's CALIBRATION_FEATURES). */
-const CALIBRATION_WEIGHTS = [
-  'posterior_logit',
-  'known_word',
-  'length',
-  'capitalized',
-  'candidate_count',
-  'similarity',
-  'word_repeats',
-  'replacement_in_document',
-] as const;
 
 export class OcrLexicon {
   private constructor(
