@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .data.metrics import normalize
+from .data.metrics import edit_distance, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "training" / "data" / "work" / "full" / "corpus.jsonl"
@@ -483,20 +483,10 @@ def calibration_features(
         min(len(word), 15) / 10,
         1.0 if "A" <= word[:1] <= "Z" else 0.0,
         math.log1p(lexicon.counts.get(first, 0)),
-        1 - levenshtein(low, replacement_low) / longest,
+        1 - edit_distance(list(low), list(replacement_low)) / longest,
         math.log1p(max(0, document_counts.get(low, 0) - 1)),
         math.log1p(document_counts.get(first, 0)),
     ]
-
-
-def levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
 
 
 CALIBRATION_FEATURES = (
@@ -559,8 +549,9 @@ class OcrLexicon:
     ) -> Tuple[str, List[dict]]:
         """The corrected line, and its word replacements: {start, end} in `line`, the replacement text
         and its confidence (the posterior of the chosen word among the position's options, with the
-        words around it as the best path has them, calibrated where channel.json says how). `confidences`: the recognizer's, one per
-        white-space separated word of the line (None where unknown). `document_counts`: the words of
+        words around it as the best path has them, calibrated where channel.json says how).
+        `confidences`: the recognizer's, one per white-space separated word of the line (None where
+        unknown). `document_counts`: the words of
         the document the line belongs to (document_word_counts); the line's own when not given."""
         spans = [(m.start(), m.end()) for m in WORD.finditer(line)]
         options = [
@@ -571,7 +562,8 @@ class OcrLexicon:
             for start, end in spans
         ]
         chosen = self.best_path(options)
-        counts = document_counts if document_counts is not None else document_word_counts([line])
+        if document_counts is None:
+            document_counts = document_word_counts([line])
         text, cursor, edits = [], 0, []
         for position, ((start, end), k) in enumerate(zip(spans, chosen)):
             text.append(line[cursor:start])
@@ -585,7 +577,7 @@ class OcrLexicon:
                         "start": start,
                         "end": end,
                         "text": replacement,
-                        "confidence": self.calibrated(line[start:end], replacement, posterior, counts),
+                        "confidence": self.calibrated(line[start:end], replacement, posterior, document_counts),
                     }
                 )
         text.append(line[cursor:])
