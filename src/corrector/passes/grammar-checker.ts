@@ -11,7 +11,7 @@
  * British spellings and words turned American ("travelling" → "traveling", "petrol" → "gas"), and
  * rewrites to taste ("very good" → "excellent").
  */
-import { Dialect, LocalLinter, type Lint, type Suggestion } from 'harper.js';
+import { Dialect, LocalLinter, type BinaryModule, type Lint, type Suggestion } from 'harper.js';
 import { binary } from 'harper.js/binary';
 import { sameChange, wordEdits } from '../../align/edits.js';
 import { alignSequences } from '../../align/sequence.js';
@@ -44,9 +44,14 @@ export class GrammarChecker {
    */
   static async load(
     wordModel?: WordTrigramModel | Promise<WordTrigramModel | undefined>,
+    webAssembly: BinaryModule = binary,
   ): Promise<GrammarChecker> {
-    const linter = new LocalLinter({ binary, dialect: Dialect.American });
-    const [model] = await Promise.all([wordModel, linter.setup()]);
+    // LocalLinter's constructor starts loading the WebAssembly and leaves a failure unhandled
+    // (harper.js 2.10), which ends the process; loaded here first, a missing or broken binary is a
+    // rejection the caller handles (the engine then runs without Harper).
+    const [model] = await Promise.all([wordModel, webAssembly.setup()]);
+    const linter = new LocalLinter({ binary: webAssembly, dialect: Dialect.American });
+    await linter.setup();
     return new GrammarChecker(linter, model);
   }
 

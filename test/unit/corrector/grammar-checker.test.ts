@@ -2,6 +2,7 @@
  * Harper as the grammar checker before the model on writing: which of its suggestions are taken,
  * and how its edits and the model's meet. The sentences are from the out-of-domain learners' set.
  */
+import type { BinaryModule } from 'harper.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GrammarChecker,
@@ -170,5 +171,25 @@ describe('GrammarChecker (harper.js, offline)', () => {
     ); // British words Harper's American dictionary would respell into others ("cheque" → "cheese").
     const british = 'I paid the tyre by cheque, and my mum is bad at maths.';
     expect(await checker.correct(british)).toBe(british);
+  });
+});
+
+describe('Harper that cannot load', () => {
+  it('is a rejection that says why, and leaves no failure unhandled', async () => {
+    // What a missing harper_wasm_bg.wasm looks like to harper.js: every load of the binary fails.
+    // LocalLinter's constructor starts such a load without handling its failure, which ended the
+    // corrector's process; vitest fails a run with an unhandled rejection, so this also checks
+    // that load() builds no linter over a binary that did not load.
+    const reason = 'ENOENT: no such file or directory, open harper_wasm_bg.wasm';
+    const missing: BinaryModule = {
+      url: 'file:///nowhere/harper_wasm_bg.wasm',
+      setup: () => Promise.reject(new Error(reason)),
+      getDefaultLintConfigAsJSON: () => Promise.reject(new Error(reason)),
+      getDefaultLintConfig: () => Promise.reject(new Error(reason)),
+      toTitleCase: () => Promise.reject(new Error(reason)),
+    };
+    await expect(GrammarChecker.load(undefined, missing)).rejects.toThrow(reason);
+    // A turn of the event loop, for a stray rejection to surface before the test ends.
+    await new Promise((resolve) => setTimeout(resolve, 50));
   });
 });
