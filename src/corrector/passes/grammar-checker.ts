@@ -25,6 +25,7 @@ import type { Suggestion as Suggestion_, SuggestionEdit } from '../../document/t
 import {
   RARE_WORD_LOG_PROBABILITY,
   contextSpelling,
+  editDistance,
   inWritersSpelling,
 } from './context-speller.js';
 import type { WordTrigramModel } from './word-trigram-model.js';
@@ -65,7 +66,11 @@ export class GrammarChecker {
         const key = `${lint.span().start}:${lint.get_problem_text()}`;
         if (refused.has(key)) continue;
         const fix = this.fixFor(current, lint);
-        if (!fix || !isAcceptable(current, fix.judgedAs, fix.text)) {
+        if (
+          !fix ||
+          !isAcceptable(current, fix.judgedAs, fix.text) ||
+          (await this.respellsIntoName(current, fix))
+        ) {
           refused.add(key);
           continue;
         }
@@ -86,6 +91,29 @@ export class GrammarChecker {
 
   async dispose(): Promise<void> {
     await this.linter.dispose();
+  }
+
+  /**
+   * Whether the fix respells a capitalised word at a sentence's start into a name: a word Harper's
+   * dictionary knows only capitalised, other than one English always capitalises. There the
+   * capital says nothing, and an unknown word is more often a name than a slip: over 100 first
+   * names starting sentences, 51 were respelt before the one-edit rule in isAcceptable, 15 after
+   * it, and of those 8 into other names ("Eleni" → "Elena", "Naoki" → "Naomi", "Halvard" →
+   * "Harvard"), which this refuses; learners' slips there become common words ("Tecnology").
+   */
+  private async respellsIntoName(text: string, fix: Fix): Promise<boolean> {
+    if (fix.judgedAs.lint_kind() !== 'Spelling') return false;
+    const { start, end } = fix.judgedAs.span();
+    const before = text.slice(start, end);
+    if (!/^\p{Lu}/u.test(before) || !startsSentence(text.slice(0, start))) return false;
+    if (fix.text.toLowerCase() === before.toLowerCase() || CAPITALISED_WORDS.has(fix.text)) {
+      return false;
+    }
+    // Harper flags a word its dictionary has only with a capital when it is written without one.
+    const lowered = `and ${fix.text.toLowerCase()}`;
+    return (await this.linter.lint(lowered)).some(
+      (lint) => lint.lint_kind() === 'Spelling' && lint.span().start === 4,
+    );
   }
 
   /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */
@@ -189,10 +217,13 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}\.?$/u.test(before)) return false;
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {
     const sentenceStart = startsSentence(text.slice(0, start));
-    // Mid-sentence, a capital marks a name; at a sentence's start, a name is told from a misspelt word
-    // by a fix that changes its first letter or only lengthens it ("Hiroshi" → "Hiroshima").
+    // Mid-sentence, a capital marks a name. At a sentence's start, a name is told from a misspelt
+    // word by a fix that changes its first letter, only lengthens it ("Hiroshi" → "Hiroshima") or
+    // is more than one edit away: learners' slips there are one edit ("Tecnology", "Acording"),
+    // names seldom one edit from a word ("Ayesha" → "Avesta", "Anneliese" → "Annelids").
     if (!sentenceStart) return isMisspeltCapitalisedWord(before, after);
     if (after[0] !== before[0] || after.startsWith(before)) return false;
+    if (editDistance(before.toLowerCase(), after.toLowerCase()) > 1) return false;
   }
   return true;
 }

@@ -165,4 +165,22 @@ describe('the grammar checker with the shipped word model', () => {
     const named = 'Zhang Wei was travelling to Osaka with Mr. Tanaka last week.';
     expect(await checker.correct(named)).toBe(named);
   });
+
+  it('leaves a name that starts a sentence as it is, but respells a slip there', async () => {
+    // Harper offers "Avesta" (two edits away), "Elena" and "Harvard" (other names) first.
+    for (const named of [
+      'Ayesha sent me an email this morning.',
+      'Eleni works as a nurse in a big hospital.',
+      'Halvard is my best friend. Eleni is his sister.',
+    ]) {
+      expect(await checker.correct(named)).toBe(named);
+    }
+    expect(await checker.correct('Tecnology is changing our lives.')).toBe(
+      'Technology is changing our lives.',
+    );
+    // A month is a name English always capitalises: its slip is still respelt.
+    expect(await checker.correct('Septembre is the best month. Febuary is cold.')).toBe(
+      'September is the best month. February is cold.',
+    );
+  });
 });

@@ -23,6 +23,9 @@ describe('which suggestions of Harper are taken', () => {
     ['My colleague Mr. Tanaka always arrive early.', 'Tanaka', 'Tank', false],
     ['Zhang Wei spends his weekends practising calligraphy.', 'Zhang', 'Hang', false],
     ['Hiroshi has been teaching mathematics in Osaka.', 'Hiroshi', 'Hiroshima', false],
+    // At a sentence's start a respelling more than one edit away is a name's, not a slip's.
+    ['Anneliese lives near the station.', 'Anneliese', 'Annelids', false],
+    ['Acording to the report, sales rose.', 'Acording', 'According', true],
     ['Tecnology is changing our lives.', 'Tecnology', 'Technology', true],
     ['I need to do many homeworks this weekend.', 'homeworks', "homework's", false],
     ['Could you give me some informations?', 'informations', 'in formations', false],
