@@ -30,6 +30,7 @@ import math
 import os
 import random
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from pathlib import Path
@@ -424,6 +425,16 @@ def in_reference_code(line: str, start: int, end: int) -> bool:
     return CODE_BEFORE.match(line, end) is not None or CODE_AFTER.match(line, max(0, start - 2), start) is not None
 
 
+def in_longer_word(line: str, start: int, end: int) -> bool:
+    """Whether a letter or mark outside A-Z touches the word at [start, end) of `line`: a piece of a
+    longer word ("H" "ô" "pital") that the lexicon, English in A-Z, cannot know; kept as printed."""
+
+    def letter_or_mark(ch: str) -> bool:
+        return unicodedata.category(ch)[0] in "LM"
+
+    return (start > 0 and letter_or_mark(line[start - 1])) or (end < len(line) and letter_or_mark(line[end]))
+
+
 class MixedModel:
     """Two word models interpolated: ln(w_a P_a + w_b P_b), each backing off on its own."""
 
@@ -556,7 +567,9 @@ class OcrLexicon:
         spans = [(m.start(), m.end()) for m in WORD.finditer(line)]
         options = [
             self.with_recognizer_confidence(
-                self.options(line[start:end], in_code=in_reference_code(line, start, end)),
+                self.options(
+                    line[start:end], in_code=in_reference_code(line, start, end) or in_longer_word(line, start, end)
+                ),
                 recognizer_confidence(line, start, confidences),
             )
             for start, end in spans

@@ -18,6 +18,7 @@ from training.ocr_lexicon import (
     build,
     calibration_features,
     document_word_counts,
+    in_longer_word,
     recognizer_confidence,
     write_arpa,
 )
@@ -116,6 +117,19 @@ class CorrectionTest(unittest.TestCase):
             self.assertGreater(edit["confidence"], 0.5)
             self.assertLessEqual(edit["confidence"], 1.0)
         self.assertEqual(self.lexicon.correct("THANK YOU TOR YOUR LETTER")[0], "THANK YOU FOR YOUR LETTER")
+
+    def test_a_piece_of_a_word_with_letters_outside_a_to_z_is_kept(self):
+        # WORD reads A-Z: "Hôpital" is "H", "ô", "pital", and "pital" had become "vital".
+        self.assertTrue(in_longer_word("Hôpital", 2, 7))
+        self.assertTrue(in_longer_word("Exupéry", 0, 4))
+        self.assertTrue(in_longer_word("re\u0301sume", 0, 2))  # a combining accent
+        self.assertTrue(in_longer_word("a\U0001d400bc", 2, 4))  # a letter beyond the BMP
+        self.assertFalse(in_longer_word("the end, 2024", 4, 7))
+        line = "Orthopaedic clinic, Hôpital Saint-Exupéry, Győr"
+        self.assertEqual(self.lexicon.correct(line), (line, []))
+        text, edits = self.lexicon.correct("the Hôpital was closed in rnarch")
+        self.assertEqual(text, "the Hôpital was closed in march")
+        self.assertEqual([(e["start"], e["end"]) for e in edits], [(26, 32)])
 
     def test_merged_words_are_split(self):
         self.assertEqual(self.lexicon.correct("the state ofthe union")[0], "the state of the union")

@@ -142,6 +142,19 @@ function inReferenceCode(line: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * A word that a letter or mark outside A–Z touches is a piece of a longer word ("H" "ô" "pital",
+ * "Exup" "é" "ry"): the lexicon knows English words in A–Z only, and respelt, the piece made
+ * "Hôpital" "Hôvital" and "Exupéry" "Exupémy", so the pass keeps it as printed. (Python's
+ * `in_longer_word`: both read code points, so an astral letter counts as one.)
+ */
+function inLongerWord(line: string, start: number, end: number): boolean {
+  return (
+    /[\p{L}\p{M}]$/u.test(line.slice(Math.max(0, start - 2), start)) ||
+    /^[\p{L}\p{M}]/u.test(line.slice(end, end + 2))
+  );
+}
+
 const settingsSchema = z.object({
   channel_weight: z.number().nonnegative(),
   known_word_penalty: z.number().nonnegative(),
@@ -763,7 +776,10 @@ export class OcrLexicon {
     const wordStarts = confidences ? wordSpans(line).map(([start]) => start) : [];
     const options = spans.map(({ start, end }) =>
       this.withRecognizerConfidence(
-        this.cachedOptions(line.slice(start, end), inReferenceCode(line, start, end)),
+        this.cachedOptions(
+          line.slice(start, end),
+          inReferenceCode(line, start, end) || inLongerWord(line, start, end),
+        ),
         confidences?.[wordIndexAt(wordStarts, start)],
       ),
     );
