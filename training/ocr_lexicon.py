@@ -420,6 +420,27 @@ def recognizer_confidence(
     return confidences[index] if 0 <= index < len(confidences) else None
 
 
+# Endings and digraphs British and American spelling write differently, the British way first: the
+# lexicon learnt mostly American English, and tesseract does not write a "z" as an "s" or drop an "a"
+# from "ae", so a word spelt the British way ("itemised", "orthopaedic") is never respelt the
+# American way. Twin: AMERICAN_SPELLINGS in src/corrector/passes/ocr-lexicon.ts.
+AMERICAN_SPELLINGS = [
+    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+]
+
+
+def american_spelling(word: str) -> str:
+    """A lower-case word as American spelling would write it."""
+    for british, american in AMERICAN_SPELLINGS:
+        word = british.sub(american, word, count=1)
+    return word.replace("ae", "e").replace("oe", "e")
+
+
 def in_reference_code(line: str, start: int, end: int) -> bool:
     """Whether the word at [start, end) of `line` is joined to a number by "-" or "/"."""
     return CODE_BEFORE.match(line, end) is not None or CODE_AFTER.match(line, max(0, start - 2), start) is not None
@@ -527,18 +548,29 @@ class OcrLexicon:
         options: List[Option] = [(word, [low], 0.0)]
         if in_code or any(ch.isdigit() for ch in low) or len(low) < 2:
             return options
-        penalty = settings["known_word_penalty"] if low in self.lexicon.known else 0.0
+        american = american_spelling(low)
+        # A British spelling of a word the lexicon knows is a word too.
+        known = low in self.lexicon.known or (american != low and american in self.lexicon.known)
+        penalty = settings["known_word_penalty"] if known else 0.0
+
+        def americanised(candidate: str) -> bool:
+            return candidate != low and american_spelling(candidate) == american
+
         for candidate, cost in self.lexicon.candidates(low, self.channel, settings["candidates"]):
+            if americanised(candidate):
+                continue
             options.append((match_case(word, candidate), [candidate], cost + penalty))
         for i in range(1, len(low)):
             left, right = low[:i], low[i:]
             if min(self.lexicon.counts.get(left, 0), self.lexicon.counts.get(right, 0)) > settings["split_min_count"]:
                 options.append((match_case(word, f"{left} {right}"), [left, right], settings["split_cost"] + penalty))
-        if len(low) >= settings["far_min_length"] and low.isalpha() and low not in self.lexicon.known:
+        if len(low) >= settings["far_min_length"] and low.isalpha() and not known:
             # A long unknown word may be garbled past the deletion search's two edits; a long word has
             # more letters to garble, hence the discount.
             exclude = {words[0] for _, words, _ in options if len(words) == 1}
             for candidate, cost in self.lexicon.far_candidates(low, self.channel, settings, exclude):
+                if americanised(candidate):
+                    continue
                 options.append((match_case(word, candidate), [candidate], max(0.0, cost - settings["far_discount"])))
         return options
 

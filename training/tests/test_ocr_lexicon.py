@@ -15,6 +15,7 @@ from training.ocr_lexicon import (
     KneserNeyCounts,
     MixedModel,
     OcrLexicon,
+    american_spelling,
     build,
     calibration_features,
     document_word_counts,
@@ -130,6 +131,13 @@ class CorrectionTest(unittest.TestCase):
         text, edits = self.lexicon.correct("the Hôpital was closed in rnarch")
         self.assertEqual(text, "the Hôpital was closed in march")
         self.assertEqual([(e["start"], e["end"]) for e in edits], [(26, 32)])
+
+    def test_a_british_spelling_is_not_made_american(self):
+        self.assertEqual(american_spelling("itemised"), "itemized")
+        self.assertEqual(american_spelling("orthopaedic"), "orthopedic")
+        self.assertEqual(american_spelling("colours"), "colors")
+        self.assertEqual(american_spelling("travelling"), "traveling")
+        self.assertEqual(american_spelling("house"), "house")
 
     def test_merged_words_are_split(self):
         self.assertEqual(self.lexicon.correct("the state ofthe union")[0], "the state of the union")

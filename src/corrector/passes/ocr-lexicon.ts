@@ -155,6 +155,33 @@ function inLongerWord(line: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * Endings and digraphs that British and American spelling write differently, the British way
+ * first. The lexicon learnt mostly American English, and 24 of 44 common British spellings are not
+ * in it ("itemised", "orthopaedic", "authorised"): one edit from an American word, they read as
+ * misreadings. Tesseract does not write a "z" as an "s" or drop an "a" from "ae", so a word spelt
+ * the British way is never respelt the American way. (Twin: `american_spelling` in
+ * training/ocr_lexicon.py.)
+ */
+const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
+  [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
+  [/is(e|es|ed|ing|ation|ations)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/ll(ed|ing|er|ers)$/, 'l$1'],
+  [/tre(s)?$/, 'ter$1'],
+  [/ogue(s)?$/, 'og$1'],
+  [/ae/g, 'e'],
+  [/oe/g, 'e'],
+];
+
+/** A lower-case word as American spelling would write it. */
+function americanSpelling(word: string): string {
+  return AMERICAN_SPELLINGS.reduce(
+    (spelt, [british, american]) => spelt.replace(british, american),
+    word,
+  );
+}
+
 const settingsSchema = z.object({
   channel_weight: z.number().nonnegative(),
   known_word_penalty: z.number().nonnegative(),
@@ -872,8 +899,14 @@ export class OcrLexicon {
     const low = word.toLowerCase().replaceAll('\u2019', "'");
     const options: WordOption[] = [{ text: word, words: [low], cost: 0 }];
     if (inCode || /[0-9]/.test(low) || low.length < 2) return options;
-    const penalty = lexicon.known.has(low) ? settings.known_word_penalty : 0;
+    const american = americanSpelling(low);
+    // A British spelling of a word the lexicon knows is a word too.
+    const known = lexicon.known.has(low) || (american !== low && lexicon.known.has(american));
+    const penalty = known ? settings.known_word_penalty : 0;
+    const isAmericanised = (candidate: string): boolean =>
+      candidate !== low && americanSpelling(candidate) === american;
     for (const candidate of lexicon.candidates(low, this.channel, settings.candidates)) {
+      if (isAmericanised(candidate.word)) continue;
       options.push({
         text: matchCase(word, candidate.word),
         words: [candidate.word],
@@ -893,11 +926,12 @@ export class OcrLexicon {
       }
     }
     // A long unknown word may be garbled past the deletion search's two edits.
-    if (low.length >= settings.far_min_length && /^[a-z]+$/.test(low) && !lexicon.known.has(low)) {
+    if (low.length >= settings.far_min_length && /^[a-z]+$/.test(low) && !known) {
       const exclude = new Set(
         options.filter((option) => option.words.length === 1).map((option) => option.words[0]!),
       );
       for (const candidate of lexicon.farCandidates(low, this.channel, settings, exclude)) {
+        if (isAmericanised(candidate.word)) continue;
         options.push({
           text: matchCase(word, candidate.word),
           words: [candidate.word],
