@@ -215,6 +215,13 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   // An initial ("J. K. Rowling") is no misspelt word, and the word after it starts no sentence.
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}\.?$/u.test(before)) return false;
+  // A letter written three times is a word drawn out ("sooo tired"), or one letter too many
+  // ("runnning"): the fix may only shorten the run, not make another word ("sooo" → "soon").
+  if (lint.lint_kind() === 'Spelling' && LETTER_RUN.test(before)) {
+    const shortened = (length: number) =>
+      before.toLowerCase().replace(LETTER_RUNS, (run) => run.slice(0, length));
+    return [shortened(2), shortened(1)].includes(after.toLowerCase());
+  }
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {
     const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name. At a sentence's start, a name is told from a misspelt
@@ -227,6 +234,9 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   return true;
 }
+
+const LETTER_RUN = /(\p{L})\1\1/u;
+const LETTER_RUNS = /(\p{L})\1{2,}/gu;
 
 /**
  * Words English always capitalises that learners misspell ("Septembre", "Wensday", "Englsh"): a

@@ -26,6 +26,10 @@ describe('which suggestions of Harper are taken', () => {
     // At a sentence's start a respelling more than one edit away is a name's, not a slip's.
     ['Anneliese lives near the station.', 'Anneliese', 'Annelids', false],
     ['Acording to the report, sales rose.', 'Acording', 'According', true],
+    // A letter written three times: a drawn-out word, or one letter too many.
+    ["I'm sooo tired today.", 'sooo', 'soon', false],
+    ["I'm sooo tired today.", 'sooo', 'so', true],
+    ['He was runnning late.', 'runnning', 'running', true],
     ['Tecnology is changing our lives.', 'Tecnology', 'Technology', true],
     ['I need to do many homeworks this weekend.', 'homeworks', "homework's", false],
     ['Could you give me some informations?', 'informations', 'in formations', false],
