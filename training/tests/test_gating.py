@@ -4,7 +4,7 @@ import json
 import unittest
 from pathlib import Path
 
-from training.gating import confident_correction, is_unsure_deletion, rewrites_words
+from training.gating import confident_correction, is_unsure_deletion, is_unsure_punctuation_change, rewrites_words
 
 # Shared with test/unit/corrector/asr-guard.test.ts and ocr-refine.test.ts.
 CASES = json.loads(
@@ -97,6 +97,12 @@ class GatingTest(unittest.TestCase):
         self.assertFalse(is_unsure_deletion(["that"], [], 0.7))
         self.assertFalse(is_unsure_deletion([","], [], 0.1))
         self.assertFalse(is_unsure_deletion(["focus"], ["file"], 0.1))
+
+    def test_the_recognizers_punctuation_changes_only_above_the_gate(self):
+        self.assertTrue(is_unsure_punctuation_change(["news."], ["news,"], 0.89))
+        self.assertFalse(is_unsure_punctuation_change(["news."], ["news,"], 0.9))
+        self.assertFalse(is_unsure_punctuation_change(["news"], ["news,"], 0.2))
+        self.assertFalse(is_unsure_punctuation_change(["news."], ["views."], 0.2))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   insertsWords,
   isUnsureDeletion,
+  isUnsurePunctuationChange,
   MIN_DELETION_CONFIDENCE,
   rewritesWords,
   withAsrGuard,
@@ -88,5 +89,40 @@ describe('the ASR replacement guard', () => {
     expect(suggestion.edits.some((edit) => insertsWords(edit))).toBe(true);
     expect(withAsrGuard(source, suggestion).text).toBe('We went to store and bought milk.');
     expect(insertsWords({ kind: 'insert', after: ',' })).toBe(false);
+  });
+
+  it("changes the recognizer's own punctuation only where the model is sure", () => {
+    // A written-form transcript (as Whisper writes it): the model, trained mostly on spoken form,
+    // made "news. What" "news, What" at 0.69.
+    const source = "That's great news. What about the budget?";
+    const output = "That's great news, What about the budget?";
+    const tokens = [...output.matchAll(/\S+/gu)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      confidence: match[0] === 'news,' ? 0.69 : 0.99,
+    }));
+    const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
+    expect(suggestion.edits).toHaveLength(1);
+    expect(withAsrGuard(source, suggestion).text).toBe(source);
+    const change = { kind: 'replace' as const, before: 'news.', after: 'news,' };
+    expect(isUnsurePunctuationChange({ ...change, confidence: 0.89 })).toBe(true);
+    expect(isUnsurePunctuationChange({ ...change, confidence: 0.9 })).toBe(false);
+    // Punctuation added where the recognizer wrote none, and words changed, are other rules'.
+    expect(
+      isUnsurePunctuationChange({
+        kind: 'replace',
+        before: 'news',
+        after: 'news,',
+        confidence: 0.2,
+      }),
+    ).toBe(false);
+    expect(
+      isUnsurePunctuationChange({
+        kind: 'replace',
+        before: 'news.',
+        after: 'views.',
+        confidence: 0.2,
+      }),
+    ).toBe(false);
   });
 });
