@@ -19,6 +19,15 @@ const CASES = JSON.parse(
   asr_word_rewrite: [string, string, boolean][];
 };
 
+/** The model's output as whitespace-separated tokens, each with the confidence `confidenceOf` gives. */
+function tokensOf(output: string, confidenceOf: (word: string) => number) {
+  return [...output.matchAll(/\S+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    confidence: confidenceOf(match[0]),
+  }));
+}
+
 describe('the ASR replacement guard', () => {
   it.each(CASES.letter_similarity)(
     'measures letters, not case, punctuation or spaces: %s ~ %s = %s',
@@ -39,11 +48,7 @@ describe('the ASR replacement guard', () => {
   it('drops a word rewrite and keeps the other edits with their confidences', () => {
     const source = 'customer complaints dropped by 15% after we change the support hours';
     const output = 'Customer satisfaction rose to 15% after we changed the support hours.';
-    const tokens = [...output.matchAll(/\S+/g)].map((match) => ({
-      start: match.index,
-      end: match.index + match[0].length,
-      confidence: match[0] === 'changed' ? 0.8 : 0.95,
-    }));
+    const tokens = tokensOf(output, (word) => (word === 'changed' ? 0.8 : 0.95));
     const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
     const guarded = withAsrGuard(source, suggestion);
     // "customer complaints dropped by" is one edit (adjacent changed words), so its case goes too.
@@ -66,11 +71,7 @@ describe('the ASR replacement guard', () => {
     const source = 'okay the plan than the patch is twelve so so';
     const output = 'Okay, the plan then the cash is 12 so';
     const sure: Record<string, number> = { 'Okay,': 0.95, then: 0.99, cash: 0.5, '12': 0.3 };
-    const tokens = [...output.matchAll(/\S+/g)].map((match) => ({
-      start: match.index,
-      end: match.index + match[0].length,
-      confidence: sure[match[0]] ?? 0.99,
-    }));
+    const tokens = tokensOf(output, (word) => sure[word] ?? 0.99);
     const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
     expect(withAsrGuard(source, suggestion).text).toBe('Okay, the plan than the patch is 12 so');
     const deletion = { kind: 'delete' as const, before: 'that', after: '' };
@@ -96,11 +97,7 @@ describe('the ASR replacement guard', () => {
     // made "news. What" "news, What" at 0.69.
     const source = "That's great news. What about the budget?";
     const output = "That's great news, What about the budget?";
-    const tokens = [...output.matchAll(/\S+/gu)].map((match) => ({
-      start: match.index,
-      end: match.index + match[0].length,
-      confidence: match[0] === 'news,' ? 0.69 : 0.99,
-    }));
+    const tokens = tokensOf(output, (word) => (word === 'news,' ? 0.69 : 0.99));
     const suggestion = suggestionFromCorrection({ id: 's', source, text: source }, output, tokens);
     expect(suggestion.edits).toHaveLength(1);
     expect(withAsrGuard(source, suggestion).text).toBe(source);
