@@ -421,15 +421,17 @@ def recognizer_confidence(
 
 
 # Endings and digraphs British and American spelling write differently, the British way first: the
-# lexicon learnt mostly American English, and tesseract does not write a "z" as an "s" or drop an "a"
-# from "ae", so a word spelt the British way ("itemised", "orthopaedic") is never respelt the
-# American way. Twin: AMERICAN_SPELLINGS in src/corrector/passes/ocr-lexicon.ts.
+# lexicon learnt mostly American English, and tesseract does not write a "z" as an "s" or drop the
+# "a" of "ae", so a word is never respelt into its other spelling ("itemised", "orthopaedic").
+# Twin: src/corrector/passes/british-spelling.ts, which the writing pass shares.
 AMERICAN_SPELLINGS = [
     (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ic(e|es|ed|ing)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
     (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ence$"), "ense"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
 ]
 

@@ -29,6 +29,7 @@ import {
   inWritersSpelling,
 } from './context-speller.js';
 import type { WordTrigramModel } from './word-trigram-model.js';
+import { sameInBritishSpelling } from './british-spelling.js';
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
 const MAX_ROUNDS = 12;
@@ -311,30 +312,6 @@ const BRITISH_WORDS = new Set(
     'mum mums gaol jewellery jumper lorry lorries'
   ).split(' '),
 );
-
-const AMERICAN_ENDINGS: [RegExp, string][] = [
-  [/our(s|ed|ing|ite|ites|able)?$/u, 'or$1'],
-  [/is(e|es|ed|ing|ation|ations)$/u, 'iz$1'],
-  [/ic(e|es|ed|ing)$/u, 'iz$1'],
-  [/ys(e|es|ed|ing)$/u, 'yz$1'],
-  [/ll(ed|ing|er|ers)$/u, 'l$1'],
-  [/tre(s)?$/u, 'ter$1'],
-  [/ence$/u, 'ense'],
-  [/ogue(s)?$/u, 'og$1'],
-];
-
-/**
- * True when `before` is the British spelling of `after` (words compared one by one). A change of
- * case alone ("english" → "English", "i" → "I") is not a spelling variant.
- */
-function sameInBritishSpelling(before: string, after: string): boolean {
-  const american = (word: string): string =>
-    AMERICAN_ENDINGS.reduce(
-      (spelled, [ending, replacement]) => spelled.replace(ending, replacement),
-      word.toLowerCase(),
-    );
-  return before.toLowerCase() !== after.toLowerCase() && american(before) === american(after);
-}
 
 /** The model's confidence an edit of its own needs on top of the checker's (chosen on OOD dev). */
 export const MODEL_CONFIDENCE_AFTER_CHECKER = 0.9;

@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { editDistance } from '../../align/sequence.js';
 import { CorrectorUnavailable } from '../errors.js';
+import { americanSpelling } from './british-spelling.js';
 import { wordSpans } from './confident-words.js';
 import { readText, textLines } from './model-files.js';
 import {
@@ -152,33 +153,6 @@ function inLongerWord(line: string, start: number, end: number): boolean {
   return (
     /[\p{L}\p{M}]$/u.test(line.slice(Math.max(0, start - 2), start)) ||
     /^[\p{L}\p{M}]/u.test(line.slice(end, end + 2))
-  );
-}
-
-/**
- * Endings and digraphs that British and American spelling write differently, the British way
- * first. The lexicon learnt mostly American English, and 24 of 44 common British spellings are not
- * in it ("itemised", "orthopaedic", "authorised"): one edit from an American word, they read as
- * misreadings. Tesseract does not write a "z" as an "s" or drop an "a" from "ae", so a word spelt
- * the British way is never respelt the American way. (Twin: `american_spelling` in
- * training/ocr_lexicon.py.)
- */
-const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
-  [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
-  [/is(e|es|ed|ing|ation|ations)$/, 'iz$1'],
-  [/ys(e|es|ed|ing)$/, 'yz$1'],
-  [/ll(ed|ing|er|ers)$/, 'l$1'],
-  [/tre(s)?$/, 'ter$1'],
-  [/ogue(s)?$/, 'og$1'],
-  [/ae/g, 'e'],
-  [/oe/g, 'e'],
-];
-
-/** A lower-case word as American spelling would write it. */
-function americanSpelling(word: string): string {
-  return AMERICAN_SPELLINGS.reduce(
-    (spelt, [british, american]) => spelt.replace(british, american),
-    word,
   );
 }
 

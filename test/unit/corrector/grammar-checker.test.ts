@@ -35,6 +35,7 @@ describe('which suggestions of Harper are taken', () => {
     ['Could you give me some informations?', 'informations', 'in formations', false],
     ['I was travelling for work all last week.', 'travelling', 'traveling', false],
     ['The conference was well organised.', 'organised', 'organized', false],
+    ['Her anaemia was treated with iron.', 'anaemia', 'anemia', false],
     ['We arrived late becouse of the rain.', 'becouse', 'because', true],
     ['The lecture was very intresting.', 'intresting', 'interesting', true],
     // A change of case alone is no spelling variant: it was once refused as British spelling.
