@@ -63,16 +63,17 @@ export interface TaskEvaluation {
   /**
    * Documents (lines sharing an id up to the last "-": a conversation, a page) whose errors the
    * correction raised: CER for OCR, WER otherwise. Only documents with a recognizer error count:
-   * correct input is do-no-harm's.
+   * correct input is do-no-harm's. Unlabelled lines are judged as the task most of them were taken for.
    */
-  documentsWorse: { documents: number; worse: number };
+  documentsWorse: { documents: number; worse: number; by: 'CER' | 'WER' };
   /** On segments whose best hypothesis already equals the reference. */
   doNoHarm: { segments: number; words: number; changedWords: number; rate: number };
   /**
    * With --infer-task: how many lines the corrector, given no task, put under their labelled task;
    * apart for lines with recognizer errors and for correct input (whose written form may fit two).
+   * For lines without a label, only what they were taken for: lines per inferred task.
    */
-  taskInference?: { withErrors: Tally; correctInput: Tally };
+  taskInference?: { withErrors: Tally; correctInput: Tally; unlabelled: Record<string, number> };
   /** With --baseline: the corrected rates against the baseline model's, paired on the same segments. */
   versusBaseline?: {
     wer: BaselineComparison;
@@ -187,7 +188,9 @@ async function evaluateFiles(paths: string[], options: EvalOptions, io: CliIo): 
       segments,
       outputs[index]!.texts,
       baselineOutputs?.[index]!.texts,
-      options.inferTask ? outputs[index]!.tasks : undefined,
+      options.inferTask || segments.some((segment) => segment.task === undefined)
+        ? outputs[index]!.tasks
+        : undefined,
     ),
   }));
   if (options.json) {
@@ -331,11 +334,14 @@ function evaluateGroup(
   };
   const wer = measure(wordErrors);
   const cer = measure(characterErrors);
-  const documentsWorse = countDocumentsWorse(
-    segments,
-    outputs,
-    task === 'ocr' ? characterErrors : wordErrors,
-  );
+  const inference = inferredTasks && tallyInference(segments, inferredTasks);
+  const judgedAs =
+    task === 'unlabelled' && inference ? (byCount(inference.unlabelled)[0]?.[0] ?? task) : task;
+  const by = judgedAs === 'ocr' ? 'CER' : 'WER';
+  const documentsWorse = {
+    ...countDocumentsWorse(segments, outputs, by === 'CER' ? characterErrors : wordErrors),
+    by,
+  } as const;
   const strictWer = measure(strictWordErrors);
   const alreadyRight = segments
     .map((segment, index) => ({ segment, output: outputs[index]! }))
@@ -359,7 +365,7 @@ function evaluateGroup(
       changedWords: harm.changedWords,
       rate: harm.rate,
     },
-    ...(inferredTasks && { taskInference: tallyInference(segments, inferredTasks) }),
+    ...(inference && { taskInference: inference }),
     ...(wer.versus &&
       cer.versus &&
       strictWer.versus && {
@@ -391,16 +397,26 @@ function countDocumentsWorse(
 function tallyInference(
   segments: readonly Segment[],
   inferredTasks: readonly (Task | undefined)[],
-): { withErrors: Tally; correctInput: Tally } {
+): NonNullable<TaskEvaluation['taskInference']> {
   const withErrors: Tally = { lines: 0, right: 0 };
   const correctInput: Tally = { lines: 0, right: 0 };
+  const unlabelled: Record<string, number> = {};
   segments.forEach((segment, index) => {
-    if (segment.task === undefined) return;
+    if (segment.task === undefined) {
+      const inferred = inferredTasks[index] ?? 'none';
+      unlabelled[inferred] = (unlabelled[inferred] ?? 0) + 1;
+      return;
+    }
     const tally = segment.source === segment.reference ? correctInput : withErrors;
     tally.lines++;
     if (inferredTasks[index] === segment.task) tally.right++;
   });
-  return { withErrors, correctInput };
+  return { withErrors, correctInput, unlabelled };
+}
+
+/** Entries from the most common down. */
+function byCount(counts: Record<string, number>): [string, number][] {
+  return Object.entries(counts).sort(([, a], [, b]) => b - a);
 }
 
 /** The table's name for each rate of a TaskEvaluation. */
@@ -449,13 +465,16 @@ function formatTable(evaluations: TaskEvaluation[]): string {
         : `${''.padEnd(10)} do-no-harm: ${harm.changedWords} of ${harm.words} words changed ` +
             `(${percent(harm.rate)}) on ${harm.segments} already-correct segments`,
     );
-    const { documents, worse } = evaluation.documentsWorse;
+    const { documents, worse, by } = evaluation.documentsWorse;
     lines.push(
       `${''.padEnd(10)} documents made worse: ${worse} of ${documents} ` +
-        `(${percent(documents === 0 ? 0 : worse / documents)}; by ${evaluation.task === 'ocr' ? 'CER' : 'WER'})`,
+        `(${percent(documents === 0 ? 0 : worse / documents)}; by ${by})`,
     );
     const inference = evaluation.taskInference;
-    if (inference && evaluation.task !== 'all') {
+    if (inference && evaluation.task === 'unlabelled') {
+      const taken = byCount(inference.unlabelled).map(([task, count]) => `${task} ${count}`);
+      lines.push(`${''.padEnd(10)} taken for (lines per inferred task): ${taken.join(', ')}`);
+    } else if (inference && evaluation.task !== 'all') {
       const share = ({ lines, right }: Tally): string =>
         lines === 0 ? 'none' : `${right} of ${lines} (${percent(right / lines)})`;
       lines.push(

@@ -253,6 +253,35 @@ describe('neko eval', () => {
     expect(asr.strictWer.best).toBeCloseTo(3 / 10);
   });
 
+  it('says what unlabelled lines were taken for, and judges their documents as that task', async () => {
+    const refs = join(scratch, 'unlabelled.jsonl');
+    // Scan-like lines (a page's pieces with OCR noise) and no task field, as users' files come.
+    const lines = [
+      { id: 'page-0', hypotheses: ['Invoice no. 4471 |'], reference: 'Invoice no. 4471' },
+      { id: 'page-1', hypotheses: ['Tota1 due: £1,030.00'], reference: 'Total due: £1,030.00' },
+      {
+        id: 'page-2',
+        hypotheses: ['Payrnent within 30 days'],
+        reference: 'Payment within 30 days',
+      },
+    ];
+    writeFileSync(refs, lines.map((line) => JSON.stringify(line)).join('\n'));
+    const json = await neko('eval', refs, '--model', tinyModel, '--json', '-q');
+    expect(json.code).toBe(0);
+    const [figures] = JSON.parse(json.stdout) as {
+      task: string;
+      documentsWorse: { by: string };
+      taskInference: { unlabelled: Record<string, number> };
+    }[];
+    expect(figures!.task).toBe('unlabelled');
+    expect(figures!.taskInference.unlabelled).toEqual({ ocr: 3 });
+    expect(figures!.documentsWorse.by).toBe('CER');
+
+    const table = await neko('eval', refs, '--model', tinyModel, '-q');
+    expect(table.stdout).toContain('taken for (lines per inferred task): ocr 3');
+    expect(table.stdout).toContain('documents made worse: 0 of 1 (0.00%; by CER)');
+  });
+
   it('reports several files each on its own, with the model loaded once', async () => {
     const asrRefs = join(scratch, 'set-asr.jsonl');
     const ocrRefs = join(scratch, 'set-ocr.jsonl');
