@@ -86,6 +86,8 @@ def render_and_recognize(
     image = directory / "page.jpg"
     command = [
         CONVERT,
+        # ImageMagick's noise is random unless seeded: without it the same seed made another page.
+        "-seed", str(seed),
         "-background", "white", "-fill", "black",
         "-font", str(FONT_DIR / font), "-pointsize", str(point_size),
         "-interline-spacing", str(rng.randint(2, 10)),

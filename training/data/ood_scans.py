@@ -72,6 +72,8 @@ def render(lines: Sequence[str], font: str, point_size: int, level: float, seed:
     darkest = round(100 - 35 * level * rng.uniform(0.5, 1.0))
     command = [
         ocr_real.CONVERT,
+        # ImageMagick's noise and spread are random unless seeded.
+        "-seed", str(seed),
         "-background", "white", "-fill", "black",
         "-font", font, "-pointsize", str(point_size), *labels, "-append",
         "-bordercolor", "white", "-border", "60",
