@@ -10,7 +10,7 @@ import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from training.data import asr_real, build, calibrate, jsonl, ocr_real  # noqa: E402
+from training.data import asr_real, build, calibrate, jsonl, ocr_real, ood_scans  # noqa: E402
 from training.data.asr_synth import AsrErrorModel  # noqa: E402
 from training.data.metrics import cer, wer  # noqa: E402
 from training.data.ocr_synth import OcrErrorModel  # noqa: E402
@@ -245,6 +245,27 @@ class RealOcrPipelineTest(unittest.TestCase):
         pairs = ocr_real.pair_lines(lines, recognized)
         self.assertEqual(len(pairs), 2)
         self.assertLess(ocr_real.page_error_rate(pairs, len(lines)), 0.05)
+
+    def test_the_same_seed_makes_the_same_degraded_page(self):
+        lines = ["Invoice 4471: three pallets of copper fittings,", "delivered to the Leeds depot on 12 March."]
+        with tempfile.TemporaryDirectory() as directory:
+            read = [
+                ocr_real.render_and_recognize(lines, ocr_real.FONTS[0], 20, 0.8, seed=7, directory=Path(directory))
+                for _ in range(3)
+            ]
+        self.assertEqual(read[1], read[0])
+        self.assertEqual(read[2], read[0])
+
+    def test_the_same_seed_makes_the_same_scanned_page(self):
+        lines = ood_scans.page_lines("Dear Ms Arakawa,\n\nYour tenancy ends on 31 January 2026.", 48)
+        with tempfile.TemporaryDirectory() as directory:
+            images = []
+            for name in ("a.png", "b.png"):
+                # A training face: CI installs fonts-dejavu-core, not the out-of-domain faces.
+                font = str(ocr_real.FONT_DIR / ocr_real.FONTS[0])
+                ood_scans.render(lines, font, 22, 0.7, seed=3, image=Path(directory) / name)
+                images.append((Path(directory) / name).read_bytes())
+        self.assertEqual(images[1], images[0])
 
 
 if __name__ == "__main__":
