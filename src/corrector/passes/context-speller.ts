@@ -21,6 +21,12 @@ import type { WordTrigramModel } from './word-trigram-model.js';
  * seen far more.
  */
 export const RARE_WORD_LOG_PROBABILITY = -12;
+/**
+ * ln P of a word the model has seen once. A suggestion of Harper's that the model has never seen is
+ * a word of Harper's dictionary all the same ("lasagna"): scored as if seen once, not as the model's
+ * unknown word, which had made any word the model knows beat it ("lasagne" → "lavage").
+ */
+const ONE_SIGHTING_LOG_PROBABILITY = -13.9;
 /** ln-probability a word one edit away pays for not being among Harper's suggestions (OOD dev). */
 const UNSUGGESTED_PENALTY = 3;
 /**
@@ -74,7 +80,8 @@ export function contextSpelling(
 
   let best: { word: string; score: number } | undefined;
   const consider = (word: string, penalty: number) => {
-    const score = fitOf(word) - penalty - EDIT_PENALTY * editDistance(low, word);
+    const unseen = Math.max(0, ONE_SIGHTING_LOG_PROBABILITY - model.wordLogProbability(word));
+    const score = fitOf(word) + unseen - penalty - EDIT_PENALTY * editDistance(low, word);
     if (!best || score > best.score) best = { word, score };
   };
   const offered = new Set<string>();

@@ -309,7 +309,7 @@ const BRITISH_WORDS = new Set(
     'anaesthetic draught draughts sceptical sceptic whilst amongst learnt spelt dreamt leapt ' +
     'cosy moustache catalogue ageing judgement tonne tonnes sulphur enrol enrolled enrolment ' +
     'fulfil fulfilment instalment skilful wilful practise practised practising doughnut axe ' +
-    'mum mums gaol jewellery jumper lorry lorries'
+    'mum mums gaol jewellery jumper lorry lorries lasagne'
   ).split(' '),
 );
 

@@ -97,6 +97,15 @@ describe('choosing a spelling by context', () => {
     expect(spell('a room kubectl was', 'kubectl', ['subject'], model)).toBeUndefined();
   });
 
+  it("scores a suggestion of Harper's the model has never seen as a word seen once", () => {
+    // Unseen, "jellyfish" would score the model's unknown word (-20) and lose to "selfish" (-13, an
+    // edit more and a place down); as a word seen once (-13.9) it wins.
+    const model = smallModel({ ...words, selfish: -13 });
+    expect(spell('a jelyfish was small', 'jelyfish', ['jellyfish', 'selfish'], model)).toBe(
+      'jellyfish',
+    );
+  });
+
   it('gives nothing for a span that is not one word, or when nothing is near', () => {
     const model = smallModel(words, pairs);
     expect(contextSpelling('a room wich was', 2, 11, ['which'], model)).toBeUndefined();
@@ -140,6 +149,8 @@ describe('the grammar checker with the shipped word model', () => {
     ['I go to the gym near my ofice.', 'I go to the gym near my office.'],
     ['I study in the library untill midnight.', 'I study in the library until midnight.'],
     ['I took the train from paris to Brussels.', 'I took the train from Paris to Brussels.'],
+    // Harper offers "quinoa" first, a word the model has never seen ("quine" before).
+    ['I had a quinao salad for lunch.', 'I had a quinoa salad for lunch.'],
     // Harper's offsets are the string's own past a character outside the BMP.
     ['Café 😀 a room wich was small.', 'Café 😀 a room which was small.'],
     // Harper spells American English: a British writer's slip keeps British letters.
@@ -159,6 +170,9 @@ describe('the grammar checker with the shipped word model', () => {
       'The receipts from letter postages for the year fell.',
       'Even in our most quiet financial periods we saved.',
       'The api returns a list, and we call it with kubectl.',
+      // British, which Harper's American dictionary flags; its "lasagna" is a word the model has
+      // never seen, and "lavage" had won.
+      "Grandma's lasagne recipe calls for three kinds of cheese.",
     ]) {
       expect(await checker.correct(correct)).toBe(correct);
     }
