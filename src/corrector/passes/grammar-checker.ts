@@ -119,6 +119,11 @@ export class GrammarChecker {
 
   /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */
   private fixFor(text: string, lint: Lint): Fix | undefined {
+    // After a number a word Harper calls a word choice is a unit's short form ("in 10 mins", "2
+    // hrs"): Harper would write it out, the speller had made it a near word ("10 mind").
+    if (lint.lint_kind() === 'WordChoice' && AFTER_NUMBER.test(text.slice(0, lint.span().start))) {
+      return undefined;
+    }
     if (this.wordModel && SPELLING_KINDS.has(lint.lint_kind())) {
       const asSpelling = { span: () => lint.span(), lint_kind: () => 'Spelling' };
       const problem = lint.get_problem_text();
@@ -159,6 +164,9 @@ interface Fix {
  * "distill").
  */
 const SPELLING_KINDS = new Set(['Spelling', 'Typo', 'WordChoice']);
+
+/** Text that ends in a number and the space after it. */
+const AFTER_NUMBER = /\p{N}\s+$/u;
 
 /** A word the model has seen rarely or never, whose spelling is chosen by context. */
 function isRareWord(problem: string, model: WordTrigramModel): boolean {

@@ -151,6 +151,8 @@ describe('the grammar checker with the shipped word model', () => {
     ['I took the train from paris to Brussels.', 'I took the train from Paris to Brussels.'],
     // Harper offers "quinoa" first, a word the model has never seen ("quine" before).
     ['I had a quinao salad for lunch.', 'I had a quinoa salad for lunch.'],
+    // A misspelt unit after a number is still respelt.
+    ['We waited 15 minuts for the bus.', 'We waited 15 minutes for the bus.'],
     // Harper's offsets are the string's own past a character outside the BMP.
     ['Café 😀 a room wich was small.', 'Café 😀 a room which was small.'],
     // Harper spells American English: a British writer's slip keeps British letters.
@@ -173,6 +175,8 @@ describe('the grammar checker with the shipped word model', () => {
       // British, which Harper's American dictionary flags; its "lasagna" is a word the model has
       // never seen, and "lavage" had won.
       "Grandma's lasagne recipe calls for three kinds of cheese.",
+      // Harper would write out the units ("minutes", a word choice); the speller had made "mind".
+      'Running late, be there in 10 mins. The bus takes 20 mins.',
     ]) {
       expect(await checker.correct(correct)).toBe(correct);
     }
