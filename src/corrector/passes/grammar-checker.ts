@@ -283,9 +283,11 @@ const SPLITTING_KINDS = new Set(['BoundaryError', 'Usage']);
 
 /**
  * Lint kinds that rewrite correct English to taste ("very good" → "excellent", "petrol" → "gas",
- * "all of the" → "all the").
+ * "all of the" → "all the"), or its typography: Formatting's en dash in a range of numbers also
+ * went into codes ("invoice INV-2025-0193" → "INV-2025–0193").
  */
 const TASTE = new Set([
+  'Formatting',
   'Style',
   'Enhancement',
   'Readability',
@@ -317,7 +319,7 @@ const BRITISH_WORDS = new Set(
     'anaesthetic draught draughts sceptical sceptic whilst amongst learnt spelt dreamt leapt ' +
     'cosy moustache catalogue ageing judgement tonne tonnes sulphur enrol enrolled enrolment ' +
     'fulfil fulfilment instalment skilful wilful practise practised practising doughnut axe ' +
-    'mum mums gaol jewellery jumper lorry lorries lasagne'
+    'mum mums gaol jewellery jumper lorry lorries lasagne enquiry enquiries enquire enquired'
   ).split(' '),
 );
 

@@ -179,6 +179,14 @@ describe('GrammarChecker (harper.js, offline)', () => {
     ); // British words Harper's American dictionary would respell into others ("cheque" → "cheese").
     const british = 'I paid the tyre by cheque, and my mum is bad at maths.';
     expect(await checker.correct(british)).toBe(british);
+    // Harper's en dash for a range of numbers went into codes; "enquiries" is British.
+    for (const printed of [
+      'Please quote invoice INV-2025-0193 when you pay.',
+      'Refunds are processed within 5-7 working days.',
+      'Our office handles all enquiries.',
+    ]) {
+      expect(await checker.correct(printed)).toBe(printed);
+    }
   });
 });
 
