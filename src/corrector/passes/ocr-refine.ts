@@ -77,7 +77,10 @@ export function refineOcrSuggestion(
   // take its sure neighbour down with it (gating word by word: OOD dev scans CER -8.6% -> -9.1%).
   const unsure = lexicon.settings.lexicon_min_confidence ?? 0;
   const sureLexical = lexical.edits.filter(
-    (edit) => edit.confidence >= unsure && !isCodeWord(modelText.slice(edit.start, edit.end)),
+    (edit) =>
+      edit.confidence >= unsure &&
+      !isCodeWord(modelText.slice(edit.start, edit.end)) &&
+      !startsWebAddress(modelText, edit.start, edit.end),
   );
   if (sureLexical.length === 0 && modelText === suggestion.text) return suggestion;
   const text =
@@ -126,6 +129,16 @@ const CODE_WORD = /^(?:\p{Lu}{2,5}|.*\p{Ll}\p{Lu}.*)$/u;
  */
 function isCodeWord(word: string): boolean {
   return CODE_WORD.test(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+}
+
+/**
+ * Whether the word at [start, end) is the "www" of a web address ("www.example.co.uk"), which the
+ * lexicon reads as a garbled word: "Visit www.harbourside-lettings.co.uk" became "wow.harbourside".
+ * Only "www": the other labels of an address are where the pass mends what tesseract misread
+ * ("oakridge-consull.co.uk" → "consult", on OOD dev).
+ */
+function startsWebAddress(line: string, start: number, end: number): boolean {
+  return /^www$/iu.test(line.slice(start, end)) && line[end] === '.';
 }
 
 const SENTENCE_END = /^[.!?]+$/u;

@@ -151,6 +151,29 @@ describe('refineOcrSuggestion', () => {
     );
   });
 
+  it('leaves the "www" of a web address, and mends the address\'s other words', () => {
+    const line = 'Visit www.oakridge-consull.co.uk or the www page';
+    // The lexical pass reads words in A-Z, so "www" and "consull" are words of their own to it.
+    const pieces: Record<string, string> = { www: 'wow', consull: 'consult' };
+    const lexicon: LexicalCorrector = {
+      settings: { model_min_confidence: 0.7 },
+      correct(text: string) {
+        const edits: LexicalEdit[] = [...text.matchAll(/[a-z]+/g)]
+          .filter((match) => match[0] in pieces)
+          .map((match) => ({
+            start: match.index,
+            end: match.index + match[0].length,
+            text: pieces[match[0]]!,
+            confidence: 0.99,
+          }));
+        return { text, edits };
+      },
+    };
+    const refined = refineOcrSuggestion(line, modelSuggestion(line, line, {}), lexicon);
+    // A "www" not followed by "." is not an address's, and the pass may respell it.
+    expect(refined.text).toBe('Visit www.oakridge-consult.co.uk or the wow page');
+  });
+
   it('returns the model suggestion itself when the lexicon changes nothing and no edit was dropped', () => {
     const suggestion = modelSuggestion(source, 'The cat sat on the old mat', {});
     expect(refineOcrSuggestion(source, suggestion, tableLexicon({}))).toBe(suggestion);
