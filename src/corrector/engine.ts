@@ -399,7 +399,15 @@ export class CorrectorEngine {
       process.stderr.write(`neko: spelling by context is off: ${(error as Error).message}\n`);
       return undefined;
     });
-    return GrammarChecker.load(wordModel).catch((error: unknown) => {
+    const knownWords = this.info.ocrLexicon
+      ? OcrLexicon.knownWords(this.info.ocrLexicon).catch((error: unknown) => {
+          process.stderr.write(
+            `neko: names at a sentence's start are not told apart: ${(error as Error).message}\n`,
+          );
+          return undefined;
+        })
+      : undefined;
+    return GrammarChecker.load(wordModel, undefined, knownWords).catch((error: unknown) => {
       process.stderr.write(`neko: the grammar checker is off: ${(error as Error).message}\n`);
       return undefined;
     });

@@ -38,23 +38,26 @@ export class GrammarChecker {
   private constructor(
     private readonly linter: LocalLinter,
     private readonly wordModel: WordTrigramModel | undefined,
+    private readonly knownWords: ReadonlySet<string> | undefined,
   ) {}
 
   /**
-   * With a word model, rare words are spelt by their context (passes/context-speller.ts). The model
-   * may still be loading: Harper's set-up runs meanwhile.
+   * With a word model, rare words are spelt by their context (passes/context-speller.ts); with the
+   * OCR lexicon's known words, a capitalised word they list at a sentence's start is taken for a
+   * name (respellsAName). Both may still be loading: Harper's set-up runs meanwhile.
    */
   static async load(
     wordModel?: WordTrigramModel | Promise<WordTrigramModel | undefined>,
     webAssembly: BinaryModule = binary,
+    knownWords?: ReadonlySet<string> | Promise<ReadonlySet<string> | undefined>,
   ): Promise<GrammarChecker> {
     // LocalLinter's constructor starts loading the WebAssembly and leaves a failure unhandled
     // (harper.js 2.10), which ends the process; loaded here first, a missing or broken binary is a
     // rejection the caller handles (the engine then runs without Harper).
-    const [model] = await Promise.all([wordModel, webAssembly.setup()]);
+    const [model, known] = await Promise.all([wordModel, knownWords, webAssembly.setup()]);
     const linter = new LocalLinter({ binary: webAssembly, dialect: Dialect.American });
     await linter.setup();
-    return new GrammarChecker(linter, model);
+    return new GrammarChecker(linter, model, known);
   }
 
   /** The text with every acceptable suggestion applied. */
@@ -70,7 +73,7 @@ export class GrammarChecker {
         if (
           !fix ||
           !isAcceptable(current, fix.judgedAs, fix.text) ||
-          (await this.respellsIntoName(current, fix))
+          (await this.respellsAName(current, fix))
         ) {
           refused.add(key);
           continue;
@@ -95,14 +98,16 @@ export class GrammarChecker {
   }
 
   /**
-   * Whether the fix respells a capitalised word at a sentence's start into a name: a word Harper's
-   * dictionary knows only capitalised, other than one English always capitalises. There the
-   * capital says nothing, and an unknown word is more often a name than a slip: over 100 first
-   * names starting sentences, 51 were respelt before the one-edit rule in isAcceptable, 15 after
-   * it, and of those 8 into other names ("Eleni" → "Elena", "Naoki" → "Naomi", "Halvard" →
-   * "Harvard"), which this refuses; learners' slips there become common words ("Tecnology").
+   * Whether the fix respells a capitalised word at a sentence's start that is likely a name. There
+   * the capital says nothing, and a word Harper does not know is more often a name than a slip:
+   * over 100 first names starting sentences, 51 were respelt before the one-edit rule in
+   * isAcceptable, 15 after it. A name it is when the lexicon's known words (CMUdict's names among
+   * them) list it ("Marko" → "Mark", "Kenji" → "Kanji", "Mateo" → "Mate"), or when the fix is a
+   * word Harper's dictionary knows only capitalised, other than one English always capitalises
+   * ("Eleni" → "Elena", "Halvard" → "Harvard"). Learners' slips there are not listed words
+   * ("Tecnology", "Acording").
    */
-  private async respellsIntoName(text: string, fix: Fix): Promise<boolean> {
+  private async respellsAName(text: string, fix: Fix): Promise<boolean> {
     if (fix.judgedAs.lint_kind() !== 'Spelling') return false;
     const { start, end } = fix.judgedAs.span();
     const before = text.slice(start, end);
@@ -110,6 +115,7 @@ export class GrammarChecker {
     if (fix.text.toLowerCase() === before.toLowerCase() || CAPITALISED_WORDS.has(fix.text)) {
       return false;
     }
+    if (this.knownWords?.has(before.toLowerCase())) return true;
     // Harper flags a word its dictionary has only with a capital when it is written without one.
     const lowered = `and ${fix.text.toLowerCase()}`;
     return (await this.linter.lint(lowered)).some(

@@ -714,6 +714,15 @@ export class OcrLexicon {
   private readonly optionsByWord = new Map<string, readonly WordOption[]>();
 
   /**
+   * The words the lexicon knows (CMUdict's and the corpus's), for the writing pass, which reads a
+   * capitalised word it lists at a sentence's start as a name (grammar-checker.ts).
+   */
+  static async knownWords(directory: string): Promise<ReadonlySet<string>> {
+    const text = await readText(join(resolve(directory), KNOWN_WORDS_FILE));
+    return new Set(text.split('\n').filter(Boolean));
+  }
+
+  /**
    * Reads the model directory; a missing or broken file throws CorrectorUnavailable naming it. The
    * word model may be given, loaded already for the writing pass (loadWordTrigramModel).
    */

@@ -12,6 +12,7 @@ import {
   oneEditAway,
 } from '../../../src/corrector/passes/context-speller.js';
 import { GrammarChecker } from '../../../src/corrector/passes/grammar-checker.js';
+import { OcrLexicon } from '../../../src/corrector/passes/ocr-lexicon.js';
 import {
   loadWordTrigramModel,
   type WordTrigramModel,
@@ -134,7 +135,12 @@ describe("the writer's spelling", () => {
 describe('the grammar checker with the shipped word model', () => {
   let checker: GrammarChecker;
   beforeAll(async () => {
-    checker = await GrammarChecker.load(loadWordTrigramModel(lexiconDir));
+    // As the engine loads it: the lexicon's word model and its known words.
+    checker = await GrammarChecker.load(
+      loadWordTrigramModel(lexiconDir),
+      undefined,
+      OcrLexicon.knownWords(lexiconDir),
+    );
   });
   afterAll(async () => {
     await checker.dispose();
@@ -190,6 +196,9 @@ describe('the grammar checker with the shipped word model', () => {
       'Ayesha sent me an email this morning.',
       'Eleni works as a nurse in a big hospital.',
       'Halvard is my best friend. Eleni is his sister.',
+      // Names the lexicon's known words list (CMUdict's), which Harper respelt into words.
+      'Marko is my best friend. Kenji likes sushi.',
+      'Mateo has gone to the doctor this morning.',
     ]) {
       expect(await checker.correct(named)).toBe(named);
     }
