@@ -175,12 +175,12 @@ const RULES: readonly LearnerRule[] = [
       isVerbLike(next!) ? `${mind!}${space!}${gerundOf(next!)}` : undefined,
   },
   {
-    // "She can speaks" → "She can speak"; "He doesn't knows" → "He doesn't know". Only after a
-    // subject pronoun or a person named with "my" ("My sister can speaks"): "Will computers
-    // depersonalize", "The will stipulates", "should parents wish" and "they didn't suggests to me"
-    // (a new clause) are English.
+    // "She can speaks" → "She can speak"; "He doesn't knows" → "He doesn't know". A modal only after
+    // a subject pronoun or a person named with "my" ("My sister can speaks"): "Will computers
+    // depersonalize", "The will stipulates", "should parents wish" are English. "doesn't" after any
+    // subject ("Dmitri doesn't likes coffee"): nothing English puts a verb's -s form after it.
     pattern: new RegExp(
-      `\\b((?:I|you|he|she|it|we|they|(?:my|your|his|her|our|their)\\s+(?:${SINGULAR_SUBJECTS}))\\s+(?:can|could|will|would|shall|should|may|might|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|(?:he|she|it)\\s+(?:doesn['’]t|does\\s+not))(\\s+(?:not\\s+)?)([a-z]+s)\\b`,
+      `\\b((?:I|you|he|she|it|we|they|(?:my|your|his|her|our|their)\\s+(?:${SINGULAR_SUBJECTS}))\\s+(?:can|could|will|would|shall|should|may|might|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|doesn['’]t|does\\s+not)(\\s+(?:not\\s+)?)([a-z]+s)\\b`,
       'giu',
     ),
     replace: ([auxiliary, space, verb]) => {

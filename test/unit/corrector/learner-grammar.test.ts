@@ -37,6 +37,11 @@ describe('withLearnerGrammar', () => {
       "He doesn't know the answer and he won't go.",
     ],
     ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
+    // "doesn't" after any subject, a name or a noun
+    [
+      "Dmitri doesn't likes coffee, and the price doesn't includes VAT.",
+      "Dmitri doesn't like coffee, and the price doesn't include VAT.",
+    ],
     // prepositions
     [
       'I like to listen music and listened the radio.',
@@ -123,6 +128,7 @@ describe('withLearnerGrammar', () => {
     for (const text of [
       'She researches how the evidence evidences bias.',
       'The hotel offers accommodations for many guests.',
+      "It does not always work, and the app doesn't process images or focus on sales.",
       'Our informationsystem and homeworkshop are down.',
       'Keep in mind to bring your passport.',
       'He is considered to be the best. It is hard to imagine.',
