@@ -30,6 +30,10 @@ import {
 } from './context-speller.js';
 import type { WordTrigramModel } from './word-trigram-model.js';
 import { sameInBritishSpelling } from './british-spelling.js';
+import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
+
+/** The lints Harper raises over a proper noun written in lower case. */
+const LOWER_CASE_FLAGS = new Set(['Spelling', 'Typo']);
 
 /** Harper re-lints after each applied suggestion; a sentence rarely needs more. */
 const MAX_ROUNDS = 12;
@@ -90,7 +94,23 @@ export class GrammarChecker {
         current = current.slice(0, start) + fix.text + current.slice(end);
       }
     }
-    return current;
+    // Harper makes a verb agree with a pronoun ("He work" → "works"), not with a name.
+    const names = new Set<string>();
+    for (const word of sentenceOpeningNames(current)) {
+      if (await this.isProperNoun(word)) names.add(word);
+    }
+    return names.size > 0 ? withNameSubjectAgreement(current, (word) => names.has(word)) : current;
+  }
+
+  /**
+   * Whether Harper's dictionary has the word only capitalised, or not at all: it flags the word
+   * written in lower case ("and oksana" as a misspelling, "and goran" as a typo), as it does not
+   * flag "and please" (nor "and maria", "and peter": words of their own in lower case).
+   */
+  private async isProperNoun(word: string): Promise<boolean> {
+    return (await this.linter.lint(`and ${word.toLowerCase()}`)).some(
+      (lint) => LOWER_CASE_FLAGS.has(lint.lint_kind()) && lint.span().start === 4,
+    );
   }
 
   async dispose(): Promise<void> {
@@ -116,11 +136,7 @@ export class GrammarChecker {
       return false;
     }
     if (this.knownWords?.has(before.toLowerCase())) return true;
-    // Harper flags a word its dictionary has only with a capital when it is written without one.
-    const lowered = `and ${fix.text.toLowerCase()}`;
-    return (await this.linter.lint(lowered)).some(
-      (lint) => lint.lint_kind() === 'Spelling' && lint.span().start === 4,
-    );
+    return this.isProperNoun(fix.text);
   }
 
   /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */

@@ -1049,3 +1049,73 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
 ];
+
+/**
+ * A name opening a sentence, and the verb after it: "Maria live in Madrid", "Greta and Jonas was".
+ * The rules cannot tell a name from a capitalised word that is none ("Please", "Americans",
+ * "Nowadays"), so the grammar checker says which of these first words are proper nouns.
+ */
+/**
+ * Where a sentence opens: the text's start, or after a sentence's end that is no abbreviation or
+ * initial ("Sen. Jackson", "Mrs. Dillon", "F. W. Urich" continue one).
+ */
+const SENTENCE_OPENING =
+  '(?:^|(?<=[.!?]\\s+)(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|\\p{Lu})\\.\\s+))';
+/** Bases that are also another verb's past ("Ekstrohm lay in his bunk"). */
+const PAST_OF_ANOTHER_VERB = /^(?:lay|found|saw|fell|wound|ground|bore)$/u;
+const NAME_SUBJECT = new RegExp(
+  `${SENTENCE_OPENING}(${NAME})((?:\\s+${FREQUENCY_ADVERB})?\\s+)(${VERB_BASE})\\b(?!['’])(?!\\s+(?:${AUXILIARY})\\b)(\\s+\\S+)?` +
+    `|${SENTENCE_OPENING}(${NAME})(\\s+and\\s+)(${NAME})(\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b`,
+  'gu',
+);
+const PLURAL_OF_SINGULAR_VERB = new Map([
+  ['was', 'were'],
+  ['is', 'are'],
+  ['has', 'have'],
+  ['does', 'do'],
+  ["doesn't", "don't"],
+  ["wasn't", "weren't"],
+  ["isn't", "aren't"],
+  ["hasn't", "haven't"],
+]);
+
+/** The capitalised words that open sentences as subjects of a verb after them (see below). */
+export function sentenceOpeningNames(text: string): string[] {
+  return [...text.matchAll(NAME_SUBJECT)].flatMap((match) =>
+    match[1] ? [match[1]] : [match[5]!, match[7]!],
+  );
+}
+
+/**
+ * "Maria live in Madrid" → "Maria lives"; "Greta and Jonas was" → "were": agreement with names that
+ * open a sentence, where `isName` says the word is one. Not a word ending in "s" or "men" (a
+ * people: "Americans like", "Englishmen like"), nor a verb whose past is its base or another verb's
+ * past ("Maria put", "Ekstrohm lay"), nor "like" before a pronoun or a name ("Maria like you").
+ */
+export function withNameSubjectAgreement(text: string, isName: (word: string) => boolean): string {
+  return text.replace(
+    NAME_SUBJECT,
+    (whole, name, between, verb, next, first, and, second, space, singular) => {
+      if (name !== undefined) {
+        if (
+          !isName(name) ||
+          /(?:s|men)$/u.test(name) ||
+          PAST_LIKE_BASE.test(verb) ||
+          PAST_OF_ANOTHER_VERB.test(verb)
+        ) {
+          return whole;
+        }
+        const after = (next as string | undefined)?.trim() ?? '';
+        if (
+          verb === 'like' &&
+          (!after || /^(?:\p{Lu}|(?:me|you|him|her|us|them|this|that|it)\b)/u.test(after))
+        )
+          return whole;
+        return `${name}${between}${thirdPersonOf(verb)}${next ?? ''}`;
+      }
+      if (!isName(first) || !isName(second)) return whole;
+      const plural = PLURAL_OF_SINGULAR_VERB.get(singular.replace('’', "'"))!;
+      return `${first}${and}${second}${space}${singular.includes('’') ? plural.replace("'", '’') : plural}`;
+    },
+  );
+}

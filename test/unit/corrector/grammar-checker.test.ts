@@ -179,6 +179,10 @@ describe('GrammarChecker (harper.js, offline)', () => {
     ); // British words Harper's American dictionary would respell into others ("cheque" → "cheese").
     const british = 'I paid the tyre by cheque, and my mum is bad at maths.';
     expect(await checker.correct(british)).toBe(british);
+    // A verb agrees with a name as with "she"; Harper knows "please" in lower case, not "oksana".
+    expect(await checker.correct('Oksana have two children. Please call me.')).toBe(
+      'Oksana has two children. Please call me.',
+    );
     // Harper's en dash for a range of numbers went into codes; "enquiries" is British.
     for (const printed of [
       'Please quote invoice INV-2025-0193 when you pay.',

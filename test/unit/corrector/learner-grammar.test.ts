@@ -6,6 +6,10 @@ import {
   verbForms,
 } from '../../../src/corrector/passes/english-verbs.js';
 import { withLearnerGrammar } from '../../../src/corrector/passes/learner-grammar.js';
+import {
+  sentenceOpeningNames,
+  withNameSubjectAgreement,
+} from '../../../src/corrector/passes/learner-forms.js';
 
 describe('withLearnerGrammar', () => {
   it.each([
@@ -1103,5 +1107,38 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
+  });
+});
+
+describe('agreement with a name that opens a sentence', () => {
+  // The grammar checker says which words are names (Harper flags them in lower case).
+  const names = new Set(['Goran', 'Oksana', 'Greta', 'Jonas', 'Ekstrohm', 'Jackson', 'Englishmen']);
+  const isName = (word: string): boolean => names.has(word);
+
+  it.each([
+    ['Goran work in a factory near Zagreb.', 'Goran works in a factory near Zagreb.'],
+    ['We met. Oksana often have lunch with us.', 'We met. Oksana often has lunch with us.'],
+    ['Greta and Jonas was very happy.', 'Greta and Jonas were very happy.'],
+    ["Greta and Jonas doesn't eat meat.", "Greta and Jonas don't eat meat."],
+  ])('%s', (text, corrected) => {
+    expect(withNameSubjectAgreement(text, isName)).toBe(corrected);
+  });
+
+  it('leaves words that are no names, peoples, pasts, and sentences that do not open there', () => {
+    for (const text of [
+      'Please work in pairs. Maria live in Madrid.',
+      'Englishmen like to visit the Continent.',
+      'Ekstrohm lay in his bunk and listened.',
+      'Nor does Sen. Jackson discuss the situation.',
+      'Goran put the book on the table. Goran like you.',
+      'Goran will work tomorrow. Goran has left.',
+    ]) {
+      expect(withNameSubjectAgreement(text, isName)).toBe(text);
+    }
+    expect(sentenceOpeningNames('Goran work here. Greta and Jonas was there.')).toEqual([
+      'Goran',
+      'Greta',
+      'Jonas',
+    ]);
   });
 });
