@@ -54,15 +54,31 @@ def marks_only(word: str) -> bool:
     return not any(ch.isalnum() for ch in word)
 
 
+# A currency or percent said in words, and the sign a number in digits writes for it (asr-guard.ts).
+UNIT_SIGNS = [
+    (re.compile(r"\beuros?\b", re.I), "€"),
+    (re.compile(r"\bdollars?\b", re.I), "$"),
+    (re.compile(r"\bpounds?\b", re.I), "£"),
+    (re.compile(r"\byen\b", re.I), "¥"),
+    (re.compile(r"\bper\s*cent\b", re.I), "%"),
+]
+
+
+def drops_unit(before: str, after: str) -> bool:
+    """A number written in digits that loses what it counted ("four thousand euros" → "4,000")."""
+    return any(word.search(before) and not word.search(after) and sign not in after for word, sign in UNIT_SIGNS)
+
+
 def rewrites_words(before: list[str], after: list[str]) -> bool:
-    """Words replaced by other words: not by digits, not only in case or punctuation (asr-guard.ts)."""
+    """Words replaced by other words: not by digits (unless the number loses its currency or
+    percent), not only in case or punctuation (asr-guard.ts)."""
     if not before or not after:
         return False
     # Two words of marks in a row ("- - - -Wor") are the model looping, never a transcript's words.
     if any(marks_only(a) and marks_only(b) for a, b in zip(after, after[1:])):
         return True
     if any(ch.isdigit() for word in after for ch in word):
-        return False
+        return drops_unit(" ".join(before), " ".join(after))
     return normalize(" ".join(before)) != normalize(" ".join(after))
 
 

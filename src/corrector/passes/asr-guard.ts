@@ -24,17 +24,36 @@ function writesMarksInARow(text: string): boolean {
   );
 }
 
+/** A currency or percent said in words, and the sign a number in digits writes for it. */
+const UNIT_SIGNS: readonly [RegExp, string][] = [
+  [/\beuros?\b/iu, '€'],
+  [/\bdollars?\b/iu, '$'],
+  [/\bpounds?\b/iu, '£'],
+  [/\byen\b/iu, '¥'],
+  [/\bper\s*cent\b/iu, '%'],
+];
+
 /**
- * Whether the edit replaces words with other words: not with digits, not only in case or
- * punctuation ("march." → "March."), and not with two words of marks in a row, which the model
- * writes when it loops and no transcript says (those go whatever else they hold).
+ * Whether a number written in digits loses what it counted: "about four thousand euros over budget"
+ * became "about 4,000 over budget" (a unit kept as a word or written as its sign is not lost).
+ */
+function dropsUnit(before: string, after: string): boolean {
+  return UNIT_SIGNS.some(
+    ([word, sign]) => word.test(before) && !word.test(after) && !after.includes(sign),
+  );
+}
+
+/**
+ * Whether the edit replaces words with other words: not with digits (unless the number loses its
+ * currency or percent), not only in case or punctuation ("march." → "March."), and not with two
+ * words of marks in a row, which the model writes when it loops and no transcript says (those go
+ * whatever else they hold).
  */
 export function rewritesWords(edit: Pick<SuggestionEdit, 'kind' | 'before' | 'after'>): boolean {
   if (edit.kind !== 'replace') return false;
   if (writesMarksInARow(edit.after)) return true;
-  return (
-    !/\d/u.test(edit.after) && normalizeForMetrics(edit.before) !== normalizeForMetrics(edit.after)
-  );
+  if (/\d/u.test(edit.after)) return dropsUnit(edit.before, edit.after);
+  return normalizeForMetrics(edit.before) !== normalizeForMetrics(edit.after);
 }
 
 /**
