@@ -1051,11 +1051,6 @@ export const FORM_RULES: readonly LearnerRule[] = [
 ];
 
 /**
- * A name opening a sentence, and the verb after it: "Maria live in Madrid", "Greta and Jonas was".
- * The rules cannot tell a name from a capitalised word that is none ("Please", "Americans",
- * "Nowadays"), so the grammar checker says which of these first words are proper nouns.
- */
-/**
  * Where a sentence opens: the text's start, or after a sentence's end that is no abbreviation or
  * initial ("Sen. Jackson", "Mrs. Dillon", "F. W. Urich" continue one).
  */
@@ -1063,6 +1058,11 @@ const SENTENCE_OPENING =
   '(?:^|(?<=[.!?]\\s+)(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|\\p{Lu})\\.\\s+))';
 /** Bases that are also another verb's past ("Ekstrohm lay in his bunk"). */
 const PAST_OF_ANOTHER_VERB = /^(?:lay|found|saw|fell|wound|ground|bore)$/u;
+/**
+ * A name opening a sentence, and the verb after it: "Maria live in Madrid", "Greta and Jonas was".
+ * The rules cannot tell a name from a capitalised word that is none ("Please", "Americans",
+ * "Nowadays"), so the grammar checker says which of these first words are proper nouns.
+ */
 const NAME_SUBJECT = new RegExp(
   `${SENTENCE_OPENING}(${NAME})((?:\\s+${FREQUENCY_ADVERB})?\\s+)(${VERB_BASE})\\b(?!['’])(?!\\s+(?:${AUXILIARY})\\b)(\\s+\\S+)?` +
     `|${SENTENCE_OPENING}(${NAME})(\\s+and\\s+)(${NAME})(\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b`,
@@ -1095,27 +1095,31 @@ export function sentenceOpeningNames(text: string): string[] {
 export function withNameSubjectAgreement(text: string, isName: (word: string) => boolean): string {
   return text.replace(
     NAME_SUBJECT,
-    (whole, name, between, verb, next, first, and, second, space, singular) => {
-      if (name !== undefined) {
-        if (
-          !isName(name) ||
-          /(?:s|men)$/u.test(name) ||
-          PAST_LIKE_BASE.test(verb) ||
-          PAST_OF_ANOTHER_VERB.test(verb)
-        ) {
-          return whole;
-        }
-        const after = (next as string | undefined)?.trim() ?? '';
-        if (
-          verb === 'like' &&
-          (!after || /^(?:\p{Lu}|(?:me|you|him|her|us|them|this|that|it)\b)/u.test(after))
-        )
-          return whole;
-        return `${name}${between}${thirdPersonOf(verb)}${next ?? ''}`;
+    (
+      whole: string,
+      name: string | undefined,
+      between: string,
+      verb: string,
+      next: string | undefined,
+      first: string,
+      and: string,
+      second: string,
+      space: string,
+      singular: string,
+    ) => {
+      if (name === undefined) {
+        if (!isName(first) || !isName(second)) return whole;
+        const plural = PLURAL_OF_SINGULAR_VERB.get(singular.replace('’', "'"))!;
+        const written = singular.includes('’') ? plural.replace("'", '’') : plural;
+        return `${first}${and}${second}${space}${written}`;
       }
-      if (!isName(first) || !isName(second)) return whole;
-      const plural = PLURAL_OF_SINGULAR_VERB.get(singular.replace('’', "'"))!;
-      return `${first}${and}${second}${space}${singular.includes('’') ? plural.replace("'", '’') : plural}`;
+      const people = /(?:s|men)$/u.test(name);
+      const maybePast = PAST_LIKE_BASE.test(verb) || PAST_OF_ANOTHER_VERB.test(verb);
+      const preposition =
+        verb === 'like' &&
+        (!next || /^\s+(?:\p{Lu}|(?:me|you|him|her|us|them|this|that|it)\b)/u.test(next));
+      if (!isName(name) || people || maybePast || preposition) return whole;
+      return `${name}${between}${thirdPersonOf(verb)}${next ?? ''}`;
     },
   );
 }
