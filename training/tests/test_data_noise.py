@@ -4,6 +4,7 @@ import json
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -264,7 +265,12 @@ class RealOcrPipelineTest(unittest.TestCase):
                 # A training face: CI installs fonts-dejavu-core, not the out-of-domain faces.
                 font = str(ocr_real.FONT_DIR / ocr_real.FONTS[0])
                 ood_scans.render(lines, font, 22, 0.7, seed=3, image=Path(directory) / name)
-                images.append((Path(directory) / name).read_bytes())
+                # The pixels, not the file: PNG's text chunks carry the time it was written.
+                pixels = subprocess.run(
+                    [ocr_real.CONVERT, str(Path(directory) / name), "gray:-"], check=True, capture_output=True
+                )
+                images.append(pixels.stdout)
+        self.assertGreater(len(images[0]), 0)
         self.assertEqual(images[1], images[0])
 
 
