@@ -19,6 +19,7 @@ what a transcript wants. src/corrector/passes/asr-guard.ts is the twin.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .data.metrics import align, normalize
 from .tokenizer import Tokenizer
@@ -109,6 +110,15 @@ def is_unsure_punctuation_change(before: list[str], after: list[str], confidence
     )
 
 
+def loses_letters_beyond_ascii(before: str, after: str) -> bool:
+    """Fewer of some letter outside ASCII after than before: the model seldom writes one, and
+    dropped "Kraków" to "Krak" (unwritten-letters.ts is the twin)."""
+    if all(ord(ch) < 128 for ch in before):
+        return False
+    kept = Counter(ch for ch in after if ch.isalpha() and ord(ch) >= 128)
+    return any(kept[ch] < n for ch, n in Counter(ch for ch in before if ch.isalpha() and ord(ch) >= 128).items())
+
+
 def confident_correction(
     source: str,
     output: str,
@@ -119,7 +129,7 @@ def confident_correction(
     asr_segment: bool = False,
 ) -> str:
     """`output` with the edits below `min_confidence` undone (words joined by single spaces)."""
-    if min_confidence <= 0 and not ocr_line and not asr_segment:
+    if min_confidence <= 0 and not ocr_line and not asr_segment and source.isascii():
         return output
     source_words = source.split()
     output_words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(output)]
@@ -148,6 +158,8 @@ def confident_correction(
         replacement = [output_words[k][0] for k in group_output]
         group_confidence = confidence(start, end if group_output else end + 1)
         keep = group_confidence >= min_confidence
+        if loses_letters_beyond_ascii(" ".join(group_source), " ".join(replacement)):
+            keep = False
         if ocr_line and appends_sentence_end(source, group_source, replacement, at_end):
             keep = False
         if asr_segment and rewrites_words(group_source, replacement):

@@ -26,6 +26,7 @@ import { loadWordTrigramModel, type WordTrigramModel } from './passes/word-trigr
 import { withAsrGuard } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
+import { withLettersBeyondAsciiKept } from './passes/unwritten-letters.js';
 import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
 import { withLearnerGrammar } from './passes/learner-grammar.js';
 import { withoutGluedMarks, withoutStrayMarks } from './passes/stray-marks.js';
@@ -506,6 +507,7 @@ export class CorrectorEngine {
         ? suggestionFromCorrection(sourceSegment, text, confidences)
         : withCheckerEdits(plan.source, plan.modelSource, text, confidences);
     if (confidences.length === 0) suggestion.confidence = 0;
+    suggestion = withLettersBeyondAsciiKept(plan.source, suggestion);
     if (withRouting) {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;

@@ -4,7 +4,13 @@ import json
 import unittest
 from pathlib import Path
 
-from training.gating import confident_correction, is_unsure_deletion, is_unsure_punctuation_change, rewrites_words
+from training.gating import (
+    confident_correction,
+    is_unsure_deletion,
+    is_unsure_punctuation_change,
+    loses_letters_beyond_ascii,
+    rewrites_words,
+)
 
 # Shared with test/unit/corrector/asr-guard.test.ts and ocr-refine.test.ts.
 CASES = json.loads(
@@ -65,6 +71,17 @@ class GatingTest(unittest.TestCase):
                 self.assertEqual(confident_correction(source, output, spans, probabilities, 0.7), output)
         spans, probabilities = word_tokens("Sales Manager.", {})
         self.assertEqual(confident_correction("Sales Manager", "Sales Manager.", spans, probabilities, 0.0, True), "Sales Manager")
+
+    def test_an_edit_that_loses_a_letter_beyond_ascii_is_left_out(self):
+        for before, after, loses in CASES["letters_beyond_ascii_lost"]:
+            with self.subTest(before=before, after=after):
+                self.assertEqual(loses_letters_beyond_ascii(before, after), loses)
+        # Ungated writing keeps the model's output, except such an edit.
+        spans, probabilities = word_tokens("I will miss Krak very much.", {})
+        self.assertEqual(
+            confident_correction("I will miss Kraków very much", "I will miss Krak very much.", spans, probabilities, 0.0),
+            "I will miss Kraków very much.",
+        )
 
     def test_an_asr_word_rewrite_is_left_out(self):
         for before, after, rewrite in CASES["asr_word_rewrite"]:
