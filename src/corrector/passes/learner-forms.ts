@@ -167,6 +167,10 @@ const PLURAL_VERB = new Map([
   ['was', 'were'],
   ["doesn't", "don't"],
   ['has', 'have'],
+  ['does', 'do'],
+  ["wasn't", "weren't"],
+  ["isn't", "aren't"],
+  ["hasn't", "haven't"],
 ]);
 const SINGULAR_VERB = new Map([
   ['have', 'has'],
@@ -718,6 +722,16 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "My brother and my sister was at home", "My friend and I was late" → "were": two people joined
+    // by "and" open the sentence
+    // ("my son and heir" is one person, and "heir" no listed one)
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?]\\s+))((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)\\s+(?:${SINGULAR_SUBJECTS})\\s+and\\s+(?:I|(?:(?:my|his|her|our|your|their)\\s+)?(?:${SINGULAR_SUBJECTS}))\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([subject, verb]) => `${subject!}${PLURAL_VERB.get(verb!.replace('’', "'"))!}`,
+  },
+  {
     // "Neither my mother nor my father speak" → "speaks": the verb agrees with the nearer subject
     pattern: new RegExp(
       `\\b(nor\\s+(?:my|his|her|your|our|their|the)\\s+(?:${SINGULAR_SUBJECTS}))(\\s+)(${VERB_BASE})\\b(?!['’])`,
@@ -1068,16 +1082,6 @@ const NAME_SUBJECT = new RegExp(
     `|${SENTENCE_OPENING}(${NAME})(\\s+and\\s+)(${NAME})(\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b`,
   'gu',
 );
-const PLURAL_OF_SINGULAR_VERB = new Map([
-  ['was', 'were'],
-  ['is', 'are'],
-  ['has', 'have'],
-  ['does', 'do'],
-  ["doesn't", "don't"],
-  ["wasn't", "weren't"],
-  ["isn't", "aren't"],
-  ["hasn't", "haven't"],
-]);
 
 /** The capitalised words that open sentences as subjects of a verb after them (see below). */
 export function sentenceOpeningNames(text: string): string[] {
@@ -1109,7 +1113,7 @@ export function withNameSubjectAgreement(text: string, isName: (word: string) =>
     ) => {
       if (name === undefined) {
         if (!isName(first) || !isName(second)) return whole;
-        const plural = PLURAL_OF_SINGULAR_VERB.get(singular.replace('’', "'"))!;
+        const plural = PLURAL_VERB.get(singular.replace('’', "'"))!;
         const written = singular.includes('’') ? plural.replace("'", '’') : plural;
         return `${first}${and}${second}${space}${written}`;
       }

@@ -41,6 +41,11 @@ describe('withLearnerGrammar', () => {
       "He doesn't know the answer and he won't go.",
     ],
     ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
+    // two people joined by "and" take a plural verb
+    [
+      'My brother and my sister was at home. My friend and I was late. My mother and father is kind.',
+      'My brother and my sister were at home. My friend and I were late. My mother and father are kind.',
+    ],
     // "doesn't" after any subject, a name or a noun
     [
       "Dmitri doesn't likes coffee, and the price doesn't includes VAT.",
@@ -133,6 +138,7 @@ describe('withLearnerGrammar', () => {
       'She researches how the evidence evidences bias.',
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
+      'My son and heir is here.',
       'Our informationsystem and homeworkshop are down.',
       'Keep in mind to bring your passport.',
       'He is considered to be the best. It is hard to imagine.',
