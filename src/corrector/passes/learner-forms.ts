@@ -133,6 +133,11 @@ const DIGITS =
 const PLURAL_QUANTIFIER = `(?:(?<!\\b(?:a|an|the)\\s)${NUMBER}|${DIGITS}|many|several|few|these|those|various|millions\\s+of|thousands\\s+of|hundreds\\s+of|a\\s+lot\\s+of|lots\\s+of|both\\s+of\\s+(?:my|your|his|her|our|their)|one\\s+of\\s+(?:my|your|his|her|our|their|the))`;
 
 const VERB_BASE = `(?:${VERB_BASES.join('|')})`;
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Participles that are no past form of their verb ("seen", not "tasted"). */
+const PARTICIPLES_ONLY =
+  'seen|been|eaten|done|driven|flown|known|taken|written|spoken|gone|given|ridden|worn|sung|swum';
 const OBJECT_OF = new Map([
   ['i', 'me'],
   ['he', 'him'],
@@ -408,9 +413,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
       `${quantity!.replace(/many/iu, (many) => matchCase(many, 'much'))}${matchCase(plural!, SINGULAR_OF_MASS_PLURAL.get(plural!.toLowerCase())!)}`,
   },
   {
-    // "There is many students" → "There are many students"
+    // "There is many students" → "There are many students"; "There is 30 students" → "are"
     pattern: new RegExp(
-      `\\b(there)(\\s+)(is|was)(\\s+(?:many|several|a\\s+lot\\s+of|lots\\s+of|too\\s+many|so\\s+many|${NUMBER})\\s+(?:\\p{L}+\\s+)?(?:(?!\\p{L}*(?:ss|us|is|as|ics|news|series|species|means)\\b)\\p{L}+s|people|children|men|women))\\b`,
+      `\\b(there)(\\s+)(is|was)(\\s+(?:many|several|a\\s+lot\\s+of|lots\\s+of|too\\s+many|so\\s+many|${NUMBER}|(?!1\\b)\\d[\\d,]*)\\s+(?:\\p{L}+\\s+)?(?:(?!\\p{L}*(?:ss|us|is|as|ics|news|series|species|means)\\b)\\p{L}+s|people|children|men|women))\\b`,
       'giu',
     ),
     replace: ([there, space, be, rest]) =>
@@ -502,6 +507,24 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (inCap) return `On${s4!}the other hand`;
       return near;
     },
+  },
+  {
+    // "born in 14th March" → "on 14th March": a day of a month takes "on" ("in March", "in 1996" stay)
+    pattern: new RegExp(
+      `\\b(in)(\\s+)(?=(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b)`,
+      'giu',
+    ),
+    replace: ([inWord, space]) => `${matchCase(inWord!, 'on')}${space!}`,
+  },
+  {
+    // "the most beautiful beach I ever seen" → "I have ever seen": a participle that is no past form
+    // (not in a question: "Have you ever seen", "You ever been to San Francisco?")
+    pattern: new RegExp(
+      `(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Dd]o|[Dd]oes|[Dd]id|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould)\\s)\\b(?:(I|[Yy]ou|[Ww]e|[Tt]hey)|([Hh]e|[Ss]he))(\\s+)(ever\\s+(?:${PARTICIPLES_ONLY})\\b)(?![^.!?]*\\?)`,
+      'gu',
+    ),
+    replace: ([plural, singular, space, ever]) =>
+      `${plural ?? singular!}${space!}${plural ? 'have' : 'has'} ${ever!}`,
   },
   {
     // "Congratulations for" → "on"; "angry on my brother" → "with";

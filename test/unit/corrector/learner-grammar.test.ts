@@ -41,6 +41,11 @@ describe('withLearnerGrammar', () => {
       "He doesn't know the answer and he won't go.",
     ],
     ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
+    // a number in digits after "there is"; a day of a month takes "on"; "I ever seen"
+    [
+      'There is 30 students here. I was born in 14th March 1996. It is the best film I ever seen.',
+      'There are 30 students here. I was born on 14th March 1996. It is the best film I have ever seen.',
+    ],
     // two people joined by "and" take a plural verb
     [
       'My brother and my sister was at home. My friend and I was late. My mother and father is kind.',
@@ -139,6 +144,8 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'There is 1 student here. I was born in March 1996. The best food I ever tasted.',
+      'Have you ever seen it? You ever been to San Francisco?',
       'Our informationsystem and homeworkshop are down.',
       'Keep in mind to bring your passport.',
       'He is considered to be the best. It is hard to imagine.',
