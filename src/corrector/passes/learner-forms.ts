@@ -746,8 +746,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "My brother and my sister was at home", "My friend and I was late" → "were": two people joined
-    // by "and" open the sentence
-    // ("my son and heir" is one person, and "heir" no listed one)
+    // by "and" open the sentence ("my son and heir" is one person, and "heir" no listed one)
     pattern: new RegExp(
       `(?:^|(?<=[.!?]\\s+))((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)\\s+(?:${SINGULAR_SUBJECTS})\\s+and\\s+(?:I|(?:(?:my|his|her|our|your|their)\\s+)?(?:${SINGULAR_SUBJECTS}))\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b(?!['’])`,
       'gu',
