@@ -31,6 +31,7 @@ import {
 import type { WordTrigramModel } from './word-trigram-model.js';
 import { sameInBritishSpelling } from './british-spelling.js';
 import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
+import { matchCase } from './ocr-lexicon.js';
 
 /** The lints Harper raises over a proper noun written in lower case. */
 const LOWER_CASE_FLAGS = new Set(['Spelling', 'Typo']);
@@ -141,6 +142,17 @@ export class GrammarChecker {
 
   /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */
   private fixFor(text: string, lint: Lint): Fix | undefined {
+    // A contraction written without its apostrophe, whatever Harper calls it (a misspelling, an
+    // "enhancement" for "cant") and however often the word model has seen it ("dont" in e-mail);
+    // not in capitals, as "IM client" is instant messaging.
+    const problem = lint.get_problem_text();
+    const contraction = CONTRACTIONS.get(problem.toLowerCase());
+    if (contraction && problem !== problem.toUpperCase()) {
+      return {
+        text: matchCase(problem, contraction),
+        judgedAs: { span: () => lint.span(), lint_kind: () => CONTRACTION },
+      };
+    }
     // After a number a word Harper calls a word choice is a unit's short form ("in 10 mins", "2
     // hrs"): Harper would write it out, the speller had made it a near word ("10 mind").
     if (lint.lint_kind() === 'WordChoice' && AFTER_NUMBER.test(text.slice(0, lint.span().start))) {
@@ -148,7 +160,6 @@ export class GrammarChecker {
     }
     if (this.wordModel && SPELLING_KINDS.has(lint.lint_kind())) {
       const asSpelling = { span: () => lint.span(), lint_kind: () => 'Spelling' };
-      const problem = lint.get_problem_text();
       const replacements = lint.suggestions().map((option) => option.get_replacement_text());
       // A fix of case alone ("monday" → "Monday", "paris" → "Paris") needs no context.
       const recased = replacements.find(
@@ -186,6 +197,22 @@ interface Fix {
  * "distill").
  */
 const SPELLING_KINDS = new Set(['Spelling', 'Typo', 'WordChoice']);
+
+/**
+ * Contractions a careless writer leaves without the apostrophe, where the bare form is no word of
+ * its own ("its", "were", "well", "ill", "lets", "shed", "id" are left).
+ */
+const CONTRACTIONS = new Map(
+  (
+    "don't doesn't didn't can't couldn't shouldn't wouldn't won't isn't aren't wasn't weren't " +
+    "haven't hasn't hadn't I'm I've you're you've they're they've we've he's she's that's what's " +
+    "there's where's who's you'll they'll should've could've would've"
+  )
+    .split(' ')
+    .map((contraction) => [contraction.replace("'", '').toLowerCase(), contraction] as const),
+);
+/** The lint kind a contraction's fix is judged as (isAcceptable takes its "'s"). */
+const CONTRACTION = 'Contraction';
 
 /** Text that ends in a number and the space after it. */
 const AFTER_NUMBER = /\p{N}\s+$/u;
@@ -235,7 +262,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (TASTE.has(lint.lint_kind())) return false;
   const { start, end } = lint.span();
   const before = text.slice(start, end);
-  if (/'s\b/u.test(after) && !/'s\b/u.test(before)) return false;
+  if (/'s\b/u.test(after) && !/'s\b/u.test(before) && lint.lint_kind() !== CONTRACTION)
+    return false;
   if (!/\s/u.test(before) && /\s/u.test(after) && !SPLITTING_KINDS.has(lint.lint_kind())) {
     return false;
   }

@@ -179,6 +179,12 @@ describe('GrammarChecker (harper.js, offline)', () => {
     ); // British words Harper's American dictionary would respell into others ("cheque" → "cheese").
     const british = 'I paid the tyre by cheque, and my mum is bad at maths.';
     expect(await checker.correct(british)).toBe(british);
+    // Contractions without their apostrophe, whatever Harper calls them; not an acronym in capitals.
+    expect(
+      await checker.correct(
+        'Im late. I cant find it, hes gone. Please dont wait. Our IM client works.',
+      ),
+    ).toBe("I'm late. I can't find it, he's gone. Please don't wait. Our IM client works.");
     // A verb agrees with a name as with "she"; Harper knows "please" in lower case, not "oksana".
     expect(await checker.correct('Oksana have two children. Please call me.')).toBe(
       'Oksana has two children. Please call me.',
