@@ -142,20 +142,18 @@ export class GrammarChecker {
 
   /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */
   private fixFor(text: string, lint: Lint): Fix | undefined {
-    // A contraction written without its apostrophe, whatever Harper calls it (a misspelling, an
-    // "enhancement" for "cant") and however often the word model has seen it ("dont" in e-mail);
-    // not in capitals, as "IM client" is instant messaging.
+    const { start, end } = lint.span();
     const problem = lint.get_problem_text();
-    const contraction = CONTRACTIONS.get(problem.toLowerCase());
-    if (contraction && problem !== problem.toUpperCase()) {
+    const contraction = restoredContraction(text, start, end, problem);
+    if (contraction) {
       return {
-        text: matchCase(problem, contraction),
+        text: contraction,
         judgedAs: { span: () => lint.span(), lint_kind: () => CONTRACTION },
       };
     }
     // After a number a word Harper calls a word choice is a unit's short form ("in 10 mins", "2
     // hrs"): Harper would write it out, the speller had made it a near word ("10 mind").
-    if (lint.lint_kind() === 'WordChoice' && AFTER_NUMBER.test(text.slice(0, lint.span().start))) {
+    if (lint.lint_kind() === 'WordChoice' && AFTER_NUMBER.test(text.slice(0, start))) {
       return undefined;
     }
     if (this.wordModel && SPELLING_KINDS.has(lint.lint_kind())) {
@@ -168,7 +166,6 @@ export class GrammarChecker {
       );
       if (recased !== undefined) return { text: recased, judgedAs: asSpelling };
       if (isRareWord(problem, this.wordModel)) {
-        const { start, end } = lint.span();
         const spelling = contextSpelling(text, start, end, replacements, this.wordModel);
         if (spelling === undefined) return undefined;
         const written = inWritersSpelling(problem, spelling, this.wordModel);
@@ -211,6 +208,26 @@ const CONTRACTIONS = new Map(
     .split(' ')
     .map((contraction) => [contraction.replace("'", '').toLowerCase(), contraction] as const),
 );
+/**
+ * The contraction a careless writer wrote without its apostrophe ("dont", "Im", "hes") at [start,
+ * end) of `text`, whatever Harper calls it (a misspelling, an "enhancement" for "cant") and however
+ * often the word model has seen it ("dont" in e-mail). Not in capitals ("IM client" is instant
+ * messaging), not after an apostrophe (dialect's "'im" is "him"), not before "to" or "of", and not
+ * "cant" before no word ("the modern cant to the contrary" is a noun).
+ */
+function restoredContraction(
+  text: string,
+  start: number,
+  end: number,
+  word: string,
+): string | undefined {
+  const contraction = CONTRACTIONS.get(word.toLowerCase());
+  if (!contraction || word === word.toUpperCase()) return undefined;
+  const after = text.slice(end);
+  if (/['’]$/u.test(text.slice(0, start)) || /^\s+(?:to|of)\b/u.test(after)) return undefined;
+  if (word.toLowerCase() === 'cant' && !/^\s+\p{L}/u.test(after)) return undefined;
+  return matchCase(word, contraction);
+}
 /** The lint kind a contraction's fix is judged as (isAcceptable takes its "'s"). */
 const CONTRACTION = 'Contraction';
 

@@ -185,6 +185,8 @@ describe('GrammarChecker (harper.js, offline)', () => {
         'Im late. I cant find it, hes gone. Please dont wait. Our IM client works.',
       ),
     ).toBe("I'm late. I can't find it, he's gone. Please don't wait. Our IM client works.");
+    const noun = 'It was still a big world, despite all the modern cant to the contrary.';
+    expect(await checker.correct(noun)).toBe(noun);
     // A verb agrees with a name as with "she"; Harper knows "please" in lower case, not "oksana".
     expect(await checker.correct('Oksana have two children. Please call me.')).toBe(
       'Oksana has two children. Please call me.',
