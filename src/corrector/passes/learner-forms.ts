@@ -493,10 +493,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Fixed prepositions: "in Monday" → "on Monday", "born on 1998" → "in 1998", "in next month" →
+    // Fixed prepositions: "in Monday", "at Sundays" → "on", "born on 1998" → "in 1998", "in next month" →
     // "next month", "during five days" → "for five days", "On the other hand", "near from"
     pattern: new RegExp(
-      `\\b(?:(in)(\\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+from)\\b`,
+      `\\b(?:(in|at)(\\s+)((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+from)\\b`,
       'gu',
     ),
     replace: ([inWord, s1, day, onWord, s2, year, next, during, s3, span, inCap, s4, near]) => {
@@ -507,6 +507,23 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (inCap) return `On${s4!}the other hand`;
       return near;
     },
+  },
+  {
+    // "What time does the museum opens?" → "open"; "Does she likes it?" → "like": in a question,
+    // after "does" and its subject, the bare infinitive ("the part that does it is" is no question)
+    pattern:
+      /\b((?:[Dd]oes|[Dd]id)\s+(?:he|she|it|(?:the|a|an|this|that|my|your|his|her|our|their)\s+[a-z]+)\s+)(?!is\b|was\b)([a-z]+s)\b(?=[^.!?]*\?)/gu,
+    replace: ([doesSubject, verb]) => {
+      const base = baseOfKnownThirdPerson(verb!);
+      return base ? `${doesSubject!}${base}` : undefined;
+    },
+  },
+  {
+    // "Where I can buy a ticket?" → "Where can I buy": a question inverts its modal and subject
+    pattern:
+      /(?:^|(?<=[.!?]\s+))(Where|What|When|How|Why|Which|Who)(\s+)(I|you|we|they|he|she|it)(\s+)(can|could|should|will|would|must|may|might)\b(?=[^.!?]*\?)/gu,
+    replace: ([wh, space1, subject, space2, modal]) =>
+      `${wh!}${space1!}${modal!}${space2!}${subject!}`,
   },
   {
     // "born in 14th March" → "on 14th March": a day of a month takes "on" ("in March", "in 1996" stay)

@@ -41,6 +41,11 @@ describe('withLearnerGrammar', () => {
       "He doesn't know the answer and he won't go.",
     ],
     ['He does not watches TV; he should studies.', 'He does not watch TV; he should study.'],
+    // questions: the bare infinitive after "does" and its subject; a modal before its subject
+    [
+      'What time does the museum opens? Does she likes it? Where I can buy a ticket? The shop is closed at Sundays.',
+      'What time does the museum open? Does she like it? Where can I buy a ticket? The shop is closed on Sundays.',
+    ],
     // a number in digits after "there is"; a day of a month takes "on"; "I ever seen"
     [
       'There is 30 students here. I was born in 14th March 1996. It is the best film I ever seen.',
@@ -146,6 +151,8 @@ describe('withLearnerGrammar', () => {
       'My son and heir is here.',
       'There is 1 student here. I was born in March 1996. The best food I ever tasted.',
       'Have you ever seen it? You ever been to San Francisco?',
+      'I think the part that does it is this line. Where I can buy one, I do not know.',
+      "We met at Monday's meeting. Does the bus pass here?",
       'Our informationsystem and homeworkshop are down.',
       'Keep in mind to bring your passport.',
       'He is considered to be the best. It is hard to imagine.',
