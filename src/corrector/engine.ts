@@ -191,6 +191,7 @@ export class CorrectorEngine {
   /** Loaded on the first OCR segment: ASR and text users do not wait for it. */
   private lexiconLoad: Promise<OcrLexicon> | undefined;
   private wordModelLoad: Promise<WordTrigramModel> | undefined;
+  private knownWordsLoad: Promise<ReadonlySet<string>> | undefined;
 
   private constructor(
     private readonly model: Seq2SeqModel,
@@ -354,8 +355,15 @@ export class CorrectorEngine {
 
   private ocrLexicon(): Promise<OcrLexicon> | undefined {
     if (this.info.ocrLexicon === null) return undefined;
-    this.lexiconLoad ??= OcrLexicon.load(this.info.ocrLexicon, this.wordModel());
+    this.lexiconLoad ??= OcrLexicon.load(this.info.ocrLexicon, this.wordModel(), this.knownWords());
     return this.lexiconLoad;
+  }
+
+  /** The lexicon's known words, shared by the OCR lexical pass and the writing pass. */
+  private knownWords(): Promise<ReadonlySet<string>> | undefined {
+    if (this.info.ocrLexicon === null) return undefined;
+    this.knownWordsLoad ??= OcrLexicon.knownWords(this.info.ocrLexicon);
+    return this.knownWordsLoad;
   }
 
   /** The lexicon's word model, shared by the OCR lexical pass and the writing pass's speller. */
@@ -400,14 +408,12 @@ export class CorrectorEngine {
       process.stderr.write(`neko: spelling by context is off: ${(error as Error).message}\n`);
       return undefined;
     });
-    const knownWords = this.info.ocrLexicon
-      ? OcrLexicon.knownWords(this.info.ocrLexicon).catch((error: unknown) => {
-          process.stderr.write(
-            `neko: names at a sentence's start are not told apart: ${(error as Error).message}\n`,
-          );
-          return undefined;
-        })
-      : undefined;
+    const knownWords = this.knownWords()?.catch((error: unknown) => {
+      process.stderr.write(
+        `neko: names at a sentence's start are not told apart: ${(error as Error).message}\n`,
+      );
+      return undefined;
+    });
     return GrammarChecker.load(wordModel, undefined, knownWords).catch((error: unknown) => {
       process.stderr.write(`neko: the grammar checker is off: ${(error as Error).message}\n`);
       return undefined;

@@ -52,6 +52,7 @@ DEV = ROOT / "training" / "data" / "out" / "ood-dev-ocr.jsonl"
 CHECK = ROOT / "training" / "data" / "out" / "ood-business-ocr.jsonl"
 # src/corrector/passes/ocr-refine.ts leaves acronyms, codes and units as printed.
 CODE_WORD = re.compile(r"^(?:[A-Z]{2,5}|.*[a-z][A-Z].*)$")
+WEB_ADDRESS_START = re.compile(r"www\.", re.I)
 
 
 # Settings of the search worth choosing with the gate, as the calibration changes what each trades
@@ -78,7 +79,8 @@ def edits_of(lexicon: OcrLexicon, path: Path) -> tuple[list[dict], list[dict]]:
         before = char_errors(reference, line)[0]
         for edit in line_edits:
             word = line[edit["start"] : edit["end"]]
-            if CODE_WORD.match(re.sub(r"^\W+|\W+$", "", word)):
+            # The "www" that opens a web address too (src/corrector/passes/ocr-refine.ts).
+            if CODE_WORD.match(re.sub(r"^\W+|\W+$", "", word)) or WEB_ADDRESS_START.match(line, edit["start"]):
                 continue
             alone = line[: edit["start"]] + edit["text"] + line[edit["end"] :]
             edits.append(

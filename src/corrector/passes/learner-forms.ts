@@ -133,6 +133,13 @@ const DIGITS =
 const PLURAL_QUANTIFIER = `(?:(?<!\\b(?:a|an|the)\\s)${NUMBER}|${DIGITS}|many|several|few|these|those|various|millions\\s+of|thousands\\s+of|hundreds\\s+of|a\\s+lot\\s+of|lots\\s+of|both\\s+of\\s+(?:my|your|his|her|our|their)|one\\s+of\\s+(?:my|your|his|her|our|their|the))`;
 
 const VERB_BASE = `(?:${VERB_BASES.join('|')})`;
+/**
+ * Where a sentence opens: the text's start, or after a sentence's end that is no abbreviation or
+ * initial ("Sen. Jackson", "Mrs. Dillon", "F. W. Urich" continue one).
+ */
+const SENTENCE_OPENING =
+  '(?:^|(?<=[.!?]\\s+)(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|\\p{Lu})\\.\\s+))';
+/** Bases that are also another verb's past ("Ekstrohm lay in his bunk"). */
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Participles that are no past form of their verb ("seen", not "tasted"). */
@@ -520,8 +527,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "Where I can buy a ticket?" → "Where can I buy": a question inverts its modal and subject
-    pattern:
-      /(?:^|(?<=[.!?]\s+))(Where|What|When|How|Why|Which|Who)(\s+)(I|you|we|they|he|she|it)(\s+)(can|could|should|will|would|must|may|might)\b(?=[^.!?]*\?)/gu,
+    pattern: new RegExp(
+      `${SENTENCE_OPENING}(Where|What|When|How|Why|Which|Who)(\\s+)(I|you|we|they|he|she|it)(\\s+)(can|could|should|will|would|must|may|might)\\b(?=[^.!?]*\\?)`,
+      'gu',
+    ),
     replace: ([wh, space1, subject, space2, modal]) =>
       `${wh!}${space1!}${modal!}${space2!}${subject!}`,
   },
@@ -765,7 +774,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // "My brother and my sister was at home", "My friend and I was late" → "were": two people joined
     // by "and" open the sentence ("my son and heir" is one person, and "heir" no listed one)
     pattern: new RegExp(
-      `(?:^|(?<=[.!?]\\s+))((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)\\s+(?:${SINGULAR_SUBJECTS})\\s+and\\s+(?:I|(?:(?:my|his|her|our|your|their)\\s+)?(?:${SINGULAR_SUBJECTS}))\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b(?!['’])`,
+      `${SENTENCE_OPENING}((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)\\s+(?:${SINGULAR_SUBJECTS})\\s+and\\s+(?:I|(?:(?:my|his|her|our|your|their)\\s+)?(?:${SINGULAR_SUBJECTS}))\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b(?!['’])`,
       'gu',
     ),
     replace: ([subject, verb]) => `${subject!}${PLURAL_VERB.get(verb!.replace('’', "'"))!}`,
@@ -1103,13 +1112,6 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
 ];
 
-/**
- * Where a sentence opens: the text's start, or after a sentence's end that is no abbreviation or
- * initial ("Sen. Jackson", "Mrs. Dillon", "F. W. Urich" continue one).
- */
-const SENTENCE_OPENING =
-  '(?:^|(?<=[.!?]\\s+)(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|\\p{Lu})\\.\\s+))';
-/** Bases that are also another verb's past ("Ekstrohm lay in his bunk"). */
 const PAST_OF_ANOTHER_VERB = /^(?:lay|found|saw|fell|wound|ground|bore)$/u;
 /**
  * A name opening a sentence, and the verb after it: "Maria live in Madrid", "Greta and Jonas was".

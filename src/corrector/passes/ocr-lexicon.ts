@@ -550,13 +550,17 @@ class Lexicon {
     /** Candidate word → its count in the training corpus. */
     readonly counts: Map<string, number>,
     /** Every word a dictionary or the corpus knows (a known source word pays a penalty to change). */
-    readonly known: Set<string>,
+    readonly known: ReadonlySet<string>,
   ) {
     for (const word of counts.keys()) this.index.add(word, searchDepth(word));
     this.bigramIndex = new BigramIndex(counts.keys());
   }
 
-  static parse(candidatesText: string, candidatesPath: string, knownText: string): Lexicon {
+  static parse(
+    candidatesText: string,
+    candidatesPath: string,
+    known: ReadonlySet<string>,
+  ): Lexicon {
     const counts = new Map<string, number>();
     textLines(candidatesText).forEach((line, index) => {
       const fields = line.split('\t');
@@ -568,7 +572,7 @@ class Lexicon {
       }
       counts.set(fields[0] as string, Number(count));
     });
-    return new Lexicon(counts, new Set(textLines(knownText)));
+    return new Lexicon(counts, known);
   }
 
   /** Candidate words within the channel's reach: cheapest first, then the more frequent, then A–Z. */
@@ -718,26 +722,28 @@ export class OcrLexicon {
    * capitalised word it lists at a sentence's start as a name (grammar-checker.ts).
    */
   static async knownWords(directory: string): Promise<ReadonlySet<string>> {
-    const text = await readText(join(resolve(directory), KNOWN_WORDS_FILE));
-    return new Set(text.split('\n').filter(Boolean));
+    return new Set(textLines(await readText(join(resolve(directory), KNOWN_WORDS_FILE))));
   }
 
   /**
    * Reads the model directory; a missing or broken file throws CorrectorUnavailable naming it. The
-   * word model may be given, loaded already for the writing pass (loadWordTrigramModel).
+   * word model and the known words may be given, loaded already for the writing pass
+   * (loadWordTrigramModel, OcrLexicon.knownWords).
    */
-  static async load(directory: string, wordModel?: Promise<WordTrigramModel>): Promise<OcrLexicon> {
+  static async load(
+    directory: string,
+    wordModel?: Promise<WordTrigramModel>,
+    knownWords?: Promise<ReadonlySet<string>>,
+  ): Promise<OcrLexicon> {
     const root = resolve(directory);
     const isDirectory = await stat(root).then(
       (stats) => stats.isDirectory(),
       () => false,
     );
     if (!isDirectory) throw new CorrectorUnavailable(`no OCR lexicon directory at ${root}`);
-    const [channelPath, candidatesPath, knownPath] = [
-      CHANNEL_FILE,
-      CANDIDATES_FILE,
-      KNOWN_WORDS_FILE,
-    ].map((name) => join(root, name)) as [string, string, string];
+    const [channelPath, candidatesPath] = [CHANNEL_FILE, CANDIDATES_FILE].map((name) =>
+      join(root, name),
+    ) as [string, string];
     // Read and decompress in parallel, but report the first broken file in a fixed order. The
     // general model is read only when channel.json gives it a weight (unused, it may be missing).
     const settingsRead = readText(channelPath).then((text) => parseSettings(text, channelPath));
@@ -745,7 +751,7 @@ export class OcrLexicon {
       settingsRead,
       wordModel ?? loadWordTrigramModel(root),
       readText(candidatesPath),
-      readText(knownPath),
+      knownWords ?? OcrLexicon.knownWords(root),
       settingsRead.then((read) =>
         (read.general_lm_weight ?? 0) > 0
           ? loadWordTrigramModel(root, undefined, GENERAL_MODEL_FILE)
@@ -755,8 +761,7 @@ export class OcrLexicon {
     const { confusions, ...settings } = settled(channel);
     const languageModel = settled(lm);
     const candidatesText = settled(candidates);
-    const knownText = settled(known);
-    const lexicon = Lexicon.parse(candidatesText, candidatesPath, knownText);
+    const lexicon = Lexicon.parse(candidatesText, candidatesPath, settled(known));
     const generalWeight = settings.general_lm_weight ?? 0;
     return new OcrLexicon(
       Object.freeze(settings),

@@ -7,22 +7,19 @@
 import { suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
-const BEYOND_ASCII_LETTER = /[^\p{ASCII}]/u;
+const LETTER_BEYOND_ASCII = /(?!\p{ASCII})\p{L}/gu;
 
 /** Whether `after` has fewer of some letter outside ASCII than `before`. */
 export function losesLettersBeyondAscii(before: string, after: string): boolean {
-  if (!BEYOND_ASCII_LETTER.test(before)) return false;
-  const count = (text: string): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const char of text) {
-      if (/\p{L}/u.test(char) && BEYOND_ASCII_LETTER.test(char)) {
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-      }
-    }
-    return counts;
-  };
-  const kept = count(after);
-  return [...count(before)].some(([char, n]) => (kept.get(char) ?? 0) < n);
+  const counts = new Map<string, number>();
+  for (const [letter] of before.matchAll(LETTER_BEYOND_ASCII)) {
+    counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  }
+  if (counts.size === 0) return false;
+  for (const [letter] of after.matchAll(LETTER_BEYOND_ASCII)) {
+    counts.set(letter, (counts.get(letter) ?? 0) - 1);
+  }
+  return [...counts.values()].some((left) => left > 0);
 }
 
 /** The suggestion without the model's own edits (no pass named) that lose such a letter. */

@@ -71,10 +71,14 @@ describe('OcrLexicon parity with training/ocr_lexicon.py', () => {
   });
 });
 
+/** Each line comes back as printed, with no edit. */
+function expectKeptAsPrinted(...lines: string[]): void {
+  for (const line of lines) expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
+}
+
 describe('OcrLexicon corrections', () => {
   it('leaves a clean sentence alone', () => {
-    const line = 'The committee will meet on Tuesday to discuss the budget.';
-    expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
+    expectKeptAsPrinted('The committee will meet on Tuesday to discuss the budget.');
   });
 
   it('splits "ofthe"', () => {
@@ -114,14 +118,12 @@ describe('OcrLexicon corrections', () => {
 
   it('keeps a word tied to a number by "-" or "/", a reference code (cases of test_ocr_lexicon.py)', () => {
     expect(lexicon.correct('letter of rnarch 2024').text).toBe('letter of march 2024');
-    for (const line of [
+    expectKeptAsPrinted(
       'letter rnarch-2024',
       'letter 2024-rnarch',
       'letter rnarch/7',
       'letter 7/rnarch',
-    ]) {
-      expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
-    }
+    );
     expect(lexicon.correct('our reference NW-4471, as agreed').text).toBe(
       'our reference NW-4471, as agreed',
     );
@@ -142,8 +144,7 @@ describe('OcrLexicon corrections', () => {
 
   it('keeps a piece of a word with letters outside A–Z as printed (cases of test_ocr_lexicon.py)', () => {
     // Its words are A–Z: "Hôpital" is "H", "ô", "pital", and "pital" had become "vital".
-    const line = 'Orthopaedic clinic, Hôpital Saint-Exupéry, Győr';
-    expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
+    expectKeptAsPrinted('Orthopaedic clinic, Hôpital Saint-Exupéry, Győr');
     const { text, edits } = lexicon.correct('the Hôpital was closed on rnonday');
     expect(text).toBe('the Hôpital was closed on monday');
     expect(edits).toMatchObject([{ start: 26, end: 33, text: 'monday' }]);
@@ -156,14 +157,12 @@ describe('OcrLexicon corrections', () => {
   it('respells no British spelling the American way (cases of test_ocr_lexicon.py)', () => {
     // None is in the lexicon, each one edit from an American word it knows; without their American
     // twins among the options, "itemised" had become "promised" and "authorised" "authorities".
-    for (const line of [
+    expectKeptAsPrinted(
       'an itemised receipt',
       'Orthopaedic Surgery',
       'we have authorised it',
       'please summarise the colour',
-    ]) {
-      expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
-    }
+    );
     // A misreading of such a word is still corrected.
     expect(lexicon.correct('an itemlsed receipt').text).toBe('an itemized receipt');
   });
