@@ -285,6 +285,9 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     return false;
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
+  if (joinsHyphenatedWord(before, after)) return false;
+  if (PLENTY_AFTER_THERE_IS.test(before)) return false;
+  if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
     return false;
@@ -309,6 +312,31 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     if (editDistance(before.toLowerCase(), after.toLowerCase()) > 1) return false;
   }
   return true;
+}
+
+/**
+ * A hyphenated word written joined ("mid-year" → "midyear", "multi-year" → "multiyear"): both are
+ * English, and Harper's joinable-prefix lint rewrote correct writing to its taste.
+ */
+function joinsHyphenatedWord(before: string, after: string): boolean {
+  return before.includes('-') && before.replaceAll('-', '').toLowerCase() === after.toLowerCase();
+}
+
+/** "There's lots of time", "there's plenty of room": idiom, which Harper takes for disagreement. */
+const PLENTY_AFTER_THERE_IS = /^there(?:'|\u2019)s\s+(?:lots|plenty)\b/iu;
+
+/**
+ * Harper's "one piece of" for "one" before a mass noun ("one information" → "one piece of
+ * information") where "one" is no number: after a determiner it stands for a noun ("the one
+ * touching the queue" had become "the one piece of touching"), and a word in -ing after it is a
+ * verb's form, not a mass noun.
+ */
+function isPieceOfForNoMassNoun(textBefore: string, before: string, after: string): boolean {
+  if (!/\bpiece of\b/iu.test(after) || /\bpiece of\b/iu.test(before)) return false;
+  return (
+    /ing$/iu.test(before) ||
+    /\b(?:the|this|that|which|each|every|any|no|another)\s+$/iu.test(textBefore)
+  );
 }
 
 const LETTER_RUN = /(\p{L})\1\1/u;

@@ -74,6 +74,32 @@ describe('which suggestions of Harper are taken', () => {
     );
   });
 
+  it('leaves correct speech-like writing as it is: a hyphenated word, "there\'s lots", a pronoun "one"', () => {
+    const joined = 'Did it get added mid-year? We signed a multi-year deal.';
+    expect(isAcceptable(joined, lintOver(joined, 'mid-year'), 'midyear')).toBe(false);
+    expect(isAcceptable(joined, lintOver(joined, 'multi-year'), 'multiyear')).toBe(false);
+    const lots = "So there's lots of crime, and there's many reasons.";
+    expect(isAcceptable(lots, lintOver(lots, "there's lots", 'Agreement'), 'there are lots')).toBe(
+      false,
+    );
+    expect(isAcceptable(lots, lintOver(lots, "there's many", 'Agreement'), 'there are many')).toBe(
+      true,
+    );
+    const one = 'Is it the one touching the queue? I need one information.';
+    const piece = (problem: string, after: string) =>
+      isAcceptable(one, lintOver(one, problem, 'Agreement'), after);
+    expect(piece('one touching', 'one piece of touching')).toBe(false);
+    expect(piece('one information', 'one piece of information')).toBe(true);
+    const pronoun = 'Which one information did you mean?';
+    expect(
+      isAcceptable(
+        pronoun,
+        lintOver(pronoun, 'one information', 'Agreement'),
+        'one piece of information',
+      ),
+    ).toBe(false);
+  });
+
   it('keeps the capital that starts a sentence, whatever the lint says', () => {
     const text = "Who's car is this? I asked.";
     expect(isAcceptable(text, lintOver(text, "Who's", 'Capitalization'), "who's")).toBe(false);
