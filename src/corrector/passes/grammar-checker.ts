@@ -287,6 +287,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   if (joinsHyphenatedWord(before, after)) return false;
   if (PLENTY_AFTER_THERE_IS.test(before)) return false;
+  // "Every one of the invoices" counts them one by one; "everyone" cannot take "of".
+  if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
   if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {

@@ -74,7 +74,7 @@ describe('which suggestions of Harper are taken', () => {
     );
   });
 
-  it('leaves correct speech-like writing as it is: a hyphenated word, "there\'s lots", a pronoun "one"', () => {
+  it('leaves correct speech-like writing as it is: a hyphenated word, "there\'s lots", "every one of", a pronoun "one"', () => {
     const joined = 'Did it get added mid-year? We signed a multi-year deal.';
     expect(isAcceptable(joined, lintOver(joined, 'mid-year'), 'midyear')).toBe(false);
     expect(isAcceptable(joined, lintOver(joined, 'multi-year'), 'multiyear')).toBe(false);
@@ -85,6 +85,13 @@ describe('which suggestions of Harper are taken', () => {
     expect(isAcceptable(lots, lintOver(lots, "there's many", 'Agreement'), 'there are many')).toBe(
       true,
     );
+    const each = 'Every one of those invoices was late. Every one knows that.';
+    const everyOneAt = (start: number) => {
+      const at = each.indexOf('Every one', start);
+      return { span: () => ({ start: at, end: at + 9 }), lint_kind: () => 'Miscellaneous' };
+    };
+    expect(isAcceptable(each, everyOneAt(0), 'Everyone')).toBe(false);
+    expect(isAcceptable(each, everyOneAt(10), 'Everyone')).toBe(true);
     const one = 'Is it the one touching the queue? I need one information.';
     const piece = (problem: string, after: string) =>
       isAcceptable(one, lintOver(one, problem, 'Agreement'), after);
