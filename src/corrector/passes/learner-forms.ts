@@ -331,11 +331,12 @@ export const FORM_RULES: readonly LearnerRule[] = [
       PAST_LIKE_BASE.test(verb!) ? undefined : `${subject!}${space!}${thirdPersonOf(verb!)}`,
   },
   {
-    // "The hotel have many problems" → "has"; "This car are" → "is"; only where the noun phrase opens
+    // "The hotel have many problems" → "has"; "This car are" → "is"; "My father don't" → "doesn't";
+    // only where the noun phrase opens
     // a sentence or clause, and not for nouns British English treats as many ("the team are"); not
     // "were", which "if the man were" needs
     pattern: new RegExp(
-      `(?:^|(?<=[.!?;:]\\s+|\\b(?:[Bb]ecause|[Bb]ut|[Ss]o|[Ww]hen|[Ww]hile|[Aa]lthough|[Ii]f)\\s+))((?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+(?!(?:${COLLECTIVE_NOUNS})\\b)(?:${COUNTABLE_NOUNS.join('|')})(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(have|are|do|don['’]t)\\b(?!['’])`,
+      `(?:^|(?<=[.!?;:]\\s+|\\b(?:[Bb]ecause|[Bb]ut|[Ss]o|[Ww]hen|[Ww]hile|[Aa]lthough|[Ii]f)\\s+))((?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+(?!(?:${COLLECTIVE_NOUNS})\\b)(?:${COUNTABLE_NOUNS.join('|')}|${SINGULAR_SUBJECTS})(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(have|are|do|don['’]t)\\b(?!['’])`,
       'gu',
     ),
     replace: ([subject, space, verb]) =>

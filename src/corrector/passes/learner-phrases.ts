@@ -98,6 +98,7 @@ const HOW_MANY_NOUNS =
   'people|students|children|friends|books|cars|countries|languages|hours|days|years|times|' +
   'things|questions|problems|mistakes|tickets|rooms|minutes|weeks|months';
 
+const WEATHER = 'raining|snowing|sunny|windy|cloudy|freezing';
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
@@ -280,10 +281,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "I didn't used to" → "didn't use to"; "worked hardly" → "worked hard" (not "could hardly
-    // work"); "I'm interested in to learn" → "in learning"; "we went to beach" → "to the beach"
+    // "I didn't used to" → "didn't use to"; "worked (very) hardly" → "worked (very) hard" (not
+    // "could hardly work", "worked hardly three days"); "I'm interested in to learn" → "in learning";
+    // "we went to beach" → "to the beach"
     pattern: new RegExp(
-      `\\b((?:didn['’]t|did\\s+not)\\s+)used(?=\\s+to\\b)|\\b((?:work|works|worked|working|study|studies|studied|studying|train|trains|trained|training|rain|rains|rained|raining|try|tries|tried|trying)\\s+)hardly\\b(?!\\s+(?:at\\s+all|any|ever|anything|anyone)\\b)|\\b(interested\\s+in\\s+)to\\s+(\\p{Ll}+)\\b|\\b((?:go|goes|went|going|gone|been|come|came|travel|travelled|traveled)\\s+to\\s+)(?=(?:cinema|theatre|theater|gym|supermarket|airport|beach|mountains|seaside|countryside|dentist|museum|zoo|mall)\\b(?!\\s+(?:volleyball|house|towel|bar|resort|club|tickets?)\\b))`,
+      `\\b((?:didn['’]t|did\\s+not)\\s+)used(?=\\s+to\\b)|\\b((?:work|works|worked|working|study|studies|studied|studying|train|trains|trained|training|rain|rains|rained|raining|try|tries|tried|trying)\\s+(?:(?:very|so|really|too)\\s+)?)hardly\\b(?!\\s+(?:(?:at\\s+all|any|ever|anything|anyone|enough|a|an|more|one|two|three|four|five|six|seven|eight|nine|ten|half)\\b|\\d))|\\b(interested\\s+in\\s+)to\\s+(\\p{Ll}+)\\b|\\b((?:go|goes|went|going|gone|been|come|came|travel|travelled|traveled)\\s+to\\s+)(?=(?:cinema|theatre|theater|gym|supermarket|airport|beach|mountains|seaside|countryside|dentist|museum|zoo|mall)\\b(?!\\s+(?:volleyball|house|towel|bar|resort|club|tickets?)\\b))`,
       'gu',
     ),
     replace: ([didNot, worked, interested, verb, goTo]) => {
@@ -401,6 +403,20 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (find) return `${find} attached`;
       if (appreciate) return `${appreciate} it`;
       return `${stayAt!}${home!}`;
+    },
+  },
+  {
+    // "Is raining a lot today." → "It is raining" (a statement: "Is it raining?" asks; "Was" only
+    // before the weather: "Was cold to his advances" drops "she"); "I will tell you the true about
+    // it" → "the truth" ("the true story", "the true, and the beautiful" stay)
+    pattern: new RegExp(
+      `(?:^|(?<=[.!]\\s+))(?:(Is)(\\s+)(?=(?:${WEATHER}|cold|hot|warm|important|necessary|possible|impossible|difficult|easy|true|obvious|forbidden|dangerous)\\b[^.!?]*(?:[.!]|$))|(Was)(\\s+)(?=(?:${WEATHER})\\b[^.!?]*(?:[.!]|$)))|\\b(the\\s+)true(?=\\s+(?:about|is|was)\\b|\\s*[.!?]|\\s*$)`,
+      'gu',
+    ),
+    replace: ([is, isSpace, was, wasSpace, the]) => {
+      if (is) return `It${isSpace!}is${isSpace!}`;
+      if (was) return `It${wasSpace!}was${wasSpace!}`;
+      return `${the!}truth`;
     },
   },
 ];

@@ -51,6 +51,12 @@ describe('withLearnerGrammar', () => {
       'There is 30 students here. I was born in 14th March 1996. It is the best film I ever seen.',
       'There are 30 students here. I was born on 14th March 1996. It is the best film I have ever seen.',
     ],
+    // a statement about the weather or a fact needs "it"; effort is hard, not hardly; the truth
+    [
+      'Is raining a lot today. Was snowing all night. Is important to rest. He works very hardly to pay the rent. I will tell you the true about it.',
+      'It is raining a lot today. It was snowing all night. It is important to rest. He works very hard to pay the rent. I will tell you the truth about it.',
+    ],
+    ["My father don't like coffee.", "My father doesn't like coffee."],
     // two people joined by "and" take a plural verb
     [
       'My brother and my sister was at home. My friend and I was late. My mother and father is kind.',
@@ -149,6 +155,8 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'Is it raining? Is raining a problem here? Was cold to his advances. The true story; the true, and the beautiful.',
+      'He works hardly ever. She tried hardly anything. He has worked hardly three days this month.',
       'There is 1 student here. I was born in March 1996. The best food I ever tasted.',
       'Have you ever seen it? You ever been to San Francisco?',
       'I think the part that does it is this line. Where I can buy one, I do not know.',
