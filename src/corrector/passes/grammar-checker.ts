@@ -286,6 +286,9 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   if (joinsHyphenatedWord(before, after)) return false;
+  // An acronym is written as its owner writes it ("the DPS" had become "the DPs").
+  if (/^\p{Lu}{2,}$/u.test(before) && after.toUpperCase() === before && after !== before)
+    return false;
   if (PLENTY_AFTER_THERE_IS.test(before)) return false;
   // "Every one of the invoices" counts them one by one; "everyone" cannot take "of".
   if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
@@ -306,11 +309,13 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {
     const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name. At a sentence's start, a name is told from a misspelt
-    // word by a fix that changes its first letter, only lengthens it ("Hiroshi" → "Hiroshima") or
-    // is more than one edit away: learners' slips there are one edit ("Tecnology", "Acording"),
-    // names seldom one edit from a word ("Ayesha" → "Avesta", "Anneliese" → "Annelids").
+    // word by a fix that changes its first letter, only lengthens it ("Hiroshi" → "Hiroshima"), only
+    // shortens it ("Capex" → "Cape"), or is more than one edit away: learners' slips there
+    // are one edit ("Tecnology", "Acording"), names seldom one edit from a word ("Ayesha" →
+    // "Avesta", "Anneliese" → "Annelids").
     if (!sentenceStart) return isMisspeltCapitalisedWord(before, after);
-    if (after[0] !== before[0] || after.startsWith(before)) return false;
+    if (after[0] !== before[0] || after.startsWith(before) || before.startsWith(after))
+      return false;
     if (editDistance(before.toLowerCase(), after.toLowerCase()) > 1) return false;
   }
   return true;
@@ -458,7 +463,9 @@ export function withCheckerEdits(
     {
       ...onChecked,
       edits: onChecked.edits.map((edit) =>
-        closesLine(edit) || deletesWords(edit) ? { ...edit, confidence: 0 } : edit,
+        closesLine(edit) || deletesWords(edit) || rewritesName(checked, edit)
+          ? { ...edit, confidence: 0 }
+          : edit,
       ),
     },
     MODEL_CONFIDENCE_AFTER_CHECKER,
@@ -477,6 +484,34 @@ export function withCheckerEdits(
       isCheckers(edit) ? { ...edit, pass: 'grammar-checker' } : edit,
     ),
   };
+}
+
+/**
+ * Whether the model's edit turns a capitalised word inside a sentence, a name or a term, into
+ * another word: "the refurbishment of Unit 4B" had become "of the United 4B" at 0.94, a phrase of its
+ * training text. Its case, a plural's "s" and, but for an acronym, a one-letter slip ("Silvver") may
+ * change; a capital "A" is no name.
+ */
+export function rewritesName(checked: string, edit: SuggestionEdit): boolean {
+  const after = tokenizeWords(edit.after).map((word) => bare(word.text).toLowerCase());
+  return tokenizeWords(edit.before).some((word) => {
+    const name = bare(word.text);
+    if (!/^\p{Lu}./u.test(name)) return false;
+    if (startsSentence(checked.slice(0, edit.sourceSpan[0] + word.start))) return false;
+    const lower = name.toLowerCase();
+    const acronym = /^\p{Lu}{2,}$/u.test(name);
+    return !after.some(
+      (written) =>
+        written === lower ||
+        written === `${lower}s` ||
+        `${written}s` === lower ||
+        (!acronym && editDistance(written, lower) <= 1),
+    );
+  });
+}
+
+function bare(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 /** Token confidences for `text`: a word the model also wrote keeps the model's confidence. */

@@ -9,6 +9,7 @@ import {
   MODEL_CONFIDENCE_AFTER_CHECKER,
   differInDoubling,
   isAcceptable,
+  rewritesName,
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
 
@@ -26,6 +27,7 @@ describe('which suggestions of Harper are taken', () => {
     // At a sentence's start a respelling more than one edit away is a name's, not a slip's.
     ['Anneliese lives near the station.', 'Anneliese', 'Annelids', false],
     ['Acording to the report, sales rose.', 'Acording', 'According', true],
+    ['Capex for the warehouse was approved.', 'Capex', 'Cape', false],
     // A letter written three times: a drawn-out word, or one letter too many.
     ["I'm sooo tired today.", 'sooo', 'soon', false],
     ["I'm sooo tired today.", 'sooo', 'so', true],
@@ -107,6 +109,11 @@ describe('which suggestions of Harper are taken', () => {
     ).toBe(false);
   });
 
+  it('leaves an acronym as its owner writes it', () => {
+    const text = 'The deposit is protected with the DPS.';
+    expect(isAcceptable(text, lintOver(text, 'DPS', 'Capitalization'), 'DPs')).toBe(false);
+  });
+
   it('keeps the capital that starts a sentence, whatever the lint says', () => {
     const text = "Who's car is this? I asked.";
     expect(isAcceptable(text, lintOver(text, "Who's", 'Capitalization'), "who's")).toBe(false);
@@ -122,6 +129,36 @@ describe('which suggestions of Harper are taken', () => {
     expect(
       isAcceptable(text, lintOver(text, 'Our teacher let us to', 'Grammar'), 'Our teacher let us'),
     ).toBe(true);
+  });
+});
+
+describe('a name inside a sentence', () => {
+  const edit = (checked: string, before: string, after: string) => {
+    const start = checked.indexOf(before);
+    return {
+      kind: 'replace' as const,
+      sourceSpan: [start, start + before.length] as [number, number],
+      targetSpan: [start, start + after.length] as [number, number],
+      before,
+      after,
+      confidence: 0.95,
+      decision: 'pending' as const,
+    };
+  };
+
+  it('is not rewritten into another word by the model', () => {
+    const text = 'Thank you for your letter about Unit 4B and the USB drive.';
+    expect(rewritesName(text, edit(text, 'Unit', 'the United'))).toBe(true);
+    expect(rewritesName(text, edit(text, 'USB', 'US'))).toBe(true);
+  });
+
+  it('may change its case, number or a one-letter slip, and a sentence’s first word is no name', () => {
+    const text = 'Late fees apply. The State and its Partner sent Silvver to A friend.';
+    expect(rewritesName(text, edit(text, 'Late', 'A late'))).toBe(false);
+    expect(rewritesName(text, edit(text, 'State', 'States'))).toBe(false);
+    expect(rewritesName(text, edit(text, 'Partner', 'partner'))).toBe(false);
+    expect(rewritesName(text, edit(text, 'Silvver', 'Silver'))).toBe(false);
+    expect(rewritesName(text, edit(text, 'A', 'a'))).toBe(false);
   });
 });
 
