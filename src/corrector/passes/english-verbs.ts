@@ -135,7 +135,8 @@ const COMMON_REGULAR =
   'expect prefer fix check join enjoy remember offer pass reach rain snow carry try replace reduce ' +
   'protect improve increase create provide prepare explain discuss complete continue develop ' +
   'solve share compare contact support save invite accept apply organise organize manage ' +
-  'produce repair include describe follow introduce suggest recommend attend complain explore';
+  'produce repair include describe follow introduce suggest recommend attend complain explore ' +
+  'consider imagine avoid allow respect mention hope thank';
 
 export const VERB_BASES: readonly string[] = [
   ...IRREGULAR.map(([base]) => base),

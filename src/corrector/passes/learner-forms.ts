@@ -605,12 +605,14 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // Double comparatives and superlatives: "more easier" → "easier", "the most biggest" → "the
-    // biggest"; "more big than" → "bigger than", "the most smart student" → "the smartest" (only
+    // biggest"; "more big than" → "bigger than", "makes life more easy." → "easier" (before "than"
+    // or a sentence's end, not after "and" or "as well as": "more productive as well as more
+    // safe"), "the most smart student" → "the smartest" (only
     // after "the": "most happy to help" means "very"; not an adjective in -y, "the most happy
     // results", nor before a plural, where "most" may count: "the most new jobs"; nor one of
     // several, "the most safe and effective"; nor "the Most High")
     pattern: new RegExp(
-      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than)\\b|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
+      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than\\b|(?<!(?:\\bas\\s+well\\s+as|\\band|\\bor|\\bbut|,)\\s+more\\s+\\p{L}+)(?=\\s*[.!?](?:\\s|$)|\\s*$))|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
       'giu',
     ),
     replace: ([comparative, the, superlative, adjective, than, theMost, mostAdjective]) => {

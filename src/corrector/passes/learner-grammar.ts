@@ -202,11 +202,17 @@ const RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "My manager made me to work" → "made me work"; "let us to use" → "let us use"
-    pattern:
-      /\b(make|makes|made|making|let|lets|letting)(\s+)(me|you|him|her|us|them)\s+to\s+(\p{L}+)\b/giu,
-    replace: ([verb, space, object, next]) =>
-      isVerbLike(next!) ? `${verb!}${space!}${object!} ${next!}` : undefined,
+    // "My manager made me to work" → "made me work"; "let us to use" → "let us use"; "let their
+    // children to play" → "let their children play" (after "let" anyone: "made the decision to
+    // leave" stays; not "let the flat to students", where "to" is no infinitive's)
+    pattern: new RegExp(
+      `\\b(make|makes|made|making|let|lets|letting)(\\s+)(me|you|him|her|us|them)\\s+to\\s+(\\p{L}+)\\b|\\b((?:let|lets|letting)\\s+${POSSESSIVE}\\p{Ll}+)\\s+to\\s+(\\p{L}+)\\b`,
+      'giu',
+    ),
+    replace: ([verb, space, object, next, letSomeone, nextAfter]) => {
+      if (letSomeone) return isVerbBase(nextAfter!) ? `${letSomeone} ${nextAfter!}` : undefined;
+      return isVerbLike(next!) ? `${verb!}${space!}${object!} ${next!}` : undefined;
+    },
   },
   {
     // "let their children spending" → "let their children spend"; "I saw a man to steal" → "saw a

@@ -419,4 +419,19 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${the!}truth`;
     },
   },
+  {
+    // "in the most of cities" → "in most cities", "for the most of the people" → "for most of the
+    // people", "for the most of us" → "for most of us" (after a preposition: "make the most of it"
+    // stays); "because of many reasons" → "for
+    // many reasons"; "He asked me if I can help" → "if I could" (reported after "asked")
+    pattern: new RegExp(
+      `(?<=\\b(?:in|for|to|at|on|by|with|from)\\s+)the\\s+most\\s+of\\s+(?:(the\\s+|(?:us|them|you|these|those)\\b)|(?=\\p{Ll}{2,}s\\b))|\\b(?:[Bb]ecause\\s+of)(\\s+(?:many|several|some|various|different|a\\s+number\\s+of|a\\s+lot\\s+of|lots\\s+of)\\s+reasons)\\b|\\b(asked\\s+(?:me|him|her|us|them)\\s+(?:if|whether)\\s+(?:I|you|he|she|we|they)\\s+)(can|will)\\b`,
+      'gu',
+    ),
+    replace: ([theAfterMost, reasons, askedIf, modal]) => {
+      if (reasons) return `for${reasons}`;
+      if (askedIf) return `${askedIf}${modal === 'can' ? 'could' : 'would'}`;
+      return theAfterMost === undefined ? 'most ' : `most of ${theAfterMost}`;
+    },
+  },
 ];

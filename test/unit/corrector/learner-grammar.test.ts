@@ -57,6 +57,12 @@ describe('withLearnerGrammar', () => {
       'It is raining a lot today. It was snowing all night. It is important to rest. He works very hard to pay the rent. I will tell you the truth about it.',
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
+    // an essay's slips: "more easy", "must to", "the most of", "because of many reasons", "let them
+    // to", "asked me if I can"
+    [
+      'Technology makes our life more easy. We must to consider it. Pollution is a problem in the most of cities and for the most of us. I agree because of many reasons. Parents let their children to play. He asked me if I can help.',
+      'Technology makes our life easier. We must consider it. Pollution is a problem in most cities and for most of us. I agree for many reasons. Parents let their children play. He asked me if I could help.',
+    ],
     // two people joined by "and" take a plural verb
     [
       'My brother and my sister was at home. My friend and I was late. My mother and father is kind.',
@@ -155,6 +161,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'Make the most of it. They made the decision to leave and let the flat to students. It is more productive as well as more safe.',
       'Is it raining? Is raining a problem here? Was cold to his advances. The true story; the true, and the beautiful.',
       'He works hardly ever. She tried hardly anything. He has worked hardly three days this month.',
       'There is 1 student here. I was born in March 1996. The best food I ever tasted.',
