@@ -99,6 +99,16 @@ const HOW_MANY_NOUNS =
   'things|questions|problems|mistakes|tickets|rooms|minutes|weeks|months';
 
 const WEATHER = 'raining|snowing|sunny|windy|cloudy|freezing';
+/** Verbs a learner puts "to success" after, for "to succeed". */
+const WANTING =
+  'want|wants|wanted|need|needs|needed|hope|hopes|hoped|try|tries|tried|going|able|help|helps|' +
+  'helped|determined|decided|plan|plans|planned|expect|expects|expected|wish|wishes|wished|like';
+/** Doing that "well" describes and "good" does not ("do good" is a deed, "looks good" a look). */
+const DONE_WELL =
+  'sing|sings|sang|singing|speak|speaks|spoke|speaking|dance|dances|danced|dancing|cook|cooks|' +
+  'cooked|cooking|swim|swims|swam|swimming|drive|drives|drove|driving|went|goes|sleep|sleeps|' +
+  'slept|sleeping|write|writes|wrote|writing|work|works|worked|working';
+
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
@@ -432,6 +442,23 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (reasons) return `for${reasons}`;
       if (askedIf) return `${askedIf}${modal === 'can' ? 'could' : 'would'}`;
       return theAfterMost === undefined ? 'most ' : `most of ${theAfterMost}`;
+    },
+  },
+  {
+    // Nouns for verbs and back, adverbs for adjectives: "I want to success" → "succeed" (not "the
+    // key to success"), "a good advise" → "advice", "she sings very good." → "very well" (not "do
+    // good", "looks good", "plays good music"); "met my wife in a party" → "at a party"; "spend a
+    // lot of money for clothes" → "on clothes"
+    pattern: new RegExp(
+      `\\b((?:${WANTING})\\s+to\\s+)success\\b|\\b((?:a|an|some|any|good|useful|great|bad|wise|helpful|valuable|professional|medical|legal|piece\\s+of)\\s+)advise\\b|\\b((?:${DONE_WELL})\\s+(?:(?:very|really|so|quite|pretty)\\s+)?)good(?=\\s*[.,!?;]|\\s*$|\\s+(?:and|but|because|too|now|today|yesterday)\\b)|\\b((?:met|meet|meets|saw|danced)\\s+(?:\\p{L}+\\s+){0,3}?)in(\\s+a\\s+(?:party|concert|wedding))\\b|\\b((?:spend|spends|spent|spending)\\s+(?:(?:a\\s+lot\\s+of|so\\s+much|too\\s+much|much|more|less|all\\s+(?:my|his|her|our|their))\\s+)?(?:money|dollars|euros|pounds)\\s+)for\\b`,
+      'giu',
+    ),
+    replace: ([wantTo, anAdvice, doneWell, met, party, spentMoney]) => {
+      if (wantTo) return `${wantTo}succeed`;
+      if (anAdvice) return `${anAdvice}advice`;
+      if (doneWell) return `${doneWell}well`;
+      if (met) return `${met}at${party!}`;
+      return `${spentMoney!}on`;
     },
   },
 ];

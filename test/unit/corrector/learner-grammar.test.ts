@@ -63,6 +63,11 @@ describe('withLearnerGrammar', () => {
       'Technology makes our life more easy. We must to consider it. Pollution is a problem in the most of cities and for the most of us. I agree because of many reasons. Parents let their children to play. He asked me if I can help.',
       'Technology makes our life easier. We must consider it. Pollution is a problem in most cities and for most of us. I agree for many reasons. Parents let their children play. He asked me if I could help.',
     ],
+    // a noun for a verb and back, "good" for "well", a party's "at", money spent "on"
+    [
+      'I want to succeed. I need to success. It was a good advise. She sings very good. I met my wife in a party. I spend a lot of money for clothes.',
+      'I want to succeed. I need to succeed. It was a good advice. She sings very well. I met my wife at a party. I spend a lot of money on clothes.',
+    ],
     // two people joined by "and" take a plural verb
     [
       'My brother and my sister was at home. My friend and I was late. My mother and father is kind.',
@@ -161,6 +166,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'Hard work is the key to success. Please advise me. They do good. It looks good. We play good music. I was in a meeting.',
       'Make the most of it. They made the decision to leave and let the flat to students. It is more productive as well as more safe.',
       'Is it raining? Is raining a problem here? Was cold to his advances. The true story; the true, and the beautiful.',
       'He works hardly ever. She tried hardly anything. He has worked hardly three days this month.',
