@@ -109,6 +109,11 @@ const DONE_WELL =
   'cooked|cooking|swim|swims|swam|swimming|drive|drives|drove|driving|went|goes|sleep|sleeps|' +
   'slept|sleeping|write|writes|wrote|writing|work|works|worked|working';
 
+/** Adjectives "too" is written before, that "to" never precedes after "be". */
+const TOO_ADJECTIVES =
+  'expensive|cheap|big|small|late|early|hot|cold|difficult|hard|busy|tired|long|short|far|much|' +
+  'many|young|old|heavy|slow|fast|loud|noisy|crowded|dangerous|high|low|complicated|boring|sweet|salty';
+
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
@@ -460,5 +465,15 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (met) return `${met}at${party!}`;
       return `${spentMoney!}on`;
     },
+  },
+  {
+    // Words spelt right for the wrong word: "was to expensive" → "too expensive" (before an
+    // adjective of degree after "be" or "feel": "was to blame", "get to hard-to-reach places" stay); "I don't know weather I can"
+    // → "whether" (after a verb of knowing: "the weather is nice", "to weather the storm" stay)
+    pattern: new RegExp(
+      `\\b((?:is|was|are|were|be|been|am|['’]re|feel|felt|seems?|seemed|looks?|looked)\\s+)to(?=\\s+(?:${TOO_ADJECTIVES})\\b(?!-))|\\b((?:know|knows|knew|wonder|wondering|wondered|sure|decide|decided|ask|asks|asked|see|check|doubt|matter|matters|unsure|unclear)\\s+)weather\\b`,
+      'gu',
+    ),
+    replace: ([be, knowing]) => (be ? `${be}too` : `${knowing!}whether`),
   },
 ];

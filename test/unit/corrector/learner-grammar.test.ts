@@ -68,6 +68,11 @@ describe('withLearnerGrammar', () => {
       'I want to succeed. I need to success. It was a good advise. She sings very good. I met my wife in a party. I spend a lot of money for clothes.',
       'I want to succeed. I need to succeed. It was a good advice. She sings very well. I met my wife at a party. I spend a lot of money on clothes.',
     ],
+    // words spelt right for the wrong word
+    [
+      "It was to expensive and we're to tired. I don't know weather I can come.",
+      "It was too expensive and we're too tired. I don't know whether I can come.",
+    ],
     // two people joined by "and" take a plural verb
     [
       'My brother and my sister was at home. My friend and I was late. My mother and father is kind.',
@@ -166,6 +171,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      "He was to blame. It was moved from Carleton's to Young's. We get to hard-to-reach places. The weather is nice; we will weather the storm.",
       'Hard work is the key to success. Please advise me. They do good. It looks good. We play good music. I was in a meeting.',
       'Make the most of it. They made the decision to leave and let the flat to students. It is more productive as well as more safe.',
       'Is it raining? Is raining a problem here? Was cold to his advances. The true story; the true, and the beautiful.',
