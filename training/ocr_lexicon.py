@@ -433,6 +433,7 @@ AMERICAN_SPELLINGS = [
     (re.compile(r"tre(s)?$"), r"ter\1"),
     (re.compile(r"ence$"), "ense"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"mme(s)?$"), r"m\1"),
 ]
 
 

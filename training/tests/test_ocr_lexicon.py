@@ -137,6 +137,7 @@ class CorrectionTest(unittest.TestCase):
         self.assertEqual(american_spelling("orthopaedic"), "orthopedic")
         self.assertEqual(american_spelling("colours"), "colors")
         self.assertEqual(american_spelling("travelling"), "traveling")
+        self.assertEqual(american_spelling("programmes"), "programs")
         self.assertEqual(american_spelling("house"), "house")
 
     def test_merged_words_are_split(self):

@@ -16,6 +16,7 @@ const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
   [/tre(s)?$/u, 'ter$1'],
   [/ence$/u, 'ense'],
   [/ogue(s)?$/u, 'og$1'],
+  [/mme(s)?$/u, 'm$1'],
   [/ae/gu, 'e'],
   [/oe/gu, 'e'],
 ];
@@ -32,12 +33,13 @@ export function americanSpelling(word: string): string {
 }
 
 /**
- * True when `before` is another spelling of `after`, British or American. A change of case alone
- * ("english" → "English", "i" → "I") is not a spelling variant.
+ * True when `before` is another spelling of `after`, British or American, a possessive's "'s"
+ * aside ("organisation's"). A change of case alone ("english" → "English", "i" → "I") is not a
+ * spelling variant.
  */
 export function sameInBritishSpelling(before: string, after: string): boolean {
+  const word = (text: string) => text.toLowerCase().replace(/['’]s$/u, '');
   return (
-    before.toLowerCase() !== after.toLowerCase() &&
-    americanSpelling(before.toLowerCase()) === americanSpelling(after.toLowerCase())
+    word(before) !== word(after) && americanSpelling(word(before)) === americanSpelling(word(after))
   );
 }

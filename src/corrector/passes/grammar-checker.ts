@@ -463,7 +463,7 @@ export function withCheckerEdits(
     {
       ...onChecked,
       edits: onChecked.edits.map((edit) =>
-        closesLine(edit) || deletesWords(edit) || rewritesName(checked, edit)
+        closesLine(edit) || deletesWords(edit) || rewritesName(checked, edit) || americanises(edit)
           ? { ...edit, confidence: 0 }
           : edit,
       ),
@@ -508,6 +508,22 @@ export function rewritesName(checked: string, edit: SuggestionEdit): boolean {
         (!acronym && editDistance(written, lower) <= 1),
     );
   });
+}
+
+/**
+ * Whether the model's edit only spells British words the American way: its training text is mostly
+ * American, and it wrote "programme" as "program" at 0.98 in a correct British sentence.
+ */
+export function americanises(edit: SuggestionEdit): boolean {
+  const before = tokenizeWords(edit.before).map((word) => bare(word.text));
+  const after = tokenizeWords(edit.after).map((word) => bare(word.text));
+  return (
+    before.length === after.length &&
+    before.some((word, index) => sameInBritishSpelling(word, after[index]!)) &&
+    before.every(
+      (word, index) => word === after[index] || sameInBritishSpelling(word, after[index]!),
+    )
+  );
 }
 
 function bare(word: string): string {

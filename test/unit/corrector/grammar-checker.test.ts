@@ -8,6 +8,7 @@ import {
   GrammarChecker,
   MODEL_CONFIDENCE_AFTER_CHECKER,
   differInDoubling,
+  americanises,
   isAcceptable,
   rewritesName,
   withCheckerEdits,
@@ -37,6 +38,7 @@ describe('which suggestions of Harper are taken', () => {
     ['Could you give me some informations?', 'informations', 'in formations', false],
     ['I was travelling for work all last week.', 'travelling', 'traveling', false],
     ['The conference was well organised.', 'organised', 'organized', false],
+    ["It matches the organisation's logo.", "organisation's", "organization's", false],
     ['Her anaemia was treated with iron.', 'anaemia', 'anemia', false],
     ['We arrived late becouse of the rain.', 'becouse', 'because', true],
     ['The lecture was very intresting.', 'intresting', 'interesting', true],
@@ -129,6 +131,25 @@ describe('which suggestions of Harper are taken', () => {
     expect(
       isAcceptable(text, lintOver(text, 'Our teacher let us to', 'Grammar'), 'Our teacher let us'),
     ).toBe(true);
+  });
+});
+
+describe("the model's British spellings", () => {
+  const edit = (before: string, after: string) => ({
+    kind: 'replace' as const,
+    sourceSpan: [0, before.length] as [number, number],
+    targetSpan: [0, after.length] as [number, number],
+    before,
+    after,
+    confidence: 0.98,
+    decision: 'pending' as const,
+  });
+
+  it('are not made American, though its other edits of the words are taken', () => {
+    expect(americanises(edit('programme', 'program'))).toBe(true);
+    expect(americanises(edit('the colour scheme,', 'the color scheme,'))).toBe(true);
+    expect(americanises(edit('programme', 'programmes'))).toBe(false);
+    expect(americanises(edit('colour sceme', 'color scheme'))).toBe(false);
   });
 });
 
