@@ -16,7 +16,7 @@
 import type { Segment, Task } from './types.js';
 
 export type TaskEvidence =
-  'alternatives' | 'spoken form' | 'scan noise' | 'sentence' | 'line piece';
+  'alternatives' | 'spoken form' | 'typed' | 'scan noise' | 'sentence' | 'line piece';
 
 export interface InferredTask {
   task: Task;
@@ -24,6 +24,15 @@ export interface InferredTask {
 }
 
 const SPOKEN_FORM = /^[a-z' ]+$/;
+/**
+ * Contractions typed without their apostrophe: no speech recognizer's lexicon has them (pocketsphinx's
+ * has "cant", "wont", "im", "whats" and "lets", words or names of their own, and none of these), so a
+ * lower-case line with one is careless typing, not a transcript in spoken form.
+ */
+const TYPED_CONTRACTION =
+  /\b(?:dont|didnt|doesnt|isnt|wasnt|werent|ive|youre|theyre|thats|couldnt|shouldnt|wouldnt|havent|hasnt|hadnt|mustnt)\b/;
+/** The share of the lower-case lines of a file that must be typed for the rest to count as typed. */
+const TYPED_MIN_SHARE = 0.1;
 const SCAN_NOISE_CHARACTERS = /[|~^_{}[\]<>«»¢©®`\\]/g;
 /** A letter between digits or a digit between letters, or a capital inside lower case ("CIient"). */
 const MIXED_WORD = /[a-z][A-Z]|[A-Za-z][0-9][a-z]|[a-z][0-9]|[0-9][a-z]{1,2}[0-9]/;
@@ -43,7 +52,11 @@ export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
   if (hypotheses.filter((hypothesis) => hypothesis.trim() !== '').length > 1)
     return { task: 'asr', evidence: 'alternatives' };
   const words = best.split(/\s+/).filter(Boolean);
-  if (words.length >= 3 && SPOKEN_FORM.test(best)) return { task: 'asr', evidence: 'spoken form' };
+  if (words.length >= 3 && SPOKEN_FORM.test(best)) {
+    return TYPED_CONTRACTION.test(best)
+      ? { task: 'text', evidence: 'typed' }
+      : { task: 'asr', evidence: 'spoken form' };
+  }
   if (scanNoise(best, words) > 0) return { task: 'ocr', evidence: 'scan noise' };
   if (SENTENCE.test(best)) return { task: 'text', evidence: 'sentence' };
   return { task: 'ocr', evidence: 'line piece' };
@@ -90,7 +103,7 @@ const FILE_MIN_SHARE = 2 / 3;
  * passes for those made 40 harmful edits and 3 repairs.
  */
 export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
-  const inferred = lines.map((hypotheses) => inferSegmentTask(hypotheses));
+  const inferred = withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses)));
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
   for (const line of inferred) counts[line.task]++;
   const [fileTask, count] = (Object.entries(counts) as [Task, number][]).reduce((best, entry) =>
@@ -103,6 +116,20 @@ export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
 }
 
 /**
+ * Lower-case lines without punctuation read as typing, not speech, where enough lines of the same
+ * file show typing ("i didnt see him", "she dont know"): careless writing looks like a transcript in
+ * spoken form, and as one it would get the ASR passes, which leave its grammar alone.
+ */
+function withTypedSpokenForm(inferred: readonly InferredTask[]): InferredTask[] {
+  const typed = inferred.filter((line) => line.evidence === 'typed').length;
+  const lowerCase = typed + inferred.filter((line) => line.evidence === 'spoken form').length;
+  if (typed === 0 || typed < TYPED_MIN_SHARE * lowerCase) return [...inferred];
+  return inferred.map((line) =>
+    line.evidence === 'spoken form' ? { task: 'text', evidence: 'typed' } : line,
+  );
+}
+
+/**
  * The task of a whole document from its segments: the task with the most words, where a tie or a
  * near-tie between text and OCR goes to OCR, whose passes are the more careful (the OCR gate keeps
  * only edits the model is sure of). Words, not segments: a letter's greeting, closing and signature
@@ -111,10 +138,14 @@ export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
  */
 export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'nbest'>[]): Task {
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
-  for (const segment of segments.slice(0, SEGMENTS_READ)) {
+  const read = segments.slice(0, SEGMENTS_READ).map((segment) => {
     const hypotheses = segment.nbest?.length ? segment.nbest : [segment.source];
+    return { hypotheses, inferred: inferSegmentTask(hypotheses) };
+  });
+  const tasks = withTypedSpokenForm(read.map((segment) => segment.inferred));
+  for (const [index, { hypotheses }] of read.entries()) {
     const words = (hypotheses[0] ?? '').slice(0, CHARACTERS_READ).split(/\s+/).filter(Boolean);
-    counts[inferSegmentTask(hypotheses).task] += Math.max(1, words.length);
+    counts[tasks[index]!.task] += Math.max(1, words.length);
   }
   if (counts.asr >= counts.ocr && counts.asr >= counts.text && counts.asr > 0) return 'asr';
   return counts.text > 1.5 * counts.ocr ? 'text' : counts.ocr > 0 ? 'ocr' : 'text';

@@ -31,6 +31,15 @@ describe('inferSegmentTask', () => {
     expect(inferSegmentTask(['yours faithfully']).task).not.toBe('asr');
   });
 
+  it('takes a lower-case line with a contraction typed without its apostrophe for writing', () => {
+    expect(inferSegmentTask(['she dont know what to do with her car'])).toEqual({
+      task: 'text',
+      evidence: 'typed',
+    });
+    // Words of their own that a speech recognizer's lexicon has: no evidence of typing.
+    expect(inferSegmentTask(['we cant stay im afraid lets go']).task).toBe('asr');
+  });
+
   it('takes characters and letter mixes that typing does not produce for a scan', () => {
     expect(inferSegmentTask(['Kessler & Duarte Birosenice Gmibl | 14 Larchiieid Road'])).toEqual({
       task: 'ocr',
@@ -97,6 +106,21 @@ describe('inferDocumentTask', () => {
     const essay = ['I live in Lyon since three years.', 'My brother work in a bank.'];
     expect(inferDocumentTask(essay.map((source) => ({ source })))).toBe('text');
     const transcript = ['so the next item is the budget', 'can everyone hear me okay'];
+    expect(inferDocumentTask(transcript.map((source) => ({ source })))).toBe('asr');
+  });
+
+  it('reads careless lower-case typing as writing, where enough of its lines show typing', () => {
+    const chat = [
+      'i think we should meet on friday if your free',
+      'yesterday i go to the market and buy some vegetables',
+      'she dont know what to do with her old car',
+      'i didnt see him since last year',
+      'we was waiting for you for two hours',
+    ];
+    expect(inferDocumentTask(chat.map((source) => ({ source })))).toBe('text');
+    expect(inferLineTasks(chat.map((line) => [line]))).toEqual(Array(chat.length).fill('text'));
+    // One typed line among many spoken ones is a transcript someone touched up, still speech.
+    const transcript = [...Array(12).fill('so the next item is the budget'), chat[2]!];
     expect(inferDocumentTask(transcript.map((source) => ({ source })))).toBe('asr');
   });
 
