@@ -286,6 +286,15 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   if (joinsHyphenatedWord(before, after)) return false;
+  // A compound is hyphenated before its noun ("an out-of-date schema"), not after a verb ("the schema
+  // will be out of date."), where Harper hyphenated it too.
+  if (
+    /\s/u.test(before) &&
+    before.replace(/\s+/gu, '-') === after &&
+    /^\s*(?:[.,;:!?)]|$)/u.test(text.slice(end))
+  ) {
+    return false;
+  }
   // An acronym is written as its owner writes it ("the DPS" had become "the DPs").
   if (/^\p{Lu}{2,}$/u.test(before) && after.toUpperCase() === before && after !== before)
     return false;

@@ -78,10 +78,17 @@ describe('which suggestions of Harper are taken', () => {
     );
   });
 
-  it('leaves correct speech-like writing as it is: a hyphenated word, "there\'s lots", "every one of", a pronoun "one"', () => {
+  it('leaves correct speech-like writing as it is: a hyphenated word, "out of date.", "there\'s lots", "every one of", a pronoun "one"', () => {
     const joined = 'Did it get added mid-year? We signed a multi-year deal.';
     expect(isAcceptable(joined, lintOver(joined, 'mid-year'), 'midyear')).toBe(false);
     expect(isAcceptable(joined, lintOver(joined, 'multi-year'), 'multiyear')).toBe(false);
+    const dated = 'The schema will be out of date. It is an out of date schema.';
+    const datedAt = (start: number) => {
+      const at = dated.indexOf('out of date', start);
+      return { span: () => ({ start: at, end: at + 11 }), lint_kind: () => 'Miscellaneous' };
+    };
+    expect(isAcceptable(dated, datedAt(0), 'out-of-date')).toBe(false);
+    expect(isAcceptable(dated, datedAt(30), 'out-of-date')).toBe(true);
     const lots = "So there's lots of crime, and there's many reasons.";
     expect(isAcceptable(lots, lintOver(lots, "there's lots", 'Agreement'), 'there are lots')).toBe(
       false,
