@@ -452,6 +452,17 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "Technology make our life easier" → "makes"; "that pollution cause many problems" → "causes":
+    // an uncountable noun opening a sentence or clause (not after "and": "Health and education
+    // have"), before a verb with its object
+    pattern: new RegExp(
+      `(?:^|(?<=[.!?]\\s+|\\b(?:that|because|but|so|if|when|while|although)\\s+))((?:[Tt]echnology|[Pp]ollution|[Ee]ducation|[Mm]usic|[Mm]oney|[Ss]moking|[Tt]ourism|[Tt]raffic|[Ee]xercise|[Ss]ociety|[Ee]verything)(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(${VERB_BASE})(?=\\s+(?:our|the|a|an|my|your|his|her|their|us|me|him|them|it|people|everyone|everything|more|less|many|much|lots)\\b)`,
+      'gu',
+    ),
+    replace: ([subject, space, verb]) =>
+      PAST_LIKE_BASE.test(verb!) ? undefined : `${subject!}${space!}${thirdPersonOf(verb!)}`,
+  },
+  {
     // "looking forward to hear from you" → "to hearing"; "Thank you for give me" → "for giving"
     pattern: new RegExp(
       `\\b(look(?:ing|s|ed)?\\s+forward\\s+to|thanks?\\s+(?:you\\s+)?for|(?:I\\s+am|I['’]m|we\\s+are|we['’]re|you\\s+are|you['’]re)\\s+not\\s+used\\s+to)(\\s+)(${VERB_BASE})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|it|them|him|us|me|you|from|with|to|about|in|up|down|out|early|late|so)\\b)`,

@@ -57,6 +57,10 @@ describe('withLearnerGrammar', () => {
       'It is raining a lot today. It was snowing all night. It is important to rest. He works very hard to pay the rent. I will tell you the truth about it.',
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
+    [
+      'Technology make our life easier. I think that money change people.',
+      'Technology makes our life easier. I think that money changes people.',
+    ],
     // an essay's slips: "more easy", "must to", "the most of", "because of many reasons", "let them
     // to", "asked me if I can"
     [
@@ -171,6 +175,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'Health and education have their beginning in the home. Music lovers enjoy the show.',
       "He was to blame. It was moved from Carleton's to Young's. We get to hard-to-reach places. The weather is nice; we will weather the storm.",
       'Hard work is the key to success. Please advise me. They do good. It looks good. We play good music. I was in a meeting.',
       'Make the most of it. They made the decision to leave and let the flat to students. It is more productive as well as more safe.',
