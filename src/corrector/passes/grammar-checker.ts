@@ -298,7 +298,7 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   // An acronym is written as its owner writes it ("the DPS" had become "the DPs").
   if (/^\p{Lu}{2,}$/u.test(before) && after.toUpperCase() === before && after !== before)
     return false;
-  if (PLENTY_AFTER_THERE_IS.test(before)) return false;
+  if (PLENTY_AFTER_THERE_IS.test(before) && !PLURAL_AFTER.test(text.slice(end))) return false;
   // "Every one of the invoices" counts them one by one; "everyone" cannot take "of".
   if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
   if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
@@ -319,12 +319,12 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name. At a sentence's start, a name is told from a misspelt
     // word by a fix that changes its first letter, only lengthens it ("Hiroshi" → "Hiroshima"), only
-    // shortens it ("Capex" → "Cape"), or is more than one edit away: learners' slips there
-    // are one edit ("Tecnology", "Acording"), names seldom one edit from a word ("Ayesha" →
-    // "Avesta", "Anneliese" → "Annelids").
+    // shortens it but for a doubled last letter ("Capex" → "Cape"; "Thiss" → "This" is a slip), or
+    // is more than one edit away: learners' slips there are one edit ("Tecnology", "Acording"),
+    // names seldom one edit from a word ("Ayesha" → "Avesta", "Anneliese" → "Annelids").
     if (!sentenceStart) return isMisspeltCapitalisedWord(before, after);
-    if (after[0] !== before[0] || after.startsWith(before) || before.startsWith(after))
-      return false;
+    if (after[0] !== before[0] || after.startsWith(before)) return false;
+    if (before.startsWith(after) && before !== `${after}${after.slice(-1)}`) return false;
     if (editDistance(before.toLowerCase(), after.toLowerCase()) > 1) return false;
   }
   return true;
@@ -338,8 +338,13 @@ function joinsHyphenatedWord(before: string, after: string): boolean {
   return before.includes('-') && before.replaceAll('-', '').toLowerCase() === after.toLowerCase();
 }
 
-/** "There's lots of time", "there's plenty of room": idiom, which Harper takes for disagreement. */
+/**
+ * "There's lots of time", "there's plenty of room": idiom, which Harper takes for disagreement (and
+ * its "there are" became "there is" again by the learner rules). Before a plural ("there's lots of
+ * people") its "there are" is kept.
+ */
 const PLENTY_AFTER_THERE_IS = /^there(?:'|\u2019)s\s+(?:lots|plenty)\b/iu;
+const PLURAL_AFTER = /^\s+of\s+(?:\p{L}+s|people|children|men|women)\b/iu;
 
 /**
  * Harper's "one piece of" for "one" before a mass noun ("one information" → "one piece of

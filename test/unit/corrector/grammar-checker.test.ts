@@ -29,6 +29,7 @@ describe('which suggestions of Harper are taken', () => {
     ['Anneliese lives near the station.', 'Anneliese', 'Annelids', false],
     ['Acording to the report, sales rose.', 'Acording', 'According', true],
     ['Capex for the warehouse was approved.', 'Capex', 'Cape', false],
+    ['Thiss is my house.', 'Thiss', 'This', true],
     // A letter written three times: a drawn-out word, or one letter too many.
     ["I'm sooo tired today.", 'sooo', 'soon', false],
     ["I'm sooo tired today.", 'sooo', 'so', true],
@@ -89,6 +90,10 @@ describe('which suggestions of Harper are taken', () => {
     };
     expect(isAcceptable(dated, datedAt(0), 'out-of-date')).toBe(false);
     expect(isAcceptable(dated, datedAt(30), 'out-of-date')).toBe(true);
+    const people = "There's lots of people here.";
+    expect(
+      isAcceptable(people, lintOver(people, "There's lots", 'Agreement'), 'There are lots'),
+    ).toBe(true);
     const lots = "So there's lots of crime, and there's many reasons.";
     expect(isAcceptable(lots, lintOver(lots, "there's lots", 'Agreement'), 'there are lots')).toBe(
       false,
