@@ -683,6 +683,15 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "My grandfather died when I have ten years." → "when I was ten years old" (after a past)
+    pattern: new RegExp(
+      `(?<=\\b(?:\\p{L}+ed|died|was|were|went|left|came|began|lost|met|learnt|got|had|saw|broke|fell|moved)\\b[^.!?]*\\bwhen\\s+)(I|he|she|we|they)(\\s+)(?:have|has)(\\s+(?:${NUMBER}|\\d+)\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:but|and)\\b)`,
+      'gu',
+    ),
+    replace: ([subject, space, years]) =>
+      `${subject!}${space!}${/^(?:we|they)$/u.test(subject!) ? 'were' : 'was'}${years!} old`,
+  },
+  {
     // "My grandfather has 85 years but" → "is 85 years old"
     pattern: new RegExp(
       `\\b(I|he|she|(?:my|your|his|her|our|their)\\s+\\p{L}+)(\\s+)(?:have|has)(\\s+(?:${NUMBER}|\\d+|eighty|ninety|sixty|seventy)(?:-\\p{L}+)?\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:but|and|now)\\b)`,
@@ -720,11 +729,11 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "He don't like" → "He doesn't"; "We went to home" → "went home" (not "returning to home
+    // "He don't like" → "He doesn't"; "We went to home", "arrived to home" → "went home" (not "returning to home
     // problems"); "despite of" → "despite" (not the old "in despite of"); "It was happened" → "It
     // happened"; "thank you for you help" → "your help"
     pattern: new RegExp(
-      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
+      `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning|arrive|arrives|arrived|arriving)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
       'giu',
     ),
     replace: ([he, s1, go, home, despite, happened, forWord, s3]) => {

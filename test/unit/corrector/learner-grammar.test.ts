@@ -58,6 +58,10 @@ describe('withLearnerGrammar', () => {
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
     [
+      'My grandfather died when I have ten years. When I arrived to home, it was late.',
+      'My grandfather died when I was ten years old. When I arrived home, it was late.',
+    ],
+    [
       'Technology make our life easier. I think that money change people.',
       'Technology makes our life easier. I think that money changes people.',
     ],
