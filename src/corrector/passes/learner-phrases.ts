@@ -69,7 +69,7 @@ const MANNER_VERBS =
 /** Verbs that are no nouns, so that after "of", "about", "before" they must be gerunds. */
 const PURE_VERBS =
   'choose|eat|buy|learn|speak|come|give|become|improve|get|know|understand|decide|explain|' +
-  'receive|send|bring|forget|begin';
+  'receive|send|bring|forget|begin|organize|organise|prepare|create|develop|solve|manage';
 
 /** Countable nouns after "amount of", which counts them with "number". */
 const COUNTED_AFTER_AMOUNT =
@@ -181,7 +181,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // "fluently"; "the possibility of choose another" → "of choosing another" (only before an
     // object: "an increase of pay", "a course of study" are nouns)
     pattern: new RegExp(
-      `(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|a|an)\\s+)((?:very|so|too|really|quite)\\s+)(${alternation([...ADJECTIVE_OF_NOUN.keys()])})\\b(?!\\s+of\\b)|\\b((?:${MANNER_VERBS})\\s+(?:(?:English|French|Spanish|German|Chinese|(?!(?:is|are|was|were|be|been|am|so|very|too)\\b)\\p{Ll}+)\\s+){0,2}(?:very\\s+|so\\s+|really\\s+)?)(${alternation([...ADVERB_OF_ADJECTIVE.keys()])})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|every|in|at|when)\\b)|\\b((?:of|about|without|before|after|instead\\s+of|[Bb]efore|[Aa]fter|[Ww]ithout)\\s+)(${PURE_VERBS})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|another|some|it|them|him|me|us|\\p{Ll}+ly)\\b)`,
+      `(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|a|an)\\s+)((?:very|so|too|really|quite)\\s+)(${alternation([...ADJECTIVE_OF_NOUN.keys()])})\\b(?!\\s+of\\b)|\\b((?:${MANNER_VERBS})\\s+(?:(?:English|French|Spanish|German|Chinese|(?!(?:is|are|was|were|be|been|am|so|very|too)\\b)\\p{Ll}+)\\s+){0,2}(?:very\\s+|so\\s+|really\\s+)?)(${alternation([...ADVERB_OF_ADJECTIVE.keys()])})(?=\\s*(?:[.,!?;]|$)|\\s+(?:and|but|because|every|in|at|when)\\b)|\\b((?:of|about|without|before|after|instead\\s+of|[Bb]efore|[Aa]fter|[Ww]ithout)\\s+)(${PURE_VERBS})\\b(?=\\s+(?:a|an|the|my|your|his|her|our|their|this|that|another|some|it|them|him|me|us|\\p{Ll}+ly|\\p{Ll}+s)\\b)`,
       'gu',
     ),
     replace: ([degree, noun, verbPhrase, adjective, preposition, verb]) => {
@@ -437,13 +437,14 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "in the most of cities" → "in most cities", "for the most of the people" → "for most of the
     // people", "for the most of us" → "for most of us" (after a preposition: "make the most of it"
-    // stays); "because of many reasons" → "for
-    // many reasons"; "He asked me if I can help" → "if I could" (reported after "asked")
+    // stays); "because of many reasons" → "for many reasons"; "He asked me if I can help" → "if I
+    // could" (reported after "asked"); "a little of French" → "a little French"
     pattern: new RegExp(
-      `(?<=\\b(?:in|for|to|at|on|by|with|from)\\s+)the\\s+most\\s+of\\s+(?:(the\\s+|(?:us|them|you|these|those)\\b)|(?=\\p{Ll}{2,}s\\b))|\\b(?:[Bb]ecause\\s+of)(\\s+(?:many|several|some|various|different|a\\s+number\\s+of|a\\s+lot\\s+of|lots\\s+of)\\s+reasons)\\b|\\b(asked\\s+(?:me|him|her|us|them)\\s+(?:if|whether)\\s+(?:I|you|he|she|we|they)\\s+)(can|will)\\b`,
+      `(?<=\\b(?:in|for|to|at|on|by|with|from)\\s+)the\\s+most\\s+of\\s+(?:(the\\s+|(?:us|them|you|these|those)\\b)|(?=\\p{Ll}{2,}s\\b))|\\b(?:[Bb]ecause\\s+of)(\\s+(?:many|several|some|various|different|a\\s+number\\s+of|a\\s+lot\\s+of|lots\\s+of)\\s+reasons)\\b|\\b(asked\\s+(?:me|him|her|us|them)\\s+(?:if|whether)\\s+(?:I|you|he|she|we|they)\\s+)(can|will)\\b|\\b([Aa]\\s+little\\s+)of\\s+(?=(?:English|French|Spanish|German|Italian|Portuguese|Russian|Chinese|Japanese|Arabic|Korean|Turkish|Dutch|Greek|Polish)\\b)`,
       'gu',
     ),
-    replace: ([theAfterMost, reasons, askedIf, modal]) => {
+    replace: ([theAfterMost, reasons, askedIf, modal, aLittle]) => {
+      if (aLittle) return aLittle;
       if (reasons) return `for${reasons}`;
       if (askedIf) return `${askedIf}${modal === 'can' ? 'could' : 'would'}`;
       return theAfterMost === undefined ? 'most ' : `most of ${theAfterMost}`;

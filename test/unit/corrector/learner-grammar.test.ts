@@ -58,6 +58,10 @@ describe('withLearnerGrammar', () => {
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
     [
+      'I was in charge of organize events. I speak a little of French.',
+      'I was in charge of organizing events. I speak a little French.',
+    ],
+    [
       'My grandfather died when I have ten years. When I arrived to home, it was late.',
       'My grandfather died when I was ten years old. When I arrived home, it was late.',
     ],
