@@ -286,6 +286,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   if (joinsHyphenatedWord(before, after)) return false;
+  // A transcript's "uh" and "um" are what was said; writing seldom has them to remove.
+  if (/^\s*(?:uh|um|uhm|erm|er|hmm)\s*$/iu.test(before) && after.trim() === '') return false;
   // A compound is hyphenated before its noun ("an out-of-date schema"), not after a verb ("the schema
   // will be out of date."), where Harper hyphenated it too.
   if (
@@ -477,7 +479,11 @@ export function withCheckerEdits(
     {
       ...onChecked,
       edits: onChecked.edits.map((edit) =>
-        closesLine(edit) || deletesWords(edit) || rewritesName(checked, edit) || americanises(edit)
+        closesLine(edit) ||
+        deletesWords(edit) ||
+        rewritesName(checked, edit) ||
+        americanises(edit) ||
+        joinsSentences(checked, edit)
           ? { ...edit, confidence: 0 }
           : edit,
       ),
@@ -522,6 +528,18 @@ export function rewritesName(checked: string, edit: SuggestionEdit): boolean {
         (!acronym && editDistance(written, lower) <= 1),
     );
   });
+}
+
+/**
+ * Whether the model's edit turns the end of a sentence into a comma before the capital that starts
+ * the next ("Okay, cool. Let's move on" had become "cool, Let's" at 0.90).
+ */
+export function joinsSentences(checked: string, edit: SuggestionEdit): boolean {
+  return (
+    /[.!?]["')\]]?$/u.test(edit.before) &&
+    /[,;]$/u.test(edit.after) &&
+    /^\s+\p{Lu}/u.test(checked.slice(edit.sourceSpan[1]))
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   differInDoubling,
   americanises,
   isAcceptable,
+  joinsSentences,
   rewritesName,
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
@@ -123,6 +124,11 @@ describe('which suggestions of Harper are taken', () => {
     ).toBe(false);
   });
 
+  it("leaves a transcript's fillers, which were said", () => {
+    const text = 'So, uh, where were we?';
+    expect(isAcceptable(text, lintOver(text, ' uh', 'Miscellaneous'), '')).toBe(false);
+  });
+
   it('leaves an acronym as its owner writes it', () => {
     const text = 'The deposit is protected with the DPS.';
     expect(isAcceptable(text, lintOver(text, 'DPS', 'Capitalization'), 'DPs')).toBe(false);
@@ -162,6 +168,26 @@ describe("the model's British spellings", () => {
     expect(americanises(edit('the colour scheme,', 'the color scheme,'))).toBe(true);
     expect(americanises(edit('programme', 'programmes'))).toBe(false);
     expect(americanises(edit('colour sceme', 'color scheme'))).toBe(false);
+  });
+});
+
+describe('two sentences', () => {
+  it('are not joined by a comma before the capital of the second', () => {
+    const text = "Okay, cool. Let's move on. It is fine. we agree.";
+    const at = (before: string, after: string) => {
+      const start = text.indexOf(before);
+      return {
+        kind: 'replace' as const,
+        sourceSpan: [start, start + before.length] as [number, number],
+        targetSpan: [start, start + after.length] as [number, number],
+        before,
+        after,
+        confidence: 0.9,
+        decision: 'pending' as const,
+      };
+    };
+    expect(joinsSentences(text, at('cool.', 'cool,'))).toBe(true);
+    expect(joinsSentences(text, at('fine.', 'fine,'))).toBe(false);
   });
 });
 
