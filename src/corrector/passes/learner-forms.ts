@@ -402,10 +402,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "a useful information" → "useful information"; "a very good news" → "very good news"; "an
+    // "a useful information" → "useful information"; "a really good news" → "really good news"; "an
     // accommodation" → "accommodation"
     pattern: new RegExp(
-      `\\b(?:a|an)\\s+((?:(?:very\\s+)?(?:good|useful|great|bad|important|new|little|valuable|wonderful|terrible|sad|exciting|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework|news|progress|weather))(?!\\.\\p{L})${PHRASE_END}`,
+      `\\b(?:a|an)\\s+((?:(?:very\\s+|really\\s+)?(?:good|useful|great|bad|important|new|little|valuable|wonderful|terrible|sad|exciting|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework|news|progress|weather))(?!\\.\\p{L})${PHRASE_END}`,
       'giu',
     ),
     replace: ([phrase]) => (/^piece\b/iu.test(phrase!) ? undefined : phrase),

@@ -114,6 +114,11 @@ const TOO_ADJECTIVES =
   'expensive|cheap|big|small|late|early|hot|cold|difficult|hard|busy|tired|long|short|far|much|' +
   'many|young|old|heavy|slow|fast|loud|noisy|crowded|dangerous|high|low|complicated|boring|sweet|salty';
 
+/** What a learner ranks with "best" or "worst", which need "the". */
+const RANKED_NOUNS =
+  'student|friend|player|teacher|day|way|thing|place|restaurant|hotel|film|movie|book|city|' +
+  'country|option|choice|idea|solution|team|job|song|moment|holiday|gift|present|dish';
+
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
@@ -390,12 +395,13 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "I go to work by the bus" → "by bus" (after a verb of going: "wait by the bus" is a place);
+    // "I go to work by the bus", "by a car" → "by bus", "by car" (after a verb of going: "wait by
+    // the bus" is a place);
     // "born at 1995" → "born in 1995"; "They don't have no money" → "any money"; "bad in languages"
     // → "bad at" (not "better in math than in history"); "a lot of works to do" → "a lot of work"
     // (not "works of art")
     pattern: new RegExp(
-      `\\b((?:go|goes|going|went|come|comes|coming|came|travel|travels|travelled|traveled|travelling|traveling|get|gets|got)\\s+(?:(?:to|from)\\s+(?:\\p{L}+\\s+){1,3}?)?)by\\s+the\\s+(bus|train|plane|taxi|subway|metro|tram|underground)\\b(?=\\s*(?:[.,;!?]|$)|\\s+(?:every|each|and|but|because|to|from|with|in|on|at|today|yesterday|tomorrow)\\b)|\\b(born\\s+)at(\\s+(?:19|20)\\d\\d)\\b|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not|can['’]t|couldn['’]t|won['’]t)\\s+(?:have|has|had|need|want|see|get|find|know|buy)\\s+)no(?=\\s+\\p{Ll})|\\b((?:good|bad|terrible|poor|excellent|great)\\s+)in(?=\\s+(?:mathematics|maths|math|languages|English|French|Spanish|German|Italian|physics|chemistry|biology|history|geography|sports?|football|tennis|cooking|drawing|writing|singing|dancing)\\b)|\\b((?:a\\s+lot|lots)\\s+of\\s+)works(?=\\s+to\\s+(?:do|finish|complete)\\b|\\s*(?:[.,;!?]|$))`,
+      `\\b((?:go|goes|going|went|come|comes|coming|came|travel|travels|travelled|traveled|travelling|traveling|get|gets|got)\\s+(?:(?:to|from)\\s+(?:\\p{L}+\\s+){1,3}?)?)by\\s+(?:the|a)\\s+(bus|train|plane|taxi|subway|metro|tram|underground|car|bike|bicycle)\\b(?=\\s*(?:[.,;!?]|$)|\\s+(?:every|each|and|but|because|to|from|with|in|on|at|today|yesterday|tomorrow)\\b)|\\b(born\\s+)at(\\s+(?:19|20)\\d\\d)\\b|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not|can['’]t|couldn['’]t|won['’]t)\\s+(?:have|has|had|need|want|see|get|find|know|buy)\\s+)no(?=\\s+\\p{Ll})|\\b((?:good|bad|terrible|poor|excellent|great)\\s+)in(?=\\s+(?:mathematics|maths|math|languages|English|French|Spanish|German|Italian|physics|chemistry|biology|history|geography|sports?|football|tennis|cooking|drawing|writing|singing|dancing)\\b)|\\b((?:a\\s+lot|lots)\\s+of\\s+)works(?=\\s+to\\s+(?:do|finish|complete)\\b|\\s*(?:[.,;!?]|$))`,
       'gu',
     ),
     replace: ([going, vehicle, born, year, negation, bad, lotOf]) => {
@@ -476,5 +482,26 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([be, knowing]) => (be ? `${be}too` : `${knowing!}whether`),
+  },
+  {
+    // Articles: "My father is engineer." → "is an engineer", "he is good musician" → "a good
+    // musician" (not "is manager of", "became chairman", "was manager and troubleshooter": a role;
+    // not after a possessive's "'s"); "She is best student" → "the best
+    // student" ("is best known", "it is best to" stay); "This is a first time" → "the first time";
+    // "The life is beautiful" → "Life is beautiful" (a sentence's subject in general: "The life of
+    // a soldier" stays)
+    pattern: new RegExp(
+      `\\b((?:am|is|are|was|were|be|['’]m)\\s+)((?:good|great|famous|successful|professional|excellent|bad|young|talented|qualified|experienced)\\s+)?(${PROFESSIONS})(?=\\s*[.,!?]|\\s*$|\\s+(?:in|but|because|when|who|with|for|since|now|too)\\b)|\\b((?:am|is|are|was|were)\\s+)(?=(?:best|worst)\\s+(?:${RANKED_NOUNS})\\b)|\\b((?:is|was|['’]s)\\s+)a(\\s+first\\s+time)\\b|(?:^|(?<=[.!?]\\s+))The\\s+(life|love|happiness|nature|friendship|education|health)(?=\\s+(?:is|was|can|has|makes|gives|changes)\\b)`,
+      'gu',
+    ),
+    replace: ([be, adjective, job, isBest, isA, firstTime, general]) => {
+      if (job) {
+        const next = adjective ?? job;
+        return `${be!}${/^[aeiou]/iu.test(next) ? 'an' : 'a'} ${adjective ?? ''}${job}`;
+      }
+      if (isBest) return `${isBest}the `;
+      if (isA) return `${isA}the${firstTime!}`;
+      return `${general![0]!.toUpperCase()}${general!.slice(1)}`;
+    },
   },
 ];

@@ -57,6 +57,11 @@ describe('withLearnerGrammar', () => {
       'It is raining a lot today. It was snowing all night. It is important to rest. He works very hard to pay the rent. I will tell you the truth about it.',
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
+    // articles
+    [
+      'I want to be doctor. He is good musician. She is best student here. This is a first time I come. The life is beautiful. It was a really good news. I go to work by a car.',
+      'I want to be a doctor. He is a good musician. She is the best student here. This is the first time I come. Life is beautiful. It was really good news. I go to work by car.',
+    ],
     [
       'I was in charge of organize events. I speak a little of French.',
       'I was in charge of organizing events. I speak a little French.',
@@ -183,6 +188,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      "He is manager of the team and was manager and troubleshooter. Ann's assistant is here. He is best known for it; it is best to wait. The life of a soldier is hard. He was hit by a car.",
       'Health and education have their beginning in the home. Music lovers enjoy the show.',
       "He was to blame. It was moved from Carleton's to Young's. We get to hard-to-reach places. The weather is nice; we will weather the storm.",
       'Hard work is the key to success. Please advise me. They do good. It looks good. We play good music. I was in a meeting.',
