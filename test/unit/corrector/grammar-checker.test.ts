@@ -15,9 +15,9 @@ import {
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
 
-/** A lint over `problem` (its first occurrence in `text`) of the given kind. */
-function lintOver(text: string, problem: string, kind = 'Spelling') {
-  const start = text.indexOf(problem);
+/** A lint over `problem` (its first occurrence in `text` from `from` on) of the given kind. */
+function lintOver(text: string, problem: string, kind = 'Spelling', from = 0) {
+  const start = text.indexOf(problem, from);
   return { span: () => ({ start, end: start + problem.length }), lint_kind: () => kind };
 }
 
@@ -85,10 +85,7 @@ describe('which suggestions of Harper are taken', () => {
     expect(isAcceptable(joined, lintOver(joined, 'mid-year'), 'midyear')).toBe(false);
     expect(isAcceptable(joined, lintOver(joined, 'multi-year'), 'multiyear')).toBe(false);
     const dated = 'The schema will be out of date. It is an out of date schema.';
-    const datedAt = (start: number) => {
-      const at = dated.indexOf('out of date', start);
-      return { span: () => ({ start: at, end: at + 11 }), lint_kind: () => 'Miscellaneous' };
-    };
+    const datedAt = (from: number) => lintOver(dated, 'out of date', 'Miscellaneous', from);
     expect(isAcceptable(dated, datedAt(0), 'out-of-date')).toBe(false);
     expect(isAcceptable(dated, datedAt(30), 'out-of-date')).toBe(true);
     const people = "There's lots of people here.";
@@ -103,10 +100,7 @@ describe('which suggestions of Harper are taken', () => {
       true,
     );
     const each = 'Every one of those invoices was late. Every one knows that.';
-    const everyOneAt = (start: number) => {
-      const at = each.indexOf('Every one', start);
-      return { span: () => ({ start: at, end: at + 9 }), lint_kind: () => 'Miscellaneous' };
-    };
+    const everyOneAt = (from: number) => lintOver(each, 'Every one', 'Miscellaneous', from);
     expect(isAcceptable(each, everyOneAt(0), 'Everyone')).toBe(false);
     expect(isAcceptable(each, everyOneAt(10), 'Everyone')).toBe(true);
     const one = 'Is it the one touching the queue? I need one information.';
@@ -124,14 +118,13 @@ describe('which suggestions of Harper are taken', () => {
     ).toBe(false);
   });
 
-  it("leaves a transcript's fillers, which were said", () => {
-    const text = 'So, uh, where were we?';
-    expect(isAcceptable(text, lintOver(text, ' uh', 'Miscellaneous'), '')).toBe(false);
-  });
-
-  it('leaves an acronym as its owner writes it', () => {
-    const text = 'The deposit is protected with the DPS.';
-    expect(isAcceptable(text, lintOver(text, 'DPS', 'Capitalization'), 'DPs')).toBe(false);
+  it.each([
+    // A transcript's fillers were said.
+    ['So, uh, where were we?', ' uh', 'Miscellaneous', ''],
+    // An acronym is written as its owner writes it.
+    ['The deposit is protected with the DPS.', 'DPS', 'Capitalization', 'DPs'],
+  ])('leaves %s as it is (%s)', (text, problem, kind, after) => {
+    expect(isAcceptable(text, lintOver(text, problem, kind), after)).toBe(false);
   });
 
   it('keeps the capital that starts a sentence, whatever the lint says', () => {
@@ -152,16 +145,22 @@ describe('which suggestions of Harper are taken', () => {
   });
 });
 
-describe("the model's British spellings", () => {
-  const edit = (before: string, after: string) => ({
+/** The model's edit of `before` (its first occurrence in `text`) into `after`. */
+function modelEdit(text: string, before: string, after: string) {
+  const start = text.indexOf(before);
+  return {
     kind: 'replace' as const,
-    sourceSpan: [0, before.length] as [number, number],
-    targetSpan: [0, after.length] as [number, number],
+    sourceSpan: [start, start + before.length] as [number, number],
+    targetSpan: [start, start + after.length] as [number, number],
     before,
     after,
-    confidence: 0.98,
+    confidence: 0.95,
     decision: 'pending' as const,
-  });
+  };
+}
+
+describe("the model's British spellings", () => {
+  const edit = (before: string, after: string) => modelEdit(before, before, after);
 
   it('are not made American, though its other edits of the words are taken', () => {
     expect(americanises(edit('programme', 'program'))).toBe(true);
@@ -174,50 +173,25 @@ describe("the model's British spellings", () => {
 describe('two sentences', () => {
   it('are not joined by a comma before the capital of the second', () => {
     const text = "Okay, cool. Let's move on. It is fine. we agree.";
-    const at = (before: string, after: string) => {
-      const start = text.indexOf(before);
-      return {
-        kind: 'replace' as const,
-        sourceSpan: [start, start + before.length] as [number, number],
-        targetSpan: [start, start + after.length] as [number, number],
-        before,
-        after,
-        confidence: 0.9,
-        decision: 'pending' as const,
-      };
-    };
-    expect(joinsSentences(text, at('cool.', 'cool,'))).toBe(true);
-    expect(joinsSentences(text, at('fine.', 'fine,'))).toBe(false);
+    expect(joinsSentences(text, modelEdit(text, 'cool.', 'cool,'))).toBe(true);
+    expect(joinsSentences(text, modelEdit(text, 'fine.', 'fine,'))).toBe(false);
   });
 });
 
 describe('a name inside a sentence', () => {
-  const edit = (checked: string, before: string, after: string) => {
-    const start = checked.indexOf(before);
-    return {
-      kind: 'replace' as const,
-      sourceSpan: [start, start + before.length] as [number, number],
-      targetSpan: [start, start + after.length] as [number, number],
-      before,
-      after,
-      confidence: 0.95,
-      decision: 'pending' as const,
-    };
-  };
-
   it('is not rewritten into another word by the model', () => {
     const text = 'Thank you for your letter about Unit 4B and the USB drive.';
-    expect(rewritesName(text, edit(text, 'Unit', 'the United'))).toBe(true);
-    expect(rewritesName(text, edit(text, 'USB', 'US'))).toBe(true);
+    expect(rewritesName(text, modelEdit(text, 'Unit', 'the United'))).toBe(true);
+    expect(rewritesName(text, modelEdit(text, 'USB', 'US'))).toBe(true);
   });
 
   it('may change its case, number or a one-letter slip, and a sentence’s first word is no name', () => {
     const text = 'Late fees apply. The State and its Partner sent Silvver to A friend.';
-    expect(rewritesName(text, edit(text, 'Late', 'A late'))).toBe(false);
-    expect(rewritesName(text, edit(text, 'State', 'States'))).toBe(false);
-    expect(rewritesName(text, edit(text, 'Partner', 'partner'))).toBe(false);
-    expect(rewritesName(text, edit(text, 'Silvver', 'Silver'))).toBe(false);
-    expect(rewritesName(text, edit(text, 'A', 'a'))).toBe(false);
+    expect(rewritesName(text, modelEdit(text, 'Late', 'A late'))).toBe(false);
+    expect(rewritesName(text, modelEdit(text, 'State', 'States'))).toBe(false);
+    expect(rewritesName(text, modelEdit(text, 'Partner', 'partner'))).toBe(false);
+    expect(rewritesName(text, modelEdit(text, 'Silvver', 'Silver'))).toBe(false);
+    expect(rewritesName(text, modelEdit(text, 'A', 'a'))).toBe(false);
   });
 });
 
