@@ -5,7 +5,8 @@
  *
  * The evidence is what each recognizer leaves in its output, in this order:
  * - alternatives: only speech recognizers give N-best lists here;
- * - spoken form: lower case, no digits and no punctuation is how ASR without a formatter writes;
+ * - spoken form: lower case, no digits and no punctuation is how ASR without a formatter writes,
+ *   unless the file's such lines have contractions typed without their apostrophe ("dont");
  * - scan noise: characters and letter-digit mixes that typing and speech do not produce ("|", "ﬁ",
  *   "Iine", "0f");
  * - shape: a full sentence (capital first, end punctuation) is writing; a piece of one is a
