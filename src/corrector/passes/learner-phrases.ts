@@ -475,8 +475,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // Words spelt right for the wrong word: "was to expensive" → "too expensive" (before an
-    // adjective of degree after "be" or "feel": "was to blame", "get to hard-to-reach places" stay); "I don't know weather I can"
-    // → "whether" (after a verb of knowing: "the weather is nice", "to weather the storm" stay)
+    // adjective of degree after "be" or "feel": "was to blame", "get to hard-to-reach places"
+    // stay); "I don't know weather I can" → "whether" (after a verb of knowing: "the weather is
+    // nice", "to weather the storm" stay)
     pattern: new RegExp(
       `\\b((?:is|was|are|were|be|been|am|['’]re|feel|felt|seems?|seemed|looks?|looked)\\s+)to(?=\\s+(?:${TOO_ADJECTIVES})\\b(?!-))|\\b((?:know|knows|knew|wonder|wondering|wondered|sure|decide|decided|ask|asks|asked|see|check|doubt|matter|matters|unsure|unclear)\\s+)weather\\b`,
       'gu',
@@ -486,12 +487,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // Articles: "My father is engineer." → "is an engineer", "he is good musician" → "a good
     // musician" (not "is manager of", "became chairman", "was manager and troubleshooter": a role;
-    // not after a possessive's "'s"); "She is best student" → "the best
-    // student" ("is best known", "it is best to" stay); "This is a first time" → "the first time";
-    // "The life is beautiful" → "Life is beautiful" (a sentence's subject in general: "The life of
-    // a soldier" stays)
+    // not after a possessive's "'s"); "She is best student" → "the best student" ("is best known",
+    // "it is best to" stay); "This is a first time" → "the first time"; "The life is beautiful" →
+    // "Life is beautiful" (a sentence's subject in general: "The life of a soldier" stays)
     pattern: new RegExp(
-      `\\b((?:am|is|are|was|were|be|['’]m)\\s+)((?:good|great|famous|successful|professional|excellent|bad|young|talented|qualified|experienced)\\s+)?(${PROFESSIONS})(?=\\s*[.,!?]|\\s*$|\\s+(?:in|but|because|when|who|with|for|since|now|too)\\b)|\\b((?:am|is|are|was|were)\\s+)(?=(?:best|worst)\\s+(?:${RANKED_NOUNS})\\b)|\\b((?:is|was|['’]s)\\s+)a(\\s+first\\s+time)\\b|(?:^|(?<=[.!?]\\s+))The\\s+(life|love|happiness|nature|friendship|education|health)(?=\\s+(?:is|was|can|has|makes|gives|changes)\\b)`,
+      `\\b((?:am|is|was|be|['’]m)\\s+)((?:good|great|famous|successful|professional|excellent|bad|young|talented|qualified|experienced)\\s+)?(${PROFESSIONS})(?=\\s*[.,!?]|\\s*$|\\s+(?:in|but|because|when|who|with|for|since|now|too)\\b)|\\b((?:am|is|are|was|were)\\s+)(?=(?:best|worst)\\s+(?:${RANKED_NOUNS})\\b)|\\b((?:is|was|['’]s)\\s+)a(\\s+first\\s+time)\\b|(?:^|(?<=[.!?]\\s+))The\\s+(life|love|happiness|nature|friendship|education|health)(?=\\s+(?:is|was|can|has|makes|gives|changes)\\b)`,
       'gu',
     ),
     replace: ([be, adjective, job, isBest, isA, firstTime, general]) => {
