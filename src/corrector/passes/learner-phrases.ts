@@ -8,7 +8,7 @@
  * each pattern asks for the words that make it wrong in every reading.
  */
 
-import { baseOfGerund, gerundOf, sameFormOf } from './english-verbs.js';
+import { baseOfGerund, gerundOf, isVerbBase, sameFormOf } from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
 import { PROFESSIONS } from './learner-forms.js';
 import { alternation, presentOfBe, type LearnerRule } from './learner-order-tense.js';
@@ -502,6 +502,23 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (isBest) return `${isBest}the `;
       if (isA) return `${isA}the${firstTime!}`;
       return `${general![0]!.toUpperCase()}${general!.slice(1)}`;
+    },
+  },
+  {
+    // Prepositions: "arrived in the airport" → "at the airport"; "congratulated me for" → "on";
+    // "late to the meeting" → "late for" ("late to work" is American); "insisted to pay" →
+    // "insisted on paying", "capable to do" → "capable of doing" ("lived at Packwood" is English of
+    // its own, and stays)
+    pattern: new RegExp(
+      `\\b((?:arrive|arrives|arrived|arriving)\\s+)in(?=\\s+the\\s+(?:airport|station|hotel|office|restaurant|museum|party|meeting)\\b)|\\b((?:congratulate|congratulates|congratulated|congratulating)\\s+(?:me|him|her|us|them|you)\\s+)for\\b|\\b(late\\s+)to(?=\\s+(?:the|my|our|his|her|their|a|an)\\s+(?:meeting|class|lesson|appointment|interview|party|wedding|lecture|exam)\\b)|\\b((?:insist|insists|insisted|insisting)\\s+)to\\s+(\\p{Ll}+)\\b|\\b(capable\\s+)to\\s+(\\p{Ll}+)\\b`,
+      'gu',
+    ),
+    replace: ([arrive, congratulate, late, insist, insisted, capable, capableOf]) => {
+      if (arrive) return `${arrive}at`;
+      if (congratulate) return `${congratulate}on`;
+      if (late) return `${late}for`;
+      const [opening, verb] = insist ? [`${insist}on`, insisted!] : [`${capable!}of`, capableOf!];
+      return isVerbBase(verb) ? `${opening} ${gerundOf(verb)}` : undefined;
     },
   },
 ];

@@ -57,6 +57,11 @@ describe('withLearnerGrammar', () => {
       'It is raining a lot today. It was snowing all night. It is important to rest. He works very hard to pay the rent. I will tell you the truth about it.',
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
+    // prepositions
+    [
+      'We arrived in the airport. They congratulated me for it. He was late to the meeting. She insisted to pay. He is capable to do it.',
+      'We arrived at the airport. They congratulated me on it. He was late for the meeting. She insisted on paying. He is capable of doing it.',
+    ],
     // articles
     [
       'I want to be doctor. He is good musician. She is best student here. This is a first time I come. The life is beautiful. It was a really good news. I go to work by a car.',
@@ -188,6 +193,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'He was living at Packwood. We arrived in the city. I was late to work.',
       "He is manager of the team and was manager and troubleshooter. Ann's assistant is here. He is best known for it; it is best to wait. The life of a soldier is hard. He was hit by a car.",
       'Health and education have their beginning in the home. Music lovers enjoy the show.',
       "He was to blame. It was moved from Carleton's to Young's. We get to hard-to-reach places. The weather is nice; we will weather the storm.",
