@@ -114,7 +114,7 @@ const isVerbLike = (word: string): boolean =>
  * that cannot continue a compound noun ("make sports" stays in "make sports cars").
  */
 const NOUN_PHRASE_END =
-  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|this|last|next|now|here|there|outside|online|than|so|if|about|of|from|during|while|once|twice|one|two|three|four|five|along|around|through|into|near|\\d+)\\b)';
+  '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|tonight|soon|this|last|next|now|here|there|outside|online|than|so|if|about|of|from|during|while|once|twice|one|two|three|four|five|along|around|through|into|near|\\d+)\\b)';
 
 /** Words before a verb that make it a past participle ("have made"). */
 const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
@@ -286,13 +286,17 @@ const RULES: readonly LearnerRule[] = [
     replace: ([its, rest]) => `${its![0]!}t's${rest!}`,
   },
   {
-    // "strong rain" → "heavy rain"; "a big pleasure" → "a great pleasure"; "big attention" → "great"
+    // "strong rain", "a big rain" → "heavy rain" ("a big snow" is American); "a big pleasure" → "a
+    // great pleasure"; "big attention" → "great"
     pattern:
       /\b(?:(strong)|(big))(\s+)(rain|snow|traffic|smokers?|drinkers?|pleasure|honou?r|attention)\b/giu,
     replace: ([strong, big, space, noun]) => {
       const heavyNoun = /^(?:rain|snow|traffic|smokers?|drinkers?)$/iu.test(noun!);
       if (strong && heavyNoun) return `${matchCase(strong, 'heavy')}${space!}${noun!}`;
-      if (big && !heavyNoun) return `${matchCase(big, 'great')}${space!}${noun!}`;
+      if (big && heavyNoun) {
+        return /^snow$/iu.test(noun!) ? undefined : `${matchCase(big, 'heavy')}${space!}${noun!}`;
+      }
+      if (big) return `${matchCase(big, 'great')}${space!}${noun!}`;
       return undefined;
     },
   },

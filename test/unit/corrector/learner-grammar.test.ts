@@ -57,6 +57,11 @@ describe('withLearnerGrammar', () => {
       'It is raining a lot today. It was snowing all night. It is important to rest. He works very hard to pay the rent. I will tell you the truth about it.',
     ],
     ["My father don't like coffee.", "My father doesn't like coffee."],
+    // collocations and uncountable nouns
+    [
+      'I have to do a decision soon. My hair are too long. We had a big rain. It costed a lot of money.',
+      'I have to make a decision soon. My hair is too long. We had a heavy rain. It cost a lot of money.',
+    ],
     // prepositions
     [
       'We arrived in the airport. They congratulated me for it. He was late to the meeting. She insisted to pay. He is capable to do it.',
@@ -193,6 +198,7 @@ describe('withLearnerGrammar', () => {
       'The hotel offers accommodations for many guests.',
       "It does not always work, and the app doesn't process images or focus on sales.",
       'My son and heir is here.',
+      'A fool and his money are soon parted. If the money were invested, fine. We had a big snow. The project was costed at a million.',
       'He was living at Packwood. We arrived in the city. I was late to work.',
       "He is manager of the team and was manager and troubleshooter. Ann's assistant is here. He is best known for it; it is best to wait. The life of a soldier is hard. He was hit by a car.",
       'Health and education have their beginning in the home. Music lovers enjoy the show.',
