@@ -14,6 +14,20 @@ export function tokenizeWords(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * The word without its leading and trailing marks ("(order" → "order", "date." → "date"), in linear
+ * time: a regular expression anchored at both ends took quadratic time on a long run of marks.
+ */
+export function trimmedToAlphanumerics(word: string): string {
+  const characters = [...word];
+  const isAlphanumeric = (character: string): boolean => /[\p{L}\p{N}]/u.test(character);
+  let start = 0;
+  let end = characters.length;
+  while (start < end && !isAlphanumeric(characters[start]!)) start++;
+  while (end > start && !isAlphanumeric(characters[end - 1]!)) end--;
+  return characters.slice(start, end).join('');
+}
+
 /** Characters are Unicode code points, so an emoji or an astral letter counts once. */
 export function tokenizeCharacters(text: string): Token[] {
   const tokens: Token[] = [];

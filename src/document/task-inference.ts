@@ -14,6 +14,7 @@
  * The router's own choice was measured too: better on lines like its training data, far worse on
  * scans of unseen documents (training/README.md, "Out-of-domain evaluation").
  */
+import { trimmedToAlphanumerics } from '../align/tokens.js';
 import type { Segment, Task } from './types.js';
 
 export type TaskEvidence =
@@ -78,17 +79,6 @@ export function scanNoise(line: string, words: readonly string[] = line.split(/\
   return oddCharacters + mixedWords;
 }
 
-/** The word without leading and trailing non-alphanumerics ("(order" → "order"), in linear time. */
-function trimmedToAlphanumerics(word: string): string {
-  const characters = [...word];
-  const isAlphanumeric = (character: string): boolean => /[\p{L}\p{N}]/u.test(character);
-  let start = 0;
-  let end = characters.length;
-  while (start < end && !isAlphanumeric(characters[start]!)) start++;
-  while (end > start && !isAlphanumeric(characters[end - 1]!)) end--;
-  return characters.slice(start, end).join('');
-}
-
 /** Evidence that only one kind of recognizer leaves; the rest (shape, case) writing can share. */
 const DECISIVE_EVIDENCE: ReadonlySet<TaskEvidence> = new Set(['alternatives', 'scan noise']);
 /** Lines a file needs, and the share of them one task must have, before it speaks for the others. */
@@ -121,10 +111,10 @@ export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
  * file show typing ("i didnt see him", "she dont know"): careless writing looks like a transcript in
  * spoken form, and as one it would get the ASR passes, which leave its grammar alone.
  */
-function withTypedSpokenForm(inferred: readonly InferredTask[]): InferredTask[] {
+function withTypedSpokenForm(inferred: readonly InferredTask[]): readonly InferredTask[] {
   const typed = inferred.filter((line) => line.evidence === 'typed').length;
   const lowerCase = typed + inferred.filter((line) => line.evidence === 'spoken form').length;
-  if (typed === 0 || typed < TYPED_MIN_SHARE * lowerCase) return [...inferred];
+  if (typed === 0 || typed < TYPED_MIN_SHARE * lowerCase) return inferred;
   return inferred.map((line) =>
     line.evidence === 'spoken form' ? { task: 'text', evidence: 'typed' } : line,
   );

@@ -15,7 +15,7 @@ import { Dialect, LocalLinter, type BinaryModule, type Lint, type Suggestion } f
 import { binary } from 'harper.js/binary';
 import { sameChange, wordEdits } from '../../align/edits.js';
 import { alignSequences } from '../../align/sequence.js';
-import { tokenizeWords } from '../../align/tokens.js';
+import { tokenizeWords, trimmedToAlphanumerics } from '../../align/tokens.js';
 import {
   confidentText,
   suggestionFromCorrection,
@@ -513,9 +513,11 @@ export function withCheckerEdits(
  * change; a capital "A" is no name.
  */
 export function rewritesName(checked: string, edit: SuggestionEdit): boolean {
-  const after = tokenizeWords(edit.after).map((word) => bare(word.text).toLowerCase());
+  const after = tokenizeWords(edit.after).map((word) =>
+    trimmedToAlphanumerics(word.text).toLowerCase(),
+  );
   return tokenizeWords(edit.before).some((word) => {
-    const name = bare(word.text);
+    const name = trimmedToAlphanumerics(word.text);
     if (!/^\p{Lu}./u.test(name)) return false;
     if (startsSentence(checked.slice(0, edit.sourceSpan[0] + word.start))) return false;
     const lower = name.toLowerCase();
@@ -547,8 +549,8 @@ export function joinsSentences(checked: string, edit: SuggestionEdit): boolean {
  * American, and it wrote "programme" as "program" at 0.98 in a correct British sentence.
  */
 export function americanises(edit: SuggestionEdit): boolean {
-  const before = tokenizeWords(edit.before).map((word) => bare(word.text));
-  const after = tokenizeWords(edit.after).map((word) => bare(word.text));
+  const before = tokenizeWords(edit.before).map((word) => trimmedToAlphanumerics(word.text));
+  const after = tokenizeWords(edit.after).map((word) => trimmedToAlphanumerics(word.text));
   return (
     before.length === after.length &&
     before.some((word, index) => sameInBritishSpelling(word, after[index]!)) &&
@@ -556,10 +558,6 @@ export function americanises(edit: SuggestionEdit): boolean {
       (word, index) => word === after[index] || sameInBritishSpelling(word, after[index]!),
     )
   );
-}
-
-function bare(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 /** Token confidences for `text`: a word the model also wrote keeps the model's confidence. */

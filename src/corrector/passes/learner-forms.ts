@@ -139,7 +139,6 @@ const VERB_BASE = `(?:${VERB_BASES.join('|')})`;
  */
 const SENTENCE_OPENING =
   '(?:^|(?<=[.!?]\\s+)(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|\\p{Lu})\\.\\s+))';
-/** Bases that are also another verb's past ("Ekstrohm lay in his bunk"). */
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Participles that are no past form of their verb ("seen", not "tasted"). */
@@ -332,11 +331,11 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "The hotel have many problems" → "has"; "This car are" → "is"; "My father don't" → "doesn't";
-    // only where the noun phrase opens
-    // a sentence or clause, and not for nouns British English treats as many ("the team are"); not
+    // "My hair are too long" → "is"; only where the noun phrase opens a sentence or clause ("a fool
+    // and his money are"), and not for nouns British English treats as many ("the team are"); not
     // "were", which "if the man were" needs
     pattern: new RegExp(
-      `(?:^|(?<=[.!?;:]\\s+|\\b(?:[Bb]ecause|[Bb]ut|[Ss]o|[Ww]hen|[Ww]hile|[Aa]lthough|[Ii]f)\\s+))((?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+(?!(?:${COLLECTIVE_NOUNS})\\b)(?:${COUNTABLE_NOUNS.join('|')}|${SINGULAR_SUBJECTS})(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(have|are|do|don['’]t)\\b(?!['’])`,
+      `(?:^|(?<=[.!?;:]\\s+|\\b(?:[Bb]ecause|[Bb]ut|[Ss]o|[Ww]hen|[Ww]hile|[Aa]lthough|[Ii]f)\\s+))((?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\\s+(?!(?:${COLLECTIVE_NOUNS})\\b)(?:${COUNTABLE_NOUNS.join('|')}|${SINGULAR_SUBJECTS}|${MASS_NOUNS}|hair)(?:\\s+${FREQUENCY_ADVERB})?)(\\s+)(have|are|do|don['’]t)\\b(?!['’])`,
       'gu',
     ),
     replace: ([subject, space, verb]) =>
@@ -512,8 +511,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Fixed prepositions: "in Monday", "at Sundays" → "on", "born on 1998" → "in 1998", "in next month" →
-    // "next month", "during five days" → "for five days", "On the other hand", "near from"
+    // Fixed prepositions: "in Monday", "at Sundays" → "on", "born on 1998" → "in 1998", "in next
+    // month" → "next month", "during five days" → "for five days", "On the other hand", "near from"
     pattern: new RegExp(
       `\\b(?:(in|at)(\\s+)((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+from)\\b`,
       'gu',
@@ -729,9 +728,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "He don't like" → "He doesn't"; "We went to home", "arrived to home" → "went home" (not "returning to home
-    // problems"); "despite of" → "despite" (not the old "in despite of"); "It was happened" → "It
-    // happened"; "thank you for you help" → "your help"
+    // "He don't like" → "He doesn't"; "We went to home", "arrived to home" → "went home" (not
+    // "returning to home problems"); "despite of" → "despite" (not the old "in despite of"); "It was
+    // happened" → "It happened"; "thank you for you help" → "your help"
     pattern: new RegExp(
       `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning|arrive|arrives|arrived|arriving)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
       'giu',
@@ -898,18 +897,17 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // Times and places of time: "at Monday" → "on Monday", "in 5 o'clock" → "at 5 o'clock", "at the
     // morning" → "in the morning", "How long time" → "How long"; "prefer tea than coffee" → "to
-    // coffee" (not "rather than"); "works hardly" → "works hard"; "cope up with" → "cope with"
+    // coffee" (not "rather than"); "cope up with" → "cope with" ("works hardly" is learner-phrases.ts's)
     pattern: new RegExp(
-      `\\b(at)(\\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!['’])|\\b(?:in|on)(\\s+(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o['’]clock|\\s*[ap]\\.?m\\b))|\\b(at)(\\s+the\\s+(?:morning|afternoon|evening))${PHRASE_END}|\\b([Hh]ow\\s+long)\\s+time\\b|\\b(prefer(?:s|red|ring)?\\s+(?!to\\b)\\p{L}+(?:\\s+\\p{L}+)?\\s+)than\\b|\\b((?:work|works|worked|working|study|studies|studied|studying|train|trains|trained|training)\\s+)hardly\\b(?=\\s*(?:[.,;!?]|$)|\\s+(?:every|all|for|to|and|but|because|so|at|in|on)\\b)|\\b(cop(?:e|es|ed|ing))\\s+up\\s+with\\b`,
+      `\\b(at)(\\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!['’])|\\b(?:in|on)(\\s+(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o['’]clock|\\s*[ap]\\.?m\\b))|\\b(at)(\\s+the\\s+(?:morning|afternoon|evening))${PHRASE_END}|\\b([Hh]ow\\s+long)\\s+time\\b|\\b(prefer(?:s|red|ring)?\\s+(?!to\\b)\\p{L}+(?:\\s+\\p{L}+)?\\s+)than\\b|\\b(cop(?:e|es|ed|ing))\\s+up\\s+with\\b`,
       'gu',
     ),
-    replace: ([at, s1, day, clock, atThe, part, howLong, prefer, work, cope]) => {
+    replace: ([at, s1, day, clock, atThe, part, howLong, prefer, cope]) => {
       if (at) return `on${s1!}${day!}`;
       if (clock) return `at${clock}`;
       if (atThe) return `in${part!}`;
       if (howLong) return howLong;
       if (prefer) return /\brather\s+$/u.test(prefer) ? undefined : `${prefer}to`;
-      if (work) return `${work}hard`;
       return `${cope!} with`;
     },
   },
@@ -1135,6 +1133,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
 ];
 
+/** Bases that are also another verb's past ("Ekstrohm lay in his bunk"). */
 const PAST_OF_ANOTHER_VERB = /^(?:lay|found|saw|fell|wound|ground|bore)$/u;
 /**
  * A name opening a sentence, and the verb after it: "Maria live in Madrid", "Greta and Jonas was".

@@ -522,16 +522,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "My hair are too long" → "is": an uncountable noun opening a sentence or clause ("a fool and
-    // his money are", "if the money were" stay); "It costed a lot" →
-    // "cost" (before a price or an amount: "the project was costed at" is British for estimated)
-    pattern: new RegExp(
-      `(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|that)\\s+))((?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he)\\s+(?:hair|money|furniture|luggage|information|advice|homework|equipment)(?:\\s+(?:always|still|really|also))?)(\\s+)(are|have)\\b(?!['’])|\\b(costed)(?=\\s+(?:a\\s+lot|me|us|him|her|them|you|about|around|nearly|almost|over|more|less|too|so|only|just|[$£€]|\\d))`,
-      'gu',
-    ),
-    replace: ([noun, space, verb, costed]) => {
-      if (costed) return 'cost';
-      return `${noun!}${space!}${verb === 'are' ? 'is' : 'has'}`;
-    },
+    // "It costed a lot" → "cost" (before a price or an amount: "the project was costed at" is
+    // British for estimated)
+    pattern:
+      /\bcosted(?=\s+(?:a\s+lot|me|us|him|her|them|you|about|around|nearly|almost|over|more|less|too|so|only|just|[$£€]|\d))/gu,
+    replace: () => 'cost',
   },
 ];

@@ -12,6 +12,7 @@
  * on test, with the same CER; its Python twin is appends_sentence_end in training/gating.py).
  */
 import { applyTextEdits, spansOverlap } from '../../align/edits.js';
+import { trimmedToAlphanumerics } from '../../align/tokens.js';
 import { suggestionFromCorrection } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
@@ -128,7 +129,7 @@ const CODE_WORD = /^(?:\p{Lu}{2,5}|.*\p{Ll}\p{Lu}.*)$/u;
  * breakages.
  */
 function isCodeWord(word: string): boolean {
-  return CODE_WORD.test(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  return CODE_WORD.test(trimmedToAlphanumerics(word));
 }
 
 /**
