@@ -27,7 +27,12 @@ import { withAsrGuard } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { withLettersBeyondAsciiKept } from './passes/unwritten-letters.js';
-import { refineOcrSuggestion, usesModelEdits } from './passes/ocr-refine.js';
+import {
+  refineOcrSuggestion,
+  ScanLineReadings,
+  type ScanLineContext,
+  usesModelEdits,
+} from './passes/ocr-refine.js';
 import { withLearnerGrammar } from './passes/learner-grammar.js';
 import { withoutGluedMarks, withoutStrayMarks } from './passes/stray-marks.js';
 import { splitForModel } from './decoding/chunking.js';
@@ -82,6 +87,8 @@ interface PassContext {
    * which the lexical pass's confidences weigh: a word read the same way twice is likely right.
    */
   documentCounts: ReadonlyMap<string, number> | undefined;
+  /** Where the segment's line stands among the request's scan lines, when it is one. */
+  scanLine: ScanLineContext | undefined;
 }
 
 type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Suggestion;
@@ -99,9 +106,16 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 const PASSES: Record<Task, readonly Pass[]> = {
   asr: [(source, suggestion) => withAsrGuard(source, suggestion)],
   ocr: [
-    (source, suggestion, { lexicon, wordConfidences, documentCounts }) =>
+    (source, suggestion, { lexicon, wordConfidences, documentCounts, scanLine }) =>
       lexicon
-        ? refineOcrSuggestion(source, suggestion, lexicon, wordConfidences, documentCounts)
+        ? refineOcrSuggestion(
+            source,
+            suggestion,
+            lexicon,
+            wordConfidences,
+            documentCounts,
+            scanLine,
+          )
         : suggestion,
     (source, suggestion, { wordConfidences }) =>
       withoutStrayMarks(source, suggestion, wordConfidences),
@@ -250,6 +264,17 @@ export class CorrectorEngine {
     const documentCounts = lexicon
       ? documentWordCounts(plans.filter((plan) => plan.task === 'ocr').map((plan) => plan.source))
       : undefined;
+    const scanLines = lexicon
+      ? new ScanLineReadings(
+          lexicon,
+          plans.map((plan) =>
+            plan.task === 'ocr'
+              ? { text: plan.source, wordConfidences: plan.input.wordConfidences }
+              : undefined,
+          ),
+          documentCounts,
+        )
+      : undefined;
     let done = 0;
     let reported = performance.now();
     options.onProgress?.(0, segments.length);
@@ -257,7 +282,7 @@ export class CorrectorEngine {
       const plan = plans[segment]!;
       plan.results[piece] = pieceResult;
       if (--plan.remaining > 0) return;
-      const result = this.assemble(plan, withRouting, lexicon, documentCounts);
+      const result = this.assemble(plan, withRouting, lexicon, documentCounts, scanLines);
       results[plan.index] = result;
       done++;
       options.onResult?.(result);
@@ -480,6 +505,7 @@ export class CorrectorEngine {
     withRouting: boolean,
     lexicon?: OcrLexicon,
     documentCounts?: ReadonlyMap<string, number>,
+    scanLines?: ScanLineReadings,
   ): SegmentResult {
     let text = '';
     let cursor = 0;
@@ -518,7 +544,12 @@ export class CorrectorEngine {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;
     }
-    const context = { lexicon, wordConfidences: plan.input.wordConfidences, documentCounts };
+    const context: PassContext = {
+      lexicon,
+      wordConfidences: plan.input.wordConfidences,
+      documentCounts,
+      scanLine: plan.task === 'ocr' ? scanLines?.context(plan.index) : undefined,
+    };
     for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, context);
     // Last, so that it also judges the edits the passes proposed (the OCR lexical pass's above all).
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);

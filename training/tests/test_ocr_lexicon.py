@@ -21,6 +21,7 @@ from training.ocr_lexicon import (
     document_word_counts,
     in_longer_word,
     recognizer_confidence,
+    runs_on,
     write_arpa,
 )
 
@@ -160,6 +161,22 @@ class CorrectionTest(unittest.TestCase):
         self.assertEqual(self.lexicon.correct("letter of rnarch 2024")[0], "letter of march 2024")
         for line in ("letter rnarch-2024", "letter 2024-rnarch", "letter rnarch/7", "letter 7/rnarch"):
             self.assertEqual(self.lexicon.correct(line), (line, []))
+
+    def test_a_line_is_read_from_the_words_of_the_line_its_sentence_runs_on_from(self):
+        for line in ("we thank you", "thank you for your,", "the union of the (", "Dear Mrs Ahmed"):
+            self.assertTrue(runs_on(line), line)
+        for line in ("we thank you.", "Thank you!", 'he said "no."', "Total: ", "(see below).", " ", ""):
+            self.assertFalse(runs_on(line), line)
+        alone = self.lexicon.correct("tor your letter")
+        self.assertEqual(alone[0], "for your letter")
+        run_on = self.lexicon.read_lines([("we thank you", None), ("tor your letter", None)])[1]
+        ended = self.lexicon.read_lines([("we thank you.", None), ("tor your letter", None)])[1]
+        self.assertEqual(run_on[0], "for your letter")
+        # After "thank you" the word model is surer of "for" than at a sentence's start.
+        self.assertGreater(run_on[1][0]["confidence"], alone[1][0]["confidence"] + 0.2)
+        self.assertEqual(ended, alone)
+        with self.settings(new_sentence_cost=None):
+            self.assertEqual(self.lexicon.read_lines([("we thank you", None), ("tor your letter", None)])[1], alone)
 
     def test_digits_are_not_touched(self):
         self.assertEqual(self.lexicon.correct("the state of 1990")[0], "the state of 1990")

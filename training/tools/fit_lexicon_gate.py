@@ -72,10 +72,12 @@ def edits_of(lexicon: OcrLexicon, path: Path) -> tuple[list[dict], list[dict]]:
     for record in records:
         pages.setdefault(page_of(record), []).append(record["hypotheses"][0])
     counts = {page: document_word_counts(page_lines) for page, page_lines in pages.items()}
-    for line_index, record in enumerate(records):
+    # In file order, each line with the words of the line before where its sentence runs on, as the
+    # app reads a file's scan lines.
+    readings = lexicon.read_lines([(r["hypotheses"][0], r.get("word_confidences")) for r in records])
+    for line_index, (record, (_, line_edits)) in enumerate(zip(records, readings)):
         line, reference = record["hypotheses"][0], record["reference"]
         lines.append({"line": line, "reference": reference})
-        _, line_edits = lexicon.correct(line, record.get("word_confidences"))
         before = char_errors(reference, line)[0]
         for edit in line_edits:
             word = line[edit["start"] : edit["end"]]

@@ -43,6 +43,11 @@ export interface LexicalEdit {
 export interface LexicalCorrection {
   text: string;
   edits: LexicalEdit[];
+  /**
+   * The last two words of the line's best path for the word model, "<s>" where it has fewer: the
+   * context the next line starts from where the sentence runs on (ocr-refine.ts runsOn).
+   */
+  lastWords: readonly [string, string];
 }
 
 export interface OcrLexiconSettings {
@@ -78,6 +83,12 @@ export interface OcrLexiconSettings {
   /** 0.5 when absent. */
   recognizer_confidence_midpoint?: number | undefined;
   /**
+   * A line whose sentence may run on from the line before is read from that line's last words, or
+   * as a new sentence at this cost in ln-probability (a heading, or "Dear Mrs" after an address).
+   * Absent: every line is read as a new sentence.
+   */
+  new_sentence_cost?: number | undefined;
+  /**
    * Weights that turn an edit's posterior into the probability that it lowers the line's character
    * errors (`calibrationFeatures`; fitted by training/tools/fit_lexicon_gate.py). Absent: the
    * posterior is the edit's confidence.
@@ -105,6 +116,10 @@ const KNOWN_WORDS_FILE = 'known-words.txt.gz';
 
 const SENTENCE_START = '<s>';
 const SENTENCE_END = '</s>';
+
+function lastTwo(words: readonly string[]): [string, string] {
+  return [words[words.length - 2]!, words[words.length - 1]!];
+}
 /** Distinct words whose options are kept (OcrLexicon.optionsByWord): a few megabytes. */
 const OPTIONS_CACHE_SIZE = 50_000;
 
@@ -174,6 +189,7 @@ const settingsSchema = z.object({
   general_lm_weight: z.number().min(0).lt(1).optional(),
   recognizer_confidence_weight: z.number().nonnegative().optional(),
   recognizer_confidence_midpoint: z.number().min(0).max(1).optional(),
+  new_sentence_cost: z.number().nonnegative().optional(),
   edit_calibration: z
     .object(
       Object.fromEntries(['bias', ...CALIBRATION_WEIGHTS].map((name) => [name, z.number()])) as {
@@ -655,6 +671,8 @@ interface Hypothesis {
   last: string;
   /** The option chosen for each word so far. */
   chosen: number[];
+  /** Which of bestPath's starts the hypothesis began from. */
+  start: number;
 }
 
 const DOCUMENT_WORD = /[A-Za-z]+/g;
@@ -777,12 +795,16 @@ export class OcrLexicon {
    * The corrected line and its word replacements. `confidences`: the recognizer's, one per
    * white-space separated word of the line (null where unknown), as documents carry them.
    * `documentCounts`: the words of the document the line belongs to (documentWordCounts), which the
-   * edits' calibration weighs; the line's own when not given.
+   * edits' calibration weighs; the line's own when not given. `wordsBefore`: the last words of the
+   * line before (its `lastWords`) where the sentence may run on into this line: the line is read
+   * from them, or as a new sentence at `new_sentence_cost`; without them, or without that setting,
+   * as a new sentence.
    */
   correct(
     line: string,
     confidences?: readonly (number | null)[],
     documentCounts?: ReadonlyMap<string, number>,
+    wordsBefore?: readonly string[],
   ): LexicalCorrection {
     const spans = [...line.matchAll(WORD)].map((match) => ({
       start: match.index,
@@ -798,7 +820,12 @@ export class OcrLexicon {
         confidences?.[wordIndexAt(wordStarts, start)],
       ),
     );
-    const chosen = this.bestPath(options);
+    const newSentence: readonly [string, string] = [SENTENCE_START, SENTENCE_START];
+    const starts =
+      wordsBefore && wordsBefore.length > 0 && this.settings.new_sentence_cost !== undefined
+        ? [lastTwo([...newSentence, ...wordsBefore]), newSentence]
+        : [newSentence];
+    const { chosen, start: before } = this.bestPath(options, starts);
     const counts = documentCounts ?? documentWordCounts([line]);
     const pieces: string[] = [];
     const edits: LexicalEdit[] = [];
@@ -808,13 +835,19 @@ export class OcrLexicon {
       pieces.push(line.slice(cursor, start), option.text);
       cursor = end;
       if (chosen[position] !== 0) {
-        const posterior = this.posterior(options, chosen, position);
+        const posterior = this.posterior(options, chosen, position, before);
         const confidence = this.calibrated(line.slice(start, end), option.text, posterior, counts);
         edits.push({ start, end, text: option.text, confidence });
       }
     });
     pieces.push(line.slice(cursor));
-    return { text: pieces.join(''), edits };
+    // The line's own words only: a line of marks ("-----") or a single word passes on no more.
+    const words = options.flatMap((wordOptions, position) => wordOptions[chosen[position]!]!.words);
+    return {
+      text: pieces.join(''),
+      edits,
+      lastWords: lastTwo([SENTENCE_START, SENTENCE_START, ...words]),
+    };
   }
 
   /**
@@ -930,12 +963,23 @@ export class OcrLexicon {
     return options;
   }
 
-  /** The option index per word of the best hypothesis of a beam search with recombination. */
-  private bestPath(options: (readonly WordOption[])[]): number[] {
+  /**
+   * The option index per word of the best hypothesis of a beam search with recombination, and the
+   * context it started from: the first of `starts` free, the second (a new sentence, where the line
+   * may run on from the line before) at `new_sentence_cost`.
+   */
+  private bestPath(
+    options: (readonly WordOption[])[],
+    starts: readonly (readonly [string, string])[],
+  ): { chosen: number[]; start: readonly [string, string] } {
     const { channel_weight: weight, beam: beamWidth } = this.settings;
-    let beam: Hypothesis[] = [
-      { score: 0, previous: SENTENCE_START, last: SENTENCE_START, chosen: [] },
-    ];
+    let beam: Hypothesis[] = starts.map(([previous, last], start) => ({
+      score: start === 0 ? 0 : -(this.settings.new_sentence_cost ?? 0),
+      previous,
+      last,
+      chosen: [],
+      start,
+    }));
     for (const wordOptions of options) {
       const extended: Hypothesis[] = [];
       for (const hypothesis of beam) {
@@ -948,7 +992,13 @@ export class OcrLexicon {
             previous = last;
             last = word;
           }
-          extended.push({ score: total, previous, last, chosen: [...hypothesis.chosen, k] });
+          extended.push({
+            score: total,
+            previous,
+            last,
+            chosen: [...hypothesis.chosen, k],
+            start: hypothesis.start,
+          });
         });
       }
       // Best first; Array.prototype.sort is stable, so ties keep the earlier hypothesis (as Python).
@@ -976,21 +1026,23 @@ export class OcrLexicon {
         bestScore = score;
       }
     }
-    return best.chosen;
+    return { chosen: best.chosen, start: starts[best.start]! };
   }
 
   /**
    * The posterior of the chosen option at `position` among that position's options, each scored
-   * with the two LM words before it and up to two after it (or the end of the sentence).
+   * with the two LM words before it (from `start`, the line's context) and up to two after it (or
+   * the end of the sentence).
    */
   private posterior(
     options: (readonly WordOption[])[],
     chosen: number[],
     position: number,
+    start: readonly [string, string],
   ): number {
     const chosenWords = (from: number, to: number): string[] =>
       options.slice(from, to).flatMap((wordOptions, i) => wordOptions[chosen[from + i]!]!.words);
-    const before = [SENTENCE_START, SENTENCE_START, ...chosenWords(0, position)].slice(-2);
+    const before = [...start, ...chosenWords(0, position)].slice(-2);
     const following = chosenWords(position + 1, options.length);
     const after = following.length >= 2 ? following.slice(0, 2) : [...following, SENTENCE_END];
     const scores = options[position]!.map((option) => {

@@ -10,10 +10,12 @@ import {
   OcrLexicon,
   type LexicalEdit,
 } from '../../../src/corrector/passes/ocr-lexicon.js';
+import { ScanLineReadings } from '../../../src/corrector/passes/ocr-refine.js';
 
 const lexiconDir = fileURLToPath(new URL('../../../assets/models/ocr-lexicon/', import.meta.url));
 
-// Written by `training/ocr_lexicon.py fixture` from the Python reference (OcrLexicon.correct).
+// Written by `training/ocr_lexicon.py fixture` from the Python reference (OcrLexicon.read_lines: the
+// lines in order, each from the last words of the one before where its sentence runs on).
 interface ParityCase {
   line: string;
   /** Every other line's: the recognizer's confidence in each white-space separated word. */
@@ -49,31 +51,49 @@ beforeAll(async () => {
   lexicon = await OcrLexicon.load(lexiconDir);
 });
 
+/** The fixture's lines as one request's scan lines, read as the engine reads them. */
+function fixtureReadings(): ScanLineReadings {
+  const lines = cases.map((c) => ({ text: c.line, wordConfidences: c.confidences }));
+  return new ScanLineReadings(lexicon, lines, fixtureCounts);
+}
+
 describe('OcrLexicon parity with training/ocr_lexicon.py', () => {
   it('has a fixture of dev lines, some of them corrected', () => {
     expect(cases.length).toBe(400);
     expect(cases.filter((c) => c.line !== c.corrected).length).toBeGreaterThan(100);
   });
 
-  it.each(cases.map((c, index) => [index, c] as const))('line %i', (_index, parityCase) => {
-    const result = lexicon.correct(parityCase.line, parityCase.confidences, fixtureCounts);
-    expect(result.text).toBe(parityCase.corrected);
-    const expected = parityCase.edits.map((edit) => ({
-      ...edit,
-      start: utf16Offset(parityCase.line, edit.start),
-      end: utf16Offset(parityCase.line, edit.end),
-    }));
-    const withoutConfidence = ({ start, end, text }: LexicalEdit) => ({ start, end, text });
-    expect(result.edits.map(withoutConfidence)).toEqual(expected.map(withoutConfidence));
-    result.edits.forEach((edit, i) => {
-      expect(Math.abs(edit.confidence - expected[i]!.confidence)).toBeLessThanOrEqual(1e-9);
-    });
+  it('reads many of its lines from the words of the line before', () => {
+    const readings = fixtureReadings();
+    const runOn = cases.filter((_, index) => readings.context(index).wordsBefore !== undefined);
+    expect(runOn.length).toBeGreaterThan(100);
   });
+
+  // Asked for last line first, as a request's segments may finish in any order.
+  let readings: ScanLineReadings | undefined;
+  it.each(cases.map((c, index) => [index, c] as const).reverse())(
+    'line %i',
+    (index, parityCase) => {
+      readings ??= fixtureReadings();
+      const result = readings.context(index).sourceReading;
+      expect(result.text).toBe(parityCase.corrected);
+      const expected = parityCase.edits.map((edit) => ({
+        ...edit,
+        start: utf16Offset(parityCase.line, edit.start),
+        end: utf16Offset(parityCase.line, edit.end),
+      }));
+      const withoutConfidence = ({ start, end, text }: LexicalEdit) => ({ start, end, text });
+      expect(result.edits.map(withoutConfidence)).toEqual(expected.map(withoutConfidence));
+      result.edits.forEach((edit, i) => {
+        expect(Math.abs(edit.confidence - expected[i]!.confidence)).toBeLessThanOrEqual(1e-9);
+      });
+    },
+  );
 });
 
 /** Each line comes back as printed, with no edit. */
 function expectKeptAsPrinted(...lines: string[]): void {
-  for (const line of lines) expect(lexicon.correct(line)).toEqual({ text: line, edits: [] });
+  for (const line of lines) expect(lexicon.correct(line)).toMatchObject({ text: line, edits: [] });
 }
 
 describe('OcrLexicon corrections', () => {
@@ -225,7 +245,7 @@ describe('OcrLexicon far candidates', () => {
     expect(text).toBe('The issue was discussed at the meeting');
     expect(edits).toMatchObject([{ start: 14, end: 23, text: 'discussed' }]);
     expect(edits[0]!.confidence).toBeGreaterThan(0.5);
-    expect(withoutFar.correct(line)).toEqual({ text: line, edits: [] });
+    expect(withoutFar.correct(line)).toMatchObject({ text: line, edits: [] });
   });
 
   it('gives a far candidate the case of the word', () => {

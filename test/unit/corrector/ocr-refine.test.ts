@@ -7,6 +7,7 @@ import {
 import type { RoutingRecord, Suggestion } from '../../../src/document/types.js';
 import {
   refineOcrSuggestion,
+  ScanLineReadings,
   type LexicalCorrector,
   type LexicalEdit,
 } from '../../../src/corrector/passes/ocr-refine.js';
@@ -46,7 +47,7 @@ function tableLexicon(
         edits.push({ start, end: start + word.length, text: replacement, confidence });
         return replacement;
       });
-      return { text, edits };
+      return { text, edits, lastWords: text.toLowerCase().split(/\s+/u).slice(-2) };
     },
   };
 }
@@ -113,6 +114,7 @@ describe('refineOcrSuggestion', () => {
           { start: 10, end: 17, text: 'returned', confidence: 0.52 },
           { start: 18, end: 21, text: 'the', confidence: 0.99 },
         ],
+        lastWords: ['following', 'evening'],
       }),
     };
     const refined = refineOcrSuggestion(line, modelSuggestion(line, line, {}), lexicon);
@@ -166,7 +168,7 @@ describe('refineOcrSuggestion', () => {
             text: pieces[match[0]]!,
             confidence: 0.99,
           }));
-        return { text, edits };
+        return { text, edits, lastWords: [] };
       },
     };
     const refined = refineOcrSuggestion(line, modelSuggestion(line, line, {}), lexicon);
@@ -214,5 +216,68 @@ describe('refineOcrSuggestion', () => {
       for (const edit of refined.edits)
         expect(lineSource.slice(...edit.sourceSpan)).toBe(edit.before);
     }
+  });
+});
+
+describe('ScanLineReadings', () => {
+  /** A lexical pass that records what each line was read from, and reads each line's words as is. */
+  function recordingLexicon(): LexicalCorrector & {
+    reads: [string, readonly string[] | undefined][];
+  } {
+    const reads: [string, readonly string[] | undefined][] = [];
+    return {
+      reads,
+      settings: { model_min_confidence: 1 },
+      correct(line, _confidences, _counts, wordsBefore) {
+        reads.push([line, wordsBefore]);
+        const words = line.toLowerCase().match(/[a-z]+/gu) ?? [];
+        return { text: line, edits: [], lastWords: ['<s>', '<s>', ...words].slice(-2) };
+      },
+    };
+  }
+
+  it('reads a line from the last words of the line its sentence runs on from', () => {
+    const lexicon = recordingLexicon();
+    const lines = [
+      'The invoice was sent to',
+      'our office in',
+      'March. We paid it',
+      'on time.',
+      'Thank you',
+    ].map((text) => ({ text }));
+    const readings = new ScanLineReadings(lexicon, lines);
+    // Asked for out of order, as segments finish: each line is still read once, after its context.
+    expect(readings.context(2).wordsBefore).toEqual(['office', 'in']);
+    expect(readings.context(4).wordsBefore).toBeUndefined();
+    expect(readings.context(0).wordsBefore).toBeUndefined();
+    expect(readings.context(3).wordsBefore).toEqual(['paid', 'it']);
+    expect(readings.context(1).wordsBefore).toEqual(['sent', 'to']);
+    expect(lexicon.reads.map(([line]) => line).sort()).toEqual(lines.map((l) => l.text).sort());
+    expect(new Map(lexicon.reads).get('Thank you')).toBeUndefined();
+  });
+
+  it('starts afresh after a segment of another task, and hands refineOcrSuggestion its reading', () => {
+    const lexicon = recordingLexicon();
+    const readings = new ScanLineReadings(lexicon, [
+      { text: 'the meeting moved to' },
+      undefined,
+      { text: 'Tbe room was' },
+      { text: 'cold' },
+    ]);
+    expect(readings.context(2).wordsBefore).toBeUndefined();
+    const context = readings.context(3);
+    expect(context.wordsBefore).toEqual(['room', 'was']);
+    expect(() => readings.context(1)).toThrow(RangeError);
+    const reads = lexicon.reads.length;
+    const line = 'cold';
+    refineOcrSuggestion(
+      line,
+      modelSuggestion(line, line, {}),
+      lexicon,
+      undefined,
+      undefined,
+      context,
+    );
+    expect(lexicon.reads.length).toBe(reads);
   });
 });
