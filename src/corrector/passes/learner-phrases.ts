@@ -119,6 +119,34 @@ const RANKED_NOUNS =
   'student|friend|player|teacher|day|way|thing|place|restaurant|hotel|film|movie|book|city|' +
   'country|option|choice|idea|solution|team|job|song|moment|holiday|gift|present|dish';
 
+/**
+ * Uncountable nouns a learner counts with "a few" ("a few money"); not "time" ("a few time[s]"),
+ * and only where the noun phrase ends ("a few coffee shops" counts shops).
+ */
+const FEW_MISTAKEN_FOR_LITTLE =
+  'money|information|advice|traffic|furniture|equipment|luggage|homework|rice|bread|milk|water|' +
+  'research|progress|knowledge|music|news|patience|sugar|salt|coffee';
+
+/**
+ * A plural noun that a number counts: "people", or a lower-case word in -s that is no verb or
+ * function word ("which are", "millions less" stay).
+ */
+const COUNTED_PLURAL =
+  '(?:people|children|men|women|(?!(?:is|was|has|does|less|this|its|us|as|his|hers|yours|ours|theirs|always|perhaps|besides|towards)\\b)\\p{Ll}{2,}s\\b)';
+
+/** People and things a learner describes without "is" ("My mother very happy"). */
+const KIN_AND_THINGS =
+  'mother|father|mum|mom|dad|sister|brother|son|daughter|wife|husband|friend|boss|teacher|family|' +
+  'house|flat|apartment|city|town|country|room|job|school|car|parents|friends|children|sisters|' +
+  'brothers|teachers|grandmother|grandfather|grandparents|neighbours|neighbors';
+
+/** States "very" goes before, which a subject takes with "be". */
+const STATE_ADJECTIVES =
+  'happy|sad|tired|busy|angry|hungry|thirsty|kind|nice|good|bad|beautiful|big|small|old|young|' +
+  'expensive|cheap|important|difficult|easy|interesting|boring|friendly|strict|clean|dirty|hot|' +
+  'cold|far|famous|popular|rich|poor|tall|short|quiet|noisy|excited|worried|proud|sick|ill|' +
+  'nervous|lucky|healthy|modern|crowded|funny|smart|clever|lazy|polite';
+
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
@@ -266,9 +294,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "I'm sorry for disturb you" → "for disturbing"; "In spite the rain" → "In spite of"; "The prices
     // raised" → "rose"; "The most people think" → "Most people"; "a good weather" → "good weather";
-    // "a bad luck" → "bad luck"
+    // "a bad luck" → "bad luck", "a very nice weather" → "very nice weather"
     pattern: new RegExp(
-      `\\b((?:sorry|apologi[sz]e|thanks|thank\\s+you)\\s+for\\s+)(disturb|bother|interrupt|come|help|wait|answer|reply|call|write|invite|give|send|be|keep|tell)\\b(?=\\s+(?:you|me|us|him|her|them|so|late|the|my|a|an|this|that)\\b)|\\b([Ii]n\\s+spite)(?=\\s+(?:the|my|his|her|our|their|this|that|all|a|an)\\b)|\\b((?:[Pp]rices?|[Cc]osts?|[Tt]emperatures?|[Ss]ales|[Rr]ents?|[Uu]nemployment|[Ii]nflation|[Ss]alaries|[Ww]ages)\\s+(?:(have|has)\\s+)?)raised\\b(?!\\s+(?:the|a|an|my|our|their|his|her|its|money|funds|questions|concerns|awareness|by\\s+the)\\b)|${SENTENCE_START}The\\s+most\\s+(?=(?:people|students|children|countries|companies)\\b(?!\\s+(?:in|of)\\b))|\\b(?:a|an)\\s+((?:good|bad|nice|terrible|beautiful|lovely|awful|great|horrible|perfect|sunny|rainy)\\s+(?:weather|luck|fun|progress|health|behaviou?r))(?=\\s*(?:[.,!?;]|$)|\\s+(?:during|in|on|at|for|and|but|because|today|yesterday|this|last|with|all)\\b)`,
+      `\\b((?:sorry|apologi[sz]e|thanks|thank\\s+you)\\s+for\\s+)(disturb|bother|interrupt|come|help|wait|answer|reply|call|write|invite|give|send|be|keep|tell)\\b(?=\\s+(?:you|me|us|him|her|them|so|late|the|my|a|an|this|that)\\b)|\\b([Ii]n\\s+spite)(?=\\s+(?:the|my|his|her|our|their|this|that|all|a|an)\\b)|\\b((?:[Pp]rices?|[Cc]osts?|[Tt]emperatures?|[Ss]ales|[Rr]ents?|[Uu]nemployment|[Ii]nflation|[Ss]alaries|[Ww]ages)\\s+(?:(have|has)\\s+)?)raised\\b(?!\\s+(?:the|a|an|my|our|their|his|her|its|money|funds|questions|concerns|awareness|by\\s+the)\\b)|${SENTENCE_START}The\\s+most\\s+(?=(?:people|students|children|countries|companies)\\b(?!\\s+(?:in|of)\\b))|\\b(?:a|an)\\s+((?:(?:very|really|quite)\\s+)?(?:good|bad|nice|terrible|beautiful|lovely|awful|great|horrible|perfect|sunny|rainy)\\s+(?:weather|luck|fun|progress|health|behaviou?r))(?=\\s*(?:[.,!?;]|$)|\\s+(?:during|in|on|at|for|and|but|because|today|yesterday|this|last|with|all)\\b)`,
       'gu',
     ),
     replace: ([sorry, verb, inSpite, prices, have, goodWeather]) => {
@@ -527,5 +555,61 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     pattern:
       /\bcosted(?=\s+(?:a\s+lot|me|us|him|her|them|you|about|around|nearly|almost|over|more|less|too|so|only|just|[$£€]|\d))/gu,
     replace: () => 'cost',
+  },
+  {
+    // Numbers before what they count: "a hundred of people" → "a hundred people" (not "a hundred of
+    // them", nor "$200 million of stock" or the speeches' "half a million of dollars"), "two hundreds thousand" → "two hundred thousand",
+    // "three thousands people" → "three thousand people" ("thousands of", and the speeches' "$2
+    // millions to be applied", stay); "a few money" → "a little money"
+    pattern: new RegExp(
+      `(?<![$£€]\\s?|\\b(?:[Hh]alf|of)\\s+)\\b((?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:hundred|thousand|million|dozen)\\s+)of\\s+(?=${COUNTED_PLURAL})|(?<![$£€]\\s?)\\b((?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:hundred|thousand|million))s(?=\\s+(?:hundred\\b|thousand\\b|million\\b|${COUNTED_PLURAL}))|\\b((?:[Aa]|[Vv]ery|[Tt]oo|[Ss]o)\\s+)few(?=\\s+(?:${FEW_MISTAKEN_FOR_LITTLE})(?:\\s*[.,;:!?)]|\\s*$|\\s+(?:left|for|to|in|on|at|and|but|so|because|with|from|this|that|now|today|yet|than|is|was|are|were|before|after|every)\\b))`,
+      'gu',
+    ),
+    replace: ([number, plural, quantity]) => {
+      if (number) return number;
+      if (plural) return plural;
+      return `${quantity!}little`;
+    },
+  },
+  {
+    // Clauses without their "it" or "be": "because was raining" → "because it was raining" (the
+    // weather only: "and was cold" may be a person's), "He a good teacher" → "He is a good
+    // teacher", "My mother very happy" → "My mother is very happy"; and set phrases: "How it is
+    // called?" → "What is it called?" (a question of a name, not "How is it called from the main
+    // thread?"), "go to the bed at eleven" → "go to bed", "answer to my
+    // email" → "answer my email" ("the answer to my question" is a noun's, "answers to the board"
+    // an owing)
+    pattern: new RegExp(
+      `\\b((?:because|when|if|although|though|since|while)\\s+)(is|was)(?=\\s+(?:raining|snowing|sunny|windy|cloudy)\\b)|${SENTENCE_START}(He|She|It)(\\s+)(?=(?:a|an)\\s+\\p{L})|${SENTENCE_START}((?:I|You|We|They|He|She|It|(?:My|Our|His|Her|Their|Your)\\s+(?:${KIN_AND_THINGS}))(\\s+))(?=very\\s+(?:${STATE_ADJECTIVES})\\b)|${SENTENCE_START}How(\\s+)(?:it\\s+is|is\\s+it)(\\s+called)(?=\\s+in\\s+\\p{Lu}|\\s*\\?)|\\b((?:go|goes|going|went|gone)\\s+to\\s+)the\\s+(bed)(?=\\s+(?:at|early|late|after|before|around|now|soon|immediately)\\b|\\s*(?:[.,!?;]|$))|(?<=\\b(?:[Pp]lease|to|will|can|could|would|should|must|I|you|we|they|he|she|not|don['’]t|didn['’]t|never)\\s+)(answer|answered)\\s+to(?=\\s+(?:my|your|his|her|our|their|the|this|that|these|all|an?)\\s+(?:\\p{L}+\\s+)?(?:e-?mails?|messages?|letters?|questions?|calls?|texts?|invitation|request)\\b)`,
+      'gu',
+    ),
+    replace: ([
+      because,
+      be,
+      pronoun,
+      pronounSpace,
+      subject,
+      subjectSpace,
+      howSpace,
+      called,
+      goTo,
+      bed,
+      answer,
+    ]) => {
+      if (because) return `${because}it ${be!}`;
+      if (pronoun) return `${pronoun}${pronounSpace!}is${pronounSpace!}`;
+      if (subject) {
+        const be = /^(?:My|Our|His|Her|Their|Your)\s/u.test(subject)
+          ? /s\s*$/u.test(subject) &&
+            !/(?:boss|class|business|address|glass|bus)\s*$/u.test(subject)
+            ? 'are'
+            : 'is'
+          : presentOfBe(subject.trimEnd());
+        return `${subject}${be}${subjectSpace!}`;
+      }
+      if (called) return `What${howSpace!}is it${called}`;
+      if (goTo) return `${goTo}${bed!}`;
+      return answer;
+    },
   },
 ];

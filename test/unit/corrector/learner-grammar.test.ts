@@ -184,6 +184,16 @@ describe('withLearnerGrammar', () => {
       'Can I ask you a question? I will take an exam.',
     ],
     ['I did a promise and made a diet.', 'I made a promise and went on a diet.'],
+    // numbers before what they count, and "a few" for "a little"
+    [
+      'There were more than a hundred of people. The city has two hundreds thousand inhabitants. I have three thousands euros but only a few money left.',
+      'There were more than a hundred people. The city has two hundred thousand inhabitants. I have three thousand euros but only a little money left.',
+    ],
+    // a clause without "it" or "be", and set phrases
+    [
+      'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
+      'We stayed home because it was raining. He is a good teacher. My mother is very happy when we visit. They are very busy. What is it called in English? I go to bed at eleven. Please answer my email. It was very nice weather yesterday.',
+    ],
     [
       'Its important to rest. I think its a nice day and its not raining.',
       "It's important to rest. I think it's a nice day and it's not raining.",
@@ -213,6 +223,10 @@ describe('withLearnerGrammar', () => {
       "We met at Monday's meeting. Does the bus pass here?",
       'Our informationsystem and homeworkshop are down.',
       'Keep in mind to bring your passport.',
+      'A hundred of them came. The company spent $200 million of its reserves. Half a million of the votes. Thousands of people came. We submit 2-5 thousands of them.',
+      'There were a few coffee shops and a few water bottles. A few of the students were late.',
+      'How is it called from the main thread? He went to the bed and sat down. The dog answers to the name of Max. The answer to your question is no. You answer to the board.',
+      'My mother very much enjoyed it. They very nearly missed the train. When it is sunny, we walk. He came home and was cold.',
       'He is considered to be the best. It is hard to imagine.',
       'The meeting was postponed to next week; smoking is a risk to health.',
       'We enjoyed it to the end and made it to the final.',
