@@ -605,9 +605,11 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // After "did", "to" or a modal the bare infinitive: "I didn't went" → "didn't go"; "did you
-    // saw" → "did you see"; "I want to went" → "to go"
+    // saw" → "did you see"; "I want to went" → "to go"; "we could not went" → "could not go" ("can",
+    // "will" and "may" only before "not": "His will came", "May saw record sales"; not "had": "they
+    // would had no disaster befallen them" is an old inversion)
     pattern: new RegExp(
-      `\\b((?:didn['’]t|did\\s+not|doesn['’]t|does\\s+not|don['’]t|do\\s+not|(?<=(?:^|[.!?]\\s+|\\b(?:why|where|when|what|how|who)\\s+))[Dd]id\\s+(?:I|you|we|they|he|she|it)|(?:want|wants|wanted|need|needs|needed|going|have|has|had|decided|tried)\\s+to)\\s+)(${alternation(IRREGULAR_PASTS)})\\b`,
+      `\\b((?:didn['’]t|did\\s+not|doesn['’]t|does\\s+not|don['’]t|do\\s+not|(?<=(?:^|[.!?]\\s+|\\b(?:why|where|when|what|how|who)\\s+))[Dd]id\\s+(?:I|you|we|they|he|she|it)|(?:want|wants|wanted|need|needs|needed|going|have|has|had|decided|tried)\\s+to|(?:could|would|should|must|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t)(?:\\s+not)?(?!\\s+had\\b)|(?:can|will|may|might)\\s+not)\\s+)(${alternation(IRREGULAR_PASTS)})\\b`,
       'giu',
     ),
     replace: ([opening, past]) =>
@@ -1108,9 +1110,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "The most of the students" → "Most of the students" (only opening a sentence: "make the most
     // of", and old English "the most of those"); "enough old to"
-    // → "old enough to"; "go to abroad" → "go abroad"
+    // → "old enough to", "is not enough good." → "good enough." ("enough good players" stays); "go to
+    // abroad" → "go abroad"
     pattern:
-      /(?:^|(?<=[.!?]\s+))(The)\s+(most)\s+of\b|\b(enough)\s+(old|big|good|tall|strong|fast|warm|cheap|large|rich|long|high|young|safe|clear|serious|smart|clever|experienced|mature)(?=\s+(?:to|for)\b)|\b((?:go|goes|went|going|gone|come|comes|came|coming|travel|travels|travelled|traveled|travelling|traveling|move|moves|moved|moving)\s+)to\s+(abroad|overseas|downtown|there|here)\b/gu,
+      /(?:^|(?<=[.!?]\s+))(The)\s+(most)\s+of\b|\b(enough)\s+(old|big|good|tall|strong|fast|warm|cheap|large|rich|long|high|young|safe|clear|serious|smart|clever|experienced|mature)(?=\s+(?:to|for)\b|\s*[.,;!?]|\s*$)|\b((?:go|goes|went|going|gone|come|comes|came|coming|travel|travels|travelled|traveled|travelling|traveling|move|moves|moved|moving)\s+)to\s+(abroad|overseas|downtown|there|here)\b/gu,
     replace: ([the, most, enough, adjective, go, place]) => {
       if (the) return `M${most!.slice(1)} of`;
       if (enough) return `${adjective!} ${enough}`;

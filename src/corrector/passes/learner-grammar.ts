@@ -11,7 +11,15 @@
  * that may be the passive of "use" ("it is used to cut") are left alone.
  */
 
-import { baseOfGerund, gerundOf, isVerbBase, verbForms } from './english-verbs.js';
+import {
+  baseOfGerund,
+  gerundOf,
+  isVerbBase,
+  participleOfPastForm,
+  pastOf,
+  thirdPersonOf,
+  verbForms,
+} from './english-verbs.js';
 import { CLAUSE_RULES } from './learner-clauses.js';
 import { FORM_RULES, SINGULAR_SUBJECTS } from './learner-forms.js';
 import { PHRASE_RULES } from './learner-phrases.js';
@@ -187,6 +195,22 @@ const RULES: readonly LearnerRule[] = [
       const base = /^[a-z]+$/u.test(verb!) ? baseOfThirdPerson(verb!) : undefined;
       return base ? `${auxiliary!}${space!}${base}` : undefined;
     },
+  },
+  {
+    // "She always help" → "She always helps", "he never eat" → "eats": he, she or it and an adverb
+    // of frequency before a verb's base. Not in a question ("Does she always help?"), after a modal
+    // or "not", nor in the subjunctive after "that" ("insist that she always arrive"); "it" only
+    // opening a clause ("working for it just send" has it for an object); not "be", nor a base
+    // that is also a past ("she always read", "he just lay back").
+    pattern:
+      /(?<!(?:\b(?:does|did|do|can|could|will|would|shall|should|may|might|must|not|that)|n['’]t)\s+)\b(he|she|(?<=(?:^|[.!?;]\s+|\b(?:but|and|because|so|when|if|as|since|although|while)\s+))it)(\s+(?:always|usually|often|never|sometimes|also|really|just|only|still|rarely|seldom|generally|normally|frequently)\s+)([a-z]+)\b/giu,
+    replace: ([subject, adverb, verb]) =>
+      isVerbBase(verb!) &&
+      verb !== 'be' &&
+      pastOf(verb!) !== verb &&
+      participleOfPastForm(verb!) === undefined
+        ? `${subject!}${adverb!}${thirdPersonOf(verb!)}`
+        : undefined,
   },
   {
     // "I am agree" → "I agree"; "she is not agree" → "she does not agree"

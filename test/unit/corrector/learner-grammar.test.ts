@@ -189,6 +189,11 @@ describe('withLearnerGrammar', () => {
       'There were more than a hundred of people. The city has two hundreds thousand inhabitants. I have three thousands euros but only a few money left.',
       'There were more than a hundred people. The city has two hundred thousand inhabitants. I have three thousand euros but only a little money left.',
     ],
+    // he or she and an adverb of frequency; a modal before a past; "enough" after its adjective
+    [
+      'She always help other students and he never eat meat, but it only need a minute. We could not went out. The transport is not enough good.',
+      'She always helps other students and he never eats meat, but it only needs a minute. We could not go out. The transport is not good enough.',
+    ],
     // a clause without "it" or "be", and set phrases
     [
       'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
@@ -227,6 +232,8 @@ describe('withLearnerGrammar', () => {
       'There were a few coffee shops and a few water bottles. A few of the students were late.',
       'How is it called from the main thread? He went to the bed and sat down. The dog answers to the name of Max. The answer to your question is no. You answer to the board.',
       'My mother very much enjoyed it. They very nearly missed the train. When it is sunny, we walk. He came home and was cold.',
+      'Does she always help? Why does he never call? I insist that she always arrive on time. She always read the paper. He just lay back. Work for it just send an email.',
+      'They would had no disaster befallen them. His will came as a surprise. May saw record sales. We need enough good players.',
       'He is considered to be the best. It is hard to imagine.',
       'The meeting was postponed to next week; smoking is a risk to health.',
       'We enjoyed it to the end and made it to the final.',
