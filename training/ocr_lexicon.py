@@ -436,6 +436,7 @@ AMERICAN_SPELLINGS = [
     (re.compile(r"ic(e|es|ed|ing)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
     (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"([^l])l(ment|ments|ful|fully)$"), r"\1ll\2"),
     (re.compile(r"tre(s)?$"), r"ter\1"),
     (re.compile(r"ence$"), "ense"),
     (re.compile(r"ogue(s)?$"), r"og\1"),

@@ -139,6 +139,9 @@ class CorrectionTest(unittest.TestCase):
         self.assertEqual(american_spelling("colours"), "colors")
         self.assertEqual(american_spelling("travelling"), "traveling")
         self.assertEqual(american_spelling("programmes"), "programs")
+        self.assertEqual(american_spelling("instalments"), "installments")
+        self.assertEqual(american_spelling("skilful"), "skillful")
+        self.assertEqual(american_spelling("element"), "element")
         self.assertEqual(american_spelling("house"), "house")
 
     def test_merged_words_are_split(self):

@@ -13,6 +13,7 @@ const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
   [/ic(e|es|ed|ing)$/u, 'iz$1'],
   [/ys(e|es|ed|ing)$/u, 'yz$1'],
   [/ll(ed|ing|er|ers)$/u, 'l$1'],
+  [/([^l])l(ment|ments|ful|fully)$/u, '$1ll$2'],
   [/tre(s)?$/u, 'ter$1'],
   [/ence$/u, 'ense'],
   [/ogue(s)?$/u, 'og$1'],

@@ -42,6 +42,7 @@ describe('which suggestions of Harper are taken', () => {
     ['The conference was well organised.', 'organised', 'organized', false],
     ["It matches the organisation's logo.", "organisation's", "organization's", false],
     ['Her anaemia was treated with iron.', 'anaemia', 'anemia', false],
+    ['The first instalment is due in May.', 'instalment', 'installment', false],
     ['We arrived late becouse of the rain.', 'becouse', 'because', true],
     ['The lecture was very intresting.', 'intresting', 'interesting', true],
     // A change of case alone is no spelling variant: it was once refused as British spelling.

@@ -182,6 +182,8 @@ describe('OcrLexicon corrections', () => {
       'Orthopaedic Surgery',
       'we have authorised it',
       'please summarise the colour',
+      'the first instalment of the fee',
+      'a skilful enrolment',
     );
     // A misreading of such a word is still corrected.
     expect(lexicon.correct('an itemlsed receipt').text).toBe('an itemized receipt');
