@@ -704,13 +704,15 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "I am boring at my job" → "I am bored"; "The lesson was so bored" → "so boring": a person
     // feels, a thing causes. Of the feelings, only those no one is doing to someone ("I am worrying
-    // about", "I was tiring")
+    // about", "I was tiring"), and after "very" or "so" those a person could also cause ("I was very
+    // surprising when" → "surprised"; not "annoying", which a person can be)
     pattern: new RegExp(
-      `\\b((?:I|we)(?:\\s+(?:am|are|was|were|feel|felt)|['’](?:m|re))\\s+${DEGREE})(boring|interesting|exciting)\\b(?!\\s+(?:me|you|him|her|us|them|my|your|his|our|their|the|a|an|it|people)\\b)|\\b((?:the|this|that|my|our|his|her|their)\\s+(?:${EVENTS})\\s+(?:is|was|were|are)\\s+${DEGREE})(${alternation([...FEELINGS.values()])})\\b`,
+      `\\b((?:I|we)(?:\\s+(?:am|are|was|were|feel|felt)|['’](?:m|re))\\s+${DEGREE})(boring|interesting|exciting)\\b(?!\\s+(?:me|you|him|her|us|them|my|your|his|our|their|the|a|an|it|people)\\b)|\\b((?:the|this|that|my|our|his|her|their)\\s+(?:${EVENTS})\\s+(?:is|was|were|are)\\s+${DEGREE})(${alternation([...FEELINGS.values()])})\\b|\\b((?:I|we)(?:\\s+(?:am|are|was|were|feel|felt)|['’](?:m|re))\\s+(?:very|so|really|quite|too|extremely)\\s+)(surprising|confusing|embarrassing|disappointing|frightening)\\b(?!\\s+(?:me|you|him|her|us|them|my|your|his|our|their|the|a|an|it|people)\\b)`,
       'giu',
     ),
-    replace: ([person, causing, thing, felt]) => {
+    replace: ([person, causing, thing, felt, surprised, surprising]) => {
       if (person) return `${person}${FEELINGS.get(causing!.toLowerCase())!}`;
+      if (surprised) return `${surprised}${FEELINGS.get(surprising!)!}`;
       const cause = [...FEELINGS].find(([, feeling]) => feeling === felt!.toLowerCase())![0];
       return `${thing!}${cause}`;
     },
@@ -933,15 +935,16 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "I want go" → "I want to go" (only verbs that are not also nouns: "I need help" stays; not
     // "hope" or "plan": "and I hope take action" leaves out its subject, "plans" may be a noun);
-    // "I very like it" → "I really like it"; "Thanks God" → "Thank God"; "She has a long hair" →
+    // "I very like it" → "I really like it", "She very like" → "She really likes"; "Thanks God" → "Thank God"; "She has a long hair" →
     // "long hair"; "a good health" → "good health"
     pattern: new RegExp(
-      `\\b((?:want|wants|wanted|would\\s+like|decided|decide|try|tried|tries|forgot|forget|promised|learn|learned|learnt)\\s+)(go|come|buy|see|become|find|get|make|take|give|meet|speak|leave|write|know|bring|tell|begin|swim|drive|sell|teach|understand|improve|eat|live|stay|visit|travel|return|pay|send)\\b(?!['’])|\\b(I\\s+)very\\s+(?=(?:like|love|enjoy|want|hope|appreciate)\\b)|\\b(Thanks)(\\s+God)\\b|\\b((?:has|have|had|with)\\s+)a\\s+((?:(?:very\\s+)?(?:long|short|curly|straight|blond|blonde|dark|black|brown|red|grey|gray|beautiful)\\s+)+hair|(?:very\\s+)?(?:good|bad|poor|excellent|great)\\s+health)${PHRASE_END}`,
+      `\\b((?:want|wants|wanted|would\\s+like|decided|decide|try|tried|tries|forgot|forget|promised|learn|learned|learnt)\\s+)(go|come|buy|see|become|find|get|make|take|give|meet|speak|leave|write|know|bring|tell|begin|swim|drive|sell|teach|understand|improve|eat|live|stay|visit|travel|return|pay|send)\\b(?!['’])|\\b(I\\s+)very\\s+(?=(?:like|love|enjoy|want|hope|appreciate)\\b)|\\b((?:[Hh]e|[Ss]he)\\s+)very\\s+(like|love|enjoy|want|hope|appreciate)\\b|\\b(Thanks)(\\s+God)\\b|\\b((?:has|have|had|with)\\s+)a\\s+((?:(?:very\\s+)?(?:long|short|curly|straight|blond|blonde|dark|black|brown|red|grey|gray|beautiful)\\s+)+hair|(?:very\\s+)?(?:good|bad|poor|excellent|great)\\s+health)${PHRASE_END}`,
       'gu',
     ),
-    replace: ([want, verb, i, thanks, god, have, feature]) => {
+    replace: ([want, verb, i, heShe, liked, thanks, god, have, feature]) => {
       if (want) return `${want}to ${verb!}`;
       if (i) return `${i}really `;
+      if (heShe) return `${heShe}really ${thirdPersonOf(liked!)}`;
       if (thanks) return `Thank${god!}`;
       return `${have!}${feature!}`;
     },

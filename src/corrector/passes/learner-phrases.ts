@@ -612,4 +612,51 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return answer;
     },
   },
+  {
+    // Set phrases, from a probe of learners' sentences: "for long time" → "for a long time" ("since
+    // long time" too), "it will be rain" → "it will rain" ("there will be rain" stays), "The price
+    // is very expensive" → "very high" (a price is high or low), "fun in the party" → "at the
+    // party", "The man which lives" → "who" (a person opening the sentence or after a verb: "a
+    // peace with her neighbors which would result" is the peace's), "a five stars hotel" → "a five-star hotel", "a two
+    // weeks holiday" → "a two-week holiday", "protect the nature" → "protect nature" ("the nature
+    // of" stays), "a new clothes" → "new clothes" ("a new clothes shop" stays)
+    pattern: new RegExp(
+      `\\b([Ff]or|[Ss]ince|[Aa]fter)\\s+long\\s+time\\b(?![-\\p{L}])|\\b((?:it|It)\\s+(?:will|would|might|may|is\\s+going\\s+to))\\s+be\\s+(rain|snow)\\b(?![-\\p{L}])|\\b((?:price|prices|cost|costs|fee|fees|rent|salary|salaries)\\s+(?:of\\s+(?:the\\s+|a\\s+|this\\s+|my\\s+)?\\p{L}+\\s+)?(?:is|are|was|were)\\s+(?:(?:very|so|too|quite|really|extremely)\\s+)?)(expensive|cheap)\\b|\\b((?:fun|time)\\s+)in(?=\\s+(?:the|a|your|his|her|their|our|my)\\s+(?:\\p{L}+\\s+)?(?:party|wedding|concert|festival)\\b)|((?:${SENTENCE_START}(?:The|A|An|My|Our|Your|His|Her|Their|This|That)|\\b(?:met|meet|know|knew|saw|see|is|was|am|are|were|have|has|had)\\s+(?:the|a|an|my|our|your|his|her|their|this|that))\\s+(?:\\p{Ll}+\\s+)?(?:man|woman|men|women|person|boy|girl|boys|girls|child|children|friend|friends|teacher|teachers|doctor|doctors|student|students|neighbour|neighbor|neighbours|neighbors|guy|guys|lady|ladies)\\s+)which(?=\\s+(?:is|was|are|were|has|have|had|lives|lived|works|worked|can|will|would|\\p{Ll}+s)\\b)|\\b([Aa]n?\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|\\d+))[\\s-]+(star|minute|hour|day|week|month|year|page|mile|room|bedroom|storey|course)s\\s+(?!(?:ago|later|old|before|after|of|and|or|in|to|from|earlier|long|each|per|the|a|an|is|was|are|were|away|late|early|more|less|with|for|on|at|by|left|since)\\b)(?=\\p{Ll}{3,}\\b)|(?<=\\b(?:protect|protects|protecting|protected|love|loves|enjoy|enjoys|destroy|destroys|destroying|respect|save|saving|preserve|pollute|polluting|pollutes)\\s+)the\\s+(?=nature\\b(?!\\s+of\\b))|\\b([Aa])\\s+((?:new|nice|beautiful|old|warm|clean|expensive|cheap)\\s+)(?=(?:clothes|jeans|trousers|pants|shorts|glasses|sunglasses|scissors|pyjamas|pajamas)(?:\\s*[.,;!?]|\\s*$|\\s+(?:for|to|and|but|in|at|yesterday|today|last|because)\\b))`,
+      'gu',
+    ),
+    replace: ([
+      forLong,
+      itWill,
+      weather,
+      price,
+      costly,
+      fun,
+      person,
+      number,
+      unit,
+      a,
+      adjectives,
+    ]) => {
+      if (forLong)
+        return `${/^s/iu.test(forLong) ? matchCase(forLong, 'for') : forLong} a long time`;
+      if (itWill) return `${itWill} ${weather!}`;
+      if (price) return `${price}${costly === 'expensive' ? 'high' : 'low'}`;
+      if (fun) return `${fun}at`;
+      if (person) return `${person}who`;
+      if (number) return `${number}-${unit!} `;
+      if (adjectives)
+        return a === 'A' ? `${adjectives[0]!.toUpperCase()}${adjectives.slice(1)}` : adjectives;
+      return '';
+    },
+  },
+  {
+    // "I am study English now" → "I am studying": a subject pronoun, be and a verb's base, which
+    // only its -ing form follows there. Not "'s", which may be "has" ("he's come home"); not verbs
+    // that name kinds of things ("They are work colleagues", "travel agents", "We are live from",
+    // "sleep deprived"), nor those whose participle is their base ("is read by millions"); and
+    // only before what a verb takes (an object, a preposition, a name): "We are study partners".
+    pattern:
+      /\b((?:I\s+am|[Yy]ou\s+are|[Hh]e\s+is|[Ss]he\s+is|[Ww]e\s+are|[Tt]hey\s+are|I['’]m|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re)\s+(?:(?:now|still|currently|also|always|just)\s+)?)(study|learn|play|watch|write|cook|wait|stay|listen|eat|drink|make|take|look|go|teach|sing|swim|drive|speak|talk|think|try|prepare|visit|buy)(?=\s+(?:(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|it|them|him|me|us|at|in|for|with|on|to|about|from|hard|now|here|there|every|very)\b|\p{Lu}))/gu,
+    replace: ([be, verb]) => `${be!}${gerundOf(verb!)}`,
+  },
 ];

@@ -194,6 +194,11 @@ describe('withLearnerGrammar', () => {
       'She always help other students and he never eat meat, but it only need a minute. We could not went out. The transport is not enough good.',
       'She always helps other students and he never eats meat, but it only needs a minute. We could not go out. The transport is not good enough.',
     ],
+    // set phrases and forms from a probe of learners of many first languages
+    [
+      'She very like to read. I am study English now. We discussed it for long time. I think it will be rain. The price of the house is very expensive. We had fun in the party. The man which lives next door is a doctor. It is a five stars hotel. We must protect the nature. I want to buy a new clothes. I was very surprising when I heard.',
+      'She really likes to read. I am studying English now. We discussed it for a long time. I think it will rain. The price of the house is very high. We had fun at the party. The man who lives next door is a doctor. It is a five-star hotel. We must protect nature. I want to buy new clothes. I was very surprised when I heard.',
+    ],
     // a clause without "it" or "be", and set phrases
     [
       'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
@@ -234,6 +239,8 @@ describe('withLearnerGrammar', () => {
       'My mother very much enjoyed it. They very nearly missed the train. When it is sunny, we walk. He came home and was cold.',
       'Does she always help? Why does he never call? I insist that she always arrive on time. She always read the paper. He just lay back. Work for it just send an email.',
       'They would had no disaster befallen them. His will came as a surprise. May saw record sales. We need enough good players.',
+      'There will be rain tomorrow. It will be raining soon. We had a great time at the party. The company, which employs 200 people, grows. A peace with her neighbors which would last. We waited two hours for it. The nature of the problem. She bought a new clothes shop.',
+      "He is a long-time friend. They are work colleagues. We are live from the stadium. He's come home. The book is read by millions. We are study partners. I know I am very annoying. She was very surprising her friends. After long time-outs, play resumed.",
       'He is considered to be the best. It is hard to imagine.',
       'The meeting was postponed to next week; smoking is a risk to health.',
       'We enjoyed it to the end and made it to the final.',
