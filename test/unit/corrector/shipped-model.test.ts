@@ -172,6 +172,27 @@ describe('the OCR lexical pass in the engine', () => {
   });
 
   it(
+    'reads a scan line from the words of the line its sentence runs on from',
+    { timeout: 60_000 },
+    async () => {
+      const next = 'rnain hall on the ground floor.';
+      const sureness = async (before: string): Promise<number> => {
+        const [, result] = await engine.correct([
+          { id: 'a', hypotheses: [before], task: 'ocr' },
+          { id: 'b', hypotheses: [next], task: 'ocr' },
+        ]);
+        const edit = result!.suggestion.edits.find((e) => e.before === 'rnain');
+        expect(edit?.after).toBe('main');
+        return edit!.confidence;
+      };
+      const runOn = await sureness('The meeting has been moved to the');
+      const ended = await sureness('The meeting has been moved to the.');
+      // "moved to the main hall" is likelier than "main hall" opening a sentence.
+      expect(runOn).toBeGreaterThan(ended + 0.1);
+    },
+  );
+
+  it(
     'does not decode OCR lines when no model edit could be taken, and still routes them',
     { timeout: 120_000 },
     async () => {
