@@ -134,6 +134,19 @@ const FEW_MISTAKEN_FOR_LITTLE =
 const COUNTED_PLURAL =
   '(?:people|children|men|women|(?!(?:is|was|has|does|less|this|its|us|as|his|hers|yours|ours|theirs|always|perhaps|besides|towards)\\b)\\p{Ll}{2,}s\\b)';
 
+/** "win" for "earn", "listen" for "hear", by form. */
+const EARNED = new Map([
+  ['win', 'earn'],
+  ['wins', 'earns'],
+  ['won', 'earned'],
+  ['winning', 'earning'],
+]);
+const HEARD = new Map([
+  ['listen', 'hear'],
+  ['listens', 'hears'],
+  ['listened', 'heard'],
+]);
+
 /** People and things a learner describes without "is" ("My mother very happy"). */
 const KIN_AND_THINGS =
   'mother|father|mum|mom|dad|sister|brother|son|daughter|wife|husband|friend|boss|teacher|family|' +
@@ -658,5 +671,43 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     pattern:
       /\b((?:I\s+am|[Yy]ou\s+are|[Hh]e\s+is|[Ss]he\s+is|[Ww]e\s+are|[Tt]hey\s+are|I['’]m|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re)\s+(?:(?:now|still|currently|also|always|just)\s+)?)(study|learn|play|watch|write|cook|wait|stay|listen|eat|drink|make|take|look|go|teach|sing|swim|drive|speak|talk|think|try|prepare|visit|buy)(?=\s+(?:(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|it|them|him|me|us|at|in|for|with|on|to|about|from|hard|now|here|there|every|very)\b|\p{Lu}))/gu,
     replace: ([be, verb]) => `${be!}${gerundOf(verb!)}`,
+  },
+  {
+    // Word choice and set phrases, from a probe of learners' sentences: "wins a lot of money in his
+    // job" → "earns", "listened a strange noise" → "heard", "had a very funny time" → "fun" ("a funny time to
+    // be alive" stays), "have the
+    // dinner at seven" → "have dinner" (not "the dinner that I made"), "in the France" → "in
+    // France" ("the France of the 1960s", "the Germany team", "the China and Indian seas" stay), "What means this word?" → "What
+    // does this word mean?", "If I was you" → "If I were you", "has a big experience in" → "a lot
+    // of experience", "the more interesting book I have ever read" → "the most", "the more
+    // expensive restaurant in town" → "the most"
+    pattern: new RegExp(
+      `\\b(?:(win|wins|won|winning)(?=\\s+(?:a\\s+lot\\s+of\\s+|good\\s+|more\\s+|enough\\s+|much\\s+)?money\\s+(?:in|at|from|as)\\s+(?:his|her|my|their|our|your|this|that|the|a)\\s+(?:\\p{L}+\\s+)?(?:job|work|company|office|factory|shop)\\b)|(listen|listens|listened)\\s+(?=(?:a|an|the)\\s+(?:\\p{L}+\\s+)?(?:noise|sound|voice|scream|shout|bang|knock|crash)\\b)|(?<=\\b(?:had|have|has|having)\\s+)(a\\s+(?:very\\s+|really\\s+)?)funny(?=\\s+time\\b)|((?:have|has|had|having|eat|ate|eating|eats)\\s+)the\\s+(?=(?:breakfast|lunch|dinner|supper)(?:\\s*[.,;!?]|\\s*$|\\s+(?:at|in|together|every|early|late|today|now|tonight|before|after)\\b)))|\\b(in|to|from|visit|visited|visiting)(\\s+)the\\s+(?=(?:France|Germany|Spain|Italy|Japan|China|Canada|Brazil|Mexico|India|Russia|England|Turkey|Poland|Portugal|Greece|Egypt|Korea|Australia|Argentina|Sweden|Norway|Peru|Chile|Colombia|Vietnam|Thailand|Indonesia|Iran|Morocco|Nigeria|Kenya)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|for|in|last|next|is|was|are|were|but|because|with|to|at|on|every|this|many|a|an|the)\\b))|${SENTENCE_START}What\\s+means\\s+(this|that|the)\\s+(\\p{L}+)(?=\\s*\\?)|\\b([Ii]f\\s+I\\s+)was(?=\\s+you\\b)|\\b((?:has|have|had|with)\\s+)a\\s+(?:big|huge|large)\\s+(experience)\\b(?=\\s+(?:in|of|with)\\b)|\\b(the\\s+)more(?=\\s+\\p{L}+\\s+\\p{L}+\\s+(?:(?:that\\s+)?(?:I|we|you|he|she|they)\\s+(?:have|has|had)\\s+ever\\b|in\\s+(?:town|the\\s+world|the\\s+city|the\\s+country|my\\s+life|the\\s+class|the\\s+school|the\\s+family|the\\s+team)\\b))`,
+      'gu',
+    ),
+    replace: ([
+      win,
+      listen,
+      aFunny,
+      have,
+      to,
+      space,
+      determiner,
+      word,
+      ifI,
+      hasA,
+      experience,
+      the,
+    ]) => {
+      if (win) return EARNED.get(win)!;
+      if (listen) return `${HEARD.get(listen)!} `;
+      if (aFunny) return `${aFunny}fun`;
+      if (have) return have;
+      if (to) return `${to}${space!}`;
+      if (determiner) return `What does ${determiner} ${word!} mean`;
+      if (ifI) return `${ifI}were`;
+      if (hasA) return `${hasA}a lot of ${experience!}`;
+      return `${the!}most`;
+    },
   },
 ];

@@ -199,6 +199,11 @@ describe('withLearnerGrammar', () => {
       'She very like to read. I am study English now. We discussed it for long time. I think it will be rain. The price of the house is very expensive. We had fun in the party. The man which lives next door is a doctor. It is a five stars hotel. We must protect the nature. I want to buy a new clothes. I was very surprising when I heard.',
       'She really likes to read. I am studying English now. We discussed it for a long time. I think it will rain. The price of the house is very high. We had fun at the party. The man who lives next door is a doctor. It is a five-star hotel. We must protect nature. I want to buy new clothes. I was very surprised when I heard.',
     ],
+    // word choice and set phrases
+    [
+      'He wins a lot of money in his new job. I listened a strange noise. We had a very funny time. We have the dinner at seven. He lives in the France. What means this word? If I was you, I would go. He has a big experience in marketing. It is the more interesting book I have ever read. It is the more expensive restaurant in town.',
+      'He earns a lot of money in his new job. I heard a strange noise. We had a very fun time. We have dinner at seven. He lives in France. What does this word mean? If I were you, I would go. He has a lot of experience in marketing. It is the most interesting book I have ever read. It is the most expensive restaurant in town.',
+    ],
     // a clause without "it" or "be", and set phrases
     [
       'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
@@ -240,6 +245,7 @@ describe('withLearnerGrammar', () => {
       'Does she always help? Why does he never call? I insist that she always arrive on time. She always read the paper. He just lay back. Work for it just send an email.',
       'They would had no disaster befallen them. His will came as a surprise. May saw record sales. We need enough good players.',
       'There will be rain tomorrow. It will be raining soon. We had a great time at the party. The company, which employs 200 people, grows. A peace with her neighbors which would last. We waited two hours for it. The nature of the problem. She bought a new clothes shop.',
+      'He won a lot of money in the lottery. It was a funny time to be alive. She grew up in the France of the 1960s. The Germany team won. The China and Indian seas. If I was wrong, I apologise. He has a great experience in sales. What means are there? They had the dinner that I cooked. It was the more expensive of the two.',
       "He is a long-time friend. They are work colleagues. We are live from the stadium. He's come home. The book is read by millions. We are study partners. I know I am very annoying. She was very surprising her friends. After long time-outs, play resumed.",
       'He is considered to be the best. It is hard to imagine.',
       'The meeting was postponed to next week; smoking is a risk to health.',
