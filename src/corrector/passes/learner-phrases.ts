@@ -8,7 +8,14 @@
  * each pattern asks for the words that make it wrong in every reading.
  */
 
-import { baseOfGerund, gerundOf, isVerbBase, sameFormOf } from './english-verbs.js';
+import {
+  baseOfGerund,
+  gerundOf,
+  isVerbBase,
+  pastOf,
+  sameFormOf,
+  thirdPersonOf,
+} from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
 import { PROFESSIONS } from './learner-forms.js';
 import { alternation, presentOfBe, type LearnerRule } from './learner-order-tense.js';
@@ -708,6 +715,50 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (ifI) return `${ifI}were`;
       if (hasA) return `${hasA}a lot of ${experience!}`;
       return `${the!}most`;
+    },
+  },
+  {
+    // Quantities, comparisons and negation, from a probe of learners' sentences: "all the day" →
+    // "all day" ("all the day long", "all the day-job refugees" stay), "three times in a week" →
+    // "three times a week", "All of people" → "All of the people", "the same age with me" → "the
+    // same age as me" ("did the same with his money" stays), "no enough time" → "not enough
+    // time", "The most part of the students" → "Most of the students", "a friend who his father
+    // is a pilot" → "whose father" ("I know who his father is", "the man who his colleagues trust"
+    // stay), "I know him for ten years" → "I have known him" (a duration only: "They know you for
+    // what you did"), "Nobody didn't come" → "Nobody came"
+    pattern: new RegExp(
+      `\\b(all\\s+)the\\s+(?=(?:day|night|morning|afternoon|evening|week|weekend|year)\\b(?!-|\\s*['’]|\\s+(?:long|before|after|of|that|when)\\b))|\\b((?:once|twice|(?:one|two|three|four|five|six|seven|\\d+)\\s+times)\\s+)in\\s+(?=a\\s+(?:day|week|month|year)\\b)|\\b((?:[Aa]ll|[Ss]ome|[Mm]any)\\s+of\\s+)(?=(?:people|students|children|friends|countries|employees|workers)\\b)|\\b(the\\s+same\\s+(?:age|size|height|colou?r|price|name|school|class|level|weight)\\s+)with\\b|\\b([Nn]o)(\\s+enough)\\b|${SENTENCE_START}The\\s+most\\s+part\\s+of\\b|\\b((?:friend|man|woman|person|girl|boy|someone|somebody|people|teacher|neighbou?r|student|guy|lady|colleague)\\s+)who\\s+(?:his|her|their)\\s+(?=\\p{Ll}+\\s+(?:is|was|are|were|has|have|had|works|worked|lives|lived)\\b)|\\b((?:I|we|they|you|he|she|We|They|You|He|She)\\s+)(know|knows)(\\s+(?:him|her|them|you|me|us|each\\s+other)\\s+(?:for\\s+(?:\\d+|a|an|many|several|some|two|three|four|five|six|seven|eight|nine|ten|years|ages|months|weeks|decades)|since)\\b)|\\b([Nn]obody|[Nn]o\\s+one|[Nn]othing)(\\s+)(didn['’]t|doesn['’]t|don['’]t)\\s+(\\p{Ll}+)\\b`,
+      'gu',
+    ),
+    replace: ([
+      all,
+      times,
+      allOf,
+      same,
+      no,
+      enough,
+      whoseOwner,
+      knower,
+      ,
+      known,
+      nobody,
+      space,
+      aux,
+      verb,
+    ]) => {
+      if (all) return all;
+      if (times) return times;
+      if (allOf) return `${allOf}the `;
+      if (same) return `${same}as`;
+      if (no) return `${no === 'No' ? 'Not' : 'not'}${enough!}`;
+      if (whoseOwner) return `${whoseOwner}whose `;
+      if (knower)
+        return `${knower}${/^(?:he|she)\s/iu.test(knower) ? 'has' : 'have'} known${known!}`;
+      if (nobody) {
+        if (!isVerbBase(verb!) || verb === 'be') return undefined;
+        return `${nobody}${space!}${/^didn/u.test(aux!) ? pastOf(verb!) : thirdPersonOf(verb!)}`;
+      }
+      return 'Most of';
     },
   },
 ];
