@@ -227,7 +227,20 @@ def main() -> None:
                 model, tokenizer, [records[i] for i in indices], config, args.batch_size, gate, ocr_lines=takes_lexicon
             )
         for i, text in zip(indices, texts):
-            corrections[i] = lexicon.correct(text)[0] if takes_lexicon and lexicon else text
+            corrections[i] = text
+    if lexicon:
+        # As the app reads a file's scan lines: in order, each after the one before where its sentence
+        # runs on (a line of another task starts afresh).
+        runs: list[list[int]] = []
+        for i, flag in enumerate(lexical):
+            if flag:
+                if runs and runs[-1][-1] == i - 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+        for run in runs:
+            for i, (text, _) in zip(run, lexicon.read_lines([(corrections[i], None) for i in run])):
+                corrections[i] = text
     report = evaluate(records, corrections)
     report["seconds"] = time.time() - started
     report["test_file"] = args.test_file

@@ -120,6 +120,7 @@ const SENTENCE_END = '</s>';
 function lastTwo(words: readonly string[]): [string, string] {
   return [words[words.length - 2]!, words[words.length - 1]!];
 }
+
 /** Distinct words whose options are kept (OcrLexicon.optionsByWord): a few megabytes. */
 const OPTIONS_CACHE_SIZE = 50_000;
 
