@@ -13,6 +13,7 @@
 
 import {
   baseOfGerund,
+  baseOfKnownThirdPerson,
   gerundOf,
   isVerbBase,
   participleOfPastForm,
@@ -211,6 +212,24 @@ const RULES: readonly LearnerRule[] = [
       participleOfPastForm(verb!) === undefined
         ? `${subject!}${adverb!}${thirdPersonOf(verb!)}`
         : undefined,
+  },
+  {
+    // "they always helps" → "help", "many people still smokes" → "smoke": a plural subject and an
+    // adverb of frequency before a known verb's -s form ("you" and "people" only opening a clause:
+    // "whoever beats you always wins").
+    pattern:
+      /(?:\b(I|we|they)|(?<=(?:^|[.!?;,]\s+|\b(?:but|and|because|so|when|if|as|since|although|while)\s+))((?:[Yy]ou|(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Oo]ther|[Yy]oung|[Oo]ld)\s+)?(?:[Pp]eople|[Cc]hildren|[Ss]tudents))))(\s+(?:always|usually|often|never|sometimes|also|really|just|only|still|rarely|seldom|generally|normally|frequently)\s+)([a-z]+s)\b/gu,
+    replace: ([pronoun, subject, adverb, verb]) => {
+      const base = baseOfKnownThirdPerson(verb!);
+      return base ? `${pronoun ?? subject!}${adverb!}${base}` : undefined;
+    },
+  },
+  {
+    // "I didn't know that you was there" → "you were"; "you" only opening a clause ("the only way I
+    // could beat you was", "laid before you was issued")
+    pattern:
+      /\b(we|they|We|They)(\s+)was\b|(?<=(?:^|[.!?;,]\s+|\b(?:that|if|when|because|but|and|so|as|since|although|while|wish)\s+))(you|You)(\s+)was\b/gu,
+    replace: ([subject, space, you, youSpace]) => `${subject ?? you!}${space ?? youSpace!}were`,
   },
   {
     // "I am agree" → "I agree"; "she is not agree" → "she does not agree"

@@ -278,9 +278,10 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "Last weekend we go to the beach and swim" → "went ... and swam"; "Yesterday she go" → "went"
+    // "Last weekend we go to the beach and swim" → "went ... and swam", "Last summer I go to Italy
+    // and we visit" → "went ... and we visited"; "Yesterday she go" → "went"
     pattern: new RegExp(
-      `\\b((?:Last\\s+(?:week|weekend|month|year|summer|winter|night|${WEEKDAY})|Yesterday),?\\s+(?:I|we|they|you|he|she)\\s+)(${alternation(VERB_BASES)})\\b(?:([^.,;:!?]*?\\s+and\\s+)(${alternation(VERB_BASES)})\\b)?`,
+      `\\b((?:Last\\s+(?:week|weekend|month|year|summer|winter|night|${WEEKDAY})|Yesterday),?\\s+(?:I|we|they|you|he|she)\\s+)(${alternation(VERB_BASES)})\\b(?:([^.,;:!?]*?\\s+and\\s+(?:(?:I|we|they|you|he|she)\\s+)?)(${alternation(VERB_BASES)})\\b)?`,
       'gu',
     ),
     replace: ([opening, verb, between, verb2]) =>

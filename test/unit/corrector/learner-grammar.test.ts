@@ -209,6 +209,11 @@ describe('withLearnerGrammar', () => {
       "I stayed at home all the day. I go three times in a week. All of people like it. She is the same age with me. There is no enough time. The most part of the students passed. I have a friend who his father is a pilot. I know him for ten years. Nobody didn't come.",
       'I stayed at home all day. I go three times a week. All of the people like it. She is the same age as me. There is not enough time. Most of the students passed. I have a friend whose father is a pilot. I have known him for ten years. Nobody came.',
     ],
+    // the second clause of a sentence
+    [
+      "Last summer I go to Italy and we visit many places. The people are friendly and they always helps tourists. I didn't know that you was in London. I want to study in abroad.",
+      "Last summer I went to Italy and we visited many places. The people are friendly and they always help tourists. I didn't know that you were in London. I want to study abroad.",
+    ],
     // a clause without "it" or "be", and set phrases
     [
       'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
@@ -252,6 +257,7 @@ describe('withLearnerGrammar', () => {
       'There will be rain tomorrow. It will be raining soon. We had a great time at the party. The company, which employs 200 people, grows. A peace with her neighbors which would last. We waited two hours for it. The nature of the problem. She bought a new clothes shop.',
       'He won a lot of money in the lottery. It was a funny time to be alive. She grew up in the France of the 1960s. The Germany team won. The China and Indian seas. If I was wrong, I apologise. He has a great experience in sales. What means are there? They had the dinner that I cooked. It was the more expensive of the two.',
       'He did the same with his money. I know who his father is. He is the man who his colleagues trust. We worked all the day long. All the day-job refugees. They know you for what you did. All of them came.',
+      "The only way I could beat you was to wait. The proclamation laid before you was issued. Whoever beats you always wins. 'Thank you' was all he said. They always read the news.",
       "He is a long-time friend. They are work colleagues. We are live from the stadium. He's come home. The book is read by millions. We are study partners. I know I am very annoying. She was very surprising her friends. After long time-outs, play resumed.",
       'He is considered to be the best. It is hard to imagine.',
       'The meeting was postponed to next week; smoking is a risk to health.',
