@@ -934,9 +934,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "I want go" → "I want to go" (only verbs that are not also nouns: "I need help" stays; not
-    // "hope" or "plan": "and I hope take action" leaves out its subject, "plans" may be a noun);
-    // "I very like it" → "I really like it", "She very like" → "She really likes"; "Thanks God" → "Thank God"; "She has a long hair" →
-    // "long hair"; "a good health" → "good health"
+    // "hope" or "plan": "and I hope take action" leaves out its subject, "plans" may be a noun); "I
+    // very like it" → "I really like it", "She very like" → "She really likes"; "Thanks God" →
+    // "Thank God"; "She has a long hair" → "long hair"; "a good health" → "good health"
     pattern: new RegExp(
       `\\b((?:want|wants|wanted|would\\s+like|decided|decide|try|tried|tries|forgot|forget|promised|learn|learned|learnt)\\s+)(go|come|buy|see|become|find|get|make|take|give|meet|speak|leave|write|know|bring|tell|begin|swim|drive|sell|teach|understand|improve|eat|live|stay|visit|travel|return|pay|send)\\b(?!['’])|\\b(I\\s+)very\\s+(?=(?:like|love|enjoy|want|hope|appreciate)\\b)|\\b((?:[Hh]e|[Ss]he)\\s+)very\\s+(like|love|enjoy|want|hope|appreciate)\\b|\\b(Thanks)(\\s+God)\\b|\\b((?:has|have|had|with)\\s+)a\\s+((?:(?:very\\s+)?(?:long|short|curly|straight|blond|blonde|dark|black|brown|red|grey|gray|beautiful)\\s+)+hair|(?:very\\s+)?(?:good|bad|poor|excellent|great)\\s+health)${PHRASE_END}`,
       'gu',
@@ -951,11 +951,11 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // Slips of spelling that are words, so no speller sees them: "could of" → "could have", "don't
-    // loose your keys" → "lose" (not "cut loose the lifeboat"), "I was borned" → "born", "Your welcome" → "You're welcome", "I
-    // advice you to" → "advise", "noone" → "no one", "I go there everyday" → "every day" (the
-    // adjective stays: "an everyday task"), "Who's car" → "Whose car"; "by foot" → "on foot",
-    // "I'm thinking to go" → "thinking of going" (not "wishful thinking to make"), "I like to
-    // swimming" → "to swim" (not "plans to changing situations")
+    // loose your keys" → "lose" (not "cut loose the lifeboat"), "I was borned" → "born", "Your
+    // welcome" → "You're welcome", "I advice you to" → "advise", "noone" → "no one", "I go there
+    // everyday" → "every day" (the adjective stays: "an everyday task"), "Who's car" → "Whose car";
+    // "by foot" → "on foot", "I'm thinking to go" → "thinking of going" (not "wishful thinking to
+    // make"), "I like to swimming" → "to swim" (not "plans to changing situations")
     pattern: new RegExp(
       `\\b((?:could|should|would|must|might)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started|\\p{Ll}{2,}ed)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))|\\b([Ww]ho)['’]s(?=\\s+(?:car|house|book|phone|bag|idea|turn|fault|job|dog|coat|keys?|money|umbrella|pen|seat|room|child|children|son|daughter|wallet|jacket)\\b)|\\b(by)(\\s+)foot\\b|(?<=\\b(?:am|is|are|was|were|be|been)\\s+|['’](?:m|re|s)\\s+)(thinking)\\s+to\\s+(${VERB_BASE})\\b|\\b((?:like|likes|liked|love|loves|loved|hate|hates|hated|prefer|prefers|want|wanted|decided)\\s+to\\s+)(\\p{L}+ing)\\b`,
       'gu',

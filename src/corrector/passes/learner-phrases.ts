@@ -578,9 +578,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // Numbers before what they count: "a hundred of people" → "a hundred people" (not "a hundred of
-    // them", nor "$200 million of stock" or the speeches' "half a million of dollars"), "two hundreds thousand" → "two hundred thousand",
-    // "three thousands people" → "three thousand people" ("thousands of", and the speeches' "$2
-    // millions to be applied", stay); "a few money" → "a little money"
+    // them", nor "$200 million of stock" or the speeches' "half a million of dollars"), "two
+    // hundreds thousand" → "two hundred thousand", "three thousands people" → "three thousand
+    // people" ("thousands of", and the speeches' "$2 millions to be applied", stay); "a few money"
+    // → "a little money"
     pattern: new RegExp(
       `(?<![$£€]\\s?|\\b(?:[Hh]alf|of)\\s+)\\b((?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:hundred|thousand|million|dozen)\\s+)of\\s+(?=${COUNTED_PLURAL})|(?<![$£€]\\s?)\\b((?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:hundred|thousand|million))s(?=\\s+(?:hundred\\b|thousand\\b|million\\b|${COUNTED_PLURAL}))|\\b((?:[Aa]|[Vv]ery|[Tt]oo|[Ss]o)\\s+)few(?=\\s+(?:${FEW_MISTAKEN_FOR_LITTLE})(?:\\s*[.,;:!?)]|\\s*$|\\s+(?:left|for|to|in|on|at|and|but|so|because|with|from|this|that|now|today|yet|than|is|was|are|were|before|after|every)\\b))`,
       'gu',
@@ -637,9 +638,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // long time" too), "it will be rain" → "it will rain" ("there will be rain" stays), "The price
     // is very expensive" → "very high" (a price is high or low), "fun in the party" → "at the
     // party", "The man which lives" → "who" (a person opening the sentence or after a verb: "a
-    // peace with her neighbors which would result" is the peace's), "a five stars hotel" → "a five-star hotel", "a two
-    // weeks holiday" → "a two-week holiday", "protect the nature" → "protect nature" ("the nature
-    // of" stays), "a new clothes" → "new clothes" ("a new clothes shop" stays)
+    // peace with her neighbors which would result" is the peace's), "a five stars hotel" → "a
+    // five-star hotel", "a two weeks holiday" → "a two-week holiday", "protect the nature" →
+    // "protect nature" ("the nature of" stays), "a new clothes" → "new clothes" ("a new clothes
+    // shop" stays)
     pattern: new RegExp(
       `\\b([Ff]or|[Ss]ince|[Aa]fter)\\s+long\\s+time\\b(?![-\\p{L}])|\\b((?:it|It)\\s+(?:will|would|might|may|is\\s+going\\s+to))\\s+be\\s+(rain|snow)\\b(?![-\\p{L}])|\\b((?:price|prices|cost|costs|fee|fees|rent|salary|salaries)\\s+(?:of\\s+(?:the\\s+|a\\s+|this\\s+|my\\s+)?\\p{L}+\\s+)?(?:is|are|was|were)\\s+(?:(?:very|so|too|quite|really|extremely)\\s+)?)(expensive|cheap)\\b|\\b((?:fun|time)\\s+)in(?=\\s+(?:the|a|your|his|her|their|our|my)\\s+(?:\\p{L}+\\s+)?(?:party|wedding|concert|festival)\\b)|((?:${SENTENCE_START}(?:The|A|An|My|Our|Your|His|Her|Their|This|That)|\\b(?:met|meet|know|knew|saw|see|is|was|am|are|were|have|has|had)\\s+(?:the|a|an|my|our|your|his|her|their|this|that))\\s+(?:\\p{Ll}+\\s+)?(?:man|woman|men|women|person|boy|girl|boys|girls|child|children|friend|friends|teacher|teachers|doctor|doctors|student|students|neighbour|neighbor|neighbours|neighbors|guy|guys|lady|ladies)\\s+)which(?=\\s+(?:is|was|are|were|has|have|had|lives|lived|works|worked|can|will|would|\\p{Ll}+s)\\b)|\\b([Aa]n?\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|\\d+))[\\s-]+(star|minute|hour|day|week|month|year|page|mile|room|bedroom|storey|course)s\\s+(?!(?:ago|later|old|before|after|of|and|or|in|to|from|earlier|long|each|per|the|a|an|is|was|are|were|away|late|early|more|less|with|for|on|at|by|left|since)\\b)(?=\\p{Ll}{3,}\\b)|(?<=\\b(?:protect|protects|protecting|protected|love|loves|enjoy|enjoys|destroy|destroys|destroying|respect|save|saving|preserve|pollute|polluting|pollutes)\\s+)the\\s+(?=nature\\b(?!\\s+of\\b))|\\b([Aa])\\s+((?:new|nice|beautiful|old|warm|clean|expensive|cheap)\\s+)(?=(?:clothes|jeans|trousers|pants|shorts|glasses|sunglasses|scissors|pyjamas|pajamas)(?:\\s*[.,;!?]|\\s*$|\\s+(?:for|to|and|but|in|at|yesterday|today|last|because)\\b))`,
       'gu',
@@ -681,13 +683,13 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // Word choice and set phrases, from a probe of learners' sentences: "wins a lot of money in his
-    // job" → "earns", "listened a strange noise" → "heard", "had a very funny time" → "fun" ("a funny time to
-    // be alive" stays), "have the
-    // dinner at seven" → "have dinner" (not "the dinner that I made"), "in the France" → "in
-    // France" ("the France of the 1960s", "the Germany team", "the China and Indian seas" stay), "What means this word?" → "What
-    // does this word mean?", "If I was you" → "If I were you", "has a big experience in" → "a lot
-    // of experience", "the more interesting book I have ever read" → "the most", "the more
-    // expensive restaurant in town" → "the most"
+    // job" → "earns", "listened a strange noise" → "heard", "had a very funny time" → "fun" ("a
+    // funny time to be alive" stays), "have the dinner at seven" → "have dinner" (not "the dinner
+    // that I made"), "in the France" → "in France" ("the France of the 1960s", "the Germany team",
+    // "the China and Indian seas" stay), "What means this word?" → "What does this word mean?", "If
+    // I was you" → "If I were you", "has a big experience in" → "a lot of experience", "the more
+    // interesting book I have ever read" → "the most", "the more expensive restaurant in town" →
+    // "the most"
     pattern: new RegExp(
       `\\b(?:(win|wins|won|winning)(?=\\s+(?:a\\s+lot\\s+of\\s+|good\\s+|more\\s+|enough\\s+|much\\s+)?money\\s+(?:in|at|from|as)\\s+(?:his|her|my|their|our|your|this|that|the|a)\\s+(?:\\p{L}+\\s+)?(?:job|work|company|office|factory|shop)\\b)|(listen|listens|listened)\\s+(?=(?:a|an|the)\\s+(?:\\p{L}+\\s+)?(?:noise|sound|voice|scream|shout|bang|knock|crash)\\b)|(?<=\\b(?:had|have|has|having)\\s+)(a\\s+(?:very\\s+|really\\s+)?)funny(?=\\s+time\\b)|((?:have|has|had|having|eat|ate|eating|eats)\\s+)the\\s+(?=(?:breakfast|lunch|dinner|supper)(?:\\s*[.,;!?]|\\s*$|\\s+(?:at|in|together|every|early|late|today|now|tonight|before|after)\\b)))|\\b(in|to|from|visit|visited|visiting)(\\s+)the\\s+(?=(?:France|Germany|Spain|Italy|Japan|China|Canada|Brazil|Mexico|India|Russia|England|Turkey|Poland|Portugal|Greece|Egypt|Korea|Australia|Argentina|Sweden|Norway|Peru|Chile|Colombia|Vietnam|Thailand|Indonesia|Iran|Morocco|Nigeria|Kenya)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|for|in|last|next|is|was|are|were|but|because|with|to|at|on|every|this|many|a|an|the)\\b))|${SENTENCE_START}What\\s+means\\s+(this|that|the)\\s+(\\p{L}+)(?=\\s*\\?)|\\b([Ii]f\\s+I\\s+)was(?=\\s+you\\b)|\\b((?:has|have|had|with)\\s+)a\\s+(?:big|huge|large)\\s+(experience)\\b(?=\\s+(?:in|of|with)\\b)|\\b(the\\s+)more(?=\\s+\\p{L}+\\s+\\p{L}+\\s+(?:(?:that\\s+)?(?:I|we|you|he|she|they)\\s+(?:have|has|had)\\s+ever\\b|in\\s+(?:town|the\\s+world|the\\s+city|the\\s+country|my\\s+life|the\\s+class|the\\s+school|the\\s+family|the\\s+team)\\b))`,
       'gu',
