@@ -304,6 +304,7 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   // "Every one of the invoices" counts them one by one; "everyone" cannot take "of".
   if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
   if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
+  if (dropsApostropheOfItIs(before, after, text.slice(end))) return false;
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
     return false;
@@ -330,6 +331,19 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     if (editDistance(before.toLowerCase(), after.toLowerCase()) > 1) return false;
   }
   return true;
+}
+
+/** Words that follow "it's" ("it is") and never the possessive "its", which a noun follows. */
+const AFTER_IT_IS =
+  /^\s+(?:no|not|a|an|the|been|very|so|too|just|only|all|about|also|always|never|still|going|getting|time|worth|because|that|what|how|like|me|you|him|her|us|them|my|your|our|their|this|these|those)\b/iu;
+
+/**
+ * Whether the fix turns "it's" into "its" where "it is" is meant: Harper made "It's no use crying
+ * about it" "Its no use" (a probe of learners' sentences). Before a noun ("and it's employees")
+ * the possessive is still mended.
+ */
+function dropsApostropheOfItIs(before: string, after: string, following: string): boolean {
+  return /^it['’]s$/iu.test(before) && /^its$/iu.test(after) && AFTER_IT_IS.test(following);
 }
 
 /**

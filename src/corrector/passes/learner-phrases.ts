@@ -763,4 +763,21 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return 'Most of';
     },
   },
+  {
+    // Words that sound alike, from a probe of learners' sentences: "was quiet expensive" → "quite"
+    // (after be or a verb of seeming: "a quiet old man" stays), "will effect all employees" →
+    // "affect" (not "to effect change", nor "effect the transfer"), "a bad affect on" → "effect",
+    // "Your right, we should go" → "You're right". ("A solution of this problem" and "an increase
+    // of taxes" are formal English: 28 correct corpus segments had them.)
+    pattern: new RegExp(
+      `(?<=\\b(?:is|was|are|were|be|been|am|['’]s|['’]re|feel|felt|seems?|seemed|looks?|looked)\\s+)(quiet)(?=\\s+(?:expensive|cheap|easy|difficult|hard|interesting|boring|far|often|sure|different|similar|busy|tired|late|early|important|good|bad|a\\s+lot)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:all|our|your|my|his|her|their|every|many|people|employees|students|us|you|him|them|me)\\b)|(?<=\\b(?:a|an|the|no|any|big|bad|good|positive|negative|great|huge|strong|side|serious|direct)\\s+)(affect)(?=\\s+(?:on|of)\\b)|${SENTENCE_START}(Your)(\\s+(?:right|wrong|correct|kidding|joking))(?=\\s*[,.!]|\\s*$)`,
+      'gu',
+    ),
+    replace: ([quiet, effect, affect, your, right]) => {
+      if (quiet) return 'quite';
+      if (effect) return 'affect';
+      if (affect) return 'effect';
+      return `${your === 'Your' ? "You're" : "you're"}${right!}`;
+    },
+  },
 ];

@@ -43,6 +43,10 @@ describe('which suggestions of Harper are taken', () => {
     ["It matches the organisation's logo.", "organisation's", "organization's", false],
     ['Her anaemia was treated with iron.', 'anaemia', 'anemia', false],
     ['The first instalment is due in May.', 'instalment', 'installment', false],
+    // "It's" before what only "it is" takes stays; the possessive before a noun is still mended.
+    ["It's no use crying about it.", "It's", 'Its', false],
+    ["It's not worth it.", "It's", 'Its', false],
+    ["The dog wagged it's tail.", "it's", 'its', true],
     ['We arrived late becouse of the rain.', 'becouse', 'because', true],
     ['The lecture was very intresting.', 'intresting', 'interesting', true],
     // A change of case alone is no spelling variant: it was once refused as British spelling.

@@ -214,6 +214,11 @@ describe('withLearnerGrammar', () => {
       "Last summer I go to Italy and we visit many places. The people are friendly and they always helps tourists. I didn't know that you was in London. I want to study in abroad.",
       "Last summer I went to Italy and we visited many places. The people are friendly and they always help tourists. I didn't know that you were in London. I want to study abroad.",
     ],
+    // words that sound alike
+    [
+      'The hotel was quiet expensive. The new rules will effect all employees. Smoking has a bad affect on health. Your right, we should go.',
+      "The hotel was quite expensive. The new rules will affect all employees. Smoking has a bad effect on health. You're right, we should go.",
+    ],
     // a clause without "it" or "be", and set phrases
     [
       'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
@@ -258,6 +263,7 @@ describe('withLearnerGrammar', () => {
       'He won a lot of money in the lottery. It was a funny time to be alive. She grew up in the France of the 1960s. The Germany team won. The China and Indian seas. If I was wrong, I apologise. He has a great experience in sales. What means are there? They had the dinner that I cooked. It was the more expensive of the two.',
       'He did the same with his money. I know who his father is. He is the man who his colleagues trust. We worked all the day long. All the day-job refugees. They know you for what you did. All of them came.',
       "The only way I could beat you was to wait. The proclamation laid before you was issued. Whoever beats you always wins. 'Thank you' was all he said. They always read the news.",
+      'A quiet old man lives here. We want to effect change. They will effect the transfer. Your right to vote matters. The solution of the equation. An increase of taxes.',
       "He is a long-time friend. They are work colleagues. We are live from the stadium. He's come home. The book is read by millions. We are study partners. I know I am very annoying. She was very surprising her friends. After long time-outs, play resumed.",
       'He is considered to be the best. It is hard to imagine.',
       'The meeting was postponed to next week; smoking is a risk to health.',
