@@ -780,4 +780,21 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${your === 'Your' ? "You're" : "you're"}${right!}`;
     },
   },
+  {
+    // Letters and e-mails, from a probe of learners' sentences: "I would be grateful if you can
+    // send" → "could" (and "will" → "would"), "a great interest for this position" → "interest in",
+    // "available in any time" → "at any time" ("in any time zone" stays), "some items was missing"
+    // → "were" (a quantifier opening the clause: "the use of those products was" is the use's; not
+    // amounts, "Two years was enough", nor "some news was")
+    pattern: new RegExp(
+      `\\b((?:would|should)\\s+(?:be\\s+(?:very\\s+|most\\s+|extremely\\s+|really\\s+)?grateful|appreciate\\s+it)\\s+if\\s+(?:you|he|she|they|we)\\s+)(can|will)\\b|\\b(interest)\\s+for(?=\\s+(?:this|the|your|a|an)\\s+(?:position|job|role|post|vacancy|course|program|programme|subject|field)\\b)|\\b([Ii]n)(?=\\s+any\\s+time(?:\\s*[.,;!?]|\\s*$|\\s+(?:that|you|convenient|during|before|after|next|this)\\b))|(?<=(?:^|[.!?;,]\\s+|\\b(?:and|but|because|so|when|if|while|although|since)\\s+))((?:[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ff]ew|[Aa]ll\\s+the|[Tt]hese|[Tt]hose|[Bb]oth)\\s+(?:\\p{Ll}+\\s+)?(?!(?:years|months|weeks|days|hours|minutes|seconds|dollars|euros|pounds|miles|kilometres|kilometers|news|series|species|means|physics|economics|mathematics|politics)\\b)\\p{Ll}{2,}(?<![su]s)s\\s+)was\\b`,
+      'gu',
+    ),
+    replace: ([grateful, modal, interest, inWord, plural]) => {
+      if (grateful) return `${grateful}${modal === 'can' ? 'could' : 'would'}`;
+      if (interest) return `${interest} in`;
+      if (inWord) return inWord === 'In' ? 'At' : 'at';
+      return `${plural!}were`;
+    },
+  },
 ];
