@@ -797,4 +797,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       return `${plural!}were`;
     },
   },
+  {
+    // A singular countable noun without its article after verbs of having and wanting, a question
+    // asked or "there is": "She bought new car last month" → "a new car", "Can I ask you question?"
+    // → "a question", "There is problem with" → "a problem", "is very good student" → "a very good
+    // student"; only where the noun phrase ends ("buy car insurance" stays); not "room", which
+    // "there is room for" does not count, nor "needed" and "wanted", adjectives too ("a much needed
+    // new car", "the wanted car")
+    pattern: new RegExp(
+      `\\b((?:bought|buy|buys|buying|need|needs|want|wants|(?:ask|asks|asked)\\s+(?:you|him|her|them|me)|[Tt]here\\s+(?:is|was)|(?:is|was)(?=\\s+very\\s+good))\\s+)((?:(?:very\\s+)?(?:new|old|big|bigger|small|smaller|good|nice|cheap|expensive|better|little|serious|quick|simple)\\s+)?(?:car|house|computer|laptop|phone|job|question|problem|bike|flat|apartment|dog|cat|student|teacher|ticket)\\b)(?=\\s*[.,;!?]|\\s*$|\\s+(?:for|in|at|on|with|from|to|and|but|because|last|next|yesterday|today|this|that|which|who|about|soon|now)\\b)`,
+      'gu',
+    ),
+    replace: ([opening, phrase]) =>
+      `${opening!}${/^[aeiou]/iu.test(phrase!) ? 'an' : 'a'} ${phrase!}`,
+  },
 ];

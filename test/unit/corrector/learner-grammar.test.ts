@@ -219,6 +219,11 @@ describe('withLearnerGrammar', () => {
       'The hotel was quiet expensive. The new rules will effect all employees. Smoking has a bad affect on health. Your right, we should go.',
       "The hotel was quite expensive. The new rules will affect all employees. Smoking has a bad effect on health. You're right, we should go.",
     ],
+    // a singular countable noun's missing article
+    [
+      'She bought new car last month. Can I ask you question? There is problem with it. He is very good student. I want to buy computer for my son.',
+      'She bought a new car last month. Can I ask you a question? There is a problem with it. He is a very good student. I want to buy a computer for my son.',
+    ],
     // letters and e-mails
     [
       'I would be grateful if you can send me details. I have a great interest for this position. I am available in any time. The box arrived and some items was missing.',
@@ -269,6 +274,7 @@ describe('withLearnerGrammar', () => {
       'He did the same with his money. I know who his father is. He is the man who his colleagues trust. We worked all the day long. All the day-job refugees. They know you for what you did. All of them came.',
       "The only way I could beat you was to wait. The proclamation laid before you was issued. Whoever beats you always wins. 'Thank you' was all he said. They always read the news.",
       'A quiet old man lives here. We want to effect change. They will effect the transfer. Your right to vote matters. The solution of the equation. An increase of taxes.',
+      'There is room for improvement. I bought a much needed new car. They found the wanted car. We need car insurance. I want to buy computer games.',
       'Two years was enough. Some news was good. The use of those products was safe. A bill to carry out these recommendations was passed. We met in any time zone. He has an interest for life.',
       "He is a long-time friend. They are work colleagues. We are live from the stadium. He's come home. The book is read by millions. We are study partners. I know I am very annoying. She was very surprising her friends. After long time-outs, play resumed.",
       'He is considered to be the best. It is hard to imagine.',
