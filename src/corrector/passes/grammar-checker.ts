@@ -449,8 +449,8 @@ const BRITISH_WORDS = new Set(
     'maths tyre tyres cheque cheques storey storeys pyjamas aluminium kerb kerbs plough ploughs ' +
     'mould mouldy programme programmes grey manoeuvre manoeuvres paediatric paediatrician ' +
     'anaesthetic draught draughts sceptical sceptic whilst amongst learnt spelt dreamt leapt ' +
-    'cosy moustache catalogue ageing judgement tonne tonnes sulphur enrol enrolled enrolment ' +
-    'fulfil fulfilment instalment skilful wilful practise practised practising doughnut axe ' +
+    'cosy moustache catalogue ageing judgement tonne tonnes sulphur enrol enrolled ' +
+    'fulfil wilful practise practised practising doughnut axe ' +
     'mum mums gaol jewellery jumper lorry lorries lasagne enquiry enquiries enquire enquired'
   ).split(' '),
 );

@@ -17,7 +17,6 @@ import {
   gerundOf,
   isVerbBase,
   participleOfPastForm,
-  pastOf,
   thirdPersonOf,
   verbForms,
 } from './english-verbs.js';
@@ -125,6 +124,18 @@ const isVerbLike = (word: string): boolean =>
 const NOUN_PHRASE_END =
   '(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:in|on|at|for|with|to|and|or|but|because|when|every|after|before|together|again|today|yesterday|tomorrow|tonight|soon|this|last|next|now|here|there|outside|online|than|so|if|about|of|from|during|while|once|twice|one|two|three|four|five|along|around|through|into|near|\\d+)\\b)';
 
+/** Adverbs of frequency, which stand between a subject and its verb ("she always helps"). */
+const FREQUENCY_ADVERB =
+  'always|usually|often|never|sometimes|also|really|just|only|still|rarely|seldom|generally|' +
+  'normally|frequently';
+
+/**
+ * Where a clause opens: a text's or sentence's start, a comma or semicolon, or a conjunction. A
+ * subject that could also be an object ("it", "you", "people") is read as one only there.
+ */
+const CLAUSE_OPENING =
+  '(?<=(?:^|[.!?;,]\\s+|\\b(?:but|and|because|so|when|if|as|since|although|while)\\s+))';
+
 /** Words before a verb that make it a past participle ("have made"). */
 const AUXILIARY = 'have|has|had|having|been|be|is|are|was|were|get|gets|got';
 
@@ -203,13 +214,13 @@ const RULES: readonly LearnerRule[] = [
     // or "not", nor in the subjunctive after "that" ("insist that she always arrive"); "it" only
     // opening a clause ("working for it just send" has it for an object); not "be", nor a base
     // that is also a past ("she always read", "he just lay back").
-    pattern:
-      /(?<!(?:\b(?:does|did|do|can|could|will|would|shall|should|may|might|must|not|that)|n['’]t)\s+)\b(he|she|(?<=(?:^|[.!?;]\s+|\b(?:but|and|because|so|when|if|as|since|although|while)\s+))it)(\s+(?:always|usually|often|never|sometimes|also|really|just|only|still|rarely|seldom|generally|normally|frequently)\s+)([a-z]+)\b/giu,
+    pattern: new RegExp(
+      `(?<!(?:\\b(?:does|did|do|can|could|will|would|shall|should|may|might|must|not|that)|n['’]t)\\s+)\\b(he|she|${CLAUSE_OPENING}it)(\\s+(?:${FREQUENCY_ADVERB})\\s+)([a-z]+)\\b`,
+      'giu',
+    ),
+    // A base that is also a past has a participle of that form ("read", "lay").
     replace: ([subject, adverb, verb]) =>
-      isVerbBase(verb!) &&
-      verb !== 'be' &&
-      pastOf(verb!) !== verb &&
-      participleOfPastForm(verb!) === undefined
+      isVerbBase(verb!) && verb !== 'be' && participleOfPastForm(verb!) === undefined
         ? `${subject!}${adverb!}${thirdPersonOf(verb!)}`
         : undefined,
   },
@@ -217,8 +228,10 @@ const RULES: readonly LearnerRule[] = [
     // "they always helps" → "help", "many people still smokes" → "smoke": a plural subject and an
     // adverb of frequency before a known verb's -s form ("you" and "people" only opening a clause:
     // "whoever beats you always wins").
-    pattern:
-      /(?:\b(I|we|they)|(?<=(?:^|[.!?;,]\s+|\b(?:but|and|because|so|when|if|as|since|although|while)\s+))((?:[Yy]ou|(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Oo]ther|[Yy]oung|[Oo]ld)\s+)?(?:[Pp]eople|[Cc]hildren|[Ss]tudents))))(\s+(?:always|usually|often|never|sometimes|also|really|just|only|still|rarely|seldom|generally|normally|frequently)\s+)([a-z]+s)\b/gu,
+    pattern: new RegExp(
+      `(?:\\b(I|we|they)|${CLAUSE_OPENING}((?:[Yy]ou|(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Oo]ther|[Yy]oung|[Oo]ld)\\s+)?(?:[Pp]eople|[Cc]hildren|[Ss]tudents))))(\\s+(?:${FREQUENCY_ADVERB})\\s+)([a-z]+s)\\b`,
+      'gu',
+    ),
     replace: ([pronoun, subject, adverb, verb]) => {
       const base = baseOfKnownThirdPerson(verb!);
       return base ? `${pronoun ?? subject!}${adverb!}${base}` : undefined;
@@ -227,8 +240,10 @@ const RULES: readonly LearnerRule[] = [
   {
     // "I didn't know that you was there" → "you were"; "you" only opening a clause ("the only way I
     // could beat you was", "laid before you was issued")
-    pattern:
-      /\b(we|they|We|They)(\s+)was\b|(?<=(?:^|[.!?;,]\s+|\b(?:that|if|when|because|but|and|so|as|since|although|while|wish)\s+))(you|You)(\s+)was\b/gu,
+    pattern: new RegExp(
+      `\\b(we|they|We|They)(\\s+)was\\b|(?:${CLAUSE_OPENING}|(?<=\\b(?:that|wish)\\s+))(you|You)(\\s+)was\\b`,
+      'gu',
+    ),
     replace: ([subject, space, you, youSpace]) => `${subject ?? you!}${space ?? youSpace!}were`,
   },
   {

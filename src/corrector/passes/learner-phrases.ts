@@ -154,11 +154,12 @@ const HEARD = new Map([
   ['listened', 'heard'],
 ]);
 
-/** People and things a learner describes without "is" ("My mother very happy"). */
+/** People and things a learner describes without "is" ("My mother very happy"), and "are". */
 const KIN_AND_THINGS =
   'mother|father|mum|mom|dad|sister|brother|son|daughter|wife|husband|friend|boss|teacher|family|' +
-  'house|flat|apartment|city|town|country|room|job|school|car|parents|friends|children|sisters|' +
-  'brothers|teachers|grandmother|grandfather|grandparents|neighbours|neighbors';
+  'house|flat|apartment|city|town|country|room|job|school|car|grandmother|grandfather';
+const KIN_IN_THE_PLURAL =
+  'parents|friends|children|sisters|brothers|teachers|grandparents|neighbours|neighbors';
 
 /** States "very" goes before, which a subject takes with "be". */
 const STATE_ADJECTIVES =
@@ -601,7 +602,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // email" → "answer my email" ("the answer to my question" is a noun's, "answers to the board"
     // an owing)
     pattern: new RegExp(
-      `\\b((?:because|when|if|although|though|since|while)\\s+)(is|was)(?=\\s+(?:raining|snowing|sunny|windy|cloudy)\\b)|${SENTENCE_START}(He|She|It)(\\s+)(?=(?:a|an)\\s+\\p{L})|${SENTENCE_START}((?:I|You|We|They|He|She|It|(?:My|Our|His|Her|Their|Your)\\s+(?:${KIN_AND_THINGS}))(\\s+))(?=very\\s+(?:${STATE_ADJECTIVES})\\b)|${SENTENCE_START}How(\\s+)(?:it\\s+is|is\\s+it)(\\s+called)(?=\\s+in\\s+\\p{Lu}|\\s*\\?)|\\b((?:go|goes|going|went|gone)\\s+to\\s+)the\\s+(bed)(?=\\s+(?:at|early|late|after|before|around|now|soon|immediately)\\b|\\s*(?:[.,!?;]|$))|(?<=\\b(?:[Pp]lease|to|will|can|could|would|should|must|I|you|we|they|he|she|not|don['’]t|didn['’]t|never)\\s+)(answer|answered)\\s+to(?=\\s+(?:my|your|his|her|our|their|the|this|that|these|all|an?)\\s+(?:\\p{L}+\\s+)?(?:e-?mails?|messages?|letters?|questions?|calls?|texts?|invitation|request)\\b)`,
+      `\\b((?:because|when|if|although|though|since|while)\\s+)(is|was)(?=\\s+(?:raining|snowing|sunny|windy|cloudy)\\b)|${SENTENCE_START}(He|She|It)(\\s+)(?=(?:a|an)\\s+\\p{L})|${SENTENCE_START}((?:I|You|We|They|He|She|It|(?:My|Our|His|Her|Their|Your)\\s+(?:${KIN_AND_THINGS}|(${KIN_IN_THE_PLURAL})))(\\s+))(?=very\\s+(?:${STATE_ADJECTIVES})\\b)|${SENTENCE_START}How(\\s+)(?:it\\s+is|is\\s+it)(\\s+called)(?=\\s+in\\s+\\p{Lu}|\\s*\\?)|\\b((?:go|goes|going|went|gone)\\s+to\\s+)the\\s+(bed)(?=\\s+(?:at|early|late|after|before|around|now|soon|immediately)\\b|\\s*(?:[.,!?;]|$))|(?<=\\b(?:[Pp]lease|to|will|can|could|would|should|must|I|you|we|they|he|she|not|don['’]t|didn['’]t|never)\\s+)(answer|answered)\\s+to(?=\\s+(?:my|your|his|her|our|their|the|this|that|these|all|an?)\\s+(?:\\p{L}+\\s+)?(?:e-?mails?|messages?|letters?|questions?|calls?|texts?|invitation|request)\\b)`,
       'gu',
     ),
     replace: ([
@@ -610,6 +611,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       pronoun,
       pronounSpace,
       subject,
+      plural,
       subjectSpace,
       howSpace,
       called,
@@ -620,12 +622,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (because) return `${because}it ${be!}`;
       if (pronoun) return `${pronoun}${pronounSpace!}is${pronounSpace!}`;
       if (subject) {
-        const be = /^(?:My|Our|His|Her|Their|Your)\s/u.test(subject)
-          ? /s\s*$/u.test(subject) &&
-            !/(?:boss|class|business|address|glass|bus)\s*$/u.test(subject)
-            ? 'are'
-            : 'is'
-          : presentOfBe(subject.trimEnd());
+        const be = plural ? 'are' : presentOfBe(subject.trimEnd());
         return `${subject}${be}${subjectSpace!}`;
       }
       if (called) return `What${howSpace!}is it${called}`;

@@ -231,8 +231,8 @@ describe('withLearnerGrammar', () => {
     ],
     // a clause without "it" or "be", and set phrases
     [
-      'We stayed home because was raining. He a good teacher. My mother very happy when we visit. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
-      'We stayed home because it was raining. He is a good teacher. My mother is very happy when we visit. They are very busy. What is it called in English? I go to bed at eleven. Please answer my email. It was very nice weather yesterday.',
+      'We stayed home because was raining. He a good teacher. My mother very happy when we visit. My children very tired. My boss very strict. They very busy. How it is called in English? I go to the bed at eleven. Please answer to my email. It was a very nice weather yesterday.',
+      'We stayed home because it was raining. He is a good teacher. My mother is very happy when we visit. My children are very tired. My boss is very strict. They are very busy. What is it called in English? I go to bed at eleven. Please answer my email. It was very nice weather yesterday.',
     ],
     [
       'Its important to rest. I think its a nice day and its not raining.',
