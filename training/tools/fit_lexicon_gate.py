@@ -52,6 +52,13 @@ DEV = ROOT / "training" / "data" / "out" / "ood-dev-ocr.jsonl"
 CHECK = ROOT / "training" / "data" / "out" / "ood-business-ocr.jsonl"
 # src/corrector/passes/ocr-refine.ts leaves acronyms, codes and units as printed.
 CODE_WORD = re.compile(r"^(?:[A-Z]{2,5}|.*[a-z][A-Z].*)$")
+# ... and unit symbols right after a number ("65 Nm"; UNITS there).
+UNITS = frozenset(
+    "mm cm km nm µm mg kg µg mcg ml mL cl dl Nm Hz kHz MHz GHz Pa kPa MPa hPa psi kW MW GW Wh kWh "
+    "MWh mV kV mA mAh Ah dB lb lbs oz ft yd mph kph rpm bpm bps kbps Kbps Mbps Gbps kB KB MB GB TB "
+    "Mb Gb px ppm mmol hrs mins secs ms kcal cal sq".split()
+)
+NUMBER_BEFORE = re.compile(r"\d\s*$")
 WEB_ADDRESS_START = re.compile(r"www\.", re.I)
 
 
@@ -82,7 +89,12 @@ def edits_of(lexicon: OcrLexicon, path: Path) -> tuple[list[dict], list[dict]]:
         for edit in line_edits:
             word = line[edit["start"] : edit["end"]]
             # The "www" that opens a web address too (src/corrector/passes/ocr-refine.ts).
-            if CODE_WORD.match(re.sub(r"^\W+|\W+$", "", word)) or WEB_ADDRESS_START.match(line, edit["start"]):
+            core = re.sub(r"^\W+|\W+$", "", word)
+            if (
+                CODE_WORD.match(core)
+                or (core in UNITS and NUMBER_BEFORE.search(line[: edit["start"]]))
+                or WEB_ADDRESS_START.match(line, edit["start"])
+            ):
                 continue
             alone = line[: edit["start"]] + edit["text"] + line[edit["end"] :]
             edits.append(

@@ -171,6 +171,7 @@ export function refineOcrSuggestion(
     (edit) =>
       edit.confidence >= unsure &&
       !isCodeWord(modelText.slice(edit.start, edit.end)) &&
+      !isUnitAfterNumber(modelText, edit.start, edit.end) &&
       !startsWebAddress(modelText, edit.start, edit.end),
   );
   if (sureLexical.length === 0 && modelText === suggestion.text) return suggestion;
@@ -220,6 +221,28 @@ const CODE_WORD = /^(?:\p{Lu}{2,5}|.*\p{Ll}\p{Lu}.*)$/u;
  */
 function isCodeWord(word: string): boolean {
   return CODE_WORD.test(trimmedToAlphanumerics(word));
+}
+
+/**
+ * Unit symbols as documents print them after a number. Shaped like words ("Nm", "Hz", "mg"), they
+ * escape isCodeWord, and the lexicon's nearest word is plausible and wrong: on OOD dev scans
+ * "65 Nm" became "65 No" three times, "50 Hz" "50 He", "5 mg" "5 me", "9 Mbps" "9 Mips". Words
+ * that are units and also common words ("in", "bar", "min") are left out.
+ */
+const UNITS = new Set(
+  (
+    'mm cm km nm µm mg kg µg mcg ml mL cl dl Nm Hz kHz MHz GHz Pa kPa MPa hPa psi kW MW GW Wh kWh ' +
+    'MWh mV kV mA mAh Ah dB lb lbs oz ft yd mph kph rpm bpm bps kbps Kbps Mbps Gbps kB KB MB GB TB ' +
+    'Mb Gb px ppm mmol hrs mins secs ms kcal cal sq'
+  ).split(' '),
+);
+
+/** Whether the word at [start, end) of `line` is a unit symbol right after a number ("65 Nm"). */
+function isUnitAfterNumber(line: string, start: number, end: number): boolean {
+  return (
+    UNITS.has(trimmedToAlphanumerics(line.slice(start, end))) &&
+    /\d\s*$/u.test(line.slice(0, start))
+  );
 }
 
 /**

@@ -153,6 +153,14 @@ describe('refineOcrSuggestion', () => {
     );
   });
 
+  it('leaves a unit symbol after a number as printed, and mends the same word elsewhere', () => {
+    const line = 'Max. torque: 65 Nm (hard), 50 Hz; Nm tbe 5 mg dose';
+    const lexicon = tableLexicon({ Nm: 'No', 'Hz;': 'He;', mg: 'me', tbe: 'the' }, 0.99);
+    const refined = refineOcrSuggestion(line, modelSuggestion(line, line, {}), lexicon);
+    // "Nm" after a semicolon is no unit of a number, so it is the lexicon's to repair.
+    expect(refined.text).toBe('Max. torque: 65 Nm (hard), 50 Hz; No the 5 mg dose');
+  });
+
   it('leaves the "www" of a web address, and mends the address\'s other words', () => {
     const line = 'Visit www.oakridge-consull.co.uk or the www page';
     // The lexical pass reads words in A-Z, so "www" and "consull" are words of their own to it.
