@@ -366,10 +366,11 @@ const PLURAL_AFTER = /^\s+of\s+(?:\p{L}+s|people|children|men|women)\b/iu;
  * Harper's "one piece of" for "one" before a mass noun ("one information" → "one piece of
  * information") where "one" is no number: after a determiner it stands for a noun ("the one
  * touching the queue" had become "the one piece of touching"), and a word in -ing after it is a
- * verb's form, not a mass noun.
+ * verb's form, not a mass noun; so too after "both" ("Prices and wages are both rising" had become
+ * "both pieces of rising").
  */
 function isPieceOfForNoMassNoun(textBefore: string, before: string, after: string): boolean {
-  if (!/\bpiece of\b/iu.test(after) || /\bpiece of\b/iu.test(before)) return false;
+  if (!/\bpieces? of\b/iu.test(after) || /\bpieces? of\b/iu.test(before)) return false;
   return (
     /ing$/iu.test(before) ||
     /\b(?:the|this|that|which|each|every|any|no|another)\s+$/iu.test(textBefore)

@@ -251,9 +251,10 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
   },
   {
     // "The price of the tickets are too high" → "is"; "The number of cars are increasing" → "is";
-    // "The noise from the neighbours make it impossible" → "makes"
+    // "The noise from the neighbours make it impossible" → "makes"; not after a subject of its own
+    // ("The number of cars we have is small")
     pattern: new RegExp(
-      `${SENTENCE_START}((?:The|This|That|My|Our|Your|Their|His|Her)\\s+(?:(?:new|old|main|average|total|high|low|first|last|final|current)\\s+)?(?:${SINGULAR_HEADS})\\s+(?:of|from|in)\\s+(?:(?:the|my|our|your|their|these|those|all\\s+the|many|some)\\s+)?(?:\\p{Ll}+\\s+)?(?!(?:that|which|who|whom|whose|where|when)\\b)\\p{Ll}+)(\\s+)(are|have|were|do|don['’]t|make|cause|give|keep|help)\\b(?!['’])`,
+      `${SENTENCE_START}((?:The|This|That|My|Our|Your|Their|His|Her)\\s+(?:(?:new|old|main|average|total|high|low|first|last|final|current)\\s+)?(?:${SINGULAR_HEADS})\\s+(?:of|from|in)\\s+(?:(?:the|my|our|your|their|these|those|all\\s+the|many|some)\\s+)?(?:\\p{Ll}+\\s+)?(?!(?:that|which|who|whom|whose|where|when|you|we|they|he|she|it)\\b)\\p{Ll}+)(\\s+)(are|have|were|do|don['’]t|make|cause|give|keep|help)\\b(?!['’])`,
       'gu',
     ),
     replace: ([subject, space, verb]) => {

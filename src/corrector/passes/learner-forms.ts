@@ -1013,7 +1013,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // A countable noun with no article: "He is doctor" → "He is a doctor", "I have car" → "I have a
     // car" (a short list: "have class", "have time" are English)
     pattern: new RegExp(
-      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:${SINGULAR_SUBJECTS})\\s+(?:is|was))\\s+)(${PROFESSIONS}|student|child|teenager|kid|baby)(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend|meeting|appointment|interview|exam|headache)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
+      `\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Mm]y|[Hh]is|[Hh]er)\\s+(?:${SINGULAR_SUBJECTS})\\s+(?:is|was))\\s+)(${PROFESSIONS}|student|child|teenager|kid|baby)(?=\\s*(?:[.,;!?]|$)|\\s+(?:in|at|for|and|but|because|so|from|with)\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey)\\s+(?:have|had|bought|need|want)\\s+|(?:[Hh]e|[Ss]he)\\s+(?:has|had|bought|needs|wants)\\s+)(car|dog|cat|brother|sister|son|daughter|house|flat|apartment|computer|laptop|bike|bicycle|question|problem|idea|ticket|umbrella|garden|boyfriend|girlfriend|meeting|appointment|interview|exam|headache|fever|cough|sore\\s+throat)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|for|with|in|at|about|from|now)\\b)`,
       'gu',
     ),
     replace: ([subjectBe, profession, subjectHave, thing]) => {

@@ -319,7 +319,8 @@ const RULES: readonly LearnerRule[] = [
   ),
   collocation('take', 'get', '(?:good|bad|high|low|better)\\s+(?:marks|grades)'),
   collocation('take', 'find', 'a\\s+solution'),
-  collocation('take', 'draw', '(?:the|a)\\s+conclusion'),
+  // Not "took the conclusion of the meeting as a sign" (its end), nor "take this conclusion to".
+  collocation('take', 'draw', '(?:the|a|any)\\s+conclusion(?!s|\\s+(?:of|to)\\b)', false),
   collocation('take', 'put on', '(?:a\\s+lot\\s+of\\s+|some\\s+|much\\s+)?weight'),
   collocation('get', 'score', '(?:a|two|three|four|five|\\d+)\\s+goals?'),
   collocation('pass', 'spend', '(?:a\\s+lot\\s+of|much|most\\s+of\\s+my|some|more)\\s+time'),

@@ -113,6 +113,12 @@ describe('which suggestions of Harper are taken', () => {
       isAcceptable(one, lintOver(one, problem, 'Agreement'), after);
     expect(piece('one touching', 'one piece of touching')).toBe(false);
     expect(piece('one information', 'one piece of information')).toBe(true);
+    // Harper's "both pieces of" for a verb's -ing form ("are both rising"), not for a mass noun.
+    const both = 'Prices and wages are both rising. We bought both furniture and food.';
+    const pieces = (problem: string, after: string) =>
+      isAcceptable(both, lintOver(both, problem, 'Agreement'), after);
+    expect(pieces('both rising', 'both pieces of rising')).toBe(false);
+    expect(pieces('both furniture', 'both pieces of furniture')).toBe(true);
     const pronoun = 'Which one information did you mean?';
     expect(
       isAcceptable(

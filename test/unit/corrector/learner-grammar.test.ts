@@ -1188,6 +1188,30 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Is there any questions? How much people came?',
       'Are there any questions? How many people came?',
     ],
+    [
+      'My job is very stress. It was a very emotion film. The debate was very controversy.',
+      'My job is very stressful. It was a very emotional film. The debate was very controversial.',
+    ],
+    [
+      'The number of cars in my city are increasing. The number of people living alone have doubled.',
+      'The number of cars in my city is increasing. The number of people living alone has doubled.',
+    ],
+    [
+      'We can take the conclusion that it works. Thanks for all your helps.',
+      'We can draw the conclusion that it works. Thanks for all your help.',
+    ],
+    [
+      'My sister has a long black hair and blue eyes. She stayed at home because she had fever.',
+      'My sister has long black hair and blue eyes. She stayed at home because she had a fever.',
+    ],
+    [
+      'I like very much football. I liked very much the concert last night.',
+      'I like football very much. I liked the concert very much last night.',
+    ],
+    [
+      'This subject is very actual. Many peoples think so. These news surprised everybody.',
+      'This subject is very relevant. Many people think so. This news surprised everybody.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -1246,6 +1270,15 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'A visit to the dentist. He paid a brief visit to the museum. Our approach to the problem.',
       'Is there any news? How much time is left? Where you live is up to you.',
       'Do it now. Have it ready by Monday.',
+      'A very stress-free audit. They are very noise sensitive. It was a wonder that he lived.',
+      'The number of people who are unemployed is rising. A number of problems were found.',
+      'The number of students and the number of teachers are rising. The number of cars we have is small.',
+      'She took the conclusion of the meeting as a sign. Take this conclusion to the board.',
+      'They take the conclusions of the audit seriously. The teacher helps the students.',
+      'Many peoples of Africa came under colonial rule. These news reports are false.',
+      'I read the actual report. The very actual costs were never published.',
+      'I found a long hair in my soup. A woman with a black hair band. He has cold hands.',
+      'I like very much that you came. I would like very much to see you. We enjoyed it very much.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
