@@ -65,9 +65,23 @@ UNIT_SIGNS = [
 ]
 
 
+# A unit of measure said in words, and the short forms a number in digits may take with it.
+MEASURES = [
+    (re.compile(r"\bmilligrams?\b", re.I), re.compile(r"\bmg\b", re.I)),
+    (re.compile(r"\bmicrograms?\b", re.I), re.compile(r"(?:\bmcg|µg)\b", re.I)),
+    (re.compile(r"\b(?:kilo)?grams?\b", re.I), re.compile(r"\bk?g\b", re.I)),
+    (re.compile(r"\bmillilit(?:re|er)s?\b", re.I), re.compile(r"\bml\b", re.I)),
+    (re.compile(r"\b(?:milli|centi|kilo)?met(?:re|er)s?\b", re.I), re.compile(r"\b(?:mm|cm|km|m)\b", re.I)),
+    (re.compile(r"\blit(?:re|er)s?\b", re.I), re.compile(r"\bl\b", re.I)),
+]
+
+
 def drops_unit(before: str, after: str) -> bool:
-    """A number written in digits that loses what it counted ("four thousand euros" → "4,000")."""
-    return any(word.search(before) and not word.search(after) and sign not in after for word, sign in UNIT_SIGNS)
+    """A number written in digits that loses what it counted ("four thousand euros" → "4,000",
+    "five milligrams" → "5 million dollars")."""
+    return any(
+        word.search(before) and not word.search(after) and sign not in after for word, sign in UNIT_SIGNS
+    ) or any(word.search(before) and not word.search(after) and not short.search(after) for word, short in MEASURES)
 
 
 def rewrites_words(before: list[str], after: list[str]) -> bool:

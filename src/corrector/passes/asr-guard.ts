@@ -33,13 +33,28 @@ const UNIT_SIGNS: readonly [RegExp, string][] = [
   [/\bper\s*cent\b/iu, '%'],
 ];
 
+/** A unit of measure said in words, and the short forms a number in digits may take with it. */
+const MEASURES: readonly [RegExp, RegExp][] = [
+  [/\bmilligrams?\b/iu, /\bmg\b/iu],
+  [/\bmicrograms?\b/iu, /(?:\bmcg|µg)\b/iu],
+  [/\b(?:kilo)?grams?\b/iu, /\bk?g\b/iu],
+  [/\bmillilit(?:re|er)s?\b/iu, /\bml\b/iu],
+  [/\b(?:milli|centi|kilo)?met(?:re|er)s?\b/iu, /\b(?:mm|cm|km|m)\b/iu],
+  [/\blit(?:re|er)s?\b/iu, /\bl\b/iu],
+];
+
 /**
  * Whether a number written in digits loses what it counted: "about four thousand euros over budget"
- * became "about 4,000 over budget" (a unit kept as a word or written as its sign is not lost).
+ * became "about 4,000 over budget", "go back to five milligrams" "go back to 5 million dollars"
+ * (twice on the OOD dev meetings: a measure is no amount of money). A unit kept as a word or written
+ * as its sign or short form is not lost.
  */
 function dropsUnit(before: string, after: string): boolean {
-  return UNIT_SIGNS.some(
-    ([word, sign]) => word.test(before) && !word.test(after) && !after.includes(sign),
+  return (
+    UNIT_SIGNS.some(
+      ([word, sign]) => word.test(before) && !word.test(after) && !after.includes(sign),
+    ) ||
+    MEASURES.some(([word, short]) => word.test(before) && !word.test(after) && !short.test(after))
   );
 }
 
