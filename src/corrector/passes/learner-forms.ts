@@ -16,11 +16,12 @@ import {
   IRREGULAR_PASTS,
   isVerbBase,
   participleOf,
+  pastOf,
   thirdPersonOf,
   VERB_BASES,
   verbForms,
 } from './english-verbs.js';
-import { alternation, type LearnerRule } from './learner-order-tense.js';
+import { alternation, WEEKDAY, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /**
@@ -152,6 +153,15 @@ const OBJECT_OF = new Map([
   ['they', 'them'],
   ['you', 'you'],
 ]);
+
+/**
+ * Verbs whose base learners leave after "have" ("I have send you"), whose participle differs from it
+ * and that no "have" could own as a noun (not "work", "leave", "drive", "break").
+ */
+const HAVE_BASES =
+  'send|bring|buy|write|take|give|see|do|make|forget|speak|choose|begin|tell|find|lose|hear|' +
+  'think|teach|catch|eat|fly|grow|know|throw|wear|sell|understand|get|go|spend|keep|receive|' +
+  'finish|decide|arrive|start|complete|pay';
 
 /** People in the plural, before "who". */
 const PEOPLE =
@@ -404,7 +414,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // "a useful information" → "useful information"; "a really good news" → "really good news"; "an
     // accommodation" → "accommodation"
     pattern: new RegExp(
-      `\\b(?:a|an)\\s+((?:(?:very\\s+|really\\s+)?(?:good|useful|great|bad|important|new|little|valuable|wonderful|terrible|sad|exciting|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework|news|progress|weather))(?!\\.\\p{L})${PHRASE_END}`,
+      `\\b(?:a|an)\\s+((?:(?:very\\s+|really\\s+)?(?:good|useful|great|bad|important|new|little|valuable|wonderful|terrible|sad|exciting|piece)\\s+)?(?:advice|information|furniture|equipment|luggage|homework|news|progress|weather|feedback))(?!\\.\\p{L})${PHRASE_END}`,
       'giu',
     ),
     replace: ([phrase]) => (/^piece\b/iu.test(phrase!) ? undefined : phrase),
@@ -1136,6 +1146,59 @@ export const FORM_RULES: readonly LearnerRule[] = [
       if (responsible) return `${responsible} for`;
       if (similar) return `${similar} to`;
       return `${disappointed!} with`;
+    },
+  },
+  {
+    // "I send you the report yesterday" → "sent": a verb of giving with its person object before a
+    // finished time, which the rule on present verbs before such a time leaves (a pronoun after the
+    // verb there may open another clause: "I think you left yesterday")
+    pattern: new RegExp(
+      `(?<!\\b(?:[Dd]id|[Dd]idn['’]t|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould|[Mm]ust|to)\\s+)\\b((?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+)(send|give|tell|show|bring|buy|lend|write|email)s?(?=\\s+(?:you|him|her|us|them|me)(?:\\s+(?!(?:and|but|that|when|while|because|if|so|which|who|I|you|he|she|we|they)\\b)[\\p{L}\\d'’-]+){0,5}\\s+(?:yesterday|last\\s+(?:night|week|weekend|month|year|${WEEKDAY})|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|a\\s+few)\\s+(?:days|weeks|months|years)\\s+ago)\\s*(?:[.!?,;]|$))`,
+      'gu',
+    ),
+    replace: ([subject, verb]) => `${subject!}${pastOf(verb!)}`,
+  },
+  {
+    // Letters and e-mails, from a probe of business writing: "I have send you" → "have sent" (verbs
+    // whose base is no noun a "have" could own: not "have work", "have leave"), "will be hold" →
+    // "held", "regarding to the invoice" → "regarding", "According the contract" → "According to" (at
+    // a sentence's start: "entails upon the country according the rights" is "granting"),
+    // "in charge for" → "in charge of" (not "in charge for a week"), "at 3 pm o'clock" → "at 3 pm", "founded since 1998" →
+    // "founded in 1998", "Could you please to send" → "please send", "I am please to" → "pleased"
+    pattern: new RegExp(
+      `\\b((?:have|has|had|having)(?:\\s+(?:already|just|never|not|also))?\\s+)(${HAVE_BASES})\\b(?=\\s+(?:you|him|her|us|them|me|it|the|a|an|my|your|our|their|his|this|that|these|those|all|some|any|to|back|up|out|in|over|by)\\b)|\\b((?:be|been|being|is|are|was|were|will\\s+be)\\s+)hold\\b(?!\\s+(?:of|your|the\\s+line)\\b)|\\b([Rr]egarding)\\s+to\\b|${SENTENCE_OPENING}(According)(?=\\s+(?:the|my|his|her|our|their|your|this|these|a|an)\\b)|\\b(in\\s+charge)\\s+for\\b(?!\\s+(?:(?:the|a|an|one|two|three)\\s+)?(?:day|days|week|weeks|month|months|year|years|weekend|morning|afternoon|evening|night|summer|while|time\\s+being)\\b)|\\b((?:a\\.?m\\.?|p\\.?m\\.?))\\s+o['’]clock\\b|\\b((?:founded|established|built|created|opened|born)\\s+)since(?=\\s+(?:19|20)\\d\\d\\b)|(?<=\\b(?:you|You)\\s+)(please)\\s+to\\s+(?=\\p{Ll})|\\b((?:am|is|are|was|were|be)\\s+(?:very\\s+|so\\s+)?)please(?=\\s+to\\s+\\p{Ll})`,
+      'gu',
+    ),
+    replace: ([have, base, be, regarding, according, charge, meridiem, founded, please, am]) => {
+      if (have) return `${have}${participleOf(base!)}`;
+      if (be) return `${be}held`;
+      if (regarding) return regarding;
+      if (according) return `${according} to`;
+      if (charge) return `${charge} of`;
+      if (meridiem) return meridiem;
+      if (founded) return `${founded}in`;
+      if (please) return `${please} `;
+      return `${am!}pleased`;
+    },
+  },
+  {
+    // "I need that you send me" → "need you to send me" (as "wants that I" above; not the noun, "a
+    // need that we share", nor "prefer" or "expect", whose "that" clause is English), "if you have any
+    // question." → "questions", "As I said you on the phone" → "As I told you" (not "said you
+    // should", a clause), "The manager told that the office" → "said that" (after its subject: not
+    // "I was told that", "We are often told that", "when told that"),
+    // "a new employees for" → "new employees" (where the noun phrase ends: not "a jobs bill", "a
+    // members-only list"; not "a few", "a lot", "a people", nor a plural's possessive)
+    pattern: new RegExp(
+      `(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)(?:\\s+really)?\\s+|\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)['’]d\\s+)((?:need|needs|needed|would\\s+like|like)\\s+)that\\s+(I|you|he|she|we|they)\\s+(${VERB_BASE})\\b|\\b(have\\s+any\\s+)(question|problem|doubt)(?=\\s*(?:[.,;!?]|$)|\\s+please\\b)|\\b(said)(?=\\s+(?:you|him|us|them|me)(?:\\s*[.,;!]|\\s+(?:that|on\\s+the\\s+phone|before|earlier|yesterday|last\\s+\\p{Ll}+)\\b))|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|(?:[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\\s+\\p{Ll}+)\\s+)(told)(?=\\s+that\\s+(?:the|a|an|he|she|it|we|they|I|you|there|his|her|our|their|my|this|these|those)\\b)|\\ban?\\s+(?!(?:few|lot|couple|number|dozen|great|good\\s+many)\\b)((?:(?:new|good|old|big|small|nice|young|great|reasonable|few|different|other)\\s+)?(?:${PLURAL_COUNTABLE.filter((plural) => plural !== 'people').join('|')}))\\b(?![-'’])${PHRASE_END}`,
+      'gu',
+    ),
+    replace: ([need, subject, verb, haveAny, noun, said, told, plural]) => {
+      if (need) return `${need}${OBJECT_OF.get(subject!.toLowerCase())!} to ${verb!}`;
+      if (haveAny) return `${haveAny}${noun!}s`;
+      if (said) return 'told';
+      if (told) return 'said';
+      return plural!;
     },
   },
 ];

@@ -698,7 +698,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // "sleep deprived"), nor those whose participle is their base ("is read by millions"); and
     // only before what a verb takes (an object, a preposition, a name): "We are study partners".
     pattern:
-      /\b((?:I\s+am|[Yy]ou\s+are|[Hh]e\s+is|[Ss]he\s+is|[Ww]e\s+are|[Tt]hey\s+are|I['’]m|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re)\s+(?:(?:now|still|currently|also|always|just)\s+)?)(study|learn|play|watch|write|cook|wait|stay|listen|eat|drink|make|take|look|go|teach|sing|swim|drive|speak|talk|think|try|prepare|visit|buy)(?=\s+(?:(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|it|them|him|me|us|at|in|for|with|on|to|about|from|hard|now|here|there|every|very)\b|\p{Lu}))/gu,
+      /\b((?:I\s+am|[Yy]ou\s+are|[Hh]e\s+is|[Ss]he\s+is|[Ww]e\s+are|[Tt]hey\s+are|I['’]m|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re)\s+(?:(?:now|still|currently|also|always|just)\s+)?)(study|learn|play|watch|write|cook|wait|stay|listen|eat|drink|make|take|look|go|teach|sing|swim|drive|speak|talk|think|try|prepare|visit|buy|work)(?=\s+(?:(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|it|them|him|me|us|at|in|for|with|on|to|about|from|hard|now|here|there|every|very)\b|\p{Lu}))/gu,
     replace: ([be, verb]) => `${be!}${gerundOf(verb!)}`,
   },
   {

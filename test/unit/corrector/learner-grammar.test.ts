@@ -1209,6 +1209,34 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I like football very much. I liked the concert very much last night.',
     ],
     [
+      'I have send you the contract. The meeting will be hold on Monday. I am please to help.',
+      'I have sent you the contract. The meeting will be held on Monday. I am pleased to help.',
+    ],
+    [
+      'A question regarding to the invoice. According the contract, we pay later.',
+      'A question regarding the invoice. According to the contract, we pay later.',
+    ],
+    [
+      "She is in charge for the team. We meet at 3 pm o'clock. It was founded since 1998.",
+      'She is in charge of the team. We meet at 3 pm. It was founded in 1998.',
+    ],
+    [
+      'Could you please to send it? I need that you call me. Tell me if you have any question.',
+      'Could you please send it? I need you to call me. Tell me if you have any questions.',
+    ],
+    [
+      'As I said you on the phone, it works. The manager told that the office will close.',
+      'As I told you on the phone, it works. The manager said that the office will close.',
+    ],
+    [
+      'We are looking for a new employees for the shop. I send you the report yesterday.',
+      'We are looking for new employees for the shop. I sent you the report yesterday.',
+    ],
+    [
+      'I am work in a bank. My boss gave me a good feedback.',
+      'I am working in a bank. My boss gave me good feedback.',
+    ],
+    [
       'This subject is very actual. Many peoples think so. These news surprised everybody.',
       'This subject is very relevant. Many people think so. This news surprised everybody.',
     ],
@@ -1279,6 +1307,12 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I read the actual report. The very actual costs were never published.',
       'I found a long hair in my soup. A woman with a black hair band. He has cold hands.',
       'I like very much that you came. I would like very much to see you. We enjoyed it very much.',
+      'I have work to do. We have leave next week. I had them send it. We have make-up artists.',
+      'She was put in charge for a week. It is a need that we all share. I prefer that you come.',
+      'I said you should go. I was told that it works. We are often told that it works. Nobody told that to me.',
+      'A few friends came. A children’s book. They are a people with a history. A jobs bill. A members-only list.',
+      'The country according the rights. I don’t have any problem with that. Let me tell you what happened yesterday.',
+      'The project is on hold. She sends me flowers every week.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
