@@ -171,6 +171,16 @@ export function baseOfPast(past: string): string | undefined {
 
 export const IRREGULAR_PASTS: readonly string[] = [...BASE_OF_PAST.keys()];
 
+/** The known verbs' regular pasts, by their base ("learned" → "learn", "stopped" → "stop"). */
+const BASE_OF_REGULAR_PAST = new Map(
+  VERB_BASES.filter((base) => !PAST_OF.has(base)).map((base) => [regularPast(base), base]),
+);
+
+/** The base of a known verb's past, regular or irregular ("learned" → "learn", "went" → "go"). */
+export function baseOfAnyPast(past: string): string | undefined {
+  return BASE_OF_PAST.get(past) ?? BASE_OF_REGULAR_PAST.get(past);
+}
+
 /** Irregular pasts that differ from their participles and are no verb's base, for "have ate". */
 export const PASTS_UNLIKE_PARTICIPLES: readonly string[] = IRREGULAR.filter(
   ([, past, participle]) => past !== participle && !PAST_OF.has(past),

@@ -9,6 +9,7 @@
  */
 
 import {
+  baseOfAnyPast,
   baseOfGerund,
   gerundOf,
   isVerbBase,
@@ -841,6 +842,66 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     ),
     replace: ([subject, verb]) =>
       `${subject!}${verb === 'are' ? 'is' : verb === 'were' ? 'was' : 'has'}`,
+  },
+  {
+    // Essays, from a probe of learners' opinion writing: a modal with a past after a pronoun ("They
+    // can learned a lot" → "can learn"; the rule on "could not went" leaves "can", "will" and "may"
+    // without "not", as they are nouns too: after a pronoun they are modals), "I am totally agree"
+    // → "I totally agree", "because of it is close" → "because it is", "Unless you don't study" →
+    // "If you don't study", "On my opinion" → "In my opinion", "In my point of view" → "From my
+    // point of view", "at the same way" → "in the same way", "In the other side," → "On the other
+    // hand,", "too much times" → "too much time"
+    pattern: new RegExp(
+      `(?<=\\b(?:${PERSON_PRONOUN}|[Ii]t|[Pp]eople|[Cc]hildren)\\s+(?:can|could|should|must|will|would|may|might)\\s+)(\\p{Ll}+)\\b(?!['’]|\\s+to\\b)|\\b((?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+)(?:am|are|is)\\s+((?:totally|completely|fully|absolutely|really|strongly)\\s+)(agree|disagree)\\b|\\b(because)\\s+of(?=\\s+(?:it|he|she|they|we|I|you|there)\\s+(?:is|are|was|were|has|have|had|can|will|does|do|did|doesn['’]t|don['’]t|didn['’]t)\\b)|(?:^|(?<=[.!?,;]\\s+))(Unless|unless)(?=\\s+(?:I|you|we|they|he|she|it)\\s+(?:don['’]t|doesn['’]t|do\\s+not|does\\s+not)\\b)|\\b([Oo])n(\\s+my\\s+opinion)\\b|\\b([Ii])n(\\s+my\\s+point\\s+of\\s+view)\\b|\\b([Aa])t(\\s+the\\s+same\\s+way)\\b|${SENTENCE_START}In\\s+the\\s+other\\s+side(?=,)|\\b((?:too|so)\\s+much\\s+)times\\b`,
+      'gu',
+    ),
+    replace: ([
+      past,
+      subject,
+      adverb,
+      agree,
+      because,
+      unless,
+      o,
+      opinion,
+      i,
+      pointOfView,
+      a,
+      sameWay,
+      muchTimes,
+    ]) => {
+      if (past) {
+        // Not "had": "they would had no disaster befallen them" is an old inversion.
+        const base = past === 'had' ? undefined : baseOfAnyPast(past);
+        return base && base !== past ? base : undefined;
+      }
+      if (subject)
+        return `${subject}${adverb!}${/^(?:he|she)\s/iu.test(subject) ? `${agree!}s` : agree!}`;
+      if (because) return because;
+      if (unless) return unless === 'Unless' ? 'If' : 'if';
+      if (opinion) return `${o === 'O' ? 'I' : 'i'}n${opinion}`;
+      if (pointOfView) return `${i === 'I' ? 'F' : 'f'}rom${pointOfView}`;
+      if (sameWay) return `${a === 'A' ? 'I' : 'i'}n${sameWay}`;
+      if (muchTimes) return `${muchTimes}time`;
+      return 'On the other hand';
+    },
+  },
+  {
+    // "This make me happy" → "makes", "It have many advantages" → "has": "this", "that" or "it"
+    // opening a sentence, or "this" and "it" a clause ("encryption, that depend on" is a relative's), before what the verb takes ("This make of car", "That help desk" stay; not
+    // "cost" or "let", whose past is their base); "Technology have changed our lives" → "has": a
+    // noun English does not count opening a sentence ("Social media have" is English)
+    pattern: new RegExp(
+      `(?:(?:^|(?<=[.!?;]\\s+))((?:This|That|It)\\s+)|(?<=,\\s+|\\b(?:because|so|and|but|as|since)\\s+)((?:this|it)\\s+))(make|have|help|mean|cause|give|take|seem|look|sound|need|show|depend|change|affect|allow|do)\\b(?=\\s+(?:me|you|him|her|us|them|it|people|everyone|everybody|a|an|the|my|our|your|their|his|sense|to|on|many|more|no|some|very|so|like|good|bad|great|better|worse|easier|harder|possible|difficult|happy|sad)\\b)|${SENTENCE_START}((?:Technology|Pollution|Education|Unemployment|Tourism|Globali[sz]ation|Smoking|Traffic|Money|Music|Sport|Exercise|Violence|Crime|Poverty|Advertising|Television|Internet|The\\s+internet|The\\s+Internet|Fast\\s+food|Climate\\s+change|Public\\s+transport)\\s+)(have|are|do|don['’]t|make|help|cause|give|affect|play|bring|become|change|create|lead|allow|provide|need)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([opening, pronoun, verb, noun, nounVerb]) => {
+      const written = verb ?? nounVerb!;
+      const third =
+        { have: 'has', are: 'is', do: 'does', "don't": "doesn't", 'don’t': 'doesn’t' }[written] ??
+        thirdPersonOf(written);
+      return `${opening ?? pronoun ?? noun!}${third}`;
+    },
   },
   {
     // "I like very much football" → "I like football very much", "I liked very much the concert

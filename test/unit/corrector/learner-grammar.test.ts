@@ -1237,6 +1237,26 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I am working in a bank. My boss gave me good feedback.',
     ],
     [
+      'They can learned a lot. It will rained. I am totally agree. She is completely disagree.',
+      'They can learn a lot. It will rain. I totally agree. She completely disagrees.',
+    ],
+    [
+      "I chose it because of it is close. Unless you don't study, you fail. On my opinion, no.",
+      "I chose it because it is close. If you don't study, you fail. In my opinion, no.",
+    ],
+    [
+      'In my point of view, yes. Treat them at the same way. In the other side, it costs more.',
+      'From my point of view, yes. Treat them in the same way. On the other hand, it costs more.',
+    ],
+    [
+      'They spend too much times online. This make me happy. It have many advantages.',
+      'They spend too much time online. This makes me happy. It has many advantages.',
+    ],
+    [
+      'Technology have changed our lives. Pollution are a big problem. Smoking cause cancer.',
+      'Technology has changed our lives. Pollution is a big problem. Smoking causes cancer.',
+    ],
+    [
       'This subject is very actual. Many peoples think so. These news surprised everybody.',
       'This subject is very relevant. Many people think so. This news surprised everybody.',
     ],
@@ -1313,6 +1333,11 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'A few friends came. A children’s book. They are a people with a history. A jobs bill. A members-only list.',
       'The country according the rights. I don’t have any problem with that. Let me tell you what happened yesterday.',
       'The project is on hold. She sends me flowers every week.',
+      'They would had no disaster befallen them. I could used to swim. His will passed to his son.',
+      'The chance of it because of this is small. Unless you hurry, you miss it. How much time is left?',
+      'In the other side of the room, a man waited. This make of car is rare. That help desk is closed.',
+      'It cost a lot. Does it have a garden? Social media have changed politics. Money talks.',
+      'Encryption, that depend on the body being untouched. We are totally agreed on this.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
