@@ -285,6 +285,7 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     return false;
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
+  if (lint.lint_kind() === 'Spelling' && WORDS_HARPER_LACKS.has(before.toLowerCase())) return false;
   if (joinsHyphenatedWord(before, after)) return false;
   // A transcript's "uh" and "um" are what was said; writing seldom has them to remove.
   if (/^\s*(?:uh|um|uhm|erm|er|hmm)\s*$/iu.test(before) && after.trim() === '') return false;
@@ -440,6 +441,13 @@ function startsSentence(before: string): boolean {
     (/[.!?]["')\]]?\s+$/u.test(before) && !TITLES.test(before) && !INITIAL.test(before))
   );
 }
+
+/**
+ * Everyday words Harper's dictionary lacks (of 60 words of technology and the web it knows the
+ * rest), which it respells into others: "the wifi password" had become "the wife password", "an
+ * ebook" "a book".
+ */
+const WORDS_HARPER_LACKS = new Set(['wifi', 'ebook', 'ebooks']);
 
 /**
  * British words that American spelling rules do not reach, which Harper's American dictionary

@@ -113,6 +113,10 @@ describe('which suggestions of Harper are taken', () => {
       isAcceptable(one, lintOver(one, problem, 'Agreement'), after);
     expect(piece('one touching', 'one piece of touching')).toBe(false);
     expect(piece('one information', 'one piece of information')).toBe(true);
+    // Words Harper's dictionary lacks are no misspellings of the words it knows.
+    const wifi = 'The wifi password is on the wall. I read an ebook.';
+    expect(isAcceptable(wifi, lintOver(wifi, 'wifi', 'Spelling'), 'wife')).toBe(false);
+    expect(isAcceptable(wifi, lintOver(wifi, 'ebook', 'Spelling'), 'book')).toBe(false);
     // Harper's "both pieces of" for a verb's -ing form ("are both rising"), not for a mass noun.
     const both = 'Prices and wages are both rising. We bought both furniture and food.';
     const pieces = (problem: string, after: string) =>
