@@ -30,6 +30,7 @@ import {
 } from './context-speller.js';
 import type { WordTrigramModel } from './word-trigram-model.js';
 import { sameInBritishSpelling } from './british-spelling.js';
+import { participleOfPastForm, pastOfParticiple } from './english-verbs.js';
 import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -176,7 +177,7 @@ export class GrammarChecker {
       // respelling of it into another is not taken.
       if (/^\p{L}+$/u.test(problem)) return undefined;
     }
-    const suggestion = preferredSuggestion(lint);
+    const suggestion = preferredSuggestion(lint, text.slice(0, start));
     return suggestion && { text: suggestion.get_replacement_text(), judgedAs: lint, suggestion };
   }
 }
@@ -243,10 +244,25 @@ function isRareWord(problem: string, model: WordTrigramModel): boolean {
 /**
  * Harper's first suggestion, except that for a misspelling one of its suggestions that only doubles
  * or undoubles a letter comes first ("writting": Harper offers "writhing", "witting", "writing"):
- * a doubled or single consonant is the commonest slip in English spelling.
+ * a doubled or single consonant is the commonest slip in English spelling. For a verb given a
+ * regular ending ("drived") Harper offers the past and the participle in no fixed order ("He
+ * drived very fast" had become "He driven"): the participle after "have" or "be", else the past.
  */
-function preferredSuggestion(lint: Lint): Suggestion | undefined {
+function preferredSuggestion(lint: Lint, textBefore: string): Suggestion | undefined {
   const suggestions = lint.suggestions();
+  if (lint.lint_kind() === 'Grammar' && suggestions.length > 1) {
+    const texts = suggestions.map((suggestion) => suggestion.get_replacement_text());
+    const participle = texts.find(
+      (text) => pastOfParticiple(text) !== undefined && pastOfParticiple(text) !== text,
+    );
+    const past = texts.find(
+      (text) => participleOfPastForm(text) !== undefined && participleOfPastForm(text) !== text,
+    );
+    if (participle !== undefined && past !== undefined) {
+      const wanted = AFTER_HAVE_OR_BE.test(textBefore) ? participle : past;
+      return suggestions[texts.indexOf(wanted)];
+    }
+  }
   if (lint.lint_kind() !== 'Spelling') return suggestions[0];
   const problem = lint.get_problem_text();
   return (
@@ -255,6 +271,10 @@ function preferredSuggestion(lint: Lint): Suggestion | undefined {
     ) ?? suggestions[0]
   );
 }
+
+/** What a participle follows: a form of "have" or "be", perhaps with an adverb between. */
+const AFTER_HAVE_OR_BE =
+  /\b(?:have|has|had|having|['’]ve|['’]d|be|been|being|is|are|was|were|am|['’]s|['’]re|['’]m|get|gets|got)\s+(?:(?:already|just|never|not|also|ever|always|recently)\s+)?$/iu;
 
 /** Whether one word is the other with one of a doubled pair of letters taken out. */
 export function differInDoubling(a: string, b: string): boolean {

@@ -155,13 +155,14 @@ const OBJECT_OF = new Map([
 ]);
 
 /**
- * Verbs whose base learners leave after "have" ("I have send you"), whose participle differs from it
- * and that no "have" could own as a noun (not "work", "leave", "drive", "break").
+ * Verbs whose base learners leave after "have" ("I have send you", "had finish dinner"), whose
+ * participle differs from it and that no "have" could own as a noun or adjective (not "work",
+ * "leave", "drive", "break", "pay", "start", "wear", "throw", "complete": "have complete control").
  */
 const HAVE_BASES =
   'send|bring|buy|write|take|give|see|do|make|forget|speak|choose|begin|tell|find|lose|hear|' +
-  'think|teach|catch|eat|fly|grow|know|throw|wear|sell|understand|get|go|spend|keep|receive|' +
-  'finish|decide|arrive|start|complete|pay';
+  'think|teach|catch|eat|grow|know|sell|understand|get|go|spend|keep|receive|finish|decide|' +
+  'arrive';
 
 /** People in the plural, before "who". */
 const PEOPLE =
@@ -1159,18 +1160,51 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([subject, verb]) => `${subject!}${pastOf(verb!)}`,
   },
   {
+    // Stories, from a probe of learners' narratives: "When I was younger I use to play" → "used to"
+    // (after a past clause in the sentence), "The film what we watched was" → "that" (a subject
+    // opening a sentence: "get your customers what they need" is English), "very late in the night"
+    // → "late at night", "three hours and half" → "three and a half hours" ("three years and a
+    // half" is old English), "was knocking
+    // the door" → "knocking on the door" (not "knock the door down")
+    pattern: new RegExp(
+      `(?<=\\b(?:[Ww]hen\\s+(?:I|we|he|she|they)\\s+(?:was|were)\\b[^.!?]*?|[Ii]n\\s+the\\s+past,?\\s+|[Aa]s\\s+a\\s+child,?\\s+)(?:I|we|he|she|they)\\s+)use(?=\\s+to\\s+\\p{Ll})|${SENTENCE_OPENING}((?:The|My|Your|His|Her|Our|Their)\\s+\\p{Ll}+\\s+)what(?=\\s+(?:I|you|we|they|he|she)\\s+\\p{Ll}+\\s+(?:was|is|were|are|has|had)\\b)|\\b(late)\\s+in\\s+the\\s+night\\b|\\b(${NUMBER}|\\d+)\\s+(hours|days|weeks|months|years|kilometres|kilometers|miles)\\s+and\\s+half\\b|\\b((?:knock|knocks|knocked|knocking)\\s+)(?=(?:the|my|our|his|her|their|your)\\s+(?:door|window)\\b(?!\\s+(?:down|in|open|off)\\b))`,
+      'gu',
+    ),
+    replace: ([relativeNoun, late, number, unit, knock]) => {
+      if (relativeNoun) return `${relativeNoun}that`;
+      if (late) return `${late} at night`;
+      if (number) return `${number} and a half ${unit!}`;
+      if (knock) return `${knock}on `;
+      return 'used';
+    },
+  },
+  {
     // Letters and e-mails, from a probe of business writing: "I have send you" → "have sent" (verbs
-    // whose base is no noun a "have" could own: not "have work", "have leave"), "will be hold" →
+    // whose base is no noun a "have" could own: not "have work", "have leave"; "the best place I have
+    // ever saw" → "seen", where "saw" cannot be the tool), "will be hold" →
     // "held", "regarding to the invoice" → "regarding", "According the contract" → "According to" (at
     // a sentence's start: "entails upon the country according the rights" is "granting"),
     // "in charge for" → "in charge of" (not "in charge for a week"), "at 3 pm o'clock" → "at 3 pm", "founded since 1998" →
     // "founded in 1998", "Could you please to send" → "please send", "I am please to" → "pleased"
     pattern: new RegExp(
-      `\\b((?:have|has|had|having)(?:\\s+(?:already|just|never|not|also))?\\s+)(${HAVE_BASES})\\b(?=\\s+(?:you|him|her|us|them|me|it|the|a|an|my|your|our|their|his|this|that|these|those|all|some|any|to|back|up|out|in|over|by)\\b)|\\b((?:be|been|being|is|are|was|were|will\\s+be)\\s+)hold\\b(?!\\s+(?:of|your|the\\s+line)\\b)|\\b([Rr]egarding)\\s+to\\b|${SENTENCE_OPENING}(According)(?=\\s+(?:the|my|his|her|our|their|your|this|these|a|an)\\b)|\\b(in\\s+charge)\\s+for\\b(?!\\s+(?:(?:the|a|an|one|two|three)\\s+)?(?:day|days|week|weeks|month|months|year|years|weekend|morning|afternoon|evening|night|summer|while|time\\s+being)\\b)|\\b((?:a\\.?m\\.?|p\\.?m\\.?))\\s+o['’]clock\\b|\\b((?:founded|established|built|created|opened|born)\\s+)since(?=\\s+(?:19|20)\\d\\d\\b)|(?<=\\b(?:you|You)\\s+)(please)\\s+to\\s+(?=\\p{Ll})|\\b((?:am|is|are|was|were|be)\\s+(?:very\\s+|so\\s+)?)please(?=\\s+to\\s+\\p{Ll})`,
+      `\\b((?:have|has|had|having)(?:\\s+(?:already|just|never|not|also))?\\s+)(${HAVE_BASES})\\b(?=\\s+(?:you|him|her|us|them|me|it|the|a|an|my|your|our|their|his|this|that|these|those|all|some|any|to|back|up|out|in|over|by|dinner|lunch|breakfast|school|work|homework|university|everything|something|nothing)\\b)|\\b((?:have|has|had)\\s+(?:ever|never|already|just)\\s+)saw\\b|\\b((?:be|been|being|is|are|was|were|will\\s+be)\\s+)hold\\b(?!\\s+(?:of|your|the\\s+line)\\b)|\\b([Rr]egarding)\\s+to\\b|${SENTENCE_OPENING}(According)(?=\\s+(?:the|my|his|her|our|their|your|this|these|a|an)\\b)|\\b(in\\s+charge)\\s+for\\b(?!\\s+(?:(?:the|a|an|one|two|three)\\s+)?(?:day|days|week|weeks|month|months|year|years|weekend|morning|afternoon|evening|night|summer|while|time\\s+being)\\b)|\\b((?:a\\.?m\\.?|p\\.?m\\.?))\\s+o['’]clock\\b|\\b((?:founded|established|built|created|opened|born)\\s+)since(?=\\s+(?:19|20)\\d\\d\\b)|(?<=\\b(?:you|You)\\s+)(please)\\s+to\\s+(?=\\p{Ll})|\\b((?:am|is|are|was|were|be)\\s+(?:very\\s+|so\\s+)?)please(?=\\s+to\\s+\\p{Ll})`,
       'gu',
     ),
-    replace: ([have, base, be, regarding, according, charge, meridiem, founded, please, am]) => {
+    replace: ([
+      have,
+      base,
+      haveEver,
+      be,
+      regarding,
+      according,
+      charge,
+      meridiem,
+      founded,
+      please,
+      am,
+    ]) => {
       if (have) return `${have}${participleOf(base!)}`;
+      if (haveEver) return `${haveEver}seen`;
       if (be) return `${be}held`;
       if (regarding) return regarding;
       if (according) return `${according} to`;

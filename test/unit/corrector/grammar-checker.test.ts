@@ -290,6 +290,13 @@ describe('GrammarChecker (harper.js, offline)', () => {
     );
     const correct = 'Zhang Wei was travelling to Osaka with Mr. Tanaka last week.';
     expect(await checker.correct(correct)).toBe(correct);
+    // Harper offers "driven" and "drove" in no fixed order: the past, or the participle after "have".
+    expect(await checker.correct('He drived very fast on the motorway.')).toBe(
+      'He drove very fast on the motorway.',
+    );
+    expect(await checker.correct('She has never drived a truck.')).toBe(
+      'She has never driven a truck.',
+    );
     // Harper's first suggestion is "writhing"; the one that drops a doubled letter is taken.
     expect(await checker.correct('I am writting to apply.')).toBe('I am writing to apply.');
     expect(await checker.correct('I have read the books of J. K. Rowling.')).toBe(

@@ -1257,6 +1257,18 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Technology has changed our lives. Pollution is a big problem. Smoking causes cancer.',
     ],
     [
+      'After we had finish dinner, we left. It was the best place I have ever saw.',
+      'After we had finished dinner, we left. It was the best place I have ever seen.',
+    ],
+    [
+      'When I was younger I use to play football. The film what we watched was sad.',
+      'When I was younger I used to play football. The film that we watched was sad.',
+    ],
+    [
+      'We got home late in the night. It took three hours and half. Somebody was knocking the door.',
+      'We got home late at night. It took three and a half hours. Somebody was knocking on the door.',
+    ],
+    [
       'This subject is very actual. Many peoples think so. These news surprised everybody.',
       'This subject is very relevant. Many people think so. This news surprised everybody.',
     ],
@@ -1338,6 +1350,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'In the other side of the room, a man waited. This make of car is rare. That help desk is closed.',
       'It cost a lot. Does it have a garden? Social media have changed politics. Money talks.',
       'Encryption, that depend on the body being untouched. We are totally agreed on this.',
+      'We have complete control. They have start dates. We had finish lines painted. I use to-do lists.',
+      'It took three years and a half. The police knocked the door down. She woke up in the night.',
+      'Get your customers what they need. This is what he said. We have to do in the world what we did.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
