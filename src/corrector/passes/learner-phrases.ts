@@ -13,13 +13,14 @@ import {
   baseOfGerund,
   gerundOf,
   isVerbBase,
+  participleOf,
   pastOf,
   sameFormOf,
   thirdPersonOf,
 } from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
 import { PROFESSIONS } from './learner-forms.js';
-import { alternation, presentOfBe, type LearnerRule } from './learner-order-tense.js';
+import { alternation, presentOfBe, WEEKDAY, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Things stolen, which a thief steals and does not rob ("robbed my wallet"). */
@@ -901,6 +902,30 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
         { have: 'has', are: 'is', do: 'does', "don't": "doesn't", 'don’t': 'doesn’t' }[written] ??
         thirdPersonOf(written);
       return `${opening ?? pronoun ?? noun!}${third}`;
+    },
+  },
+  {
+    // Conversation, from a probe of learners' messages: "think about to go" → "about going", "is as
+    // tall than my father" → "as tall as" (after "be": not "regarded himself as bigger than", "a job
+    // as lyricist than"), "between you and I" → "and me", "the best
+    // player of the world" → "in the world", "saw it in TV" and "friends in Facebook" → "on" (not
+    // "work in TV", "invest in Facebook"), "met in the party" → "at the party" (not "the party
+    // headquarters"), "I didn't see him
+    // since Monday" → "haven't seen" (since a time, not "since he was busy": a reason)
+    pattern: new RegExp(
+      `\\b((?:think|thinks|thinking|thought)\\s+about\\s+)to\\s+(\\p{Ll}+)\\b|(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|not|just|almost|nearly|twice)\\s+)(as\\s+(?!(?:more|less|much|many)\\b)\\p{Ll}+(?<!er)\\s+)than\\b|\\b([Bb]etween\\s+you\\s+and\\s+)I\\b|\\b(the\\s+(?:best|worst|biggest|largest|greatest|richest|tallest|fastest|most\\s+\\p{Ll}+)\\s+(?:\\p{Ll}+\\s+)?(?:player|team|city|country|place|restaurant|singer|writer|footballer|company|university|school|student|person|man|woman|building|club)\\s+)of(?=\\s+the\\s+world\\b)|\\b((?:friends|followers|photos?|pictures?|posts?|posted|it|that|this)\\s+)in(?=\\s+(?:TV|Facebook|Instagram|Twitter|YouTube|TikTok|LinkedIn|WhatsApp)\\b(?!['’]))|\\b((?:met|meet|meets|meeting)\\s+(?:(?:him|her|them|you|us|each\\s+other)\\s+)?)in(?=\\s+(?:the|a|her|his|my|your|our|their)\\s+party(?:\\s*[.,;!?]|\\s*$|\\s+(?:last|on|yesterday|and|when|two|three|a|this)\\b))|\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+didn['’]t\\s+(\\p{Ll}+)\\b(?=[^.!?;]*\\bsince\\s+(?:${WEEKDAY}|January|February|March|April|May|June|July|August|September|October|November|December|yesterday|last\\s+\\p{Ll}+|\\d|then\\b))`,
+      'gu',
+    ),
+    replace: ([think, verb, asAdjective, between, superlative, thing, met, subject, base]) => {
+      if (think) return isVerbBase(verb!) ? `${think}${gerundOf(verb!)}` : undefined;
+      if (asAdjective) return `${asAdjective}as`;
+      if (between) return `${between}me`;
+      if (superlative) return `${superlative}in`;
+      if (thing) return `${thing}on`;
+      if (met) return `${met}at`;
+      if (!isVerbBase(base!)) return undefined;
+      const have = /^(?:he|she)$/iu.test(subject!) ? "hasn't" : "haven't";
+      return `${subject!} ${have} ${participleOf(base!)}`;
     },
   },
   {

@@ -1269,6 +1269,15 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We got home late at night. It took three and a half hours. Somebody was knocking on the door.',
     ],
     [
+      'What do you think about to go out? My sister is as tall than my father. Just between you and I.',
+      'What do you think about going out? My sister is as tall as my father. Just between you and me.',
+    ],
+    [
+      'He is the best player of the world. I saw it in TV. We met in the party last Saturday.',
+      'He is the best player in the world. I saw it on TV. We met at the party last Saturday.',
+    ],
+    ["I didn't see him since Monday.", "I haven't seen him since Monday."],
+    [
       'This subject is very actual. Many peoples think so. These news surprised everybody.',
       'This subject is very relevant. Many people think so. This news surprised everybody.',
     ],
@@ -1353,6 +1362,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We have complete control. They have start dates. We had finish lines painted. I use to-do lists.',
       'It took three years and a half. The police knocked the door down. She woke up in the night.',
       'Get your customers what they need. This is what he said. We have to do in the world what we did.',
+      'I was about to go. He regarded himself as bigger than the party. A job as lyricist than as composer.',
+      'He is the best player of the season. She works in TV production. He invested in Facebook early.',
+      "I didn't see him since he was busy. They met in the party headquarters.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
