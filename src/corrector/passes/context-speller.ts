@@ -84,6 +84,10 @@ export function contextSpelling(
     const score = fitOf(word) + unseen - penalty - EDIT_PENALTY * editDistance(low, word);
     if (!best || score > best.score) best = { word, score };
   };
+  // Harper's first suggestion that only swaps two neighbouring letters back ("reciept" →
+  // "receipt") is the slip itself: the word model, which knows "recent" far better, had won.
+  const first = suggestions[0]?.toLowerCase();
+  if (first !== undefined && isSwapOfNeighbours(low, first)) return matchCase(flagged, first);
   const offered = new Set<string>();
   for (const [rank, suggestion] of suggestions.entries()) {
     const candidate = suggestion.toLowerCase();
@@ -177,6 +181,18 @@ function contextFit(
     total += model.logProbability(word(i - 2), word(i - 1), word(i));
   }
   return total;
+}
+
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+export function isSwapOfNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((letter, i) => (letter === b[i] ? [] : [i]));
+  return (
+    differ.length === 2 &&
+    differ[1] === differ[0]! + 1 &&
+    a[differ[0]!] === b[differ[1]!] &&
+    a[differ[1]!] === b[differ[0]!]
+  );
 }
 
 /** The strings one deletion, swap of neighbours, change or insertion of a letter from `word`. */

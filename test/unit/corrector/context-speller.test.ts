@@ -9,6 +9,7 @@ import {
   contextSpelling,
   editDistance,
   inWritersSpelling,
+  isSwapOfNeighbours,
   oneEditAway,
 } from '../../../src/corrector/passes/context-speller.js';
 import { GrammarChecker } from '../../../src/corrector/passes/grammar-checker.js';
@@ -105,6 +106,17 @@ describe('choosing a spelling by context', () => {
     expect(spell('a jelyfish was small', 'jelyfish', ['jellyfish', 'selfish'], model)).toBe(
       'jellyfish',
     );
+  });
+
+  it("takes Harper's first suggestion when it only swaps two neighbouring letters back", () => {
+    // "recent" is two edits away and far likelier to the model; the swap is the slip itself.
+    const model = smallModel({ ...words, recent: -6, receipt: -13, the: -3, is: -3 });
+    expect(spell('the reciept is small', 'reciept', ['receipt', 'recent'], model)).toBe('receipt');
+    // A first suggestion that is no swap leaves the choice to the model.
+    expect(spell('the reciept is small', 'reciept', ['recent', 'receipt'], model)).toBe('recent');
+    expect(isSwapOfNeighbours('neice', 'niece')).toBe(true);
+    expect(isSwapOfNeighbours('neice', 'nice')).toBe(false);
+    expect(isSwapOfNeighbours('abcd', 'badc')).toBe(false);
   });
 
   it('gives nothing for a span that is not one word, or when nothing is near', () => {
