@@ -306,6 +306,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   if (lint.lint_kind() === 'Spelling' && WORDS_HARPER_LACKS.has(before.toLowerCase())) return false;
+  // "one of the best" is a superlative standing for its noun; Harper made it "one of the bests".
+  if (/^(?:best|worst)$/iu.test(before) && /^(?:bests|worsts)$/iu.test(after)) return false;
   if (joinsHyphenatedWord(before, after)) return false;
   // A transcript's "uh" and "um" are what was said; writing seldom has them to remove.
   if (/^\s*(?:uh|um|uhm|erm|er|hmm)\s*$/iu.test(before) && after.trim() === '') return false;

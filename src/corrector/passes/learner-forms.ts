@@ -841,10 +841,11 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "I usually have a breakfast" → "have breakfast"; "a pair of shoe" → "shoes"; "during all the
-    // trip" → "during the whole trip"; "the Mount Fuji" → "Mount Fuji" (not "in the bus" → "on the
-    // bus": Brown's writers ride "in the train" and "in the subway"
+    // trip" → "during the whole trip"; "the Mount Fuji" → "Mount Fuji" (where the name ends, not
+    // "the Mount Pleasant area"; not "in the bus" → "on the bus": Brown's writers ride "in the
+    // train" and "in the subway"
     pattern: new RegExp(
-      `\\b((?:have|has|had|having|eat|eats|ate|eating|skip|skipped|cook|cooked|make|made)\\s+)a\\s+(breakfast|lunch|dinner)${PHRASE_END}|\\b(pairs?\\s+of\\s+)(shoe|sock|glove|boot|sandal|trainer|earring)\\b|\\b(during)\\s+all\\s+the\\s+(trip|day|week|month|year|summer|winter|journey|flight|film|movie|match|game|meeting|lesson|class|night|holiday|vacation|weekend|morning|evening|afternoon)\\b|\\bthe\\s+(Mount\\s+\\p{Lu})`,
+      `\\b((?:have|has|had|having|eat|eats|ate|eating|skip|skipped|cook|cooked|make|made)\\s+)a\\s+(breakfast|lunch|dinner)${PHRASE_END}|\\b(pairs?\\s+of\\s+)(shoe|sock|glove|boot|sandal|trainer|earring)\\b|\\b(during)\\s+all\\s+the\\s+(trip|day|week|month|year|summer|winter|journey|flight|film|movie|match|game|meeting|lesson|class|night|holiday|vacation|weekend|morning|evening|afternoon)\\b|\\bthe\\s+(Mount\\s+\\p{Lu})(?=\\p{Ll}*(?:\\s*[.,;!?]|\\s*$|\\s+(?:is|was|are|were|has|had|in|on|at|for|with|last|next|this|every|yesterday|rises|lies|and|but|because|when|which|where|during|from|to|by)\\b))`,
       'giu',
     ),
     replace: ([have, meal, pairOf, item, during, span, mount]) => {

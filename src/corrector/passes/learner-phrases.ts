@@ -929,6 +929,26 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // Prepositions and articles, from a probe of learners' sentences: "See you in Christmas" → "at
+    // Christmas" (not "in Christmas week", "in Christmas gift wrapping"), "I am going to the home
+    // now" → "going home" (after its subject: not "by coming to the home yesterday", someone's), "study in the University of" → "at", "waiting in the bus stop" →
+    // "at", "The Lake Victoria is" → "Lake Victoria" (not "the Lake District", "the Mount Pleasant
+    // area"), "a one of the best" →
+    // "one of the best"
+    pattern: new RegExp(
+      `\\b([Ii])n(?=\\s+(?:Christmas|Easter)(?:\\s*[.,;!?]|\\s*$|\\s+(?:with|and|I|we|you|they|he|she|this|last|next|every)\\b))|(?<=\\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|am|are|is|was|were|will|to|I['’]m|[Ww]e['’]re|[Yy]ou['’]re|[Tt]hey['’]re)\\s+)((?:go|goes|going|went|come|comes|coming|came|get|gets|got|arrive|arrives|arrived|arriving)\\s+)to\\s+the\\s+home\\b(?!\\s+(?:of|for|where|that|which|page|screen|team|stadium|ground|office|run|straight|stretch)\\b)|\\b((?:study|studies|studied|studying)\\s+)in(?=\\s+the\\s+University\\b)|\\b((?:wait|waits|waited|waiting)\\s+(?:for\\s+(?:you|him|her|us|them|me)\\s+)?)in(?=\\s+the\\s+bus\\s+stop\\b)|\\b[Tt]he\\s+((?:Lake|Mount)\\s+(?!(?:District|Poets|Isle)\\b)\\p{Lu}\\p{Ll}+)\\b(?=(?:\\s*[.,;!?]|\\s*$|\\s+(?:is|was|are|were|has|had|in|on|at|for|with|last|next|this|every|yesterday|rises|lies|and|but|because|when|which|where|during|from|to|by)\\b))|\\b[Aa]\\s+(one\\s+of\\s+the)\\b`,
+      'gu',
+    ),
+    replace: ([i, going, study, waiting, mountain, oneOf]) => {
+      if (i) return i === 'I' ? 'At' : 'at';
+      if (going) return `${going}home`;
+      if (study) return `${study}at`;
+      if (waiting) return `${waiting}at`;
+      if (mountain) return mountain;
+      return oneOf!;
+    },
+  },
+  {
     // "I like very much football" → "I like football very much", "I liked very much the concert
     // last night" → "I liked the concert very much last night": the object of one or two words
     // moves before "very much" where the sentence or a time ends it ("I like very much to travel",

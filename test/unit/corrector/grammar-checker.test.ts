@@ -117,6 +117,9 @@ describe('which suggestions of Harper are taken', () => {
     const wifi = 'The wifi password is on the wall. I read an ebook.';
     expect(isAcceptable(wifi, lintOver(wifi, 'wifi', 'Spelling'), 'wife')).toBe(false);
     expect(isAcceptable(wifi, lintOver(wifi, 'ebook', 'Spelling'), 'book')).toBe(false);
+    // "one of the best" stands for its noun; Harper's "one of the bests" is no English.
+    const best = 'She is one of the best.';
+    expect(isAcceptable(best, lintOver(best, 'best', 'Usage'), 'bests')).toBe(false);
     // Harper's "both pieces of" for a verb's -ing form ("are both rising"), not for a mass noun.
     const both = 'Prices and wages are both rising. We bought both furniture and food.';
     const pieces = (problem: string, after: string) =>

@@ -1278,6 +1278,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ["I didn't see him since Monday.", "I haven't seen him since Monday."],
     [
+      'See you in Christmas! I am going to the home now. I study in the University of Madrid.',
+      'See you at Christmas! I am going home now. I study at the University of Madrid.',
+    ],
+    [
+      "I'm waiting for you in the bus stop. The Lake Victoria is in Africa. It is a one of the best.",
+      "I'm waiting for you at the bus stop. Lake Victoria is in Africa. It is one of the best.",
+    ],
+    [
       'This subject is very actual. Many peoples think so. These news surprised everybody.',
       'This subject is very relevant. Many people think so. This news surprised everybody.',
     ],
@@ -1365,6 +1373,8 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I was about to go. He regarded himself as bigger than the party. A job as lyricist than as composer.',
       'He is the best player of the season. She works in TV production. He invested in Facebook early.',
       "I didn't see him since he was busy. They met in the party headquarters.",
+      'Secrets in Christmas gift wrapping. By coming to the home yesterday. We visited the Lake District.',
+      'The Mount Pleasant area is quiet. It is one of a kind. We stayed in Christmas week.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
