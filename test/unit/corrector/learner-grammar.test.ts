@@ -1359,6 +1359,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I have work to do. We have leave next week. I had them send it. We have make-up artists.',
       'She was put in charge for a week. It is a need that we all share. I prefer that you come.',
       'I said you should go. I was told that it works. We are often told that it works. Nobody told that to me.',
+      'I like that you come early. They like that we help.',
       'A few friends came. A children’s book. They are a people with a history. A jobs bill. A members-only list.',
       'The country according the rights. I don’t have any problem with that. Let me tell you what happened yesterday.',
       'The project is on hold. She sends me flowers every week.',
