@@ -949,6 +949,46 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // Reports and essays, from a probe of learners' academic writing: "The results shows" → "show",
+    // "The majority of people thinks" → "think", "Both of them has" → "have", "Much research have
+    // shown" → "has" (after "many researches" became "much research"), "Comparing to last year" →
+    // "Compared to", "has raised significantly" → "has risen" (where nothing is raised: not "raised
+    // significantly more money"), "the reasons of" → "the reasons for", "the government should to
+    // invest" → "should invest" (after a subject, not an ellipsis: "did all we could to help", "as
+    // it should to the needs"; not "will", a noun too: "the will to live"), "pollution effects our health"
+    // → "affects" (a verb before its object's determiner), "each others" → "each other"
+    pattern: new RegExp(
+      `(?:${SENTENCE_START}|\\bthat\\s+)((?:The|the|These|these|Our|our|My|my)\\s+(?:results|findings|statistics|figures|studies|surveys|graphs|charts|tables|experts|scientists|researchers)\\s+)(shows|indicates|suggests|demonstrates|reveals|proves|says|claims)\\b|\\b((?:[Tt]he\\s+)?[Mm]ajority\\s+of\\s+(?:the\\s+)?(?:people|students|children|respondents|citizens|users|customers|employees|workers)\\s+|[Bb]oth\\s+of\\s+(?:them|us|you)\\s+|[Mm]uch\\s+(?:research|information|advice|evidence|work|money|progress)\\s+)(thinks|believes|says|agrees|wants|prefers|likes|feels|knows|uses|has|have|is|are|was|were|does|doesn['’]t)\\b|${SENTENCE_START}Comparing(?=\\s+(?:to|with)\\b)|\\b((?:has|have|had)\\s+)raised(?=\\s+(?:significantly|dramatically|sharply|steadily|slightly|considerably|rapidly|substantially|gradually)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|in|over|from|during|to|by|and|because)\\b))|\\b((?:the|main|other|real)\\s+reasons?\\s+)of(?=\\s+(?:the\\s+)?\\p{Ll}+(?:ment|tion|ity|ness|ing|ance|ence|ism|y)\\b)|(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|government|[Pp]eople|students|children|parents|companies)\\s+)(?<!\\b(?:all|what|everything|anything|as|than)\\s+\\p{L}+\\s+)((?:should|could|might|would)\\s+)to\\s+(?=(?!(?:the|a|an|my|your|his|her|our|their|this|that|these|those|me|him|us|them|it|any|every|some|all)\\b)\\p{Ll}+\\b)|\\b((?:[Pp]ollution|[Ss]moking|[Ss]tress|[Nn]oise|[Ii]t|[Tt]his|[Tt]hat|[Ii]nflation|[Uu]nemployment|[Tt]echnology)\\s+)effects(?=\\s+(?:our|my|your|the|their|his|her|people|children|everyone)\\b)|\\b(each\\s+)others\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([plural, verb, group, groupVerb, have, reasons, modal, subject, each]) => {
+      if (plural) return `${plural}${verb!.replace(/s$/u, '')}`;
+      if (group) {
+        const many = !/^[Mm]uch/u.test(group);
+        const verbs: Record<string, [string, string]> = {
+          has: ['has', 'have'],
+          have: ['has', 'have'],
+          is: ['is', 'are'],
+          are: ['is', 'are'],
+          was: ['was', 'were'],
+          were: ['was', 'were'],
+          does: ['does', 'do'],
+          "doesn't": ["doesn't", "don't"],
+          'doesn’t': ['doesn’t', 'don’t'],
+        };
+        const known = verbs[groupVerb!];
+        if (known) return `${group}${known[many ? 1 : 0]}`;
+        return many ? `${group}${groupVerb!.replace(/s$/u, '')}` : undefined;
+      }
+      if (have) return `${have}risen`;
+      if (reasons) return `${reasons}for`;
+      if (modal) return modal;
+      if (subject) return `${subject}affects`;
+      if (each) return `${each}other`;
+      return 'Compared';
+    },
+  },
+  {
     // "I like very much football" → "I like football very much", "I liked very much the concert
     // last night" → "I liked the concert very much last night": the object of one or two words
     // moves before "very much" where the sentence or a time ends it ("I like very much to travel",

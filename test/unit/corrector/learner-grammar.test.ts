@@ -1278,6 +1278,19 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ["I didn't see him since Monday.", "I haven't seen him since Monday."],
     [
+      'The results shows that it works. The majority of people thinks so. Both of them has cars.',
+      'The results show that it works. The majority of people think so. Both of them have cars.',
+    ],
+    [
+      'Many researches have shown it. Comparing to last year, sales rose. The number has raised sharply.',
+      'Much research has shown it. Compared to last year, sales rose. The number has risen sharply.',
+    ],
+    [
+      'We analyse the reasons of unemployment. The government should to invest. Pollution effects our health.',
+      'We analyse the reasons for unemployment. The government should invest. Pollution affects our health.',
+    ],
+    ['They must cooperate with each others.', 'They must cooperate with each other.'],
+    [
       'See you in Christmas! I am going to the home now. I study in the University of Madrid.',
       'See you at Christmas! I am going home now. I study at the University of Madrid.',
     ],
@@ -1376,6 +1389,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       "I didn't see him since he was busy. They met in the party headquarters.",
       'Secrets in Christmas gift wrapping. By coming to the home yesterday. We visited the Lake District.',
       'The Mount Pleasant area is quiet. It is one of a kind. We stayed in Christmas week.',
+      'The majority of the committee is against it. Comparing the two methods, we chose one.',
+      'They have raised significantly more money. She has raised three children. The reasons of state.',
+      'We did all we could to help. As it should to the needs. I would to all becoming so. I would to God.',
+      'We want to effect change. The side effects are mild. They were at each others’ throats.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
