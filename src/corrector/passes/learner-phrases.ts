@@ -989,6 +989,53 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // Letters of application and complaint, from a probe of learners' e-mail: "Please find attach"
+    // → "attached", "I would like to apply to the position" → "apply for" (after "to" or "I": not
+    // "the rules apply to the position of"), "sorry for the inconvenient" → "inconvenience", "do
+    // our best for solve" → "to solve", "I changed of idea" → "I changed my mind", "in regards of"
+    // → "with regard to", "waiting your response" → "waiting for", "experience on marketing" →
+    // "in", "I am interested to work" → "interested in working" (after "be": not "those interested
+    // to bring forward", "anyone who's interested to contact me"; nor "interested to hear"),
+    // "I would appreciate if" → "appreciate it if", "The package arrived damage" → "damaged"
+    pattern: new RegExp(
+      `\\b([Pp]lease\\s+find\\s+)attach\\b|(?<=\\b(?:to|I|we|We)\\s+)(apply)\\s+to(?=\\s+(?:the|this|your|a)\\s+(?:position|job|role|post|vacancy)\\b)|\\b((?:the|any|this)\\s+)inconvenient(?=\\s*[.,;!?]|\\s*$|\\s+(?:caused|this|it|we|I)\\b)|\\b((?:do|did|does|doing)\\s+(?:my|our|his|her|their|your)\\s+best\\s+)for\\s+(\\p{Ll}+)\\b|\\b(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)(\\s+(?:change|changed)\\s+)of\\s+(?:idea|opinion)\\b|\\b([Ii])n\\s+regards\\s+of\\b|\\b((?:wait|waits|waiting|waited)\\s+)(?=(?:your|his|her|their)\\s+(?:response|reply|email|e-mail|call|message|feedback|decision|confirmation)\\b)|\\b(experience\\s+)on(?=\\s+(?:marketing|sales|teaching|management|finance|accounting|design|programming|engineering|customer\\s+service)\\b)|(?<=\\b(?:am|is|are|was|were|be|been|['’]m|['’]re)\\s+(?:very\\s+|really\\s+|also\\s+)?)(?<!\\bwho\\s+(?:is|are|was|were)\\s+)(interested\\s+)to\\s+(?!(?:hear|know|see|learn|read|find|discover|note|meet)\\b)(\\p{Ll}+)\\b|\\b(appreciate)(?=\\s+if\\b)|\\b((?:arrived|arrives|came|comes)\\s+)damage\\b(?=\\s*[.,;!?]|\\s*$|\\s+(?:and|but)\\b)`,
+      'gu',
+    ),
+    replace: ([
+      please,
+      apply,
+      the,
+      best,
+      solve,
+      subject,
+      changed,
+      inRegards,
+      waiting,
+      experience,
+      interested,
+      work,
+      appreciate,
+      arrived,
+    ]) => {
+      if (please) return `${please}attached`;
+      if (apply) return `${apply} for`;
+      if (the) return `${the}inconvenience`;
+      if (best) return isVerbBase(solve!) ? `${best}to ${solve!}` : undefined;
+      if (subject) {
+        const own = { i: 'my', we: 'our', he: 'his', she: 'her', they: 'their' }[
+          subject.toLowerCase()
+        ];
+        return `${subject}${changed!}${own!} mind`;
+      }
+      if (inRegards) return `${inRegards === 'I' ? 'W' : 'w'}ith regard to`;
+      if (waiting) return `${waiting}for `;
+      if (experience) return `${experience}in`;
+      if (interested) return isVerbBase(work!) ? `${interested}in ${gerundOf(work!)}` : undefined;
+      if (appreciate) return `${appreciate} it`;
+      return `${arrived!}damaged`;
+    },
+  },
+  {
     // "I like very much football" → "I like football very much", "I liked very much the concert
     // last night" → "I liked the concert very much last night": the object of one or two words
     // moves before "very much" where the sentence or a time ends it ("I like very much to travel",

@@ -1291,6 +1291,22 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ['They must cooperate with each others.', 'They must cooperate with each other.'],
     [
+      "Please find attach the file. I'd like to apply to the position of clerk. Sorry for the inconvenient.",
+      "Please find attached the file. I'd like to apply for the position of clerk. Sorry for the inconvenience.",
+    ],
+    [
+      'We will do our best for solve it. I changed of idea. I am writing in regards of your letter.',
+      'We will do our best to solve it. I changed my mind. I am writing with regard to your letter.',
+    ],
+    [
+      'I will be waiting your response. I have experience on marketing. I am interested to work here.',
+      'I will be waiting for your response. I have experience in marketing. I am interested in working here.',
+    ],
+    [
+      'I would appreciate if you call. The package arrived damage.',
+      'I would appreciate it if you call. The package arrived damaged.',
+    ],
+    [
       'See you in Christmas! I am going to the home now. I study in the University of Madrid.',
       'See you at Christmas! I am going home now. I study at the University of Madrid.',
     ],
@@ -1393,6 +1409,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'They have raised significantly more money. She has raised three children. The reasons of state.',
       'We did all we could to help. As it should to the needs. I would to all becoming so. I would to God.',
       'We want to effect change. The side effects are mild. They were at each others’ throats.',
+      'The same rules apply to the position of manager. It is inconvenient for me. We did our best for the team.',
+      'I would be interested to hear your views. Those interested to bring claims. Anyone who is interested to call me.',
+      'There was damage to the car. He has experience on the project. In regard to your letter, we agree.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
