@@ -32,6 +32,16 @@ const STOLEN =
 const NUMBER_CLAUSE_BREAK =
   'who|that|which|where|when|whose|whom|I|you|we|they|he|she|it|is|are|was|were|has|have|had|and\\s+the';
 
+/** Words in -ing that are nouns too, which a verb like "offer" or "afford" takes as its object. */
+const NOUN_GERUNDS = new Set(
+  (
+    'training funding housing meeting building parking shopping clothing feeling booking marketing ' +
+    'planning teaching learning writing reading cooking banking painting drawing recording setting ' +
+    'spending pricing offering lodging seating heating lighting catering accounting engineering ' +
+    'advertising bidding'
+  ).split(' '),
+);
+
 /** Nouns learners put for their adjectives after "very" ("a very beauty city"). */
 const ADJECTIVE_OF_NOUN: ReadonlyMap<string, string> = new Map([
   ['beauty', 'beautiful'],
@@ -1033,6 +1043,31 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (interested) return isVerbBase(work!) ? `${interested}in ${gerundOf(work!)}` : undefined;
       if (appreciate) return `${appreciate} it`;
       return `${arrived!}damaged`;
+    },
+  },
+  {
+    // Verbs that take "to" and not a gerund, from a probe of learners' sentences: "I decided going to
+    // the party" → "decided to go", "She agreed helping me" → "agreed to help", "I hope seeing you"
+    // → "hope to see" (only a verb's -ing form before what a verb takes: not "agreed meeting dates",
+    // "offered training to staff", "can't afford housing"; nor the noun, "a plan looking to"); and
+    // the other way, "I miss to see my family" → "miss seeing", "worth to visit" → "worth visiting"
+    // (not "worth to be added"), "He admitted to steal" → "admitted to stealing" (not the passive,
+    // "is generally admitted to be")
+    pattern: new RegExp(
+      `(?<!\\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Nn]o|[Aa]ny)\\s+)\\b((?:decide|decides|decided|deciding|agree|agrees|agreed|refuse|refuses|refused|hope|hopes|hoped|hoping|plan|plans|planned|promise|promises|promised|afford|manage|manages|managed|want|wants|wanted|expect|expects|expected|threaten|threatens|threatened)\\s+)(\\p{Ll}+ing)(?=\\s+(?:me|you|him|her|us|them|it|the|a|an|my|your|his|our|their|this|that|to|home|back|out|up|soon|abroad|there|here|everything|something)\\b)|\\b((?:miss|misses|missed)\\s+)to\\s+(\\p{Ll}+)\\b|\\b(worth\\s+)to\\s+(?!be\\b)(\\p{Ll}+)\\b|(?<!\\b(?:is|are|was|were|been|be)\\s+(?:\\p{Ll}+ly\\s+)?)\\b((?:admit|admits|admitted|admitting)\\s+to\\s+)(?!(?:be|have)\\b)(\\p{Ll}+)\\b(?=\\s+(?:the|a|an|his|her|their|my|our|money|it|them)\\b)`,
+      'gu',
+    ),
+    replace: ([wanting, gerund, missing, missed, worth, visit, admitted, stole]) => {
+      if (wanting) {
+        const base = baseOfGerund(gerund!);
+        return base && !NOUN_GERUNDS.has(gerund!) ? `${wanting}to ${base}` : undefined;
+      }
+      const [opening, verb] = missing
+        ? [missing, missed!]
+        : worth
+          ? [worth, visit!]
+          : [admitted!, stole!];
+      return isVerbBase(verb) ? `${opening}${gerundOf(verb)}` : undefined;
     },
   },
   {

@@ -1303,6 +1303,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I will be waiting for your response. I have experience in marketing. I am interested in working here.',
     ],
     [
+      'I decided going to the party. She agreed helping me. I hope seeing you soon.',
+      'I decided to go to the party. She agreed to help me. I hope to see you soon.',
+    ],
+    [
+      'I miss to see my family. The museum is worth to visit. He admitted to steal the money.',
+      'I miss seeing my family. The museum is worth visiting. He admitted to stealing the money.',
+    ],
+    [
       'I would appreciate if you call. The package arrived damage.',
       'I would appreciate it if you call. The package arrived damaged.',
     ],
@@ -1412,6 +1420,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'The same rules apply to the position of manager. It is inconvenient for me. We did our best for the team.',
       'I would be interested to hear your views. Those interested to bring claims. Anyone who is interested to call me.',
       'There was damage to the car. He has experience on the project. In regard to your letter, we agree.',
+      'We agreed meeting dates. They offered training to all staff. I can’t afford housing in the city.',
+      'A plan looking to a revision. It is generally admitted to be sound. This is worth to be added.',
+      'We want something to eat. They expected everything to work. I miss my family.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
