@@ -55,18 +55,14 @@ def marks_only(word: str) -> bool:
     return not any(ch.isalnum() for ch in word)
 
 
-# A currency or percent said in words, and the sign a number in digits writes for it (asr-guard.ts).
-UNIT_SIGNS = [
-    (re.compile(r"\beuros?\b", re.I), "€"),
-    (re.compile(r"\bdollars?\b", re.I), "$"),
-    (re.compile(r"\bpounds?\b", re.I), "£"),
-    (re.compile(r"\byen\b", re.I), "¥"),
-    (re.compile(r"\bper\s*cent\b", re.I), "%"),
-]
-
-
-# A unit of measure said in words, and the short forms a number in digits may take with it.
-MEASURES = [
+# What a number counts, said in words, and how a number in digits may write it instead: a currency
+# or percent as its sign, a unit of measure as its short form (asr-guard.ts).
+UNITS = [
+    (re.compile(r"\beuros?\b", re.I), re.compile(r"€")),
+    (re.compile(r"\bdollars?\b", re.I), re.compile(r"\$")),
+    (re.compile(r"\bpounds?\b", re.I), re.compile(r"£")),
+    (re.compile(r"\byen\b", re.I), re.compile(r"¥")),
+    (re.compile(r"\bper\s*cent\b", re.I), re.compile(r"%")),
     (re.compile(r"\bmilligrams?\b", re.I), re.compile(r"\bmg\b", re.I)),
     (re.compile(r"\bmicrograms?\b", re.I), re.compile(r"(?:\bmcg|µg)\b", re.I)),
     (re.compile(r"\b(?:kilo)?grams?\b", re.I), re.compile(r"\bk?g\b", re.I)),
@@ -79,9 +75,7 @@ MEASURES = [
 def drops_unit(before: str, after: str) -> bool:
     """A number written in digits that loses what it counted ("four thousand euros" → "4,000",
     "five milligrams" → "5 million dollars")."""
-    return any(
-        word.search(before) and not word.search(after) and sign not in after for word, sign in UNIT_SIGNS
-    ) or any(word.search(before) and not word.search(after) and not short.search(after) for word, short in MEASURES)
+    return any(said.search(before) and not said.search(after) and not written.search(after) for said, written in UNITS)
 
 
 def rewrites_words(before: list[str], after: list[str]) -> bool:

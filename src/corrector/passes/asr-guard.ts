@@ -24,17 +24,16 @@ function writesMarksInARow(text: string): boolean {
   );
 }
 
-/** A currency or percent said in words, and the sign a number in digits writes for it. */
-const UNIT_SIGNS: readonly [RegExp, string][] = [
-  [/\beuros?\b/iu, '€'],
-  [/\bdollars?\b/iu, '$'],
-  [/\bpounds?\b/iu, '£'],
-  [/\byen\b/iu, '¥'],
-  [/\bper\s*cent\b/iu, '%'],
-];
-
-/** A unit of measure said in words, and the short forms a number in digits may take with it. */
-const MEASURES: readonly [RegExp, RegExp][] = [
+/**
+ * What a number counts, said in words, and how a number in digits may write it instead: a currency
+ * or percent as its sign, a unit of measure as its short form.
+ */
+const UNITS: readonly [said: RegExp, written: RegExp][] = [
+  [/\beuros?\b/iu, /€/u],
+  [/\bdollars?\b/iu, /\$/u],
+  [/\bpounds?\b/iu, /£/u],
+  [/\byen\b/iu, /¥/u],
+  [/\bper\s*cent\b/iu, /%/u],
   [/\bmilligrams?\b/iu, /\bmg\b/iu],
   [/\bmicrograms?\b/iu, /(?:\bmcg|µg)\b/iu],
   [/\b(?:kilo)?grams?\b/iu, /\bk?g\b/iu],
@@ -46,15 +45,12 @@ const MEASURES: readonly [RegExp, RegExp][] = [
 /**
  * Whether a number written in digits loses what it counted: "about four thousand euros over budget"
  * became "about 4,000 over budget", "go back to five milligrams" "go back to 5 million dollars"
- * (twice on the OOD dev meetings: a measure is no amount of money). A unit kept as a word or written
- * as its sign or short form is not lost.
+ * (twice on the OOD dev meetings: a measure is no amount of money). A unit kept as a word, or
+ * written as its sign or short form, is not lost.
  */
 function dropsUnit(before: string, after: string): boolean {
-  return (
-    UNIT_SIGNS.some(
-      ([word, sign]) => word.test(before) && !word.test(after) && !after.includes(sign),
-    ) ||
-    MEASURES.some(([word, short]) => word.test(before) && !word.test(after) && !short.test(after))
+  return UNITS.some(
+    ([said, written]) => said.test(before) && !said.test(after) && !written.test(after),
   );
 }
 

@@ -75,6 +75,10 @@ export function contextSpelling(
   const flagged = text.slice(start, end);
   const low = words[position]!.text;
   if (low.length < MIN_LENGTH) return undefined;
+  // Harper's first suggestion that only swaps two neighbouring letters back ("reciept" →
+  // "receipt") is the slip itself: the word model, which knows "recent" far better, had won.
+  const first = suggestions[0]?.toLowerCase();
+  if (first !== undefined && isSwapOfNeighbours(low, first)) return matchCase(flagged, first);
   const sentence = ['<s>', '<s>', ...words.map((word) => word.text), '</s>'];
   const fitOf = (candidate: string) => contextFit(sentence, position + 2, candidate, model);
 
@@ -84,10 +88,6 @@ export function contextSpelling(
     const score = fitOf(word) + unseen - penalty - EDIT_PENALTY * editDistance(low, word);
     if (!best || score > best.score) best = { word, score };
   };
-  // Harper's first suggestion that only swaps two neighbouring letters back ("reciept" →
-  // "receipt") is the slip itself: the word model, which knows "recent" far better, had won.
-  const first = suggestions[0]?.toLowerCase();
-  if (first !== undefined && isSwapOfNeighbours(low, first)) return matchCase(flagged, first);
   const offered = new Set<string>();
   for (const [rank, suggestion] of suggestions.entries()) {
     const candidate = suggestion.toLowerCase();

@@ -63,6 +63,7 @@ export class GrammarChecker {
     const [model, known] = await Promise.all([wordModel, knownWords, webAssembly.setup()]);
     const linter = new LocalLinter({ binary: webAssembly, dialect: Dialect.American });
     await linter.setup();
+    await linter.importWords(WORDS_HARPER_LACKS);
     return new GrammarChecker(linter, model, known);
   }
 
@@ -252,12 +253,11 @@ function preferredSuggestion(lint: Lint, textBefore: string): Suggestion | undef
   const suggestions = lint.suggestions();
   if (lint.lint_kind() === 'Grammar' && suggestions.length > 1) {
     const texts = suggestions.map((suggestion) => suggestion.get_replacement_text());
-    const participle = texts.find(
-      (text) => pastOfParticiple(text) !== undefined && pastOfParticiple(text) !== text,
-    );
-    const past = texts.find(
-      (text) => participleOfPastForm(text) !== undefined && participleOfPastForm(text) !== text,
-    );
+    // A participle is one whose past differs ("driven"), a past one whose participle does ("drove").
+    const differs = (form: (word: string) => string | undefined) => (text: string) =>
+      (form(text) ?? text) !== text;
+    const participle = texts.find(differs(pastOfParticiple));
+    const past = texts.find(differs(participleOfPastForm));
     if (participle !== undefined && past !== undefined) {
       const wanted = AFTER_HAVE_OR_BE.test(textBefore) ? participle : past;
       return suggestions[texts.indexOf(wanted)];
@@ -305,7 +305,6 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     return false;
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
-  if (lint.lint_kind() === 'Spelling' && WORDS_HARPER_LACKS.has(before.toLowerCase())) return false;
   // "one of the best" is a superlative standing for its noun; Harper made it "one of the bests".
   if (/^(?:best|worst)$/iu.test(before) && /^(?:bests|worsts)$/iu.test(after)) return false;
   if (joinsHyphenatedWord(before, after)) return false;
@@ -466,10 +465,10 @@ function startsSentence(before: string): boolean {
 
 /**
  * Everyday words Harper's dictionary lacks (of 60 words of technology and the web it knows the
- * rest), which it respells into others: "the wifi password" had become "the wife password", "an
- * ebook" "a book".
+ * rest), which it respelt into others: "the wifi password" had become "the wife password", "an
+ * ebook" "a book". They go into its dictionary when the linter is set up.
  */
-const WORDS_HARPER_LACKS = new Set(['wifi', 'ebook', 'ebooks']);
+const WORDS_HARPER_LACKS = ['wifi', 'ebook', 'ebooks'];
 
 /**
  * British words that American spelling rules do not reach, which Harper's American dictionary

@@ -184,7 +184,8 @@ const STATE_VERB_OF_GERUND = new Map([
   ['liking', 'like'],
   ['hating', 'hate'],
 ]);
-const PLURAL_VERB = new Map([
+/** The plural of a verb in the third person singular ("is" → "are"), and the other way. */
+export const PLURAL_VERB = new Map([
   ['is', 'are'],
   ['was', 'were'],
   ["doesn't", "don't"],
@@ -194,9 +195,10 @@ const PLURAL_VERB = new Map([
   ["isn't", "aren't"],
   ["hasn't", "haven't"],
 ]);
-const SINGULAR_VERB = new Map([
+export const SINGULAR_VERB = new Map([
   ['have', 'has'],
   ['are', 'is'],
+  ['were', 'was'],
   ['do', 'does'],
   ["don't", "doesn't"],
 ]);
@@ -836,7 +838,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([plural, singularVerb, mass, pluralVerb]) => {
       if (plural) return `${plural}${PLURAL_VERB.get(singularVerb!.replace('’', "'"))!}`;
       const verb = pluralVerb!.replace('’', "'");
-      return `${mass!}${verb === 'were' ? 'was' : SINGULAR_VERB.get(verb)!}`;
+      return `${mass!}${SINGULAR_VERB.get(verb)!}`;
     },
   },
   {

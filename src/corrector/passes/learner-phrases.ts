@@ -19,7 +19,7 @@ import {
   thirdPersonOf,
 } from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
-import { PROFESSIONS } from './learner-forms.js';
+import { PLURAL_VERB, PROFESSIONS, SINGULAR_VERB } from './learner-forms.js';
 import { alternation, presentOfBe, WEEKDAY, type LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -907,11 +907,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       'gu',
     ),
     replace: ([opening, pronoun, verb, noun, nounVerb]) => {
-      const written = verb ?? nounVerb!;
-      const third =
-        { have: 'has', are: 'is', do: 'does', "don't": "doesn't", 'don’t': 'doesn’t' }[written] ??
-        thirdPersonOf(written);
-      return `${opening ?? pronoun ?? noun!}${third}`;
+      const written = (verb ?? nounVerb!).replace('’', "'");
+      return `${opening ?? pronoun ?? noun!}${SINGULAR_VERB.get(written) ?? thirdPersonOf(written)}`;
     },
   },
   {
@@ -974,21 +971,12 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     replace: ([plural, verb, group, groupVerb, have, reasons, modal, subject, each]) => {
       if (plural) return `${plural}${verb!.replace(/s$/u, '')}`;
       if (group) {
-        const many = !/^[Mm]uch/u.test(group);
-        const verbs: Record<string, [string, string]> = {
-          has: ['has', 'have'],
-          have: ['has', 'have'],
-          is: ['is', 'are'],
-          are: ['is', 'are'],
-          was: ['was', 'were'],
-          were: ['was', 'were'],
-          does: ['does', 'do'],
-          "doesn't": ["doesn't", "don't"],
-          'doesn’t': ['doesn’t', 'don’t'],
-        };
-        const known = verbs[groupVerb!];
-        if (known) return `${group}${known[many ? 1 : 0]}`;
-        return many ? `${group}${groupVerb!.replace(/s$/u, '')}` : undefined;
+        const written = groupVerb!.replace('’', "'");
+        if (/^[Mm]uch/u.test(group)) return `${group}${SINGULAR_VERB.get(written) ?? written}`;
+        const plural =
+          PLURAL_VERB.get(written) ??
+          (SINGULAR_VERB.has(written) ? written : written.replace(/s$/u, ''));
+        return `${group}${plural}`;
       }
       if (have) return `${have}risen`;
       if (reasons) return `${reasons}for`;

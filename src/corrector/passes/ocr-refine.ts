@@ -226,8 +226,9 @@ function isCodeWord(word: string): boolean {
 /**
  * Unit symbols as documents print them after a number. Shaped like words ("Nm", "Hz", "mg"), they
  * escape isCodeWord, and the lexicon's nearest word is plausible and wrong: on OOD dev scans
- * "65 Nm" became "65 No" three times, "50 Hz" "50 He", "5 mg" "5 me", "9 Mbps" "9 Mips". Words
- * that are units and also common words ("in", "bar", "min") are left out.
+ * "65 Nm" became "65 No" three times and "50 Hz" "50 He" (a unit whose number tesseract garbled,
+ * "% mg", is still the lexicon's). Words that are units and also common words ("in", "bar",
+ * "min") are left out.
  */
 const UNITS = new Set(
   (
