@@ -327,6 +327,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
   if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
   if (dropsApostropheOfItIs(before, after, text.slice(end))) return false;
+  if (possessesAnExistentialThere(text.slice(0, start), before, after, text.slice(end)))
+    return false;
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
     return false;
@@ -366,6 +368,26 @@ const AFTER_IT_IS =
  */
 function dropsApostropheOfItIs(before: string, after: string, following: string): boolean {
   return /^it['’]s$/iu.test(before) && /^its$/iu.test(after) && AFTER_IT_IS.test(following);
+}
+
+/**
+ * Harper's "their" for "there" before a noun where "there" is right: in a question that puts the
+ * verb first ("Are there individuals in your organization who" had become "Are their individuals",
+ * a correct corpus segment), and as a place before a time ("We stayed there years ago").
+ */
+function possessesAnExistentialThere(
+  textBefore: string,
+  before: string,
+  after: string,
+  following: string,
+): boolean {
+  if (!/^there$/iu.test(before) || !/^their$/iu.test(after)) return false;
+  return (
+    /\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+$/iu.test(textBefore) ||
+    /^\s+(?:\d+|years|months|weeks|days|hours|minutes|decades|last|next|every|once|twice)\b/iu.test(
+      following,
+    )
+  );
 }
 
 /**

@@ -185,6 +185,11 @@ const STATE_VERB_OF_GERUND = new Map([
   ['hating', 'hate'],
 ]);
 /** The plural of a verb in the third person singular ("is" → "are"), and the other way. */
+const SUBJECT_OF_OBJECT = new Map([
+  ['him', 'he'],
+  ['her', 'she'],
+]);
+
 export const PLURAL_VERB = new Map([
   ['is', 'are'],
   ['was', 'were'],
@@ -932,14 +937,15 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "I am having a car" → "I have a car" (possession, not "having a baby" or "having a problem");
     // "Me and my friend went" → "My friend and I went", "Me and my husband was" → "My husband and I
-    // were"
+    // were", "Me and her are" → "She and I are"
     pattern: new RegExp(
-      `\\b(I\\s+am|I['’]m|(?:[Ww]e|[Tt]hey|[Yy]ou)\\s+are|(?:[Hh]e|[Ss]he)\\s+is)\\s+having(\\s+(?:a|an|two|three|many|some)\\s+(?:(?:new|old|big|small|nice)\\s+)?(?:car|house|brother|sister|son|daughter|dog|cat|bike|bicycle|flat|apartment|computer|laptop|garden)s?)\\b|(?:^|(?<=[.!?]\\s+))Me\\s+and\\s+((?:my|his|her|our|their)\\s+\\p{L}+)(?:\\s+(was|is)\\b|(?=\\s+(?:went|go|were|are|have|had|did|will|played|visited|decided|saw|met|live|lived)\\b))`,
+      `\\b(I\\s+am|I['’]m|(?:[Ww]e|[Tt]hey|[Yy]ou)\\s+are|(?:[Hh]e|[Ss]he)\\s+is)\\s+having(\\s+(?:a|an|two|three|many|some)\\s+(?:(?:new|old|big|small|nice)\\s+)?(?:car|house|brother|sister|son|daughter|dog|cat|bike|bicycle|flat|apartment|computer|laptop|garden)s?)\\b|(?:^|(?<=[.!?]\\s+))Me\\s+and\\s+((?:my|his|her|our|their)\\s+\\p{L}+|him|her)(?:\\s+(was|is)\\b|(?=\\s+(?:went|go|were|are|have|had|did|will|played|visited|decided|saw|met|live|lived)\\b))`,
       'gu',
     ),
     replace: ([subjectBe, possession, partner, singularBe]) => {
       if (partner) {
-        const subject = `${partner[0]!.toUpperCase()}${partner.slice(1)} and I`;
+        const partnerSubject = SUBJECT_OF_OBJECT.get(partner) ?? partner;
+        const subject = `${partnerSubject[0]!.toUpperCase()}${partnerSubject.slice(1)} and I`;
         return singularBe ? `${subject} ${singularBe === 'was' ? 'were' : 'are'}` : subject;
       }
       const [subject] = subjectBe!.split(/\s+|['’]/u) as [string];
@@ -971,7 +977,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // "by foot" → "on foot", "I'm thinking to go" → "thinking of going" (not "wishful thinking to
     // make"), "I like to swimming" → "to swim" (not "plans to changing situations")
     pattern: new RegExp(
-      `\\b((?:could|should|would|must|might)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started|\\p{Ll}{2,}ed)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))|\\b([Ww]ho)['’]s(?=\\s+(?:car|house|book|phone|bag|idea|turn|fault|job|dog|coat|keys?|money|umbrella|pen|seat|room|child|children|son|daughter|wallet|jacket)\\b)|\\b(by)(\\s+)foot\\b|(?<=\\b(?:am|is|are|was|were|be|been)\\s+|['’](?:m|re|s)\\s+)(thinking)\\s+to\\s+(${VERB_BASE})\\b|\\b((?:like|likes|liked|love|loves|loved|hate|hates|hated|prefer|prefers|want|wanted|decided)\\s+to\\s+)(\\p{L}+ing)\\b`,
+      `\\b((?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[Mm]ight)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started|\\p{Ll}{2,}ed)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))|\\b([Ww]ho)['’]s(?=\\s+(?:car|house|book|phone|bag|idea|turn|fault|job|dog|coat|keys?|money|umbrella|pen|seat|room|child|children|son|daughter|wallet|jacket)\\b)|\\b(by)(\\s+)foot\\b|(?<=\\b(?:am|is|are|was|were|be|been)\\s+|['’](?:m|re|s)\\s+)(thinking)\\s+to\\s+(${VERB_BASE})\\b|\\b((?:like|likes|liked|love|loves|loved|hate|hates|hated|prefer|prefers|want|wanted|decided)\\s+to\\s+)(\\p{L}+ing)\\b`,
       'gu',
     ),
     replace: ([

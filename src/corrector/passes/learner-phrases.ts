@@ -802,7 +802,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // "Your right, we should go" → "You're right". ("A solution of this problem" and "an increase
     // of taxes" are formal English: 28 correct corpus segments had them.)
     pattern: new RegExp(
-      `(?<=\\b(?:is|was|are|were|be|been|am|['’]s|['’]re|feel|felt|seems?|seemed|looks?|looked)\\s+)(quiet)(?=\\s+(?:expensive|cheap|easy|difficult|hard|interesting|boring|far|often|sure|different|similar|busy|tired|late|early|important|good|bad|a\\s+lot)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:all|our|your|my|his|her|their|every|many|people|employees|students|us|you|him|them|me)\\b)|(?<=\\b(?:a|an|the|no|any|big|bad|good|positive|negative|great|huge|strong|side|serious|direct)\\s+)(affect)(?=\\s+(?:on|of)\\b)|${SENTENCE_START}(Your)(\\s+(?:right|wrong|correct|kidding|joking))(?=\\s*[,.!]|\\s*$)`,
+      `(?<=\\b(?:is|was|are|were|be|been|am|['’]s|['’]re|feel|felt|seems?|seemed|looks?|looked)\\s+)(quiet)(?=\\s+(?:expensive|cheap|easy|difficult|hard|interesting|boring|far|often|sure|different|similar|busy|tired|late|early|important|good|bad|a\\s+lot)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:all|our|your|my|his|her|their|every|many|people|employees|students|us|you|him|them|me)\\b)|(?<=\\b(?:[Aa]|[Aa]n|[Tt]he|[Nn]o|[Aa]ny|big|bad|good|positive|negative|great|huge|strong|side|serious|direct)\\s+)(affect)(?=\\s+(?:on|of)\\b)|${SENTENCE_START}(Your)(\\s+(?:right|wrong|correct|kidding|joking))(?=\\s*[,.!]|\\s*$)`,
       'gu',
     ),
     replace: ([quiet, effect, affect, your, right]) => {
@@ -810,6 +810,87 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (effect) return 'affect';
       if (affect) return 'effect';
       return `${your === 'Your' ? "You're" : "you're"}${right!}`;
+    },
+  },
+  {
+    // Careless writing's slips between words that sound alike, from a probe of native writers'
+    // sentences: "I think your right about" → "you're" (not "your right to vote"), "lost there best
+    // player" → "their" (not "Is there money left?"), "for are own" → "our", "Please advice me" →
+    // "advise", "will effect everyone", "excepted my apology" → "accepted" (not "All staff, excepted
+    // those on leave"), "I need to by some milk" → "buy", and the past a participle or a noun stands
+    // for after its subject: "I seen him" → "saw" (not "Have you seen him"), "He past the exam" →
+    // "passed" (Harper made it "pasts").
+    pattern: new RegExp(
+      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)`,
+      'gu',
+    ),
+    replace: ([your, there, are, advice, effect, excepted, by, seenOrPast]) => {
+      if (your) return "you're";
+      if (there) return 'their';
+      if (are) return 'our';
+      if (advice) return 'advise';
+      if (effect) return 'affect';
+      if (excepted) return 'accepted';
+      if (by) return 'buy';
+      return seenOrPast === 'seen' ? 'saw' : 'passed';
+    },
+  },
+  {
+    // More of careless writing's slips, from a second probe of native writers' sentences: "Your the
+    // best" → "You're" (Harper had dropped "the"), "Were going to be late" → "We're", "I have to many
+    // emails" → "too" (not "sent to many people"), "a deep breathe" → "breath", "I need to breath" →
+    // "breathe", "a peace of cake" → "piece" (not "peace of mind", "a peace of exalted fanaticism"),
+    // "a quite evening" → "quiet", "Whose going" → "Who's", "I don't know were I left" → "where",
+    // "…, than we can" → "then", "cancelled do to the storm" → "due to", "Irregardless" → "Regardless",
+    // "did good on the test" → "well", "feel badly about" → "bad", "to lay down for an hour" → "lie"
+    // (not "lay down the law", nor the burdens "he was permitted to lay down"), "is laying on the
+    // sofa" → "lying" (not "laying on a buffet"), "the complement on my work" → "compliment", "He lead
+    // the team … last year" → "led"
+    pattern: new RegExp(
+      `${SENTENCE_START}(Your)(?=\\s+(?:the|a|an)\\s)|(?<=\\b(?:think|guess|know|hope|and|but|so|because)\\s+)(your)(?=\\s+(?:the|a|an)\\s+(?:best|worst|only|right|first|last|one|same)\\b)|${SENTENCE_START}(Were)(?=\\s+going\\s+to\\b)|(?<=\\b(?:have|has|had|are|is|was|were|bought|eat|ate|drink|drank|way|far|it['’]s|there\\s+are|there\\s+is)\\s+)(to|two)(?=\\s+(?:many|much)\\b(?!-))|\\b(two)(?=\\s+(?:many|much)\\s+\\p{L})|(?<=\\b(?:deep|a|one|of|my|his|your|our|their|fresh|bad|short)\\s+)(breathe)\\b(?!-)|(?<=\\b(?:to|can|could|cannot|can['’]t|couldn['’]t|must|should|will)\\s+)(breath)(?=\\s+(?:in|out|more|deeply|slowly|normally|properly|again|easily)\\b|\\s*[.,!?]|\\s*$)|(?<=\\b(?:[Aa]|[Oo]ne|[Ee]ach|[Ee]very|[Aa]nother|[Tt]he\\s+last)\\s+)(peace)(?=\\s+of\\s+(?:cake|paper|bread|pizza|pie|chocolate|cheese|meat|fruit|toast|furniture|advice|information|news|art|music|land|equipment|evidence|work|string|wood|glass|metal|jewellery|jewelry|clothing|luggage|software|code|writing|text|cloth|fabric|chalk|rock|stone|plastic|tape)\\b)|(?<=\\b(?:a|A|the|The|very|nice|peaceful)\\s+)(quite)(?=\\s+(?:evening|night|place|street|room|area|neighbourhood|neighborhood|village|town|life|day|morning|corner|moment|weekend|person|man|woman|girl|boy|child)\\b)|\\b([Ww]hose)(?=\\s+(?:going|coming|calling|been|got|ready|next|responsible|in\\s+charge)\\b)|(?<=\\b(?:(?:don['’]t|didn['’]t|doesn['’]t|not|never)\\s+(?:know|remember)|no\\s+idea|wonder|wondered)\\s+)(were)(?=\\s+(?:I|you|he|she|we|they)\\s+(?:left|put|live|lives|lived|went|go|goes|am|is|are|was|can|could|should|will|would|parked|found|bought|got|met)\\b)|(?<=,\\s+)(than)(?=\\s+(?:we|I|you|they|he|she|it)\\s+(?:can|could|will|would|should|might|must|went|go|had|have|'ll)\\b)|(?<=\\b(?:cancelled|canceled|delayed|closed|postponed|late|mainly|partly|largely|probably|possibly|simply|entirely|was|were)\\s+)(do)(?=\\s+to\\s+(?:the|a|an|bad|heavy|poor|high|low|technical|unforeseen|illness|sickness|lack)\\b)|\\b([Ii]rregardless)\\b|(?<=\\b(?:did|do|does|done|doing)\\s+)(good)(?=\\s+(?:on|in|at)\\s+(?:the|my|his|her|their|our|your|this|that|an?)\\s+(?:test|exam|interview|job\\s+interview|presentation|game|match|race|course|class|project|assignment|quiz)\\b)|(?<=\\b(?:feel|feels|felt|feeling)\\s+)(badly)(?=\\s+(?:about|for)\\b)|(?<=\\b(?:to|will|['’]ll|should|must|can|just|go)\\s+)(lay)(?=\\s+down\\s+(?:for\\s+(?:a|an)\\s+(?:while|bit|hour|minute|moment|nap|rest)|on\\s+(?:the|my|a)\\s+(?:bed|sofa|couch|floor|ground|grass)|and\\s+(?:rest|sleep|relax))\\b)|\\b(complement)(?=s?\\s+on\\s+(?:my|your|his|her|our|their)\\b)|(?<=\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)(lead)(?=\\s[^.!?]*\\b(?:yesterday|ago|last\\s+(?:week|month|year|night|season|time|summer|winter|spring|autumn)|in\\s+(?:19|20)\\d\\d)\\b)|(?<=\\b(?:is|are|was|were|am|been|['’]s|['’]m|['’]re)\\s+)(laying)(?=\\s+(?:on\\s+(?:the|my|his|her|a)\\s+(?:sofa|bed|couch|floor|ground|grass|beach)|in\\s+bed|awake|down(?:\\s*[.,!?]|\\s*$|\\s+(?:on|in|for)\\b)))`,
+      'gu',
+    ),
+    replace: ([
+      yourAtStart,
+      your,
+      were,
+      tooNot,
+      two,
+      breathe,
+      breath,
+      peace,
+      quite,
+      whose,
+      whereNot,
+      than,
+      dueNot,
+      irregardless,
+      good,
+      badly,
+      lay,
+      complement,
+      lead,
+      laying,
+    ]) => {
+      if (yourAtStart) return "You're";
+      if (your) return "you're";
+      if (were) return "We're";
+      if (tooNot || two) return 'too';
+      if (breathe) return 'breath';
+      if (breath) return 'breathe';
+      if (peace) return 'piece';
+      if (quite) return 'quiet';
+      if (whose) return matchCase(whose, "who's");
+      if (whereNot) return 'where';
+      if (than) return 'then';
+      if (dueNot) return 'due';
+      if (irregardless) return matchCase(irregardless, 'regardless');
+      if (good) return 'well';
+      if (badly) return 'bad';
+      if (lay) return 'lie';
+      if (complement) return 'compliment';
+      if (lead) return 'led';
+      return laying && 'lying';
     },
   },
   {

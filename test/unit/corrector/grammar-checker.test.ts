@@ -64,6 +64,19 @@ describe('which suggestions of Harper are taken', () => {
     expect(isAcceptable(text, lintOver(text, before), after)).toBe(taken);
   });
 
+  // Harper's "their" for "there" before a noun (a Grammar lint): "there" is right after a verb put
+  // first and before a time.
+  it.each([
+    ['Are there individuals in your team who can help?', 'there', false],
+    ['Is there money left in the budget?', 'there', false],
+    ['We stayed there years ago.', 'there', false],
+    ['There cars are parked outside.', 'There', true],
+    ['The team lost there best player.', 'there', true],
+  ])('%s: %s → their is %s', (text, before, taken) => {
+    const after = before === 'There' ? 'Their' : 'their';
+    expect(isAcceptable(text, lintOver(text, before, 'Grammar'), after)).toBe(taken);
+  });
+
   it('tells a doubled letter from another slip, for choosing among the suggestions', () => {
     expect(differInDoubling('writting', 'writing')).toBe(true);
     expect(differInDoubling('ocasion', 'occasion')).toBe(true);

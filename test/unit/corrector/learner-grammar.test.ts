@@ -1326,6 +1326,38 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'This subject is very actual. Many peoples think so. These news surprised everybody.',
       'This subject is very relevant. Many people think so. This news surprised everybody.',
     ],
+    [
+      'I think your right about the budget. The team lost there best player. Bring there own laptop.',
+      "I think you're right about the budget. The team lost their best player. Bring their own laptop.",
+    ],
+    [
+      'Please advice me. It will effect everyone. The manager excepted my apology. I need to by some milk.',
+      'Please advise me. It will affect everyone. The manager accepted my apology. I need to buy some milk.',
+    ],
+    [
+      'I seen him at the station. He past the exam. Could of told me. We need it for are own office.',
+      'I saw him at the station. He passed the exam. Could have told me. We need it for our own office.',
+    ],
+    [
+      'Your the best. Were going to be late. I have to many emails. Take a deep breathe. I need to breath slowly.',
+      "You're the best. We're going to be late. I have too many emails. Take a deep breath. I need to breathe slowly.",
+    ],
+    [
+      'I want a peace of cake. It was a quite evening. Whose going? I don’t know were I left it. Wait, than we can go.',
+      "I want a piece of cake. It was a quiet evening. Who's going? I don’t know where I left it. Wait, then we can go.",
+    ],
+    [
+      'It was cancelled do to the storm. Irregardless of cost, I did good on the test. I feel badly about it.',
+      'It was cancelled due to the storm. Regardless of cost, I did well on the test. I feel bad about it.',
+    ],
+    [
+      'I need to lay down for a while. The cat is laying on the sofa. Thanks for the complement on my work.',
+      'I need to lie down for a while. The cat is lying on the sofa. Thanks for the compliment on my work.',
+    ],
+    [
+      'He lead the team to victory last year. Me and her are going out. The affect of the law was small.',
+      'He led the team to victory last year. She and I are going out. The effect of the law was small.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -1343,6 +1375,16 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'In the past four years we acted on it. Since I was tired, I went home.',
       'He still didn’t know what to do. It has been like a dream. She has been open about it.',
       'It has been work, work, work. One of my favorite illustrators. One of the family came.',
+      'Have you seen the figures? Has she seen it? We drove past the factory. In the past the team met.',
+      'Is there money left? Are there children here? I know your right to privacy. I think your right hand.',
+      'All staff, excepted those on leave, attend. It will effect the transfer. She gave me advice I follow.',
+      'We have to finish by Friday. I want to go by train. We sold it and moved there last year.',
+      'We sent it to many customers. It has been made to many of the States. Were the results ready?',
+      'He held his breath. Take time to breathe. It brought peace of mind. It was in a peace of exalted joy.',
+      'Then had her breathe on the canvas. It was quite a long evening. Whose turn is it? I wonder what they were doing.',
+      'What did you do to the printer? She did good work. He felt badly bruised. They agreed to lay down their arms.',
+      'The burdens he was permitted to lay down, and more. The hotel is laying on a buffet. These colours complement each other.',
+      'They lead the market in Europe. I have two many-sided dice. She has way too much work.',
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
