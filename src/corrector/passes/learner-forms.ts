@@ -296,6 +296,9 @@ const COMPARATIVE_OF = new Map([
   ['lazy', 'lazier'],
 ]);
 const COMPARATIVES = alternation([...COMPARATIVE_OF.values(), 'better', 'worse']);
+const ADJECTIVE_OF_COMPARATIVE = new Map(
+  [...COMPARATIVE_OF].map(([adjective, comparative]) => [comparative, adjective]),
+);
 /** "bigger" → "biggest", "happier" → "happiest". */
 const superlativeOf = (comparative: string): string => `${comparative.slice(0, -2)}est`;
 const SHORT_ADJECTIVES = alternation([...COMPARATIVE_OF.keys()]);
@@ -634,19 +637,31 @@ export const FORM_RULES: readonly LearnerRule[] = [
       `${opening!}${matchCase(past!, baseOfPast(past!.toLowerCase())!)}`,
   },
   {
-    // Double comparatives and superlatives: "more easier" → "easier", "the most biggest" → "the
-    // biggest"; "more big than" → "bigger than", "makes life more easy." → "easier" (before "than"
+    // Double comparatives and superlatives: "more easier" → "easier", "less stronger" → "less
+    // strong", "the most biggest" → "the biggest"; "more big than" → "bigger than", "makes life more easy." → "easier" (before "than"
     // or a sentence's end, not after "and" or "as well as": "more productive as well as more
     // safe"), "the most smart student" → "the smartest" (only
     // after "the": "most happy to help" means "very"; not an adjective in -y, "the most happy
     // results", nor before a plural, where "most" may count: "the most new jobs"; nor one of
     // several, "the most safe and effective"; nor "the Most High")
     pattern: new RegExp(
-      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than\\b|(?<!(?:\\bas\\s+well\\s+as|\\band|\\bor|\\bbut|,)\\s+more\\s+\\p{L}+)(?=\\s*[.!?](?:\\s|$)|\\s*$))|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
+      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(less\\s+)(${alternation([...ADJECTIVE_OF_COMPARATIVE.keys()])})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than\\b|(?<!(?:\\bas\\s+well\\s+as|\\band|\\bor|\\bbut|,)\\s+more\\s+\\p{L}+)(?=\\s*[.!?](?:\\s|$)|\\s*$))|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
       'giu',
     ),
-    replace: ([comparative, the, superlative, adjective, than, theMost, mostAdjective]) => {
+    replace: ([
+      comparative,
+      less,
+      lessComparative,
+      the,
+      superlative,
+      adjective,
+      than,
+      theMost,
+      mostAdjective,
+    ]) => {
       if (comparative) return comparative;
+      if (less)
+        return `${less}${matchCase(lessComparative!, ADJECTIVE_OF_COMPARATIVE.get(lessComparative!.toLowerCase())!)}`;
       if (superlative) return `${the!}${superlative}`;
       if (mostAdjective) {
         if (mostAdjective !== mostAdjective.toLowerCase()) return undefined;

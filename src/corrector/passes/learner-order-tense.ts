@@ -66,7 +66,7 @@ const SINCE_VERBS =
   'live|lives|work|works|study|studies|know|knows|use|uses|teach|teaches|play|plays|own|owns|wait|waits|want|wants';
 /** A span of time, which follows "for", not "since" ("since two years" → "for two years"). */
 const SPAN_OF_TIME =
-  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\\s+few)\\s+(?:years|months|weeks|days|hours|minutes)(?!\\s+ago\\b)';
+  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|many|several|a\\s+few)\\s+(?:years|months|weeks|days|hours|minutes)(?!\\s+ago\\b)';
 
 /** `text` with "since" before a span of time made "for". */
 function sinceDuration(text: string): string {
@@ -115,7 +115,7 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
     // "Can you tell me where is the library?" → "where the library is?"; "how expensive is it to"
     pattern: new RegExp(
-      `\\b(${EMBEDDING})(\\s+)(where|when|why|how(?:\\s+(?:much|many|long|far|old|\\p{L}+))?|what\\s+time)\\s+(is|are|was|were)\\s+((?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+)?${NOUN_WORD}|${PRONOUN})(?=\\s*(?:[?.!,;]|$))|\\b(${EMBEDDING})(\\s+)(how\\s+\\p{L}+)\\s+(is|was)\\s+it(?=\\s+to\\b)`,
+      `\\b(${EMBEDDING})(\\s+)(where|when|why|how(?:\\s+(?:much|many|long|far|old|\\p{L}+))?|what\\s+time)\\s+(is|are|was|were)\\s+((?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+){0,2}${NOUN_WORD}|${PRONOUN})(?=\\s*(?:[?.!,;]|$))|\\b(${EMBEDDING})(\\s+)(how\\s+\\p{L}+)\\s+(is|was)\\s+it(?=\\s+to\\b)`,
       'giu',
     ),
     replace: ([embed, space, wh, be, subject, embed2, space2, how, be2]) =>

@@ -11,6 +11,7 @@
 import {
   baseOfAnyPast,
   baseOfGerund,
+  baseOfKnownThirdPerson,
   gerundOf,
   isVerbBase,
   participleOf,
@@ -891,6 +892,37 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (complement) return 'compliment';
       if (lead) return 'led';
       return laying && 'lying';
+    },
+  },
+  {
+    // From a probe of learners' sentences with several slips each: "When I was child" → "was a child",
+    // "I have not enough money" → "I don't have enough" (a formal "we have not enough" stays), "I
+    // asked to my teacher" → "asked my teacher" (not "asked to speak"), "help poor peoples" → "people"
+    // (not "the peoples of Europe", "other peoples"), "was so bad that we must stay" → "had to"
+    pattern: new RegExp(
+      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(?:child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b`,
+      'gu',
+    ),
+    replace: ([subject, ask, peoples, must]) => {
+      if (subject)
+        return `${subject} ${/^(?:he|she)$/iu.test(subject) ? "doesn't" : "don't"} have `;
+      if (ask) return `${ask} `;
+      if (peoples) return 'people';
+      if (must) return 'had to';
+      return 'a ';
+    },
+  },
+  {
+    // A past clause with "when" sets the time of the clause after it: "When I was a child I live in
+    // a small village" → "lived" (a verb's base or -s form; not a modal, nor "be")
+    pattern: new RegExp(
+      `\\b([Ww]hen\\s+(?:I|he|she|we|they)\\s+(?:was|were)\\s+[^,.;:!?]{1,40}?,?\\s+(?:I|he|she|we|they)\\s+(?:(?:always|often|usually|never|sometimes)\\s+)?)(\\p{Ll}+)\\b(?!['’])`,
+      'gu',
+    ),
+    replace: ([clause, verb]) => {
+      const base = isVerbBase(verb!) ? verb! : baseOfKnownThirdPerson(verb!);
+      if (!base || base === 'be') return undefined;
+      return `${clause!}${pastOf(base)}`;
     },
   },
   {

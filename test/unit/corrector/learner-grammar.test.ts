@@ -1358,6 +1358,18 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'He lead the team to victory last year. Me and her are going out. The affect of the law was small.',
       'He led the team to victory last year. She and I are going out. The effect of the law was small.',
     ],
+    [
+      'When I was child I live in a small village. I have not enough money. I asked to my teacher.',
+      "When I was a child I lived in a small village. I don't have enough money. I asked my teacher.",
+    ],
+    [
+      'We should help poor peoples. It was so bad that we must stay home. He is less stronger than me.',
+      'We should help poor people. It was so bad that we had to stay home. He is less strong than me.',
+    ],
+    [
+      'My father is working in a bank since twenty years. Can you tell me where is the nearest bus station?',
+      'My father has been working in a bank for twenty years. Can you tell me where the nearest bus station is?',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -1385,6 +1397,8 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'What did you do to the printer? She did good work. He felt badly bruised. They agreed to lay down their arms.',
       'The burdens he was permitted to lay down, and more. The hotel is laying on a buffet. These colours complement each other.',
       'They lead the market in Europe. I have two many-sided dice. She has way too much work.',
+      'We have not enough generalists. Other peoples and those peoples of Europe. I asked to speak to the manager.',
+      'When she was young, she can swim. When I was there, I was happy. I was young.',
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
