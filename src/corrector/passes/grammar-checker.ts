@@ -30,7 +30,12 @@ import {
 } from './context-speller.js';
 import type { WordTrigramModel } from './word-trigram-model.js';
 import { sameInBritishSpelling } from './british-spelling.js';
-import { participleOfPastForm, pastOfParticiple } from './english-verbs.js';
+import {
+  isVerbBase,
+  participleOf,
+  participleOfPastForm,
+  pastOfParticiple,
+} from './english-verbs.js';
 import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -327,6 +332,10 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
   if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
   if (dropsApostropheOfItIs(before, after, text.slice(end))) return false;
+  // "Whom did the committee appoint?": "whom" is the object there, before the verb's subject.
+  if (/^whom$/iu.test(before) && /^who$/iu.test(after) && OBJECT_QUESTION.test(text.slice(end))) {
+    return false;
+  }
   if (possessesAnExistentialThere(text.slice(0, start), before, after, text.slice(end)))
     return false;
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
@@ -477,6 +486,10 @@ const TITLES = /\b(mr|mrs|ms|dr|prof|st|mt|no|vs)\.\s+$/iu;
 /** A name's initial ("J. K. Rowling"), after which no sentence starts. */
 const INITIAL = /(?:^|\s)\p{Lu}\.\s+$/u;
 
+/** What follows a question's object: an auxiliary, then the subject. */
+const OBJECT_QUESTION =
+  /^\s+(?:did|do|does|will|would|should|can|could|shall|have|has|had|must|might|may)\s+(?:I|you|he|she|we|they|it|the|a|an|my|your|his|her|our|their|this|that)\b/iu;
+
 /** Whether a word after `before` starts a sentence ("Mr. Tanaka" does not). */
 function startsSentence(before: string): boolean {
   return (
@@ -490,7 +503,19 @@ function startsSentence(before: string): boolean {
  * rest), which it respelt into others: "the wifi password" had become "the wife password", "an
  * ebook" "a book". They go into its dictionary when the linter is set up.
  */
-const WORDS_HARPER_LACKS = ['wifi', 'ebook', 'ebooks'];
+const WORDS_HARPER_LACKS = [
+  'wifi',
+  'ebook',
+  'ebooks',
+  // Chat's shorthand of four letters and more (shorter words the speller leaves anyway): "see u
+  // tmrw" had become "see u throw".
+  'tmrw',
+  'thnx',
+  'thanx',
+  'ttyl',
+  'imho',
+  'lmao',
+];
 
 /**
  * British words that American spelling rules do not reach, which Harper's American dictionary
@@ -549,7 +574,8 @@ export function withCheckerEdits(
         deletesWords(edit) ||
         rewritesName(checked, edit) ||
         americanises(edit) ||
-        joinsSentences(checked, edit)
+        joinsSentences(checked, edit) ||
+        undoesPerfect(checked, edit)
           ? { ...edit, confidence: 0 }
           : edit,
       ),
@@ -609,6 +635,26 @@ export function joinsSentences(checked: string, edit: SuggestionEdit): boolean {
     /^\s+\p{Lu}/u.test(checked.slice(edit.sourceSpan[1]))
   );
 }
+
+/**
+ * Whether the model's edit turns a participle after "have" into the verb's base: "Had I known, I
+ * would have come" had become "Had I know" at 0.91 (a probe of correct sentences).
+ */
+export function undoesPerfect(checked: string, edit: SuggestionEdit): boolean {
+  const before = trimmedToAlphanumerics(edit.before.trim()).toLowerCase();
+  const after = trimmedToAlphanumerics(edit.after.trim()).toLowerCase();
+  return (
+    /^\p{L}+$/u.test(before) &&
+    isVerbBase(after) &&
+    before !== after &&
+    participleOf(after) === before &&
+    AFTER_HAVE.test(checked.slice(0, edit.sourceSpan[0]))
+  );
+}
+
+/** The end of a text that a past participle may follow: a form of "have", perhaps with its subject. */
+const AFTER_HAVE =
+  /\b(?:have|has|had|having|['’]ve|['’]d)\s+(?:(?:I|you|he|she|we|they|it|not|never|already|just|also)\s+)?$/iu;
 
 /**
  * Whether the model's edit only spells British words the American way: its training text is mostly

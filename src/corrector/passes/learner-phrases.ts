@@ -820,12 +820,12 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // "advise", "will effect everyone", "excepted my apology" → "accepted" (not "All staff, excepted
     // those on leave"), "I need to by some milk" → "buy", and the past a participle or a noun stands
     // for after its subject: "I seen him" → "saw" (not "Have you seen him"), "He past the exam" →
-    // "passed" (Harper made it "pasts").
+    // "passed" (Harper made it "pasts"); "check you're work" → "your", "We where told" → "were".
     pattern: new RegExp(
-      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)`,
+      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)|\\b([Yy]ou['’]re)(?=\\s+(?:work|job|car|house|family|friends?|mother|father|parents|name|phone|email|account|order|room|own|money|help|answer|question|idea|report|team|boss|office)\\b)|(?<=\\b(?:[Ww]e|[Tt]hey|^[Yy]ou|[.!?]\\s+You)\\s+)where(?=\\s+(?:\\p{Ll}+ed|going|told|not|very|so|all|happy|late|tired|busy|able|born|given|taken|seen|made|sent|shown|left|both|still|just|already|never|always)\\b)`,
       'gu',
     ),
-    replace: ([your, there, are, advice, effect, excepted, by, seenOrPast]) => {
+    replace: ([your, there, are, advice, effect, excepted, by, seenOrPast, youAre]) => {
       if (your) return "you're";
       if (there) return 'their';
       if (are) return 'our';
@@ -833,7 +833,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (effect) return 'affect';
       if (excepted) return 'accepted';
       if (by) return 'buy';
-      return seenOrPast === 'seen' ? 'saw' : 'passed';
+      if (seenOrPast) return seenOrPast === 'seen' ? 'saw' : 'passed';
+      if (youAre) return matchCase(youAre, 'your');
+      return 'were';
     },
   },
   {

@@ -12,6 +12,7 @@ import {
   isAcceptable,
   joinsSentences,
   rewritesName,
+  undoesPerfect,
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
 
@@ -197,6 +198,17 @@ describe("the model's British spellings", () => {
   });
 });
 
+describe("the model's verb forms after 'have'", () => {
+  it('keep a participle there, and other edits of the verb are taken', () => {
+    const text = 'Had I known, I would have come earlier.';
+    expect(undoesPerfect(text, modelEdit(text, 'known,', 'know,'))).toBe(true);
+    const perfect = 'She has already went home.';
+    expect(undoesPerfect(perfect, modelEdit(perfect, 'went', 'gone'))).toBe(false);
+    const simple = 'They known him for years.';
+    expect(undoesPerfect(simple, modelEdit(simple, 'known', 'know'))).toBe(false);
+  });
+});
+
 describe('two sentences', () => {
   it('are not joined by a comma before the capital of the second', () => {
     const text = "Okay, cool. Let's move on. It is fine. we agree.";
@@ -305,6 +317,13 @@ describe('GrammarChecker (harper.js, offline)', () => {
     // Words Harper's dictionary lacks are taught to it, not respelt ("wife", "a book").
     const modern = 'The wifi password is on the wall. I read an ebook on the train.';
     expect(await checker.correct(modern)).toBe(modern);
+    expect(await checker.correct('That was fun, see you tmrw.')).toBe(
+      'That was fun, see you tmrw.',
+    );
+    // "Whom" before an auxiliary and its subject is the object; before a verb it is mended.
+    const whom = 'Whom did the committee appoint as chair?';
+    expect(await checker.correct(whom)).toBe(whom);
+    expect(await checker.correct('Whom is coming to dinner?')).toBe('Who is coming to dinner?');
     // Harper offers "driven" and "drove" in no fixed order: the past, or the participle after "have".
     expect(await checker.correct('He drived very fast on the motorway.')).toBe(
       'He drove very fast on the motorway.',

@@ -1339,6 +1339,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I saw him at the station. He passed the exam. Could have told me. We need it for our own office.',
     ],
     [
+      "Check you're work carefully. We where told to wait. They where very happy.",
+      'Check your work carefully. We were told to wait. They were very happy.',
+    ],
+    [
       'Your the best. Were going to be late. I have to many emails. Take a deep breathe. I need to breath slowly.',
       "You're the best. We're going to be late. I have too many emails. Take a deep breath. I need to breathe slowly.",
     ],
@@ -1399,6 +1403,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'They lead the market in Europe. I have two many-sided dice. She has way too much work.',
       'We have not enough generalists. Other peoples and those peoples of Europe. I asked to speak to the manager.',
       'When she was young, she can swim. When I was there, I was happy. I was young.',
+      "I'll show you where it is. You're home early. Tell them where we went.",
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
