@@ -718,13 +718,13 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // Word choice and set phrases, from a probe of learners' sentences: "wins a lot of money in his
     // job" → "earns", "listened a strange noise" → "heard", "had a very funny time" → "fun" ("a
     // funny time to be alive" stays), "have the dinner at seven" → "have dinner" (not "the dinner
-    // that I made"), "in the France" → "in France" ("the France of the 1960s", "the Germany team",
+    // that I made"), "in the France" → "in France", "visited the Paris" → "Paris" ("the France of the 1960s", "the Germany team",
     // "the China and Indian seas" stay), "What means this word?" → "What does this word mean?", "If
     // I was you" → "If I were you", "has a big experience in" → "a lot of experience", "the more
     // interesting book I have ever read" → "the most", "the more expensive restaurant in town" →
     // "the most"
     pattern: new RegExp(
-      `\\b(?:(win|wins|won|winning)(?=\\s+(?:a\\s+lot\\s+of\\s+|good\\s+|more\\s+|enough\\s+|much\\s+)?money\\s+(?:in|at|from|as)\\s+(?:his|her|my|their|our|your|this|that|the|a)\\s+(?:\\p{L}+\\s+)?(?:job|work|company|office|factory|shop)\\b)|(listen|listens|listened)\\s+(?=(?:a|an|the)\\s+(?:\\p{L}+\\s+)?(?:noise|sound|voice|scream|shout|bang|knock|crash)\\b)|(?<=\\b(?:had|have|has|having)\\s+)(a\\s+(?:very\\s+|really\\s+)?)funny(?=\\s+time\\b)|((?:have|has|had|having|eat|ate|eating|eats)\\s+)the\\s+(?=(?:breakfast|lunch|dinner|supper)(?:\\s*[.,;!?]|\\s*$|\\s+(?:at|in|together|every|early|late|today|now|tonight|before|after)\\b)))|\\b(in|to|from|visit|visited|visiting)(\\s+)the\\s+(?=(?:France|Germany|Spain|Italy|Japan|China|Canada|Brazil|Mexico|India|Russia|England|Turkey|Poland|Portugal|Greece|Egypt|Korea|Australia|Argentina|Sweden|Norway|Peru|Chile|Colombia|Vietnam|Thailand|Indonesia|Iran|Morocco|Nigeria|Kenya)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|for|in|last|next|is|was|are|were|but|because|with|to|at|on|every|this|many|a|an|the)\\b))|${SENTENCE_START}What\\s+means\\s+(this|that|the)\\s+(\\p{L}+)(?=\\s*\\?)|\\b([Ii]f\\s+I\\s+)was(?=\\s+you\\b)|\\b((?:has|have|had|with)\\s+)a\\s+(?:big|huge|large)\\s+(experience)\\b(?=\\s+(?:in|of|with)\\b)|\\b(the\\s+)more(?=\\s+\\p{L}+\\s+\\p{L}+\\s+(?:(?:that\\s+)?(?:I|we|you|he|she|they)\\s+(?:have|has|had)\\s+ever\\b|in\\s+(?:town|the\\s+world|the\\s+city|the\\s+country|my\\s+life|the\\s+class|the\\s+school|the\\s+family|the\\s+team)\\b))`,
+      `\\b(?:(win|wins|won|winning)(?=\\s+(?:a\\s+lot\\s+of\\s+|good\\s+|more\\s+|enough\\s+|much\\s+)?money\\s+(?:in|at|from|as)\\s+(?:his|her|my|their|our|your|this|that|the|a)\\s+(?:\\p{L}+\\s+)?(?:job|work|company|office|factory|shop)\\b)|(listen|listens|listened)\\s+(?=(?:a|an|the)\\s+(?:\\p{L}+\\s+)?(?:noise|sound|voice|scream|shout|bang|knock|crash)\\b)|(?<=\\b(?:had|have|has|having)\\s+)(a\\s+(?:very\\s+|really\\s+)?)funny(?=\\s+time\\b)|((?:have|has|had|having|eat|ate|eating|eats)\\s+)the\\s+(?=(?:breakfast|lunch|dinner|supper)(?:\\s*[.,;!?]|\\s*$|\\s+(?:at|in|together|every|early|late|today|now|tonight|before|after)\\b)))|\\b(in|to|from|visit|visited|visiting)(\\s+)the\\s+(?=(?:France|Germany|Spain|Italy|Japan|China|Canada|Brazil|Mexico|India|Russia|England|Turkey|Poland|Portugal|Greece|Egypt|Korea|Australia|Argentina|Sweden|Norway|Peru|Chile|Colombia|Vietnam|Thailand|Indonesia|Iran|Morocco|Nigeria|Kenya|Paris|London|Rome|Madrid|Berlin|Tokyo|Barcelona|Lisbon|Vienna|Prague|Amsterdam|Istanbul|Moscow|Beijing|Athens|Dublin|Warsaw|Budapest|Milan|Venice|Florence|Munich|Sydney|Toronto|Dubai|Cairo|Bangkok|Seoul)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|for|in|last|next|is|was|are|were|but|because|with|to|at|on|every|this|many|a|an|the)\\b))|${SENTENCE_START}What\\s+means\\s+(this|that|the)\\s+(\\p{L}+)(?=\\s*\\?)|\\b([Ii]f\\s+I\\s+)was(?=\\s+you\\b)|\\b((?:has|have|had|with)\\s+)a\\s+(?:big|huge|large)\\s+(experience)\\b(?=\\s+(?:in|of|with)\\b)|\\b(the\\s+)more(?=\\s+\\p{L}+\\s+\\p{L}+\\s+(?:(?:that\\s+)?(?:I|we|you|he|she|they)\\s+(?:have|has|had)\\s+ever\\b|in\\s+(?:town|the\\s+world|the\\s+city|the\\s+country|my\\s+life|the\\s+class|the\\s+school|the\\s+family|the\\s+team)\\b))`,
       'gu',
     ),
     replace: ([
@@ -900,17 +900,21 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // From a probe of learners' sentences with several slips each: "When I was child" → "was a child",
     // "I have not enough money" → "I don't have enough" (a formal "we have not enough" stays), "I
     // asked to my teacher" → "asked my teacher" (not "asked to speak"), "help poor peoples" → "people"
-    // (not "the peoples of Europe", "other peoples"), "was so bad that we must stay" → "had to"
+    // (not "the peoples of Europe", "other peoples"), "was so bad that we must stay" → "had to"; and
+    // from a probe of articles: "the most important thing in the life." → "in life" (not "a day in the life"), "My favourite
+    // subject is the mathematics" → "is mathematics"
     pattern: new RegExp(
-      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(?:child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b`,
+      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(?:child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
       'gu',
     ),
-    replace: ([subject, ask, peoples, must]) => {
+    replace: ([subject, ask, peoples, must, inThe, life, theSubject]) => {
       if (subject)
         return `${subject} ${/^(?:he|she)$/iu.test(subject) ? "doesn't" : "don't"} have `;
       if (ask) return `${ask} `;
       if (peoples) return 'people';
       if (must) return 'had to';
+      if (inThe) return `${inThe}${life!}`;
+      if (theSubject) return '';
       return 'a ';
     },
   },

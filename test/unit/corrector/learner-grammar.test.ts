@@ -1371,6 +1371,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We should help poor people. It was so bad that we had to stay home. He is less strong than me.',
     ],
     [
+      'We visited the Paris last year. Health is the most important thing in the life. My favourite subject is the mathematics.',
+      'We visited Paris last year. Health is the most important thing in life. My favourite subject is mathematics.',
+    ],
+    [
       'My father is working in a bank since twenty years. Can you tell me where is the nearest bus station?',
       'My father has been working in a bank for twenty years. Can you tell me where the nearest bus station is?',
     ],
@@ -1404,6 +1408,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We have not enough generalists. Other peoples and those peoples of Europe. I asked to speak to the manager.',
       'When she was young, she can swim. When I was there, I was happy. I was young.',
       "I'll show you where it is. You're home early. Tell them where we went.",
+      'A day in the life. He moved to the London office. In the Paris of the 1920s, artists thrived.',
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
