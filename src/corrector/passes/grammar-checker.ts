@@ -27,6 +27,7 @@ import {
   contextSpelling,
   editDistance,
   inWritersSpelling,
+  isSwapOfNeighbours,
 } from './context-speller.js';
 import type { WordTrigramModel } from './word-trigram-model.js';
 import { sameInBritishSpelling } from './british-spelling.js';
@@ -163,6 +164,14 @@ export class GrammarChecker {
     if (lint.lint_kind() === 'WordChoice' && AFTER_NUMBER.test(text.slice(0, start))) {
       return undefined;
     }
+    // A word joined to a sign of code ("%postun", "$HOME", "@dana", "my_var") is a name in a program
+    // or an address, not a misspelling ("%postun" had become "%piston").
+    if (
+      SPELLING_KINDS.has(lint.lint_kind()) &&
+      IN_CODE.test(`${text.slice(start - 1, start)}|${text.slice(end, end + 1)}`)
+    ) {
+      return undefined;
+    }
     if (this.wordModel && SPELLING_KINDS.has(lint.lint_kind())) {
       const asSpelling = { span: () => lint.span(), lint_kind: () => 'Spelling' };
       const replacements = lint.suggestions().map((option) => option.get_replacement_text());
@@ -180,8 +189,14 @@ export class GrammarChecker {
         return written === problem ? undefined : { text: written, judgedAs: asSpelling };
       }
       // A word the model has seen often is a word ("most quiet", "the api returns"): Harper's
-      // respelling of it into another is not taken.
-      if (/^\p{L}+$/u.test(problem)) return undefined;
+      // respelling of it into another is not taken, unless it only swaps two letters back into a
+      // far commoner word: e-mail's "thier" is seen often too, but "their" far more.
+      if (/^\p{L}+$/u.test(problem)) {
+        const first = replacements[0];
+        return first !== undefined && isCommonerSwap(problem, first, this.wordModel)
+          ? { text: matchCase(problem, first.toLowerCase()), judgedAs: asSpelling }
+          : undefined;
+      }
     }
     const suggestion = preferredSuggestion(lint, text.slice(0, start));
     return suggestion && { text: suggestion.get_replacement_text(), judgedAs: lint, suggestion };
@@ -238,8 +253,24 @@ function restoredContraction(
 /** The lint kind a contraction's fix is judged as (isAcceptable takes its "'s"). */
 const CONTRACTION = 'Contraction';
 
+/** The characters either side of a word (joined by "|") when it is part of code or an address. */
+const IN_CODE = /^[%$#@_\\/~]\||\|[_\\/(]$/u;
+
 /** Text that ends in a number and the space after it. */
 const AFTER_NUMBER = /\p{N}\s+$/u;
+
+/**
+ * Whether `fix` is `word` with two neighbouring letters swapped back and a word the model has seen
+ * far more often (e^4 times: "thier" → "their"; "quiet" and "quite" differ by e^1.2).
+ */
+function isCommonerSwap(word: string, fix: string, model: WordTrigramModel): boolean {
+  const [low, fixLow] = [word.toLowerCase(), fix.toLowerCase()];
+  return (
+    isSwapOfNeighbours(low, fixLow) &&
+    model.wordLogProbability(fixLow) - model.wordLogProbability(low) >= COMMONER_BY
+  );
+}
+const COMMONER_BY = 4;
 
 /** A word the model has seen rarely or never, whose spelling is chosen by context. */
 function isRareWord(problem: string, model: WordTrigramModel): boolean {
@@ -332,6 +363,11 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (/^(?:every|any|some) one$/iu.test(before) && /^\s+of\b/iu.test(text.slice(end))) return false;
   if (isPieceOfForNoMassNoun(text.slice(0, start), before, after)) return false;
   if (dropsApostropheOfItIs(before, after, text.slice(end))) return false;
+  // Harper's "the" for "to" before a word it takes for a noun ("We need to discus the budget" had
+  // become "need the discus"): a word with its own object after it is a verb, however spelt.
+  if (/^to$/iu.test(before) && /^the$/iu.test(after) && BEFORE_AN_OBJECT.test(text.slice(end))) {
+    return false;
+  }
   // "Whom did the committee appoint?": "whom" is the object there, before the verb's subject.
   if (/^whom$/iu.test(before) && /^who$/iu.test(after) && OBJECT_QUESTION.test(text.slice(end))) {
     return false;
@@ -485,6 +521,10 @@ const TASTE = new Set([
 const TITLES = /\b(mr|mrs|ms|dr|prof|st|mt|no|vs)\.\s+$/iu;
 /** A name's initial ("J. K. Rowling"), after which no sentence starts. */
 const INITIAL = /(?:^|\s)\p{Lu}\.\s+$/u;
+
+/** A word, then the start of its object. */
+const BEFORE_AN_OBJECT =
+  /^\s+\p{L}+\s+(?:the|a|an|my|your|his|her|our|their|this|that|these|those|it|them|him|me|us)\b/iu;
 
 /** What follows a question's object: an auxiliary, then the subject. */
 const OBJECT_QUESTION =

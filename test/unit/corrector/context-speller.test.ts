@@ -119,6 +119,26 @@ describe('choosing a spelling by context', () => {
     expect(isSwapOfNeighbours('abcd', 'badc')).toBe(false);
   });
 
+  it("keeps the flagged word's ending and its -ed or -ing, unless letters are only added", () => {
+    const model = smallModel(
+      { ...words, terrible: -9, terribly: -9, prefer: -9, preferred: -9 },
+      {
+        'was terribly': -2,
+        'was terrible': -3,
+        'i prefer': -2,
+        'i preferred': -9,
+      },
+    );
+    // One letter's likelier fit does not pay for another ending; -ed lost pays 8 on top.
+    expect(spell('it was terible', 'terible', ['terrible', 'terribly'], model)).toBe('terrible');
+    expect(spell('i prefered the first', 'prefered', ['preferred', 'prefer'], model)).toBe(
+      'preferred',
+    );
+    // Letters added at the end are no other ending ("becaus" → "because").
+    const because = smallModel({ ...words, because: -6, becalm: -13 });
+    expect(spell('it was becaus of', 'becaus', ['becalm', 'because'], because)).toBe('because');
+  });
+
   it('gives nothing for a span that is not one word, or when nothing is near', () => {
     const model = smallModel(words, pairs);
     expect(contextSpelling('a room wich was', 2, 11, ['which'], model)).toBeUndefined();
@@ -179,6 +199,12 @@ describe('the grammar checker with the shipped word model', () => {
       'My favourite hobby is cooking, especially in our neighbourhood.',
     ],
     ['My favorit hobby is cooking.', 'My favorite hobby is cooking.'],
+    // The model knows "I prefer the" far better; the writer wrote the past.
+    ['I prefered the first example.', 'I preferred the first example.'],
+    ['Something strange happend yesterday.', 'Something strange happened yesterday.'],
+    ['The weather was terible.', 'The weather was terrible.'],
+    // E-mail's "thier" is a word the model has seen often, but "their" e^4 times more.
+    ['They want to improve thier English.', 'They want to improve their English.'],
   ])('%s', async (text, corrected) => {
     expect(await checker.correct(text)).toBe(corrected);
   });
@@ -195,6 +221,10 @@ describe('the grammar checker with the shipped word model', () => {
       "Grandma's lasagne recipe calls for three kinds of cheese.",
       // Harper would write out the units ("minutes", a word choice); the speller had made "mind".
       'Running late, be there in 10 mins. The bus takes 20 mins.',
+      // Joined to a sign of code, a word is a name in a program (Harper: "piston").
+      'I find no description for %postun, but it works.',
+      // A verb with its own object, however spelt: Harper's "need the discus".
+      'We need to discus the budget.',
     ]) {
       expect(await checker.correct(correct)).toBe(correct);
     }
