@@ -433,7 +433,7 @@ def recognizer_confidence(
 AMERICAN_SPELLINGS = [
     (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"ic(e|es|ed|ing)$"), r"iz\1"),
+    (re.compile(r"^(pract)ic(e|es|ed|ing)$"), r"\1iz\2"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
     (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"([^l])l(ment|ments|ful|fully)$"), r"\1ll\2"),

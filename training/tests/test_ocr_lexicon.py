@@ -143,6 +143,10 @@ class CorrectionTest(unittest.TestCase):
         self.assertEqual(american_spelling("skilful"), "skillful")
         self.assertEqual(american_spelling("element"), "element")
         self.assertEqual(american_spelling("house"), "house")
+        # "practise" is British for "practice"; "advise", "devise" and "servise" are other words or slips.
+        self.assertEqual(american_spelling("practise"), american_spelling("practice"))
+        self.assertNotEqual(american_spelling("advise"), american_spelling("advice"))
+        self.assertNotEqual(american_spelling("servise"), american_spelling("service"))
 
     def test_merged_words_are_split(self):
         self.assertEqual(self.lexicon.correct("the state ofthe union")[0], "the state of the union")

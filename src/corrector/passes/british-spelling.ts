@@ -10,7 +10,7 @@
 const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
   [/our(s|ed|ing|ite|ites|able)?$/u, 'or$1'],
   [/is(e|es|ed|ing|ation|ations)$/u, 'iz$1'],
-  [/ic(e|es|ed|ing)$/u, 'iz$1'],
+  [/^(pract)ic(e|es|ed|ing)$/u, '$1iz$2'],
   [/ys(e|es|ed|ing)$/u, 'yz$1'],
   [/ll(ed|ing|er|ers)$/u, 'l$1'],
   [/([^l])l(ment|ments|ful|fully)$/u, '$1ll$2'],
@@ -24,7 +24,8 @@ const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
 
 /**
  * A lower-case word as American spelling would write it; a word's two spellings, and the two of
- * "practice" / "practise", come out the same.
+ * "practice" / "practise", come out the same. Other words in "-ice" and "-ise" are other words
+ * ("advice" / "advise", "device" / "devise"), or a slip ("servise" had stayed as British).
  */
 export function americanSpelling(word: string): string {
   return AMERICAN_SPELLINGS.reduce(

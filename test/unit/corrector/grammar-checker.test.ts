@@ -40,6 +40,10 @@ describe('which suggestions of Harper are taken', () => {
     ['I need to do many homeworks this weekend.', 'homeworks', "homework's", false],
     ['Could you give me some informations?', 'informations', 'in formations', false],
     ['I was travelling for work all last week.', 'travelling', 'traveling', false],
+    ['She will practise every day.', 'practise', 'practice', false],
+    // Other words in "-ise" are no British "-ice": a slip, and a verb for its noun.
+    ['The servise was slow.', 'servise', 'service', true],
+    ['Please advice me.', 'advice', 'advise', true],
     ['The conference was well organised.', 'organised', 'organized', false],
     ["It matches the organisation's logo.", "organisation's", "organization's", false],
     ['Her anaemia was treated with iron.', 'anaemia', 'anemia', false],
