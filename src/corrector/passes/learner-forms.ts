@@ -1149,9 +1149,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // "The most of the students" → "Most of the students" (only opening a sentence: "make the most
     // of", and old English "the most of those"); "enough old to"
     // → "old enough to", "is not enough good." → "good enough." ("enough good players" stays); "go to
-    // abroad" → "go abroad", "study in abroad" → "study abroad"
+    // abroad" → "go abroad" (not "going to there grandmother's", a "their"), "study in abroad" →
+    // "study abroad"
     pattern:
-      /(?:^|(?<=[.!?]\s+))(The)\s+(most)\s+of\b|\b(enough)\s+(old|big|good|tall|strong|fast|warm|cheap|large|rich|long|high|young|safe|clear|serious|smart|clever|experienced|mature)(?=\s+(?:to|for)\b|\s*[.,;!?]|\s*$)|\b((?:go|goes|went|going|gone|come|comes|came|coming|travel|travels|travelled|traveled|travelling|traveling|move|moves|moved|moving)\s+)to\s+(abroad|overseas|downtown|there|here)\b|\b((?:study|studies|studied|studying|live|lives|lived|living|work|works|worked|working)\s+)in\s+(abroad)\b/gu,
+      /(?:^|(?<=[.!?]\s+))(The)\s+(most)\s+of\b|\b(enough)\s+(old|big|good|tall|strong|fast|warm|cheap|large|rich|long|high|young|safe|clear|serious|smart|clever|experienced|mature)(?=\s+(?:to|for)\b|\s*[.,;!?]|\s*$)|\b((?:go|goes|went|going|gone|come|comes|came|coming|travel|travels|travelled|traveled|travelling|traveling|move|moves|moved|moving)\s+)to\s+(abroad|overseas|downtown|there|here)\b(?!\s+\p{L}+['’]s\s)|\b((?:study|studies|studied|studying|live|lives|lived|living|work|works|worked|working)\s+)in\s+(abroad)\b/gu,
     replace: ([the, most, enough, adjective, go, place, study, abroad]) => {
       if (the) return `M${most!.slice(1)} of`;
       if (enough) return `${adjective!} ${enough}`;

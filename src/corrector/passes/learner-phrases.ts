@@ -43,6 +43,24 @@ const NOUN_GERUNDS = new Set(
   ).split(' '),
 );
 
+/** Irregular verbs' pasts made regular, with the past and the participle they stand for. */
+const REGULARISED_PASTS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['forgoted', ['forgot', 'forgotten']],
+  ['comed', ['came', 'come']],
+  ['becomed', ['became', 'become']],
+  ['overcomed', ['overcame', 'overcome']],
+  ['drawed', ['drew', 'drawn']],
+  ['withdrawed', ['withdrew', 'withdrawn']],
+  ['growed', ['grew', 'grown']],
+  ['knowed', ['knew', 'known']],
+  ['blowed', ['blew', 'blown']],
+  ['payed', ['paid', 'paid']],
+  ['sayed', ['said', 'said']],
+  ['telled', ['told', 'told']],
+  ['hided', ['hid', 'hidden']],
+  ['sweared', ['swore', 'sworn']],
+]);
+
 /** Nouns learners put for their adjectives after "very" ("a very beauty city"). */
 const ADJECTIVE_OF_NOUN: ReadonlyMap<string, string> = new Map([
   ['beauty', 'beautiful'],
@@ -450,11 +468,12 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Verbs that take their object without a preposition: "go to there" → "go there", "I visited to
+    // Verbs that take their object without a preposition: "go to there" → "go there" (not before a
+    // possessive, where "there" stands for "their": "going to there grandmother's"), "I visited to
     // my aunt" → "visited my aunt" (after a subject: "a visit to my aunt"), "He approached to the door" →
     // "approached the door", "resembles to" → "resembles", "We lack of time" → "lack time"
     pattern: new RegExp(
-      `\\b((?:[Gg]o|goes|went|going|gone|[Cc]ome|comes|came|coming|travel|travels|travelled|traveled|move|moved|drive|drove|walk|walked|get|got)\\s+)to\\s+(there|here)\\b|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:(?:often|always|never|sometimes|usually|also)\\s+)?)((?:visit|visits|visited)\\s+)to\\s+(?=(?:my|his|her|our|their|the|a|an)\\s)|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)((?:approached|approaches|approach|resemble|resembles|resembled|lack|lacks|lacked)\\s+)(?:to|of)\\s+`,
+      `\\b((?:[Gg]o|goes|went|going|gone|[Cc]ome|comes|came|coming|travel|travels|travelled|traveled|move|moved|drive|drove|walk|walked|get|got)\\s+)to\\s+(there|here)\\b(?!\\s+\\p{L}+['’]s\\s)|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:(?:often|always|never|sometimes|usually|also)\\s+)?)((?:visit|visits|visited)\\s+)to\\s+(?=(?:my|his|her|our|their|the|a|an)\\s)|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)((?:approached|approaches|approach|resemble|resembles|resembled|lack|lacks|lacked)\\s+)(?:to|of)\\s+`,
       'gu',
     ),
     replace: ([go, place, visit, verb]) => {
@@ -822,7 +841,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // for after its subject: "I seen him" → "saw" (not "Have you seen him"), "He past the exam" →
     // "passed" (Harper made it "pasts"); "check you're work" → "your", "We where told" → "were".
     pattern: new RegExp(
-      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)|\\b([Yy]ou['’]re)(?=\\s+(?:work|job|car|house|family|friends?|mother|father|parents|name|phone|email|account|order|room|own|money|help|answer|question|idea|report|team|boss|office)\\b)|(?<=\\b(?:[Ww]e|[Tt]hey|^[Yy]ou|[.!?]\\s+You)\\s+)where(?=\\s+(?:\\p{Ll}+ed|going|told|not|very|so|all|happy|late|tired|busy|able|born|given|taken|seen|made|sent|shown|left|both|still|just|already|never|always)\\b)`,
+      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b|\\s+\\p{Ll}+['’]s\\s)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)|\\b([Yy]ou['’]re)(?=\\s+(?:work|job|car|house|family|friends?|mother|father|parents|name|phone|email|account|order|room|own|money|help|answer|question|idea|report|team|boss|office)\\b)|(?<=\\b(?:[Ww]e|[Tt]hey|^[Yy]ou|[.!?]\\s+You)\\s+)where(?=\\s+(?:\\p{Ll}+ed|going|told|not|very|so|all|happy|late|tired|busy|able|born|given|taken|seen|made|sent|shown|left|both|still|just|already|never|always)\\b)`,
       'gu',
     ),
     replace: ([your, there, are, advice, effect, excepted, by, seenOrPast, youAre]) => {
@@ -847,10 +866,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // "…, than we can" → "then", "cancelled do to the storm" → "due to", "Irregardless" → "Regardless",
     // "did good on the test" → "well", "feel badly about" → "bad", "to lay down for an hour" → "lie"
     // (not "lay down the law", nor the burdens "he was permitted to lay down"), "is laying on the
-    // sofa" → "lying" (not "laying on a buffet"), "the complement on my work" → "compliment", "He lead
+    // sofa" → "lying" (not "laying on a buffet"), "are planing a trip" → "planning" (not "planing the wood"), "the complement on my work" → "compliment", "He lead
     // the team … last year" → "led"
     pattern: new RegExp(
-      `${SENTENCE_START}(Your)(?=\\s+(?:the|a|an)\\s)|(?<=\\b(?:think|guess|know|hope|and|but|so|because)\\s+)(your)(?=\\s+(?:the|a|an)\\s+(?:best|worst|only|right|first|last|one|same)\\b)|${SENTENCE_START}(Were)(?=\\s+going\\s+to\\b)|(?<=\\b(?:have|has|had|are|is|was|were|bought|eat|ate|drink|drank|way|far|it['’]s|there\\s+are|there\\s+is)\\s+)(to|two)(?=\\s+(?:many|much)\\b(?!-))|\\b(two)(?=\\s+(?:many|much)\\s+\\p{L})|(?<=\\b(?:deep|a|one|of|my|his|your|our|their|fresh|bad|short)\\s+)(breathe)\\b(?!-)|(?<=\\b(?:to|can|could|cannot|can['’]t|couldn['’]t|must|should|will)\\s+)(breath)(?=\\s+(?:in|out|more|deeply|slowly|normally|properly|again|easily)\\b|\\s*[.,!?]|\\s*$)|(?<=\\b(?:[Aa]|[Oo]ne|[Ee]ach|[Ee]very|[Aa]nother|[Tt]he\\s+last)\\s+)(peace)(?=\\s+of\\s+(?:cake|paper|bread|pizza|pie|chocolate|cheese|meat|fruit|toast|furniture|advice|information|news|art|music|land|equipment|evidence|work|string|wood|glass|metal|jewellery|jewelry|clothing|luggage|software|code|writing|text|cloth|fabric|chalk|rock|stone|plastic|tape)\\b)|(?<=\\b(?:a|A|the|The|very|nice|peaceful)\\s+)(quite)(?=\\s+(?:evening|night|place|street|room|area|neighbourhood|neighborhood|village|town|life|day|morning|corner|moment|weekend|person|man|woman|girl|boy|child)\\b)|\\b([Ww]hose)(?=\\s+(?:going|coming|calling|been|got|ready|next|responsible|in\\s+charge)\\b)|(?<=\\b(?:(?:don['’]t|didn['’]t|doesn['’]t|not|never)\\s+(?:know|remember)|no\\s+idea|wonder|wondered)\\s+)(were)(?=\\s+(?:I|you|he|she|we|they)\\s+(?:left|put|live|lives|lived|went|go|goes|am|is|are|was|can|could|should|will|would|parked|found|bought|got|met)\\b)|(?<=,\\s+)(than)(?=\\s+(?:we|I|you|they|he|she|it)\\s+(?:can|could|will|would|should|might|must|went|go|had|have|'ll)\\b)|(?<=\\b(?:cancelled|canceled|delayed|closed|postponed|late|mainly|partly|largely|probably|possibly|simply|entirely|was|were)\\s+)(do)(?=\\s+to\\s+(?:the|a|an|bad|heavy|poor|high|low|technical|unforeseen|illness|sickness|lack)\\b)|\\b([Ii]rregardless)\\b|(?<=\\b(?:did|do|does|done|doing)\\s+)(good)(?=\\s+(?:on|in|at)\\s+(?:the|my|his|her|their|our|your|this|that|an?)\\s+(?:test|exam|interview|job\\s+interview|presentation|game|match|race|course|class|project|assignment|quiz)\\b)|(?<=\\b(?:feel|feels|felt|feeling)\\s+)(badly)(?=\\s+(?:about|for)\\b)|(?<=\\b(?:to|will|['’]ll|should|must|can|just|go)\\s+)(lay)(?=\\s+down\\s+(?:for\\s+(?:a|an)\\s+(?:while|bit|hour|minute|moment|nap|rest)|on\\s+(?:the|my|a)\\s+(?:bed|sofa|couch|floor|ground|grass)|and\\s+(?:rest|sleep|relax))\\b)|\\b(complement)(?=s?\\s+on\\s+(?:my|your|his|her|our|their)\\b)|(?<=\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)(lead)(?=\\s[^.!?]*\\b(?:yesterday|ago|last\\s+(?:week|month|year|night|season|time|summer|winter|spring|autumn)|in\\s+(?:19|20)\\d\\d)\\b)|(?<=\\b(?:is|are|was|were|am|been|['’]s|['’]m|['’]re)\\s+)(laying)(?=\\s+(?:on\\s+(?:the|my|his|her|a)\\s+(?:sofa|bed|couch|floor|ground|grass|beach)|in\\s+bed|awake|down(?:\\s*[.,!?]|\\s*$|\\s+(?:on|in|for)\\b)))`,
+      `${SENTENCE_START}(Your)(?=\\s+(?:the|a|an)\\s)|(?<=\\b(?:think|guess|know|hope|and|but|so|because)\\s+)(your)(?=\\s+(?:the|a|an)\\s+(?:best|worst|only|right|first|last|one|same)\\b)|${SENTENCE_START}(Were)(?=\\s+going\\s+to\\b)|(?<=\\b(?:have|has|had|are|is|was|were|bought|eat|ate|drink|drank|way|far|it['’]s|there\\s+are|there\\s+is)\\s+)(to|two)(?=\\s+(?:many|much)\\b(?!-))|\\b(two)(?=\\s+(?:many|much)\\s+\\p{L})|(?<=\\b(?:deep|a|one|of|my|his|your|our|their|fresh|bad|short)\\s+)(breathe)\\b(?!-)|(?<=\\b(?:to|can|could|cannot|can['’]t|couldn['’]t|must|should|will)\\s+)(breath)(?=\\s+(?:in|out|more|deeply|slowly|normally|properly|again|easily)\\b|\\s*[.,!?]|\\s*$)|(?<=\\b(?:[Aa]|[Oo]ne|[Ee]ach|[Ee]very|[Aa]nother|[Tt]he\\s+last)\\s+)(peace)(?=\\s+of\\s+(?:cake|paper|bread|pizza|pie|chocolate|cheese|meat|fruit|toast|furniture|advice|information|news|art|music|land|equipment|evidence|work|string|wood|glass|metal|jewellery|jewelry|clothing|luggage|software|code|writing|text|cloth|fabric|chalk|rock|stone|plastic|tape)\\b)|(?<=\\b(?:a|A|the|The|very|nice|peaceful)\\s+)(quite)(?=\\s+(?:evening|night|place|street|room|area|neighbourhood|neighborhood|village|town|life|day|morning|corner|moment|weekend|person|man|woman|girl|boy|child)\\b)|\\b([Ww]hose)(?=\\s+(?:going|coming|calling|been|got|ready|next|responsible|in\\s+charge)\\b)|(?<=\\b(?:(?:don['’]t|didn['’]t|doesn['’]t|not|never)\\s+(?:know|remember)|no\\s+idea|wonder|wondered)\\s+)(were)(?=\\s+(?:I|you|he|she|we|they)\\s+(?:left|put|live|lives|lived|went|go|goes|am|is|are|was|can|could|should|will|would|parked|found|bought|got|met)\\b)|(?<=,\\s+)(than)(?=\\s+(?:we|I|you|they|he|she|it)\\s+(?:can|could|will|would|should|might|must|went|go|had|have|'ll)\\b)|(?<=\\b(?:cancelled|canceled|delayed|closed|postponed|late|mainly|partly|largely|probably|possibly|simply|entirely|was|were)\\s+)(do)(?=\\s+to\\s+(?:the|a|an|bad|heavy|poor|high|low|technical|unforeseen|illness|sickness|lack)\\b)|\\b([Ii]rregardless)\\b|(?<=\\b(?:did|do|does|done|doing)\\s+)(good)(?=\\s+(?:on|in|at)\\s+(?:the|my|his|her|their|our|your|this|that|an?)\\s+(?:test|exam|interview|job\\s+interview|presentation|game|match|race|course|class|project|assignment|quiz)\\b)|(?<=\\b(?:feel|feels|felt|feeling)\\s+)(badly)(?=\\s+(?:about|for)\\b)|(?<=\\b(?:to|will|['’]ll|should|must|can|just|go)\\s+)(lay)(?=\\s+down\\s+(?:for\\s+(?:a|an)\\s+(?:while|bit|hour|minute|moment|nap|rest)|on\\s+(?:the|my|a)\\s+(?:bed|sofa|couch|floor|ground|grass)|and\\s+(?:rest|sleep|relax))\\b)|\\b(planing)(?=\\s+(?:a\\s+(?:trip|holiday|party|visit|meeting|wedding)|to|our|my|your|his|her|their|ahead)\\b)|\\b(complement)(?=s?\\s+on\\s+(?:my|your|his|her|our|their)\\b)|(?<=\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)(lead)(?=\\s[^.!?]*\\b(?:yesterday|ago|last\\s+(?:week|month|year|night|season|time|summer|winter|spring|autumn)|in\\s+(?:19|20)\\d\\d)\\b)|(?<=\\b(?:is|are|was|were|am|been|['’]s|['’]m|['’]re)\\s+)(laying)(?=\\s+(?:on\\s+(?:the|my|his|her|a)\\s+(?:sofa|bed|couch|floor|ground|grass|beach)|in\\s+bed|awake|down(?:\\s*[.,!?]|\\s*$|\\s+(?:on|in|for)\\b)))`,
       'gu',
     ),
     replace: ([
@@ -871,6 +890,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       good,
       badly,
       lay,
+      planing,
       complement,
       lead,
       laying,
@@ -891,6 +911,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (good) return 'well';
       if (badly) return 'bad';
       if (lay) return 'lie';
+      if (planing) return 'planning';
       if (complement) return 'compliment';
       if (lead) return 'led';
       return laying && 'lying';
@@ -916,6 +937,20 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (inThe) return `${inThe}${life!}`;
       if (theSubject) return '';
       return 'a ';
+    },
+  },
+  {
+    // Irregular verbs given the regular ending, which Harper does not know (it knows "buyed",
+    // "teached"): "I forgoted my umbrella" → "forgot", and "comed", "drawed", "knowed", "payed",
+    // "sayed", "telled" had become "coded", "draped", "snowed", "played", "saved", "tolled" by
+    // Harper's spelling; the participle after "have" or "be" ("had growed" → "had grown")
+    pattern: new RegExp(
+      `\\b((?:(?:have|has|had|having|['’]ve|['’]d|be|been|being|is|are|was|were|am|['’]s|['’]re|['’]m)\\s+(?:(?:already|just|never|not|also|ever|always)\\s+)?)?)(?<=\\p{L}\\s+)(${alternation([...REGULARISED_PASTS.keys()])})\\b(?!-)`,
+      'giu',
+    ),
+    replace: ([haveOrBe, regularised]) => {
+      const [past, participle] = REGULARISED_PASTS.get(regularised!.toLowerCase())!;
+      return `${haveOrBe!}${matchCase(regularised!, haveOrBe ? participle : past)}`;
     },
   },
   {

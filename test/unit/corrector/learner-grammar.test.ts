@@ -1375,6 +1375,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We visited Paris last year. Health is the most important thing in life. My favourite subject is mathematics.',
     ],
     [
+      'I forgoted my umbrella. They comed late. She has growed a lot. He payed the bill. I sayed no.',
+      'I forgot my umbrella. They came late. She has grown a lot. He paid the bill. I said no.',
+    ],
+    [
+      "They are going to there grandmother's house. We are planing a trip to Scotland.",
+      "They are going to their grandmother's house. We are planning a trip to Scotland.",
+    ],
+    [
       'My father is working in a bank since twenty years. Can you tell me where is the nearest bus station?',
       'My father has been working in a bank for twenty years. Can you tell me where the nearest bus station is?',
     ],
@@ -1409,6 +1417,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'When she was young, she can swim. When I was there, I was happy. I was young.',
       "I'll show you where it is. You're home early. Tell them where we went.",
       'A day in the life. He moved to the London office. In the Paris of the 1920s, artists thrived.',
+      'All the "inherited, growed" entries. He was planing the wood. We go there every day.',
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
