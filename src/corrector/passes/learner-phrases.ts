@@ -562,11 +562,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // Nouns for verbs and back, adverbs for adjectives: "I want to success" → "succeed" (not "the
-    // key to success"), "a good advise" → "advice", "she sings very good." → "very well" (not "do
+    // key to success"), "a good advise" → "advice", "she sings very good." → "very well" (and "speaks English very good"; not "do
     // good", "looks good", "plays good music"); "met my wife in a party" → "at a party"; "spend a
     // lot of money for clothes" → "on clothes"
     pattern: new RegExp(
-      `\\b((?:${WANTING})\\s+to\\s+)success\\b|\\b((?:a|an|some|any|good|useful|great|bad|wise|helpful|valuable|professional|medical|legal|piece\\s+of)\\s+)advise\\b|\\b((?:${DONE_WELL})\\s+(?:(?:very|really|so|quite|pretty)\\s+)?)good(?=\\s*[.,!?;]|\\s*$|\\s+(?:and|but|because|too|now|today|yesterday)\\b)|\\b((?:met|meet|meets|saw|danced)\\s+(?:\\p{L}+\\s+){0,3}?)in(\\s+a\\s+(?:party|concert|wedding))\\b|\\b((?:spend|spends|spent|spending)\\s+(?:(?:a\\s+lot\\s+of|so\\s+much|too\\s+much|much|more|less|all\\s+(?:my|his|her|our|their))\\s+)?(?:money|dollars|euros|pounds)\\s+)for\\b`,
+      `\\b((?:${WANTING})\\s+to\\s+)success\\b|\\b((?:a|an|some|any|good|useful|great|bad|wise|helpful|valuable|professional|medical|legal|piece\\s+of)\\s+)advise\\b|\\b((?:${DONE_WELL})\\s+(?:(?:English|French|Spanish|German|Italian|Chinese|Japanese|Arabic|Russian|Portuguese|Korean|Turkish|Polish|Dutch|Greek)\\s+)?(?:(?:very|really|so|quite|pretty)\\s+)?)good(?=\\s*[.,!?;]|\\s*$|\\s+(?:and|but|because|too|now|today|yesterday)\\b)|\\b((?:met|meet|meets|saw|danced)\\s+(?:\\p{L}+\\s+){0,3}?)in(\\s+a\\s+(?:party|concert|wedding))\\b|\\b((?:spend|spends|spent|spending)\\s+(?:(?:a\\s+lot\\s+of|so\\s+much|too\\s+much|much|more|less|all\\s+(?:my|his|her|our|their))\\s+)?(?:money|dollars|euros|pounds)\\s+)for\\b`,
       'giu',
     ),
     replace: ([wantTo, anAdvice, doneWell, met, party, spentMoney]) => {

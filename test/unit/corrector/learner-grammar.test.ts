@@ -1382,6 +1382,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       "They are going to there grandmother's house. We are planing a trip to Scotland.",
       "They are going to their grandmother's house. We are planning a trip to Scotland.",
     ],
+    ['She speaks English very good.', 'She speaks English very well.'],
     [
       'My father is working in a bank since twenty years. Can you tell me where is the nearest bus station?',
       'My father has been working in a bank for twenty years. Can you tell me where the nearest bus station is?',
