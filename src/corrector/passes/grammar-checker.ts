@@ -164,8 +164,8 @@ export class GrammarChecker {
     if (lint.lint_kind() === 'WordChoice' && AFTER_NUMBER.test(text.slice(0, start))) {
       return undefined;
     }
-    // A word joined to a sign of code ("%postun", "$HOME", "@dana", "my_var") is a name in a program
-    // or an address, not a misspelling ("%postun" had become "%piston").
+    // A word joined to a sign of code ("%postun", "$HOME", "@dana", "my_var") is a name in a
+    // program or an address, not a misspelling ("%postun" had become "%piston").
     if (
       SPELLING_KINDS.has(lint.lint_kind()) &&
       IN_CODE.test(`${text.slice(start - 1, start)}|${text.slice(end, end + 1)}`)
@@ -289,7 +289,8 @@ function preferredSuggestion(lint: Lint, textBefore: string): Suggestion | undef
   const suggestions = lint.suggestions();
   if (lint.lint_kind() === 'Grammar' && suggestions.length > 1) {
     const texts = suggestions.map((suggestion) => suggestion.get_replacement_text());
-    // A participle is one whose past differs ("driven"), a past one whose participle does ("drove").
+    // A participle is one whose past differs ("driven"), a past one whose participle does
+    // ("drove").
     const differs = (form: (word: string) => string | undefined) => (text: string) =>
       (form(text) ?? text) !== text;
     const participle = texts.find(differs(pastOfParticiple));
@@ -346,8 +347,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (joinsHyphenatedWord(before, after)) return false;
   // A transcript's "uh" and "um" are what was said; writing seldom has them to remove.
   if (/^\s*(?:uh|um|uhm|erm|er|hmm)\s*$/iu.test(before) && after.trim() === '') return false;
-  // A compound is hyphenated before its noun ("an out-of-date schema"), not after a verb ("the schema
-  // will be out of date."), where Harper hyphenated it too.
+  // A compound is hyphenated before its noun ("an out-of-date schema"), not after a verb ("the
+  // schema will be out of date."), where Harper hyphenated it too.
   if (
     /\s/u.test(before) &&
     before.replace(/\s+/gu, '-') === after &&
@@ -390,10 +391,11 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (lint.lint_kind() === 'Spelling' && /^\p{Lu}/u.test(before)) {
     const sentenceStart = startsSentence(text.slice(0, start));
     // Mid-sentence, a capital marks a name. At a sentence's start, a name is told from a misspelt
-    // word by a fix that changes its first letter, only lengthens it ("Hiroshi" → "Hiroshima"), only
-    // shortens it but for a doubled last letter ("Capex" → "Cape"; "Thiss" → "This" is a slip), or
-    // is more than one edit away: learners' slips there are one edit ("Tecnology", "Acording"),
-    // names seldom one edit from a word ("Ayesha" → "Avesta", "Anneliese" → "Annelids").
+    // word by a fix that changes its first letter, only lengthens it ("Hiroshi" → "Hiroshima"),
+    // only shortens it but for a doubled last letter ("Capex" → "Cape"; "Thiss" → "This" is a
+    // slip), or is more than one edit away: learners' slips there are one edit ("Tecnology",
+    // "Acording"), names seldom one edit from a word ("Ayesha" → "Avesta", "Anneliese" →
+    // "Annelids").
     if (!sentenceStart) return isMisspeltCapitalisedWord(before, after);
     if (after[0] !== before[0] || after.startsWith(before)) return false;
     if (before.startsWith(after) && before !== `${after}${after.slice(-1)}`) return false;

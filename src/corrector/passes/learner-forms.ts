@@ -316,10 +316,9 @@ const SUPERLATIVE_FORMS = alternation([
 export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "My parents lives" → "My parents live" (and "My friend's parents lives"); "The students has"
-    // → "have"; "this shoes" → "these";
-    // only where the noun phrase opens a sentence or clause, not after a preposition ("to the people
-    // is"); with a place or time after the noun ("The numbers for March doesn't") only before
-    // be, have and do, and only at a sentence's start
+    // → "have"; "this shoes" → "these"; only where the noun phrase opens a sentence or clause, not
+    // after a preposition ("to the people is"); with a place or time after the noun ("The numbers
+    // for March doesn't") only before be, have and do, and only at a sentence's start
     pattern: new RegExp(
       `(?:^|(?<=[.!?;:]\\s+))((?:[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Tt]hese|[Tt]hose)\\s+(?:${PLURAL_COUNTABLE.join('|')})\\s+(?:for|of|in|from|at|on)\\s+(?:(?:the|my|our|your|his|her|their|this|that)\\s+)?\\p{L}+)(\\s+)(is|was|doesn['’]t|has)\\b(?!['’])|(?:^|(?<=[.!?;:]\\s+|\\b(?:because|but|so|when|while|although|if)\\s+))((?:my|our|your|his|her|their|the|these|those)\\s+(?:\\p{Ll}+['’]s\\s+)?(?:${PLURAL_COUNTABLE.join('|')})(?:\\s+(?:always|never|usually|often|also|still|really))?)(\\s+)(\\p{L}+)\\b(?!['’])|\\b(this)(\\s+)(shoes|trousers|jeans|glasses|clothes|days|things|men|women|children|kinds|sorts|types)\\b(?!['’])`,
       'giu',
@@ -396,7 +395,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "three hour in Frankfurt" → "three hours"; "many reason why" → "many reasons"; "two more volunteer"
+    // "three hour in Frankfurt" → "three hours"; "many reason why" → "many reasons"; "two more
+    // volunteer"
     pattern: new RegExp(
       `\\b(${PLURAL_QUANTIFIER})(\\s+(?:(?:more|other|different|new|old|good|big|small|young|little|close|best|beautiful|nice|great|interesting|important|famous|modern|expensive|cheap|popular|delicious)\\s+)?)(${COUNTABLE_NOUNS.join('|')})${PHRASE_END}`,
       'giu',
@@ -409,7 +409,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([childrens]) => matchCase(childrens!, 'children'),
   },
   {
-    // "too much cars" → "too many cars"; "less people" → "fewer people"; "many money" → "much money"
+    // "too much cars" → "too many cars"; "less people" → "fewer people"; "many money" → "much
+    // money"
     pattern: new RegExp(
       `\\b(?:(much)|(less)|(many))(\\s+)(?:(${PLURAL_COUNTABLE.join('|')})\\b|(${MASS_NOUNS})${PHRASE_END})`,
       'giu',
@@ -567,7 +568,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
       `${wh!}${space1!}${modal!}${space2!}${subject!}`,
   },
   {
-    // "born in 14th March" → "on 14th March": a day of a month takes "on" ("in March", "in 1996" stay)
+    // "born in 14th March" → "on 14th March": a day of a month takes "on" ("in March", "in 1996"
+    // stay)
     pattern: new RegExp(
       `\\b(in)(\\s+)(?=(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b)`,
       'giu',
@@ -575,8 +577,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
     replace: ([inWord, space]) => `${matchCase(inWord!, 'on')}${space!}`,
   },
   {
-    // "the most beautiful beach I ever seen" → "I have ever seen": a participle that is no past form
-    // (not in a question: "Have you ever seen", "You ever been to San Francisco?")
+    // "the most beautiful beach I ever seen" → "I have ever seen": a participle that is no past
+    // form (not in a question: "Have you ever seen", "You ever been to San Francisco?")
     pattern: new RegExp(
       `(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Dd]o|[Dd]oes|[Dd]id|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould)\\s)\\b(?:(I|[Yy]ou|[Ww]e|[Tt]hey)|([Hh]e|[Ss]he))(\\s+)(ever\\s+(?:${PARTICIPLES_ONLY})\\b)(?![^.!?]*\\?)`,
       'gu',
@@ -585,8 +587,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
       `${plural ?? singular!}${space!}${plural ? 'have' : 'has'} ${ever!}`,
   },
   {
-    // "Congratulations for" → "on"; "angry on my brother" → "with";
-    // "in the website" / "in the beach" → "on"; "waiting your answer" → "waiting for"; "arrive at home"
+    // "Congratulations for" → "on"; "angry on my brother" → "with"; "in the website" / "in the
+    // beach" → "on"; "waiting your answer" → "waiting for"; "arrive at home"
     pattern:
       /\b(congratulations)(\s+)for\b|\b(angry)(\s+)on(?=\s+(?:me|him|her|us|them|my|his|our|their)\b)|\b(in)(\s+)(the\s+(?:website|beach))\b(?!['’])|\b(wait(?:s|ed|ing)?)(\s+)((?:your|my|the|his|her|our|their)\s+(?:decision|answer|reply|response|results?|call|email|letter|package|parcel))\b|\b(arrive[sd]?)\s+at\s+(home)\b/giu,
     replace: ([
@@ -626,9 +628,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // After "did", "to" or a modal the bare infinitive: "I didn't went" → "didn't go"; "did you
-    // saw" → "did you see"; "I want to went" → "to go"; "we could not went" → "could not go" ("can",
-    // "will" and "may" only before "not": "His will came", "May saw record sales"; not "had": "they
-    // would had no disaster befallen them" is an old inversion)
+    // saw" → "did you see"; "I want to went" → "to go"; "we could not went" → "could not go"
+    // ("can", "will" and "may" only before "not": "His will came", "May saw record sales"; not
+    // "had": "they would had no disaster befallen them" is an old inversion)
     pattern: new RegExp(
       `\\b((?:didn['’]t|did\\s+not|doesn['’]t|does\\s+not|don['’]t|do\\s+not|(?<=(?:^|[.!?]\\s+|\\b(?:why|where|when|what|how|who)\\s+))[Dd]id\\s+(?:I|you|we|they|he|she|it)|(?:want|wants|wanted|need|needs|needed|going|have|has|had|decided|tried)\\s+to|(?:could|would|should|must|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t)(?:\\s+not)?(?!\\s+had\\b)|(?:can|will|may|might)\\s+not)\\s+)(${alternation(IRREGULAR_PASTS)})\\b`,
       'giu',
@@ -638,9 +640,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // Double comparatives and superlatives: "more easier" → "easier", "less stronger" → "less
-    // strong", "the most biggest" → "the biggest"; "more big than" → "bigger than", "makes life more easy." → "easier" (before "than"
-    // or a sentence's end, not after "and" or "as well as": "more productive as well as more
-    // safe"), "the most smart student" → "the smartest" (only
+    // strong", "the most biggest" → "the biggest"; "more big than" → "bigger than", "makes life
+    // more easy." → "easier" (before "than" or a sentence's end, not after "and" or "as well as":
+    // "more productive as well as more safe"), "the most smart student" → "the smartest" (only
     // after "the": "most happy to help" means "very"; not an adjective in -y, "the most happy
     // results", nor before a plural, where "most" may count: "the most new jobs"; nor one of
     // several, "the most safe and effective"; nor "the Most High")
@@ -737,8 +739,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // "I am boring at my job" → "I am bored"; "The lesson was so bored" → "so boring": a person
     // feels, a thing causes. Of the feelings, only those no one is doing to someone ("I am worrying
-    // about", "I was tiring"), and after "very" or "so" those a person could also cause ("I was very
-    // surprising when" → "surprised"; not "annoying", which a person can be)
+    // about", "I was tiring"), and after "very" or "so" those a person could also cause ("I was
+    // very surprising when" → "surprised"; not "annoying", which a person can be)
     pattern: new RegExp(
       `\\b((?:I|we)(?:\\s+(?:am|are|was|were|feel|felt)|['’](?:m|re))\\s+${DEGREE})(boring|interesting|exciting)\\b(?!\\s+(?:me|you|him|her|us|them|my|your|his|our|their|the|a|an|it|people)\\b)|\\b((?:the|this|that|my|our|his|her|their)\\s+(?:${EVENTS})\\s+(?:is|was|were|are)\\s+${DEGREE})(${alternation([...FEELINGS.values()])})\\b|\\b((?:I|we)(?:\\s+(?:am|are|was|were|feel|felt)|['’](?:m|re))\\s+(?:very|so|really|quite|too|extremely)\\s+)(surprising|confusing|embarrassing|disappointing|frightening)\\b(?!\\s+(?:me|you|him|her|us|them|my|your|his|our|their|the|a|an|it|people)\\b)`,
       'giu',
@@ -766,8 +768,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "He don't like" → "He doesn't"; "We went to home", "arrived to home" → "went home" (not
-    // "returning to home problems"); "despite of" → "despite" (not the old "in despite of"); "It was
-    // happened" → "It happened"; "thank you for you help" → "your help"
+    // "returning to home problems"); "despite of" → "despite" (not the old "in despite of"); "It
+    // was happened" → "It happened"; "thank you for you help" → "your help"
     pattern: new RegExp(
       `\\b(he|she)(\\s+)don['’]t\\b|\\b((?:go|goes|went|going|gone|come|comes|came|coming|get|gets|got|getting|return|returns|returned|returning|arrive|arrives|arrived|arriving)\\s+)to\\s+(home)(?=\\s*(?:[.,;:!?]|$)|\\s+(?:early|late|after|before|at|by|from|with|and|because|when|yesterday|today|tonight|now|on|in|alone|together)\\b)|(?<!\\bin\\s+)\\b(despite)\\s+of\\b|\\b(?:was|were|is|are)\\s+(happened|occurred|disappeared|died)\\b|\\b(for)(\\s+)you(?=\\s+(?:help|reply|answer|email|e-mail|letter|message|time|support|patience|attention|quick|kind|prompt|understanding|cooperation|hospitality)\\b)`,
       'giu',
@@ -830,8 +832,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "My brother and my sister was at home", "My friend and I was late" → "were": two people joined
-    // by "and" open the sentence ("my son and heir" is one person, and "heir" no listed one)
+    // "My brother and my sister was at home", "My friend and I was late" → "were": two people
+    // joined by "and" open the sentence ("my son and heir" is one person, and "heir" no listed one)
     pattern: new RegExp(
       `${SENTENCE_OPENING}((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|[Tt]heir)\\s+(?:${SINGULAR_SUBJECTS})\\s+and\\s+(?:I|(?:(?:my|his|her|our|your|their)\\s+)?(?:${SINGULAR_SUBJECTS}))\\s+)(was|is|has|does|doesn['’]t|wasn['’]t|isn['’]t|hasn['’]t)\\b(?!['’])`,
       'gu',
@@ -878,11 +880,11 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Adjectives and verbs learners pair with another preposition or word: "kind with me" → "kind to
-    // me" ("generous with", "mean with money" are English), "entered into the room" → "entered the
-    // room", "assist to the lecture" → "attend the lecture", "give my exam" → "take my exam", "a good
-    // cooker" → "a good cook", "raining strongly" → "heavily", "looking for an accommodation" →
-    // "accommodation"
+    // Adjectives and verbs learners pair with another preposition or word: "kind with me" → "kind
+    // to me" ("generous with", "mean with money" are English), "entered into the room" → "entered
+    // the room", "assist to the lecture" → "attend the lecture", "give my exam" → "take my exam",
+    // "a good cooker" → "a good cook", "raining strongly" → "heavily", "looking for an
+    // accommodation" → "accommodation"
     pattern: new RegExp(
       `\\b(kind|polite|rude|impolite|nice|cruel)\\s+with(?=\\s+(?:me|you|him|her|us|them|everyone|everybody|people|customers|(?:the|my|his|her|our|their)\\s+\\p{L}+)\\b)|\\b(enter(?:s|ed|ing)?)\\s+into(?=\\s+(?:the|my|our|his|her|their|a)\\s+(?:room|house|building|office|classroom|kitchen|shop|store|car|bus|train|restaurant|church|hall)\\b)|\\b(assist(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|a|my|our|his|her|their|this|that)\\s+(?:lectures?|class(?:es)?|meetings?|conferences?|courses?|wedding|party|concert|seminars?|lessons?)\\b)|\\b(give|gives|gave|giving|given)(?=\\s+(?:my|our)\\s+(?:(?:final|last|first|next|\\p{L}+)\\s+)?exams?\\b)|\\b((?:good|great|bad|excellent|terrible|wonderful|fantastic|amazing)\\s+)cooker\\b|\\b(rain(?:s|ed|ing)?)\\s+strongly\\b|\\b((?:looking\\s+for|find|found|need|book|booked)\\s+)an\\s+(accommodation)\\b`,
       'giu',
@@ -935,7 +937,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // Times and places of time: "at Monday" → "on Monday", "in 5 o'clock" → "at 5 o'clock", "at the
     // morning" → "in the morning", "How long time" → "How long"; "prefer tea than coffee" → "to
-    // coffee" (not "rather than"); "cope up with" → "cope with" ("works hardly" is learner-phrases.ts's)
+    // coffee" (not "rather than"); "cope up with" → "cope with" ("works hardly" is
+    // learner-phrases.ts's)
     pattern: new RegExp(
       `\\b(at)(\\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!['’])|\\b(?:in|on)(\\s+(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o['’]clock|\\s*[ap]\\.?m\\b))|\\b(at)(\\s+the\\s+(?:morning|afternoon|evening))${PHRASE_END}|\\b([Hh]ow\\s+long)\\s+time\\b|\\b(prefer(?:s|red|ring)?\\s+(?!to\\b)\\p{L}+(?:\\s+\\p{L}+)?\\s+)than\\b|\\b(cop(?:e|es|ed|ing))\\s+up\\s+with\\b`,
       'gu',
@@ -1032,8 +1035,8 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "a 5 minutes walk" → "a 5-minute walk"; "a 20 years old man" → "a 20-year-old man"; "She is 20
-    // years." → "20 years old"; "in the other side of" → "on the other side of"
+    // "a 5 minutes walk" → "a 5-minute walk"; "a 20 years old man" → "a 20-year-old man"; "She is
+    // 20 years." → "20 years old"; "in the other side of" → "on the other side of"
     pattern: new RegExp(
       `\\b([Aa]n?\\s+)(\\d+|${NUMBER})\\s+(minute|hour|day|week|month|year)s(?:\\s+(old))?(?=\\s+(?:walk|drive|ride|flight|trip|journey|break|course|delay|wait|man|woman|boy|girl|child|son|daughter|student|car|house|building|contract|program|programme|plan|meeting)\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+is|(?:[Hh]e|[Ss]he)['’]s|[Mm]y\\s+(?:${SINGULAR_SUBJECTS})\\s+is)\\s+(?:\\d+|${NUMBER}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?\\s+years)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|now|so)\\b)|\\b(in)(\\s+the\\s+other\\s+side\\s+of)\\b`,
       'gu',
@@ -1089,9 +1092,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "worth to visit" → "worth visiting"; "at summer" → "in summer"; "in night" → "at night"; "since
-    // long time" → "for a long time"; "In nowadays" → "Nowadays" ("In these days, when we" is
-    // English); "More and more people is" → "are"; "It's depends" → "It depends"
+    // "worth to visit" → "worth visiting"; "at summer" → "in summer"; "in night" → "at night";
+    // "since long time" → "for a long time"; "In nowadays" → "Nowadays" ("In these days, when we"
+    // is English); "More and more people is" → "are"; "It's depends" → "It depends"
     pattern: new RegExp(
       `\\b(worth)\\s+to\\s+(?!be\\b)(${VERB_BASE})\\b|\\b(?:at)(\\s+(?:the\\s+)?(?:summer|winter|spring|autumn))${PHRASE_END}|\\b(in)(\\s+)night\\b|\\b(?:since|from)\\s+(?:a\\s+)?(long\\s+time)\\b(?!\\s+ago\\b)|\\b([Ii])n\\s+(nowadays)\\b|\\b((?:[Mm]ore\\s+and\\s+more)\\s+(?:people|students|children|\\p{L}+s)\\s+)(is|was|has)\\b(?!['’])|\\b([Ii]t)['’]s\\s+(depends)(?=\\s+on\\b)`,
       'gu',
@@ -1147,10 +1150,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "The most of the students" → "Most of the students" (only opening a sentence: "make the most
-    // of", and old English "the most of those"); "enough old to"
-    // → "old enough to", "is not enough good." → "good enough." ("enough good players" stays); "go to
-    // abroad" → "go abroad" (not "going to there grandmother's", a "their"), "study in abroad" →
-    // "study abroad"
+    // of", and old English "the most of those"); "enough old to" → "old enough to", "is not enough
+    // good." → "good enough." ("enough good players" stays); "go to abroad" → "go abroad" (not
+    // "going to there grandmother's", a "their"), "study in abroad" → "study abroad"
     pattern:
       /(?:^|(?<=[.!?]\s+))(The)\s+(most)\s+of\b|\b(enough)\s+(old|big|good|tall|strong|fast|warm|cheap|large|rich|long|high|young|safe|clear|serious|smart|clever|experienced|mature)(?=\s+(?:to|for)\b|\s*[.,;!?]|\s*$)|\b((?:go|goes|went|going|gone|come|comes|came|coming|travel|travels|travelled|traveled|travelling|traveling|move|moves|moved|moving)\s+)to\s+(abroad|overseas|downtown|there|here)\b(?!\s+\p{L}+['’]s\s)|\b((?:study|studies|studied|studying|live|lives|lived|living|work|works|worked|working)\s+)in\s+(abroad)\b/gu,
     replace: ([the, most, enough, adjective, go, place, study, abroad]) => {
@@ -1205,12 +1207,12 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // Letters and e-mails, from a probe of business writing: "I have send you" → "have sent" (verbs
-    // whose base is no noun a "have" could own: not "have work", "have leave"; "the best place I have
-    // ever saw" → "seen", where "saw" cannot be the tool), "will be hold" →
-    // "held", "regarding to the invoice" → "regarding", "According the contract" → "According to" (at
-    // a sentence's start: "entails upon the country according the rights" is "granting"),
-    // "in charge for" → "in charge of" (not "in charge for a week"), "at 3 pm o'clock" → "at 3 pm", "founded since 1998" →
-    // "founded in 1998", "Could you please to send" → "please send", "I am please to" → "pleased"
+    // whose base is no noun a "have" could own: not "have work", "have leave"; "the best place I
+    // have ever saw" → "seen", where "saw" cannot be the tool), "will be hold" → "held", "regarding
+    // to the invoice" → "regarding", "According the contract" → "According to" (at a sentence's
+    // start: "entails upon the country according the rights" is "granting"), "in charge for" → "in
+    // charge of" (not "in charge for a week"), "at 3 pm o'clock" → "at 3 pm", "founded since 1998"
+    // → "founded in 1998", "Could you please to send" → "please send", "I am please to" → "pleased"
     pattern: new RegExp(
       `\\b((?:have|has|had|having)(?:\\s+(?:already|just|never|not|also))?\\s+)(${HAVE_BASES})\\b(?=\\s+(?:you|him|her|us|them|me|it|the|a|an|my|your|our|their|his|this|that|these|those|all|some|any|to|back|up|out|in|over|by|dinner|lunch|breakfast|school|work|homework|university|everything|something|nothing)\\b)|\\b((?:have|has|had)\\s+(?:ever|never|already|just)\\s+)saw\\b|\\b((?:be|been|being|is|are|was|were|will\\s+be)\\s+)hold\\b(?!\\s+(?:of|your|the\\s+line)\\b)|\\b([Rr]egarding)\\s+to\\b|${SENTENCE_OPENING}(According)(?=\\s+(?:the|my|his|her|our|their|your|this|these|a|an)\\b)|\\b(in\\s+charge)\\s+for\\b(?!\\s+(?:(?:the|a|an|one|two|three)\\s+)?(?:day|days|week|weeks|month|months|year|years|weekend|morning|afternoon|evening|night|summer|while|time\\s+being)\\b)|\\b((?:a\\.?m\\.?|p\\.?m\\.?))\\s+o['’]clock\\b|\\b((?:founded|established|built|created|opened|born)\\s+)since(?=\\s+(?:19|20)\\d\\d\\b)|(?<=\\b(?:you|You)\\s+)(please)\\s+to\\s+(?=\\p{Ll})|\\b((?:am|is|are|was|were|be)\\s+(?:very\\s+|so\\s+)?)please(?=\\s+to\\s+\\p{Ll})`,
       'gu',
@@ -1242,12 +1244,12 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "I need that you send me" → "need you to send me" (as "wants that I" above; not the noun, "a
-    // need that we share", nor "prefer" or "expect", whose "that" clause is English), "if you have any
-    // question." → "questions", "As I said you on the phone" → "As I told you" (not "said you
+    // need that we share", nor "prefer" or "expect", whose "that" clause is English), "if you have
+    // any question." → "questions", "As I said you on the phone" → "As I told you" (not "said you
     // should", a clause), "The manager told that the office" → "said that" (after its subject: not
-    // "I was told that", "We are often told that", "when told that"),
-    // "a new employees for" → "new employees" (where the noun phrase ends: not "a jobs bill", "a
-    // members-only list"; not "a few", "a lot", "a people", nor a plural's possessive)
+    // "I was told that", "We are often told that", "when told that"), "a new employees for" → "new
+    // employees" (where the noun phrase ends: not "a jobs bill", "a members-only list"; not "a
+    // few", "a lot", "a people", nor a plural's possessive)
     pattern: new RegExp(
       `(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)(?:\\s+really)?\\s+|\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)['’]d\\s+)((?:need|needs|needed|would\\s+like|(?<=['’]d\\s+)like)\\s+)that\\s+(I|you|he|she|we|they)\\s+(${VERB_BASE})\\b|\\b(have\\s+any\\s+)(question|problem|doubt)(?=\\s*(?:[.,;!?]|$)|\\s+please\\b)|\\b(said)(?=\\s+(?:you|him|us|them|me)(?:\\s*[.,;!]|\\s+(?:that|on\\s+the\\s+phone|before|earlier|yesterday|last\\s+\\p{Ll}+)\\b))|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|(?:[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\\s+\\p{Ll}+)\\s+)(told)(?=\\s+that\\s+(?:the|a|an|he|she|it|we|they|I|you|there|his|her|our|their|my|this|these|those)\\b)|\\ban?\\s+(?!(?:few|lot|couple|number|dozen|great|good\\s+many)\\b)((?:(?:new|good|old|big|small|nice|young|great|reasonable|few|different|other)\\s+)?(?:${PLURAL_COUNTABLE.filter((plural) => plural !== 'people').join('|')}))\\b(?![-'’])${PHRASE_END}`,
       'gu',

@@ -225,8 +225,8 @@ const STATE_ADJECTIVES =
 export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "Somebody robbed my wallet" → "stole my wallet"; "My uncle works in a fabric" → "factory";
-    // "marry with him" → "marry him"; "Most of people think" → "Most people"; "to can speak" → "to be
-    // able to speak"; "According to me," → "In my opinion,"; "a lot of peoples" → "people" (not
+    // "marry with him" → "marry him"; "Most of people think" → "Most people"; "to can speak" → "to
+    // be able to speak"; "According to me," → "In my opinion,"; "a lot of peoples" → "people" (not
     // "many peoples", nations)
     pattern: new RegExp(
       `\\b(rob|robs|robbed|robbing)(?=\\s+(?:my|his|her|our|their|your|a|the)\\s+(?:new\\s+|old\\s+)?(?:${STOLEN})\\b)|\\b((?:work|works|worked|working)\\s+(?:in|at)\\s+(?:a|the)\\s+)fabric(?=\\s*(?:[.,;:!?]|$)|\\s+(?:in|near|that|which|where|outside|for|and|making|producing|of)\\b)|\\b(marry|marries|married|marrying)\\s+with(?=\\s+(?:him|her|me|you|them|a|an|my|his)\\b)|\\b([Mm]ost)\\s+of\\s+(people|students|children|men|women|countries|cases|teenagers|young\\s+people)\\b(?!['’])|\\b(to\\s+)can(\\s+)(?=(?:speak|understand|read|write|drive|swim|play|buy|find|travel|work|study|help|go|do|get|make|see|pay|live)\\b)|\\b([Aa]ccording)\\s+to\\s+me\\b|\\b((?:a\\s+lot|lots)\\s+of\\s+)peoples\\b(?!['’])`,
@@ -300,9 +300,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "Please contact with me" → "contact me"; "attend to the meeting" → "attend the meeting"; "an
-    // other chance" → "another"; "In the end of the film" → "At the end of"; "How do you call this?"
-    // → "What do you call this?"; "a big amount of people" → "a large number of people"; "The half
-    // of the students" → "Half of the students"
+    // other chance" → "another"; "In the end of the film" → "At the end of"; "How do you call
+    // this?" → "What do you call this?"; "a big amount of people" → "a large number of people";
+    // "The half of the students" → "Half of the students"
     pattern: new RegExp(
       `(?<=\\b(?:[Pp]lease|to|will|can|could|should|must|I|you|we|they|he|she|not|don['’]t|didn['’]t)\\s+)(contact|contacts|contacted|contacting)\\s+with(?=\\s+(?:me|us|him|her|them|you)\\b)|\\b((?:attend|attends|attended|attending)\\s+)to(?=\\s+(?:the|a|my|our|your|his|her|this|every)\\s+(?:meeting|class|classes|lecture|lectures|course|conference|school|university|wedding|party|event|session|seminar|ceremony|concert)\\b)|\\b([Aa])n\\s+other\\b(?!-)|\\b([Ii])n\\s+the\\s+end\\s+of(?=\\s+(?:the|this|that|my|our|his|her|their)\\s+(?:film|movie|day|book|story|year|month|week|course|game|match|meeting|trip|holiday|holidays|summer|semester|term|lesson|class|concert|show|season|street|road)\\b)|${SENTENCE_START}How(\\s+do\\s+you\\s+call\\b)|\\b(?:(big|huge|large|great|small)\\s+)?amount(\\s+of\\s+)(?=(?:${COUNTED_AFTER_AMOUNT})\\b)|${SENTENCE_START}(T)he\\s+half\\s+of(?=\\s+(?:the|my|our|his|her|their|these|those|all)\\b)`,
       'gu',
@@ -367,9 +367,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "I'm sorry for disturb you" → "for disturbing"; "In spite the rain" → "In spite of"; "The prices
-    // raised" → "rose"; "The most people think" → "Most people"; "a good weather" → "good weather";
-    // "a bad luck" → "bad luck", "a very nice weather" → "very nice weather"
+    // "I'm sorry for disturb you" → "for disturbing"; "In spite the rain" → "In spite of"; "The
+    // prices raised" → "rose"; "The most people think" → "Most people"; "a good weather" → "good
+    // weather"; "a bad luck" → "bad luck", "a very nice weather" → "very nice weather"
     pattern: new RegExp(
       `\\b((?:sorry|apologi[sz]e|thanks|thank\\s+you)\\s+for\\s+)(disturb|bother|interrupt|come|help|wait|answer|reply|call|write|invite|give|send|be|keep|tell)\\b(?=\\s+(?:you|me|us|him|her|them|so|late|the|my|a|an|this|that)\\b)|\\b([Ii]n\\s+spite)(?=\\s+(?:the|my|his|her|our|their|this|that|all|a|an)\\b)|\\b((?:[Pp]rices?|[Cc]osts?|[Tt]emperatures?|[Ss]ales|[Rr]ents?|[Uu]nemployment|[Ii]nflation|[Ss]alaries|[Ww]ages)\\s+(?:(have|has)\\s+)?)raised\\b(?!\\s+(?:the|a|an|my|our|their|his|her|its|money|funds|questions|concerns|awareness|by\\s+the)\\b)|${SENTENCE_START}The\\s+most\\s+(?=(?:people|students|children|countries|companies)\\b(?!\\s+(?:in|of)\\b))|\\b(?:a|an)\\s+((?:(?:very|really|quite)\\s+)?(?:good|bad|nice|terrible|beautiful|lovely|awful|great|horrible|perfect|sunny|rainy)\\s+(?:weather|luck|fun|progress|health|behaviou?r))(?=\\s*(?:[.,!?;]|$)|\\s+(?:during|in|on|at|for|and|but|because|today|yesterday|this|last|with|all)\\b)`,
       'gu',
@@ -405,8 +405,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "I didn't used to" → "didn't use to"; "worked (very) hardly" → "worked (very) hard" (not
-    // "could hardly work", "worked hardly three days"); "I'm interested in to learn" → "in learning";
-    // "we went to beach" → "to the beach"
+    // "could hardly work", "worked hardly three days"); "I'm interested in to learn" → "in
+    // learning"; "we went to beach" → "to the beach"
     pattern: new RegExp(
       `\\b((?:didn['’]t|did\\s+not)\\s+)used(?=\\s+to\\b)|\\b((?:work|works|worked|working|study|studies|studied|studying|train|trains|trained|training|rain|rains|rained|raining|try|tries|tried|trying)\\s+(?:(?:very|so|really|too)\\s+)?)hardly\\b(?!\\s+(?:(?:at\\s+all|any|ever|anything|anyone|enough|a|an|more|one|two|three|four|five|six|seven|eight|nine|ten|half)\\b|\\d))|\\b(interested\\s+in\\s+)to\\s+(\\p{Ll}+)\\b|\\b((?:go|goes|went|going|gone|been|come|came|travel|travelled|traveled)\\s+to\\s+)(?=(?:cinema|theatre|theater|gym|supermarket|airport|beach|mountains|seaside|countryside|dentist|museum|zoo|mall)\\b(?!\\s+(?:volleyball|house|towel|bar|resort|club|tickets?)\\b))`,
       'gu',
@@ -419,10 +419,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "two hundred of people" → "two hundred people" ("hundreds of people" is English, and so was "a
-    // million of dollars" in the nineteenth century); "She has a
-    // long black hair" → "long black hair" (a head's; not "found a long hair in my soup"); "at the night" → "at night"; "I need a help" → "I need help"; "As I
-    // told before" → "As I said before"
+    // "two hundred of people" → "two hundred people" ("hundreds of people" is English, and so was
+    // "a million of dollars" in the nineteenth century); "She has a long black hair" → "long black
+    // hair" (a head's; not "found a long hair in my soup"); "at the night" → "at night"; "I need a
+    // help" → "I need help"; "As I told before" → "As I said before"
     pattern: new RegExp(
       `\\b((?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:hundred|thousand|million|dozen))\\s+of\\s+(?=(?:people|students|cars|years|dollars|euros|pounds|books|tourists|visitors|children|employees|workers)\\b)|\\b((?:has|have|had|with)\\s+)(?:a|an)\\s+((?:(?:very\\s+)?(?:long|short|curly|straight|wavy|blond|blonde|dark|black|brown|red|grey|gray|white|fair|thick|beautiful)\\s+){1,3}hair)\\b(?!['’-])(?!\\s+(?:in|on|from|cut|dryer|band|brush|salon|style|clip)\\b)|\\b(at)\\s+the\\s+(night)\\b(?!\\s+(?:of|before|when|that|club|shift|sky|market|bus|train|flight|desk|session|class|school|watch|time)\\b)(?!['’])|\\b((?:need|needs|needed|want|wants|wanted|get|got|ask\\s+for|asked\\s+for))\\s+a\\s+(help)\\b(?!\\s+(?:desk|line|page|button|file|menu|centre|center)\\b)|\\b([Aa]s\\s+I\\s+)told(?=\\s+(?:before|earlier|above|yesterday)\\b)`,
       'gu',
@@ -437,9 +437,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "He is taller that me" → "than me"; "How many money" → "How much money", "How much people" →
-    // "How many people"; "This exercise is
-    // very easy to do it" → "easy to do" (not "It is easy to do it"); "no idea what to do it" → "what
-    // to do"
+    // "How many people"; "This exercise is very easy to do it" → "easy to do" (not "It is easy to
+    // do it"); "no idea what to do it" → "what to do"
     pattern: new RegExp(
       `\\b((?:taller|bigger|older|younger|better|worse|smaller|faster|cheaper|richer|stronger|smarter|happier|easier|harder|longer|shorter|higher|larger|nicer|busier|more\\s+\\p{Ll}+))\\s+that(?=\\s+(?:me|him|her|us|them|you|I)(?:\\s*(?:[.,!?;]|$)|\\s+(?:and|but|in|at|because|do|did|am|was)\\b))|\\b([Hh]ow)\\s+(?:many|much)\\s+(${HOW_MUCH_NOUNS}|${HOW_MANY_NOUNS})\\b(?!['’])|(?<=\\b(?:[Tt]his|[Tt]hat|[Tt]he)\\s+\\p{Ll}+\\s+(?:is|was)\\s+(?:(?:very|so|too|quite|really)\\s+)?(?:easy|difficult|hard|impossible|interesting|fun|expensive|cheap|simple|nice)\\s+to\\s+(?:do|use|read|understand|learn|make|find|buy|cook|eat|fix|clean|carry|open|play|remember))\\s+it\\b(?=\\s*(?:[.!?,;]|$))|(?<=\\b(?:what|which)\\s+to\\s+(?:do|say|buy|choose|eat|write))\\s+it\\b(?=\\s*(?:[.!?,;]|$))`,
       'gu',
@@ -452,8 +451,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "My favourite hobby is play tennis" → "playing tennis"; "Let's going" → "Let's go"; "I think
-    // that the education is the key" → "that education is" (only after "that", "Nowadays," or "In my
-    // opinion,": "The society is taking the sightings seriously" means one society)
+    // that the education is the key" → "that education is" (only after "that", "Nowadays," or "In
+    // my opinion,": "The society is taking the sightings seriously" means one society)
     pattern: new RegExp(
       `\\b((?:hobby|hobbies|favou?rite\\s+(?:activity|sport|hobby|thing))\\s+(?:is|are|was)\\s+)(play|go|read|swim|watch|cook|dance|travel|listen|draw|paint|sing|run|ride|walk|write|study)\\b|\\b([Ll]et['’]s\\s+)(\\p{Ll}+ing)\\b(?!['’])|(?<=\\b(?:that|Nowadays,|nowadays,|[Ii]n\\s+my\\s+opinion,)\\s+)(the\\s+)(life|nature|education|technology|happiness)\\s+(?=(?:is|are|has|can|plays|makes|helps|gives|brings)\\b)`,
       'gu',
@@ -470,8 +469,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // Verbs that take their object without a preposition: "go to there" → "go there" (not before a
     // possessive, where "there" stands for "their": "going to there grandmother's"), "I visited to
-    // my aunt" → "visited my aunt" (after a subject: "a visit to my aunt"), "He approached to the door" →
-    // "approached the door", "resembles to" → "resembles", "We lack of time" → "lack time"
+    // my aunt" → "visited my aunt" (after a subject: "a visit to my aunt"), "He approached to the
+    // door" → "approached the door", "resembles to" → "resembles", "We lack of time" → "lack time"
     pattern: new RegExp(
       `\\b((?:[Gg]o|goes|went|going|gone|[Cc]ome|comes|came|coming|travel|travels|travelled|traveled|move|moved|drive|drove|walk|walked|get|got)\\s+)to\\s+(there|here)\\b(?!\\s+\\p{L}+['’]s\\s)|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:(?:often|always|never|sometimes|usually|also)\\s+)?)((?:visit|visits|visited)\\s+)to\\s+(?=(?:my|his|her|our|their|the|a|an)\\s)|(?<=\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)((?:approached|approaches|approach|resemble|resembles|resembled|lack|lacks|lacked)\\s+)(?:to|of)\\s+`,
       'gu',
@@ -517,9 +516,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "Please find in attachment my CV" → "Please find attached"; "I really appreciate." → "I really
-    // appreciate it." ("prices appreciate" needs no object); "we decided to stay at the home." →
-    // "at home" (not "at the home of a friend")
+    // "Please find in attachment my CV" → "Please find attached"; "I really appreciate." → "I
+    // really appreciate it." ("prices appreciate" needs no object); "we decided to stay at the
+    // home." → "at home" (not "at the home of a friend")
     pattern: new RegExp(
       `\\b([Ff]ind)\\s+in\\s+(?:the\\s+)?attachment\\b|\\b((?:I|[Ww]e)\\s+(?:(?:really|truly|do|would|['’]d|greatly)\\s+)?appreciate)(?=\\s*[.!]|\\s*$)|\\b((?:stay|stays|stayed|staying|am|is|are|was|were|be|been)\\s+at\\s+)the\\s+(home)(?=\\s*(?:[.,;!?]|$))`,
       'gu',
@@ -562,9 +561,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // Nouns for verbs and back, adverbs for adjectives: "I want to success" → "succeed" (not "the
-    // key to success"), "a good advise" → "advice", "she sings very good." → "very well" (and "speaks English very good"; not "do
-    // good", "looks good", "plays good music"); "met my wife in a party" → "at a party"; "spend a
-    // lot of money for clothes" → "on clothes"
+    // key to success"), "a good advise" → "advice", "she sings very good." → "very well" (and
+    // "speaks English very good"; not "do good", "looks good", "plays good music"); "met my wife in
+    // a party" → "at a party"; "spend a lot of money for clothes" → "on clothes"
     pattern: new RegExp(
       `\\b((?:${WANTING})\\s+to\\s+)success\\b|\\b((?:a|an|some|any|good|useful|great|bad|wise|helpful|valuable|professional|medical|legal|piece\\s+of)\\s+)advise\\b|\\b((?:${DONE_WELL})\\s+(?:(?:English|French|Spanish|German|Italian|Chinese|Japanese|Arabic|Russian|Portuguese|Korean|Turkish|Polish|Dutch|Greek)\\s+)?(?:(?:very|really|so|quite|pretty)\\s+)?)good(?=\\s*[.,!?;]|\\s*$|\\s+(?:and|but|because|too|now|today|yesterday)\\b)|\\b((?:met|meet|meets|saw|danced)\\s+(?:\\p{L}+\\s+){0,3}?)in(\\s+a\\s+(?:party|concert|wedding))\\b|\\b((?:spend|spends|spent|spending)\\s+(?:(?:a\\s+lot\\s+of|so\\s+much|too\\s+much|much|more|less|all\\s+(?:my|his|her|our|their))\\s+)?(?:money|dollars|euros|pounds)\\s+)for\\b`,
       'giu',
@@ -737,11 +736,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // Word choice and set phrases, from a probe of learners' sentences: "wins a lot of money in his
     // job" → "earns", "listened a strange noise" → "heard", "had a very funny time" → "fun" ("a
     // funny time to be alive" stays), "have the dinner at seven" → "have dinner" (not "the dinner
-    // that I made"), "in the France" → "in France", "visited the Paris" → "Paris" ("the France of the 1960s", "the Germany team",
-    // "the China and Indian seas" stay), "What means this word?" → "What does this word mean?", "If
-    // I was you" → "If I were you", "has a big experience in" → "a lot of experience", "the more
-    // interesting book I have ever read" → "the most", "the more expensive restaurant in town" →
-    // "the most"
+    // that I made"), "in the France" → "in France", "visited the Paris" → "Paris" ("the France of
+    // the 1960s", "the Germany team", "the China and Indian seas" stay), "What means this word?" →
+    // "What does this word mean?", "If I was you" → "If I were you", "has a big experience in" → "a
+    // lot of experience", "the more interesting book I have ever read" → "the most", "the more
+    // expensive restaurant in town" → "the most"
     pattern: new RegExp(
       `\\b(?:(win|wins|won|winning)(?=\\s+(?:a\\s+lot\\s+of\\s+|good\\s+|more\\s+|enough\\s+|much\\s+)?money\\s+(?:in|at|from|as)\\s+(?:his|her|my|their|our|your|this|that|the|a)\\s+(?:\\p{L}+\\s+)?(?:job|work|company|office|factory|shop)\\b)|(listen|listens|listened)\\s+(?=(?:a|an|the)\\s+(?:\\p{L}+\\s+)?(?:noise|sound|voice|scream|shout|bang|knock|crash)\\b)|(?<=\\b(?:had|have|has|having)\\s+)(a\\s+(?:very\\s+|really\\s+)?)funny(?=\\s+time\\b)|((?:have|has|had|having|eat|ate|eating|eats)\\s+)the\\s+(?=(?:breakfast|lunch|dinner|supper)(?:\\s*[.,;!?]|\\s*$|\\s+(?:at|in|together|every|early|late|today|now|tonight|before|after)\\b)))|\\b(in|to|from|visit|visited|visiting)(\\s+)the\\s+(?=(?:France|Germany|Spain|Italy|Japan|China|Canada|Brazil|Mexico|India|Russia|England|Turkey|Poland|Portugal|Greece|Egypt|Korea|Australia|Argentina|Sweden|Norway|Peru|Chile|Colombia|Vietnam|Thailand|Indonesia|Iran|Morocco|Nigeria|Kenya|Paris|London|Rome|Madrid|Berlin|Tokyo|Barcelona|Lisbon|Vienna|Prague|Amsterdam|Istanbul|Moscow|Beijing|Athens|Dublin|Warsaw|Budapest|Milan|Venice|Florence|Munich|Sydney|Toronto|Dubai|Cairo|Bangkok|Seoul)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|for|in|last|next|is|was|are|were|but|because|with|to|at|on|every|this|many|a|an|the)\\b))|${SENTENCE_START}What\\s+means\\s+(this|that|the)\\s+(\\p{L}+)(?=\\s*\\?)|\\b([Ii]f\\s+I\\s+)was(?=\\s+you\\b)|\\b((?:has|have|had|with)\\s+)a\\s+(?:big|huge|large)\\s+(experience)\\b(?=\\s+(?:in|of|with)\\b)|\\b(the\\s+)more(?=\\s+\\p{L}+\\s+\\p{L}+\\s+(?:(?:that\\s+)?(?:I|we|you|he|she|they)\\s+(?:have|has|had)\\s+ever\\b|in\\s+(?:town|the\\s+world|the\\s+city|the\\s+country|my\\s+life|the\\s+class|the\\s+school|the\\s+family|the\\s+team)\\b))`,
       'gu',
@@ -836,10 +835,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // Careless writing's slips between words that sound alike, from a probe of native writers'
     // sentences: "I think your right about" → "you're" (not "your right to vote"), "lost there best
     // player" → "their" (not "Is there money left?"), "for are own" → "our", "Please advice me" →
-    // "advise", "will effect everyone", "excepted my apology" → "accepted" (not "All staff, excepted
-    // those on leave"), "I need to by some milk" → "buy", and the past a participle or a noun stands
-    // for after its subject: "I seen him" → "saw" (not "Have you seen him"), "He past the exam" →
-    // "passed" (Harper made it "pasts"); "check you're work" → "your", "We where told" → "were".
+    // "advise", "will effect everyone", "excepted my apology" → "accepted" (not "All staff,
+    // excepted those on leave"), "I need to by some milk" → "buy", and the past a participle or a
+    // noun stands for after its subject: "I seen him" → "saw" (not "Have you seen him"), "He past
+    // the exam" → "passed" (Harper made it "pasts"); "check you're work" → "your", "We where told"
+    // → "were".
     pattern: new RegExp(
       `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b|\\s+\\p{Ll}+['’]s\\s)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)|\\b([Yy]ou['’]re)(?=\\s+(?:work|job|car|house|family|friends?|mother|father|parents|name|phone|email|account|order|room|own|money|help|answer|question|idea|report|team|boss|office)\\b)|(?<=\\b(?:[Ww]e|[Tt]hey|^[Yy]ou|[.!?]\\s+You)\\s+)where(?=\\s+(?:\\p{Ll}+ed|going|told|not|very|so|all|happy|late|tired|busy|able|born|given|taken|seen|made|sent|shown|left|both|still|just|already|never|always)\\b)`,
       'gu',
@@ -859,15 +859,16 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // More of careless writing's slips, from a second probe of native writers' sentences: "Your the
-    // best" → "You're" (Harper had dropped "the"), "Were going to be late" → "We're", "I have to many
-    // emails" → "too" (not "sent to many people"), "a deep breathe" → "breath", "I need to breath" →
-    // "breathe", "a peace of cake" → "piece" (not "peace of mind", "a peace of exalted fanaticism"),
-    // "a quite evening" → "quiet", "Whose going" → "Who's", "I don't know were I left" → "where",
-    // "…, than we can" → "then", "cancelled do to the storm" → "due to", "Irregardless" → "Regardless",
-    // "did good on the test" → "well", "feel badly about" → "bad", "to lay down for an hour" → "lie"
-    // (not "lay down the law", nor the burdens "he was permitted to lay down"), "is laying on the
-    // sofa" → "lying" (not "laying on a buffet"), "are planing a trip" → "planning" (not "planing the wood"), "the complement on my work" → "compliment", "He lead
-    // the team … last year" → "led"
+    // best" → "You're" (Harper had dropped "the"), "Were going to be late" → "We're", "I have to
+    // many emails" → "too" (not "sent to many people"), "a deep breathe" → "breath", "I need to
+    // breath" → "breathe", "a peace of cake" → "piece" (not "peace of mind", "a peace of exalted
+    // fanaticism"), "a quite evening" → "quiet", "Whose going" → "Who's", "I don't know were I
+    // left" → "where", "…, than we can" → "then", "cancelled do to the storm" → "due to",
+    // "Irregardless" → "Regardless", "did good on the test" → "well", "feel badly about" → "bad",
+    // "to lay down for an hour" → "lie" (not "lay down the law", nor the burdens "he was permitted
+    // to lay down"), "is laying on the sofa" → "lying" (not "laying on a buffet"), "are planing a
+    // trip" → "planning" (not "planing the wood"), "the complement on my work" → "compliment", "He
+    // lead the team … last year" → "led"
     pattern: new RegExp(
       `${SENTENCE_START}(Your)(?=\\s+(?:the|a|an)\\s)|(?<=\\b(?:think|guess|know|hope|and|but|so|because)\\s+)(your)(?=\\s+(?:the|a|an)\\s+(?:best|worst|only|right|first|last|one|same)\\b)|${SENTENCE_START}(Were)(?=\\s+going\\s+to\\b)|(?<=\\b(?:have|has|had|are|is|was|were|bought|eat|ate|drink|drank|way|far|it['’]s|there\\s+are|there\\s+is)\\s+)(to|two)(?=\\s+(?:many|much)\\b(?!-))|\\b(two)(?=\\s+(?:many|much)\\s+\\p{L})|(?<=\\b(?:deep|a|one|of|my|his|your|our|their|fresh|bad|short)\\s+)(breathe)\\b(?!-)|(?<=\\b(?:to|can|could|cannot|can['’]t|couldn['’]t|must|should|will)\\s+)(breath)(?=\\s+(?:in|out|more|deeply|slowly|normally|properly|again|easily)\\b|\\s*[.,!?]|\\s*$)|(?<=\\b(?:[Aa]|[Oo]ne|[Ee]ach|[Ee]very|[Aa]nother|[Tt]he\\s+last)\\s+)(peace)(?=\\s+of\\s+(?:cake|paper|bread|pizza|pie|chocolate|cheese|meat|fruit|toast|furniture|advice|information|news|art|music|land|equipment|evidence|work|string|wood|glass|metal|jewellery|jewelry|clothing|luggage|software|code|writing|text|cloth|fabric|chalk|rock|stone|plastic|tape)\\b)|(?<=\\b(?:a|A|the|The|very|nice|peaceful)\\s+)(quite)(?=\\s+(?:evening|night|place|street|room|area|neighbourhood|neighborhood|village|town|life|day|morning|corner|moment|weekend|person|man|woman|girl|boy|child)\\b)|\\b([Ww]hose)(?=\\s+(?:going|coming|calling|been|got|ready|next|responsible|in\\s+charge)\\b)|(?<=\\b(?:(?:don['’]t|didn['’]t|doesn['’]t|not|never)\\s+(?:know|remember)|no\\s+idea|wonder|wondered)\\s+)(were)(?=\\s+(?:I|you|he|she|we|they)\\s+(?:left|put|live|lives|lived|went|go|goes|am|is|are|was|can|could|should|will|would|parked|found|bought|got|met)\\b)|(?<=,\\s+)(than)(?=\\s+(?:we|I|you|they|he|she|it)\\s+(?:can|could|will|would|should|might|must|went|go|had|have|'ll)\\b)|(?<=\\b(?:cancelled|canceled|delayed|closed|postponed|late|mainly|partly|largely|probably|possibly|simply|entirely|was|were)\\s+)(do)(?=\\s+to\\s+(?:the|a|an|bad|heavy|poor|high|low|technical|unforeseen|illness|sickness|lack)\\b)|\\b([Ii]rregardless)\\b|(?<=\\b(?:did|do|does|done|doing)\\s+)(good)(?=\\s+(?:on|in|at)\\s+(?:the|my|his|her|their|our|your|this|that|an?)\\s+(?:test|exam|interview|job\\s+interview|presentation|game|match|race|course|class|project|assignment|quiz)\\b)|(?<=\\b(?:feel|feels|felt|feeling)\\s+)(badly)(?=\\s+(?:about|for)\\b)|(?<=\\b(?:to|will|['’]ll|should|must|can|just|go)\\s+)(lay)(?=\\s+down\\s+(?:for\\s+(?:a|an)\\s+(?:while|bit|hour|minute|moment|nap|rest)|on\\s+(?:the|my|a)\\s+(?:bed|sofa|couch|floor|ground|grass)|and\\s+(?:rest|sleep|relax))\\b)|\\b(planing)(?=\\s+(?:a\\s+(?:trip|holiday|party|visit|meeting|wedding)|to|our|my|your|his|her|their|ahead)\\b)|\\b(complement)(?=s?\\s+on\\s+(?:my|your|his|her|our|their)\\b)|(?<=\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)(lead)(?=\\s[^.!?]*\\b(?:yesterday|ago|last\\s+(?:week|month|year|night|season|time|summer|winter|spring|autumn)|in\\s+(?:19|20)\\d\\d)\\b)|(?<=\\b(?:is|are|was|were|am|been|['’]s|['’]m|['’]re)\\s+)(laying)(?=\\s+(?:on\\s+(?:the|my|his|her|a)\\s+(?:sofa|bed|couch|floor|ground|grass|beach)|in\\s+bed|awake|down(?:\\s*[.,!?]|\\s*$|\\s+(?:on|in|for)\\b)))`,
       'gu',
@@ -918,12 +919,12 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // From a probe of learners' sentences with several slips each: "When I was child" → "was a child",
-    // "I have not enough money" → "I don't have enough" (a formal "we have not enough" stays), "I
-    // asked to my teacher" → "asked my teacher" (not "asked to speak"), "help poor peoples" → "people"
-    // (not "the peoples of Europe", "other peoples"), "was so bad that we must stay" → "had to"; and
-    // from a probe of articles: "the most important thing in the life." → "in life" (not "a day in the life"), "My favourite
-    // subject is the mathematics" → "is mathematics"
+    // From a probe of learners' sentences with several slips each: "When I was child" → "was a
+    // child", "I have not enough money" → "I don't have enough" (a formal "we have not enough"
+    // stays), "I asked to my teacher" → "asked my teacher" (not "asked to speak"), "help poor
+    // peoples" → "people" (not "the peoples of Europe", "other peoples"), "was so bad that we must
+    // stay" → "had to"; and from a probe of articles: "the most important thing in the life." → "in
+    // life" (not "a day in the life"), "My favourite subject is the mathematics" → "is mathematics"
     pattern: new RegExp(
       `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(?:child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
       'gu',
@@ -1053,7 +1054,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "This make me happy" → "makes", "It have many advantages" → "has": "this", "that" or "it"
-    // opening a sentence, or "this" and "it" a clause ("encryption, that depend on" is a relative's), before what the verb takes ("This make of car", "That help desk" stay; not
+    // opening a sentence, or "this" and "it" a clause ("encryption, that depend on" is a
+    // relative's), before what the verb takes ("This make of car", "That help desk" stay; not
     // "cost" or "let", whose past is their base); "Technology have changed our lives" → "has": a
     // noun English does not count opening a sentence ("Social media have" is English)
     pattern: new RegExp(
@@ -1067,12 +1069,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // Conversation, from a probe of learners' messages: "think about to go" → "about going", "is as
-    // tall than my father" → "as tall as" (after "be": not "regarded himself as bigger than", "a job
-    // as lyricist than"), "between you and I" → "and me", "the best
-    // player of the world" → "in the world", "saw it in TV" and "friends in Facebook" → "on" (not
-    // "work in TV", "invest in Facebook"), "met in the party" → "at the party" (not "the party
-    // headquarters"), "I didn't see him
-    // since Monday" → "haven't seen" (since a time, not "since he was busy": a reason)
+    // tall than my father" → "as tall as" (after "be": not "regarded himself as bigger than", "a
+    // job as lyricist than"), "between you and I" → "and me", "the best player of the world" → "in
+    // the world", "saw it in TV" and "friends in Facebook" → "on" (not "work in TV", "invest in
+    // Facebook"), "met in the party" → "at the party" (not "the party headquarters"), "I didn't see
+    // him since Monday" → "haven't seen" (since a time, not "since he was busy": a reason)
     pattern: new RegExp(
       `\\b((?:think|thinks|thinking|thought)\\s+about\\s+)to\\s+(\\p{Ll}+)\\b|(?<=\\b(?:is|are|was|were|be|been|am|['’]s|['’]re|['’]m|not|just|almost|nearly|twice)\\s+)(as\\s+(?!(?:more|less|much|many)\\b)\\p{Ll}+(?<!er)\\s+)than\\b|\\b([Bb]etween\\s+you\\s+and\\s+)I\\b|\\b(the\\s+(?:best|worst|biggest|largest|greatest|richest|tallest|fastest|most\\s+\\p{Ll}+)\\s+(?:\\p{Ll}+\\s+)?(?:player|team|city|country|place|restaurant|singer|writer|footballer|company|university|school|student|person|man|woman|building|club)\\s+)of(?=\\s+the\\s+world\\b)|\\b((?:friends|followers|photos?|pictures?|posts?|posted|it|that|this)\\s+)in(?=\\s+(?:TV|Facebook|Instagram|Twitter|YouTube|TikTok|LinkedIn|WhatsApp)\\b(?!['’]))|\\b((?:met|meet|meets|meeting)\\s+(?:(?:him|her|them|you|us|each\\s+other)\\s+)?)in(?=\\s+(?:the|a|her|his|my|your|our|their)\\s+party(?:\\s*[.,;!?]|\\s*$|\\s+(?:last|on|yesterday|and|when|two|three|a|this)\\b))|\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\\s+didn['’]t\\s+(\\p{Ll}+)\\b(?=[^.!?;]*\\bsince\\s+(?:${WEEKDAY}|January|February|March|April|May|June|July|August|September|October|November|December|yesterday|last\\s+\\p{Ll}+|\\d|then\\b))`,
       'gu',
@@ -1092,9 +1093,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // Prepositions and articles, from a probe of learners' sentences: "See you in Christmas" → "at
     // Christmas" (not "in Christmas week", "in Christmas gift wrapping"), "I am going to the home
-    // now" → "going home" (after its subject: not "by coming to the home yesterday", someone's), "study in the University of" → "at", "waiting in the bus stop" →
-    // "at", "The Lake Victoria is" → "Lake Victoria" (not "the Lake District", "the Mount Pleasant
-    // area"), "a one of the best" →
+    // now" → "going home" (after its subject: not "by coming to the home yesterday", someone's),
+    // "study in the University of" → "at", "waiting in the bus stop" → "at", "The Lake Victoria is"
+    // → "Lake Victoria" (not "the Lake District", "the Mount Pleasant area"), "a one of the best" →
     // "one of the best"
     pattern: new RegExp(
       `\\b([Ii])n(?=\\s+(?:Christmas|Easter)(?:\\s*[.,;!?]|\\s*$|\\s+(?:with|and|I|we|you|they|he|she|this|last|next|every)\\b))|(?<=\\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|am|are|is|was|were|will|to|I['’]m|[Ww]e['’]re|[Yy]ou['’]re|[Tt]hey['’]re)\\s+)((?:go|goes|going|went|come|comes|coming|came|get|gets|got|arrive|arrives|arrived|arriving)\\s+)to\\s+the\\s+home\\b(?!\\s+(?:of|for|where|that|which|page|screen|team|stadium|ground|office|run|straight|stretch)\\b)|\\b((?:study|studies|studied|studying)\\s+)in(?=\\s+the\\s+University\\b)|\\b((?:wait|waits|waited|waiting)\\s+(?:for\\s+(?:you|him|her|us|them|me)\\s+)?)in(?=\\s+the\\s+bus\\s+stop\\b)|\\b[Tt]he\\s+((?:Lake|Mount)\\s+(?!(?:District|Poets|Isle)\\b)\\p{Lu}\\p{Ll}+)\\b(?=(?:\\s*[.,;!?]|\\s*$|\\s+(?:is|was|are|were|has|had|in|on|at|for|with|last|next|this|every|yesterday|rises|lies|and|but|because|when|which|where|during|from|to|by)\\b))|\\b[Aa]\\s+(one\\s+of\\s+the)\\b`,
@@ -1116,8 +1117,8 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // "Compared to", "has raised significantly" → "has risen" (where nothing is raised: not "raised
     // significantly more money"), "the reasons of" → "the reasons for", "the government should to
     // invest" → "should invest" (after a subject, not an ellipsis: "did all we could to help", "as
-    // it should to the needs"; not "will", a noun too: "the will to live"), "pollution effects our health"
-    // → "affects" (a verb before its object's determiner), "each others" → "each other"
+    // it should to the needs"; not "will", a noun too: "the will to live"), "pollution effects our
+    // health" → "affects" (a verb before its object's determiner), "each others" → "each other"
     pattern: new RegExp(
       `(?:${SENTENCE_START}|\\bthat\\s+)((?:The|the|These|these|Our|our|My|my)\\s+(?:results|findings|statistics|figures|studies|surveys|graphs|charts|tables|experts|scientists|researchers)\\s+)(shows|indicates|suggests|demonstrates|reveals|proves|says|claims)\\b|\\b((?:[Tt]he\\s+)?[Mm]ajority\\s+of\\s+(?:the\\s+)?(?:people|students|children|respondents|citizens|users|customers|employees|workers)\\s+|[Bb]oth\\s+of\\s+(?:them|us|you)\\s+|[Mm]uch\\s+(?:research|information|advice|evidence|work|money|progress)\\s+)(thinks|believes|says|agrees|wants|prefers|likes|feels|knows|uses|has|have|is|are|was|were|does|doesn['’]t)\\b|${SENTENCE_START}Comparing(?=\\s+(?:to|with)\\b)|\\b((?:has|have|had)\\s+)raised(?=\\s+(?:significantly|dramatically|sharply|steadily|slightly|considerably|rapidly|substantially|gradually)(?:\\s*[.,;!?]|\\s*$|\\s+(?:since|in|over|from|during|to|by|and|because)\\b))|\\b((?:the|main|other|real)\\s+reasons?\\s+)of(?=\\s+(?:the\\s+)?\\p{Ll}+(?:ment|tion|ity|ness|ing|ance|ence|ism|y)\\b)|(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|government|[Pp]eople|students|children|parents|companies)\\s+)(?<!\\b(?:all|what|everything|anything|as|than)\\s+\\p{L}+\\s+)((?:should|could|might|would)\\s+)to\\s+(?=(?!(?:the|a|an|my|your|his|her|our|their|this|that|these|those|me|him|us|them|it|any|every|some|all)\\b)\\p{Ll}+\\b)|\\b((?:[Pp]ollution|[Ss]moking|[Ss]tress|[Nn]oise|[Ii]t|[Tt]his|[Tt]hat|[Ii]nflation|[Uu]nemployment|[Tt]echnology)\\s+)effects(?=\\s+(?:our|my|your|the|their|his|her|people|children|everyone)\\b)|\\b(each\\s+)others\\b(?!['’])`,
       'gu',
@@ -1188,13 +1189,13 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Verbs that take "to" and not a gerund, from a probe of learners' sentences: "I decided going to
-    // the party" → "decided to go", "She agreed helping me" → "agreed to help", "I hope seeing you"
-    // → "hope to see" (only a verb's -ing form before what a verb takes: not "agreed meeting dates",
-    // "offered training to staff", "can't afford housing"; nor the noun, "a plan looking to"); and
-    // the other way, "I miss to see my family" → "miss seeing", "worth to visit" → "worth visiting"
-    // (not "worth to be added"), "He admitted to steal" → "admitted to stealing" (not the passive,
-    // "is generally admitted to be")
+    // Verbs that take "to" and not a gerund, from a probe of learners' sentences: "I decided going
+    // to the party" → "decided to go", "She agreed helping me" → "agreed to help", "I hope seeing
+    // you" → "hope to see" (only a verb's -ing form before what a verb takes: not "agreed meeting
+    // dates", "offered training to staff", "can't afford housing"; nor the noun, "a plan looking
+    // to"); and the other way, "I miss to see my family" → "miss seeing", "worth to visit" → "worth
+    // visiting" (not "worth to be added"), "He admitted to steal" → "admitted to stealing" (not the
+    // passive, "is generally admitted to be")
     pattern: new RegExp(
       `(?<!\\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Nn]o|[Aa]ny)\\s+)\\b((?:decide|decides|decided|deciding|agree|agrees|agreed|refuse|refuses|refused|hope|hopes|hoped|hoping|plan|plans|planned|promise|promises|promised|afford|manage|manages|managed|want|wants|wanted|expect|expects|expected|threaten|threatens|threatened)\\s+)(\\p{Ll}+ing)(?=\\s+(?:me|you|him|her|us|them|it|the|a|an|my|your|his|our|their|this|that|to|home|back|out|up|soon|abroad|there|here|everything|something)\\b)|\\b((?:miss|misses|missed)\\s+)to\\s+(\\p{Ll}+)\\b|\\b(worth\\s+)to\\s+(?!be\\b)(\\p{Ll}+)\\b|(?<!\\b(?:is|are|was|were|been|be)\\s+(?:\\p{Ll}+ly\\s+)?)\\b((?:admit|admits|admitted|admitting)\\s+to\\s+)(?!(?:be|have)\\b)(\\p{Ll}+)\\b(?=\\s+(?:the|a|an|his|her|their|my|our|money|it|them)\\b)`,
       'gu',
@@ -1224,11 +1225,11 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     replace: ([liking, object]) => `${liking!}${object!} very much`,
   },
   {
-    // Word choice and countability from a probe of learners' sentences: "all your helps" → "help" (the noun,
-    // after a determiner), "very actual" → "very relevant" (the false friend; "actual" is never
-    // graded), "Many peoples think" → "Many people" (before a verb of people, not nations: "many
-    // peoples live in the Caucasus" stays), "These news surprised" → "This news" (not "these news
-    // reports")
+    // Word choice and countability from a probe of learners' sentences: "all your helps" → "help"
+    // (the noun, after a determiner), "very actual" → "very relevant" (the false friend; "actual"
+    // is never graded), "Many peoples think" → "Many people" (before a verb of people, not nations:
+    // "many peoples live in the Caucasus" stays), "These news surprised" → "This news" (not "these
+    // news reports")
     pattern: new RegExp(
       `\\b((?:all\\s+)?(?:your|his|her|their|our|my|the)\\s+)helps\\b|\\b((?:very|so|really|still)\\s+)actual\\b(?!\\s+\\p{Ll}+s\\b)|\\b((?:[Mm]any|[Mm]ost|[Ss]ome|[Ll]ots\\s+of|[Aa]\\s+lot\\s+of|[Ss]o\\s+many|[Tt]oo\\s+many)\\s+)peoples(?=\\s+(?:think|believe|say|like|want|prefer|agree|feel|know|need|enjoy|don['’]t|do\\s+not|were\\s+(?:there|at|waiting)|are\\s+(?:there|at|waiting))\\b)|\\b([Tt]h(?:ese|ose))(\\s+news)\\b(?=\\s*[.,;!?]|\\s+(?:are|were|is|was|about|from|that|made|came|spread|\\p{Ll}+ed)\\b)`,
       'gu',
