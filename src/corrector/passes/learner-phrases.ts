@@ -941,6 +941,24 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // Prepositions, from a probe of learners' sentences: "consists from ten chapters" → "of", "go
+    // there in foot" → "on foot" (not "pain in foot-and-mouth"), "I agree on your opinion" → "with",
+    // "spent a lot of money in clothes" → "on" (not "in Paris"), "succeeded to pass" → "in passing"
+    // (not "succeeded to the throne"), "surprised of the news" → "by"
+    pattern: new RegExp(
+      `\\b(consist(?:s|ed|ing)?\\s+)from\\b|\\b((?:go|goes|went|going|come|comes|came|coming|travel|travels|travelled|traveled|get|gets|got)\\s+(?:(?:there|here|home)\\s+)?)in(\\s+foot)\\b(?!-)|\\b(agree(?:s|d)?\\s+)on(?=\\s+(?:your|his|her|their|my|our)\\s+(?:opinion|view|point\\s+of\\s+view)\\b)|\\b((?:spend|spends|spent|spending)\\s+(?:(?:a\\s+lot\\s+of|so\\s+much|too\\s+much|all\\s+(?:my|his|her|their|our)|my|his|her|their|our|the)\\s+)?money\\s+)in(?=\\s+(?:clothes|food|books|games|shoes|rent|petrol|gas|gifts|presents|things|drinks|cigarettes|alcohol|sweets|toys)\\b)|\\b(succeed(?:s|ed)?\\s+)to\\s+(pass|get|find|make|finish|win|reach|convince|persuade|open|solve|build|complete|escape|sell|raise|save|achieve|obtain|learn)\\b|\\b(surprised\\s+)of\\b`,
+      'gu',
+    ),
+    replace: ([consist, go, foot, agree, spent, succeed, verb, surprised]) => {
+      if (consist) return `${consist}of`;
+      if (go) return `${go}on${foot!}`;
+      if (agree) return `${agree}with`;
+      if (spent) return `${spent}on`;
+      if (succeed) return `${succeed}in ${gerundOf(verb!)}`;
+      return `${surprised!}by`;
+    },
+  },
+  {
     // Irregular verbs given the regular ending, which Harper does not know (it knows "buyed",
     // "teached"): "I forgoted my umbrella" → "forgot", and "comed", "drawed", "knowed", "payed",
     // "sayed", "telled" had become "coded", "draped", "snowed", "played", "saved", "tolled" by

@@ -1384,6 +1384,14 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ],
     ['She speaks English very good.', 'She speaks English very well.'],
     [
+      'It consists from ten chapters. We go there in foot. I agree on your opinion. I spent a lot of money in clothes.',
+      'It consists of ten chapters. We go there on foot. I agree with your opinion. I spent a lot of money on clothes.',
+    ],
+    [
+      'He succeeded to pass the exam. I was surprised of the news.',
+      'He succeeded in passing the exam. I was surprised by the news.',
+    ],
+    [
       'My father is working in a bank since twenty years. Can you tell me where is the nearest bus station?',
       'My father has been working in a bank for twenty years. Can you tell me where the nearest bus station is?',
     ],
@@ -1419,6 +1427,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       "I'll show you where it is. You're home early. Tell them where we went.",
       'A day in the life. He moved to the London office. In the Paris of the 1920s, artists thrived.',
       'All the "inherited, growed" entries. He was planing the wood. We go there every day.',
+      'She succeeded to the throne. We spent money in Paris. It was a case in foot-and-mouth control.',
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
