@@ -959,12 +959,28 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // Business e-mail, from a probe of learners' letters: "discuss with you about the contract" →
+    // "discuss the contract with you", "confirm me the date" → "confirm the date", "advise us the
+    // best option" → "advise us on the best option", "your availabilities" → "availability"
+    pattern: new RegExp(
+      `\\b(discuss(?:ed|es|ing)?)(\\s+with\\s+(?:you|him|her|them|us|me))\\s+about\\s+((?:the|a|an|my|your|our|their|his|this|that|these|those)\\s+\\p{L}+)\\b|\\b(confirm(?:ed|s|ing)?\\s+)(?:me|us)\\s+(?=(?:the|your|our|his|her|their|this|that|if|whether)\\b)|\\b(advis(?:e|es|ed|ing)\\s+(?:me|us|him|her|them|you)\\s+)(?=(?:the|a|an)\\s+(?:best|right|most|cheapest|fastest|safest)\\b)|(?<=\\b(?:your|my|his|her|our|their)\\s+)(availabilities)\\b`,
+      'gu',
+    ),
+    replace: ([discuss, withWhom, topic, confirm, advise, availabilities]) => {
+      if (discuss) return `${discuss} ${topic!}${withWhom!}`;
+      if (confirm) return confirm;
+      if (advise) return `${advise}on `;
+      return availabilities && 'availability';
+    },
+  },
+  {
     // Irregular verbs given the regular ending, which Harper does not know (it knows "buyed",
     // "teached"): "I forgoted my umbrella" → "forgot", and "comed", "drawed", "knowed", "payed",
     // "sayed", "telled" had become "coded", "draped", "snowed", "played", "saved", "tolled" by
-    // Harper's spelling; the participle after "have" or "be" ("had growed" → "had grown")
+    // Harper's spelling; the participle after "have" or "be" ("had growed" → "had grown"); a rope is
+    // "payed out" at sea
     pattern: new RegExp(
-      `\\b((?:(?:have|has|had|having|['’]ve|['’]d|be|been|being|is|are|was|were|am|['’]s|['’]re|['’]m)\\s+(?:(?:already|just|never|not|also|ever|always)\\s+)?)?)(?<=\\p{L}\\s+)(${alternation([...REGULARISED_PASTS.keys()])})\\b(?!-)`,
+      `\\b((?:(?:have|has|had|having|['’]ve|['’]d|be|been|being|is|are|was|were|am|['’]s|['’]re|['’]m)\\s+(?:(?:already|just|never|not|also|ever|always)\\s+)?)?)(?<=\\p{L}\\s+)(${alternation([...REGULARISED_PASTS.keys()])})\\b(?!-)(?!(?<=payed)\\s+out\\b)`,
       'giu',
     ),
     replace: ([haveOrBe, regularised]) => {
