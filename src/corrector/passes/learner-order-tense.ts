@@ -111,6 +111,12 @@ export function presentOfBe(subject: string): string {
   return isThirdPerson(subject) ? 'is' : 'are';
 }
 
+/**
+ * A time that is over, opening a sentence ("Yesterday", "Two days ago"). Not "In 2015": a year may be
+ * ahead of the writer ("In 1954 we hope to have enough equipment", a speech of 1953).
+ */
+const FINISHED_TIME = `(?:Last\\s+(?:week|weekend|month|year|summer|winter|night|${WEEKDAY})|Yesterday|(?:Two|Three|Four|Five|Six|Ten|A\\s+few|Several|\\d+)\\s+(?:days|weeks|months|years)\\s+ago)`;
+
 export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
     // "Can you tell me where is the library?" → "where the library is?"; "how expensive is it to"
@@ -279,13 +285,32 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   },
   {
     // "Last weekend we go to the beach and swim" → "went ... and swam", "Last summer I go to Italy
-    // and we visit" → "went ... and we visited"; "Yesterday she go" → "went"
+    // and we visit" → "went ... and we visited"; "Yesterday she go" → "went", "Two days ago I meet",
+    // "Yesterday my boss tell"
     pattern: new RegExp(
-      `\\b((?:Last\\s+(?:week|weekend|month|year|summer|winter|night|${WEEKDAY})|Yesterday),?\\s+(?:I|we|they|you|he|she)\\s+)(${alternation(VERB_BASES)})\\b(?:([^.,;:!?]*?\\s+and\\s+(?:(?:I|we|they|you|he|she)\\s+)?)(${alternation(VERB_BASES)})\\b)?`,
+      `\\b(${FINISHED_TIME},?\\s+(?:I|we|they|you|he|she|(?:my|our|his|her|their)\\s+\\p{Ll}+)\\s+)(${alternation(VERB_BASES)})\\b(?:([^.,;:!?]*?\\s+and\\s+(?:(?:I|we|they|you|he|she)\\s+)?)(${alternation(VERB_BASES)})\\b)?`,
       'gu',
     ),
     replace: ([opening, verb, between, verb2]) =>
       `${opening!}${pastOf(verb!)}${between && verb2 ? `${between}${pastOf(verb2)}` : ''}`,
+  },
+  {
+    // "Yesterday I am very busy" → "I was", "Last night I can't sleep" → "couldn't"
+    pattern: new RegExp(
+      `\\b(${FINISHED_TIME},?\\s+)(I|we|they|you|he|she|it)(\\s+)(am|is|are|can['’]t|cannot|can)\\b`,
+      'gu',
+    ),
+    replace: ([opening, subject, space, verb]) => {
+      // "can't" keeps the writer's apostrophe; "cannot" becomes "couldn't".
+      const past = /^can/u.test(verb!)
+        ? verb === 'can'
+          ? 'could'
+          : `couldn${verb![3] === '’' ? '’' : "'"}t`
+        : /^(?:we|they|you)$/u.test(subject!)
+          ? 'were'
+          : 'was';
+      return `${opening!}${subject!}${space!}${past}`;
+    },
   },
   {
     // "When we arrived at the airport, the plane already left" → "had already left"

@@ -977,10 +977,10 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // Irregular verbs given the regular ending, which Harper does not know (it knows "buyed",
     // "teached"): "I forgoted my umbrella" → "forgot", and "comed", "drawed", "knowed", "payed",
     // "sayed", "telled" had become "coded", "draped", "snowed", "played", "saved", "tolled" by
-    // Harper's spelling; the participle after "have" or "be" ("had growed" → "had grown"); a rope is
-    // "payed out" at sea
+    // Harper's spelling; the participle after "have" or "be" ("had growed" → "had grown"); a rope
+    // "payed out" at sea is "paid out" too (left alone, Harper made it "played out")
     pattern: new RegExp(
-      `\\b((?:(?:have|has|had|having|['’]ve|['’]d|be|been|being|is|are|was|were|am|['’]s|['’]re|['’]m)\\s+(?:(?:already|just|never|not|also|ever|always)\\s+)?)?)(?<=\\p{L}\\s+)(${alternation([...REGULARISED_PASTS.keys()])})\\b(?!-)(?!(?<=payed)\\s+out\\b)`,
+      `\\b((?:(?:have|has|had|having|['’]ve|['’]d|be|been|being|is|are|was|were|am|['’]s|['’]re|['’]m)\\s+(?:(?:already|just|never|not|also|ever|always)\\s+)?)?)(?<=\\p{L}\\s+)(${alternation([...REGULARISED_PASTS.keys()])})\\b(?!-)`,
       'giu',
     ),
     replace: ([haveOrBe, regularised]) => {

@@ -1388,6 +1388,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'It consists of ten chapters. We go there on foot. I agree with your opinion. I spent a lot of money on clothes.',
     ],
     [
+      'Two days ago I meet an old friend. Yesterday my boss tell me. Yesterday I am busy. Last night I can’t sleep.',
+      'Two days ago I met an old friend. Yesterday my boss told me. Yesterday I was busy. Last night I couldn’t sleep.',
+    ],
+    [
       'I want to discuss with you about the contract. Please confirm me the date. Please advise us the best option.',
       'I want to discuss the contract with you. Please confirm the date. Please advise us on the best option.',
     ],
@@ -1432,8 +1436,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'A day in the life. He moved to the London office. In the Paris of the 1920s, artists thrived.',
       'All the "inherited, growed" entries. He was planing the wood. We go there every day.',
       'She succeeded to the throne. We spent money in Paris. It was a case in foot-and-mouth control.',
-      'The crew payed out the anchor rope. When I was young I read every book. They lead busy lives.',
+      'When I was young I read every book. They lead busy lives.',
       'They confirmed me as chair. We discussed with them at length. The availabilities of servers vary.',
+      'In 1954 we hope to have enough equipment. In 1975, I am glad to report, seizures rose.',
       'The rest of the students are here. The majority of people were kind.',
       'The number of applications that have been allowed will grow.',
       'We saw last year’s results. I read yesterday that prices rose.',
