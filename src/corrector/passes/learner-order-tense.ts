@@ -18,6 +18,7 @@ import {
   participleOf,
   participleOfPastForm,
   PASTS_UNLIKE_PARTICIPLES,
+  IRREGULAR_PASTS,
   pastOf,
   pastOfParticiple,
   thirdPersonOf,
@@ -293,6 +294,17 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     ),
     replace: ([opening, verb, between, verb2]) =>
       `${opening!}${pastOf(verb!)}${between && verb2 ? `${between}${pastOf(verb2)}` : ''}`,
+  },
+  {
+    // A clause in the past sets the tense of the one it frames: "After I finished my homework, I
+    // watch TV" → "watched", "We were walking in the park when it start to rain" → "started" (a
+    // verb's base only, and only after a regular or known past: "After I finish, I go" stays)
+    pattern: new RegExp(
+      `\\b((?:After|When|Before|As\\s+soon\\s+as)\\s+(?:I|we|they|he|she|you)\\s+(?:\\p{Ll}+[^e\\s]ed|${alternation(IRREGULAR_PASTS)})\\b[^.!?;:,]*,\\s+(?:I|we|they|he|she|you)\\s+)(${alternation(VERB_BASES)})\\b|\\b((?:was|were)\\s+\\p{Ll}+ing\\b[^.!?;:,]*?\\s+when\\s+(?:it|I|we|they|he|she|you|the\\s+\\p{Ll}+)\\s+)(${alternation(VERB_BASES)})\\b`,
+      'gu',
+    ),
+    replace: ([afterClause, verb, whileClause, verb2]) =>
+      afterClause ? `${afterClause}${pastOf(verb!)}` : `${whileClause!}${pastOf(verb2!)}`,
   },
   {
     // "Yesterday I am very busy" → "I was", "Last night I can't sleep" → "couldn't"

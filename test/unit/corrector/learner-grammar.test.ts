@@ -1392,6 +1392,10 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'Two days ago I met an old friend. Yesterday my boss told me. Yesterday I was busy. Last night I couldn’t sleep.',
     ],
     [
+      'After I finished my homework, I watch TV. We were walking in the park when it start to rain.',
+      'After I finished my homework, I watched TV. We were walking in the park when it started to rain.',
+    ],
+    [
       'I want to discuss with you about the contract. Please confirm me the date. Please advise us the best option.',
       'I want to discuss the contract with you. Please confirm the date. Please advise us on the best option.',
     ],
@@ -1437,6 +1441,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'All the "inherited, growed" entries. He was planing the wood. We go there every day.',
       'She succeeded to the throne. We spent money in Paris. It was a case in foot-and-mouth control.',
       'When I was young I read every book. They lead busy lives.',
+      'When I need help, I call my sister. After I finish, I go home. When I got home, I was tired.',
       'They confirmed me as chair. We discussed with them at length. The availabilities of servers vary.',
       'In 1954 we hope to have enough equipment. In 1975, I am glad to report, seizures rose.',
       'The rest of the students are here. The majority of people were kind.',
