@@ -34,6 +34,17 @@ export interface LearnerRule {
 
 export const alternation = (words: readonly string[]): string => words.join('|');
 
+/**
+ * The replacement for a rule whose every alternative captures one word to put one word in its
+ * place: the word for the alternative that matched, in the case of the word written.
+ */
+export function oneWordFixes(fixes: readonly string[]): LearnerRule['replace'] {
+  return (groups) => {
+    const index = groups.findIndex((group) => group !== undefined);
+    return index < 0 ? undefined : matchCase(groups[index]!, fixes[index]!);
+  };
+}
+
 const PRONOUN = 'I|you|we|they|he|she|it';
 const DETERMINER = 'the|a|an|my|your|his|her|our|their|this|that|these|those';
 /** A word that can close a short noun phrase: not a participle or a gerund. */

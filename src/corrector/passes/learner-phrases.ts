@@ -21,7 +21,13 @@ import {
 } from './english-verbs.js';
 import { PERSON_PRONOUN, SENTENCE_START } from './learner-clauses.js';
 import { PLURAL_VERB, PROFESSIONS, SINGULAR_VERB } from './learner-forms.js';
-import { alternation, presentOfBe, WEEKDAY, type LearnerRule } from './learner-order-tense.js';
+import {
+  alternation,
+  oneWordFixes,
+  presentOfBe,
+  WEEKDAY,
+  type LearnerRule,
+} from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Things stolen, which a thief steals and does not rob ("robbed my wallet"). */
@@ -841,21 +847,22 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // the exam" → "passed" (Harper made it "pasts"); "check you're work" → "your", "We where told"
     // → "were".
     pattern: new RegExp(
-      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b|\\s+\\p{Ll}+['’]s\\s)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(seen|past)(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)|\\b([Yy]ou['’]re)(?=\\s+(?:work|job|car|house|family|friends?|mother|father|parents|name|phone|email|account|order|room|own|money|help|answer|question|idea|report|team|boss|office)\\b)|(?<=\\b(?:[Ww]e|[Tt]hey|^[Yy]ou|[.!?]\\s+You)\\s+)where(?=\\s+(?:\\p{Ll}+ed|going|told|not|very|so|all|happy|late|tired|busy|able|born|given|taken|seen|made|sent|shown|left|both|still|just|already|never|always)\\b)`,
+      `(?<=\\b(?:think|thought|guess|know|knew|believe|suppose|hope|maybe|probably|perhaps|and|but|so|yes|Yes|that)\\s+)(your)(?=\\s+(?:right|wrong|correct|kidding|joking)(?:\\s*[,.!?]|\\s*$|\\s+about\\b))|(?<!\\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ii]sn['’]t|[Aa]ren['’]t|[Ww]asn['’]t|[Ww]eren['’]t|[Bb]e|[Bb]een)\\s+)(?<=\\b\\p{L}+\\s+)(there)(?=\\s+(?:own|best|favourite|favorite|biggest|children|kids|parents|friends|families|homes|jobs|money|lives|seats|customers|employees|products)\\b|\\s+\\p{Ll}+['’]s\\s)|(?<=\\b(?:for|to|at|in|with|from|on|into|by|of)\\s+)(are)(?=\\s+own\\b)|(?<=\\b(?:[Pp]lease|can|could|would|will|should|I|we|they)\\s+)(advice)(?=\\s+(?:me|us|him|her|them)\\b)|(?<=\\b(?:will|would|can|could|may|might|must|should|does|did|not|won['’]t)\\s+)(effect)(?=\\s+(?:everyone|everybody|anyone|anybody|someone|somebody)\\b)|(?<![,(]\\s*)\\b(excepted)(?=\\s+(?:my|your|his|her|our|their|an?|the|it)\\b)|(?<=\\b(?:need|needs|needed|want|wants|wanted|forgot|remember|remembered|able|try|tried|decided|plan|planned|like|liked|would\\s+like)\\s+to\\s+)(by)(?=\\s+(?:some|a|an|new|more|tickets?|food|groceries|milk|bread|presents?|gifts?)\\b)|(?<!\\b(?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aven['’]t|[Hh]asn['’]t|[Hh]adn['’]t)\\s+(?:${PERSON_PRONOUN})\\s+)(?<=\\b(?:${PERSON_PRONOUN})\\s+)(?:(seen)|(past))(?=\\s+(?:him|her|it|them|you|me|us|the|a|an|my|your|his|our|their|this|that)\\b)|\\b([Yy]ou['’]re)(?=\\s+(?:work|job|car|house|family|friends?|mother|father|parents|name|phone|email|account|order|room|own|money|help|answer|question|idea|report|team|boss|office)\\b)|(?<=\\b(?:[Ww]e|[Tt]hey|^[Yy]ou|[.!?]\\s+You)\\s+)(where)(?=\\s+(?:\\p{Ll}+ed|going|told|not|very|so|all|happy|late|tired|busy|able|born|given|taken|seen|made|sent|shown|left|both|still|just|already|never|always)\\b)`,
       'gu',
     ),
-    replace: ([your, there, are, advice, effect, excepted, by, seenOrPast, youAre]) => {
-      if (your) return "you're";
-      if (there) return 'their';
-      if (are) return 'our';
-      if (advice) return 'advise';
-      if (effect) return 'affect';
-      if (excepted) return 'accepted';
-      if (by) return 'buy';
-      if (seenOrPast) return seenOrPast === 'seen' ? 'saw' : 'passed';
-      if (youAre) return matchCase(youAre, 'your');
-      return 'were';
-    },
+    replace: oneWordFixes([
+      "you're",
+      'their',
+      'our',
+      'advise',
+      'affect',
+      'accepted',
+      'buy',
+      'saw',
+      'passed',
+      'your',
+      'were',
+    ]),
   },
   {
     // More of careless writing's slips, from a second probe of native writers' sentences: "Your the
@@ -873,50 +880,29 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       `${SENTENCE_START}(Your)(?=\\s+(?:the|a|an)\\s)|(?<=\\b(?:think|guess|know|hope|and|but|so|because)\\s+)(your)(?=\\s+(?:the|a|an)\\s+(?:best|worst|only|right|first|last|one|same)\\b)|${SENTENCE_START}(Were)(?=\\s+going\\s+to\\b)|(?<=\\b(?:have|has|had|are|is|was|were|bought|eat|ate|drink|drank|way|far|it['’]s|there\\s+are|there\\s+is)\\s+)(to|two)(?=\\s+(?:many|much)\\b(?!-))|\\b(two)(?=\\s+(?:many|much)\\s+\\p{L})|(?<=\\b(?:deep|a|one|of|my|his|your|our|their|fresh|bad|short)\\s+)(breathe)\\b(?!-)|(?<=\\b(?:to|can|could|cannot|can['’]t|couldn['’]t|must|should|will)\\s+)(breath)(?=\\s+(?:in|out|more|deeply|slowly|normally|properly|again|easily)\\b|\\s*[.,!?]|\\s*$)|(?<=\\b(?:[Aa]|[Oo]ne|[Ee]ach|[Ee]very|[Aa]nother|[Tt]he\\s+last)\\s+)(peace)(?=\\s+of\\s+(?:cake|paper|bread|pizza|pie|chocolate|cheese|meat|fruit|toast|furniture|advice|information|news|art|music|land|equipment|evidence|work|string|wood|glass|metal|jewellery|jewelry|clothing|luggage|software|code|writing|text|cloth|fabric|chalk|rock|stone|plastic|tape)\\b)|(?<=\\b(?:a|A|the|The|very|nice|peaceful)\\s+)(quite)(?=\\s+(?:evening|night|place|street|room|area|neighbourhood|neighborhood|village|town|life|day|morning|corner|moment|weekend|person|man|woman|girl|boy|child)\\b)|\\b([Ww]hose)(?=\\s+(?:going|coming|calling|been|got|ready|next|responsible|in\\s+charge)\\b)|(?<=\\b(?:(?:don['’]t|didn['’]t|doesn['’]t|not|never)\\s+(?:know|remember)|no\\s+idea|wonder|wondered)\\s+)(were)(?=\\s+(?:I|you|he|she|we|they)\\s+(?:left|put|live|lives|lived|went|go|goes|am|is|are|was|can|could|should|will|would|parked|found|bought|got|met)\\b)|(?<=,\\s+)(than)(?=\\s+(?:we|I|you|they|he|she|it)\\s+(?:can|could|will|would|should|might|must|went|go|had|have|'ll)\\b)|(?<=\\b(?:cancelled|canceled|delayed|closed|postponed|late|mainly|partly|largely|probably|possibly|simply|entirely|was|were)\\s+)(do)(?=\\s+to\\s+(?:the|a|an|bad|heavy|poor|high|low|technical|unforeseen|illness|sickness|lack)\\b)|\\b([Ii]rregardless)\\b|(?<=\\b(?:did|do|does|done|doing)\\s+)(good)(?=\\s+(?:on|in|at)\\s+(?:the|my|his|her|their|our|your|this|that|an?)\\s+(?:test|exam|interview|job\\s+interview|presentation|game|match|race|course|class|project|assignment|quiz)\\b)|(?<=\\b(?:feel|feels|felt|feeling)\\s+)(badly)(?=\\s+(?:about|for)\\b)|(?<=\\b(?:to|will|['’]ll|should|must|can|just|go)\\s+)(lay)(?=\\s+down\\s+(?:for\\s+(?:a|an)\\s+(?:while|bit|hour|minute|moment|nap|rest)|on\\s+(?:the|my|a)\\s+(?:bed|sofa|couch|floor|ground|grass)|and\\s+(?:rest|sleep|relax))\\b)|\\b(planing)(?=\\s+(?:a\\s+(?:trip|holiday|party|visit|meeting|wedding)|to|our|my|your|his|her|their|ahead)\\b)|\\b(complement)(?=s?\\s+on\\s+(?:my|your|his|her|our|their)\\b)|(?<=\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+)(lead)(?=\\s[^.!?]*\\b(?:yesterday|ago|last\\s+(?:week|month|year|night|season|time|summer|winter|spring|autumn)|in\\s+(?:19|20)\\d\\d)\\b)|(?<=\\b(?:is|are|was|were|am|been|['’]s|['’]m|['’]re)\\s+)(laying)(?=\\s+(?:on\\s+(?:the|my|his|her|a)\\s+(?:sofa|bed|couch|floor|ground|grass|beach)|in\\s+bed|awake|down(?:\\s*[.,!?]|\\s*$|\\s+(?:on|in|for)\\b)))`,
       'gu',
     ),
-    replace: ([
-      yourAtStart,
-      your,
-      were,
-      tooNot,
-      two,
-      breathe,
-      breath,
-      peace,
-      quite,
-      whose,
-      whereNot,
-      than,
-      dueNot,
-      irregardless,
-      good,
-      badly,
-      lay,
-      planing,
-      complement,
-      lead,
-      laying,
-    ]) => {
-      if (yourAtStart) return "You're";
-      if (your) return "you're";
-      if (were) return "We're";
-      if (tooNot || two) return 'too';
-      if (breathe) return 'breath';
-      if (breath) return 'breathe';
-      if (peace) return 'piece';
-      if (quite) return 'quiet';
-      if (whose) return matchCase(whose, "who's");
-      if (whereNot) return 'where';
-      if (than) return 'then';
-      if (dueNot) return 'due';
-      if (irregardless) return matchCase(irregardless, 'regardless');
-      if (good) return 'well';
-      if (badly) return 'bad';
-      if (lay) return 'lie';
-      if (planing) return 'planning';
-      if (complement) return 'compliment';
-      if (lead) return 'led';
-      return laying && 'lying';
-    },
+    replace: oneWordFixes([
+      "you're",
+      "you're",
+      "we're",
+      'too',
+      'too',
+      'breath',
+      'breathe',
+      'piece',
+      'quiet',
+      "who's",
+      'where',
+      'then',
+      'due',
+      'regardless',
+      'well',
+      'bad',
+      'lie',
+      'planning',
+      'compliment',
+      'led',
+      'lying',
+    ]),
   },
   {
     // From a probe of learners' sentences with several slips each: "When I was child" → "was a
@@ -926,18 +912,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // stay" → "had to"; and from a probe of articles: "the most important thing in the life." → "in
     // life" (not "a day in the life"), "My favourite subject is the mathematics" → "is mathematics"
     pattern: new RegExp(
-      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(?:child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
+      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
       'gu',
     ),
-    replace: ([subject, ask, peoples, must, inThe, life, theSubject]) => {
+    replace: ([child, subject, ask, peoples, must, inThe, life, theSubject]) => {
+      if (child) return 'a ';
       if (subject)
         return `${subject} ${/^(?:he|she)$/iu.test(subject) ? "doesn't" : "don't"} have `;
       if (ask) return `${ask} `;
       if (peoples) return 'people';
       if (must) return 'had to';
       if (inThe) return `${inThe}${life!}`;
-      if (theSubject) return '';
-      return 'a ';
+      return theSubject && '';
     },
   },
   {
