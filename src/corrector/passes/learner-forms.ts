@@ -442,9 +442,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
       `${quantity!.replace(/many/iu, (many) => matchCase(many, 'much'))}${matchCase(plural!, SINGULAR_OF_MASS_PLURAL.get(plural!.toLowerCase())!)}`,
   },
   {
-    // "There is many students" → "There are many students"; "There is 30 students" → "are"
+    // "There is many students" → "There are many students"; "There is 30 students" → "are";
+    // "There was not many things to do" → "were not"
     pattern: new RegExp(
-      `\\b(there)(\\s+)(is|was)(\\s+(?:many|several|a\\s+lot\\s+of|lots\\s+of|too\\s+many|so\\s+many|${NUMBER}|(?!1\\b)\\d[\\d,]*)\\s+(?:\\p{L}+\\s+)?(?:(?!\\p{L}*(?:ss|us|is|as|ics|news|series|species|means)\\b)\\p{L}+s|people|children|men|women))\\b`,
+      `\\b(there)(\\s+)(is|was)(\\s+(?:not\\s+)?(?:many|several|a\\s+lot\\s+of|lots\\s+of|too\\s+many|so\\s+many|${NUMBER}|(?!1\\b)\\d[\\d,]*)\\s+(?:\\p{L}+\\s+)?(?:(?!\\p{L}*(?:ss|us|is|as|ics|news|series|species|means)\\b)\\p{L}+s|people|children|men|women))\\b`,
       'giu',
     ),
     replace: ([there, space, be, rest]) =>
@@ -535,8 +536,9 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // Fixed prepositions: "in Monday", "at Sundays" → "on", "born on 1998" → "in 1998", "in next
     // month" → "next month", "during five days" → "for five days", "On the other hand", "near from"
+    // and "near of" → "near"
     pattern: new RegExp(
-      `\\b(?:(in|at)(\\s+)((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+from)\\b`,
+      `\\b(?:(in|at)(\\s+)((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+(?:from|of))\\b`,
       'gu',
     ),
     replace: ([inWord, s1, day, onWord, s2, year, next, during, s3, span, inCap, s4, near]) => {

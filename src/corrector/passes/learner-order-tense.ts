@@ -370,6 +370,23 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
+    // "I want to work in a big company after I will finish my studies" → "after I finish": after,
+    // "as soon as", "until" and "once" take the present for a future whatever the main clause says
+    // ("before they will forego" is formal English, and "when I will" an indirect question)
+    pattern:
+      /\b([Aa]fter|[Aa]s\s+soon\s+as|[Uu]ntil|[Oo]nce)(\s+)(I|we|they|he|she)(?:\s+will|['’]ll)\s+(\p{Ll}+)\b/gu,
+    replace: ([conjunction, space, subject, verb]) => {
+      if (!isVerbBase(verb!)) return undefined;
+      const present =
+        verb === 'be'
+          ? presentOfBe(subject!)
+          : isThirdPerson(subject!)
+            ? thirdPersonOf(verb!)
+            : verb!;
+      return `${conjunction!}${space!}${subject!} ${present}`;
+    },
+  },
+  {
     // "If I would have more time, I would learn" → "If I had more time"
     pattern: new RegExp(
       `\\b(if)(\\s+)(I|you|we|they|he|she|it)\\s+would\\s+(have|be|know|live|speak|win|get|find)\\b(?=[^.;!?]*,\\s*(?:${PRONOUN})\\s+would\\b)`,

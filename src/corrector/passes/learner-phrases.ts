@@ -278,15 +278,16 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   },
   {
     // "I have a question to you" → "for you"; "is the same of my mother" → "the same as"; "I use to
-    // go" → "I used to go"; "She is very good person" → "a very good person"
+    // go", "We use to climb" → "used to" (a subject that opens a clause: "the ropes we use to climb"
+    // is English); "She is very good person" → "a very good person"
     pattern: new RegExp(
-      `\\b((?:have|has|had)\\s+(?:a|one|some|two|a\\s+few|another)\\s+questions?\\s+)to(?=\\s+(?:you|him|her|them)\\b)|\\b((?:is|are|was|were|looks?|looked)\\s+(?:exactly\\s+|almost\\s+)?the\\s+same\\s+)of(?=\\s+(?:my|your|his|her|our|their|the|a|an|me|him|us|them)\\b)|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so)\\s+))((?:I|[Ww]e|[Tt]hey|[Yy]ou)\\s+)use(\\s+)to(?=\\s+(?:${alternation(['go', 'play', 'live', 'work', 'walk', 'eat', 'drink', 'visit', 'watch', 'read', 'swim', 'run', 'spend', 'have', 'be', 'get', 'take', 'study', 'travel'])})\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Ii]t|[Tt]his|[Tt]hat)\\s+(?:is|was)|(?:[Ii]t|[Tt]hat)['’]s)\\s+)((?:very|so|really|quite)\\s+(?:good|nice|kind|bad|smart|friendly|beautiful|interesting|important|big|small|old|famous|popular|difficult|easy|long)\\s+(?:person|man|woman|friend|teacher|student|city|town|place|book|film|movie|idea|experience|country|job|question|problem|day|trip|restaurant|hotel|game)\\b)`,
+      `\\b((?:have|has|had)\\s+(?:a|one|some|two|a\\s+few|another)\\s+questions?\\s+)to(?=\\s+(?:you|him|her|them)\\b)|\\b((?:is|are|was|were|looks?|looked)\\s+(?:exactly\\s+|almost\\s+)?the\\s+same\\s+)of(?=\\s+(?:my|your|his|her|our|their|the|a|an|me|him|us|them)\\b)|(?:^|(?<=[.!?,;]\\s+|\\b(?:and|but|because|so)\\s+))((?:I|[Ww]e|[Tt]hey|[Yy]ou)\\s+)use(\\s+)to(?=\\s+(\\p{Ll}+)\\b)|\\b((?:I\\s+am|I['’]m|(?:[Hh]e|[Ss]he)\\s+(?:is|was)|(?:[Hh]e|[Ss]he)['’]s|I\\s+was|(?:[Ii]t|[Tt]his|[Tt]hat)\\s+(?:is|was)|(?:[Ii]t|[Tt]hat)['’]s)\\s+)((?:very|so|really|quite)\\s+(?:good|nice|kind|bad|smart|friendly|beautiful|interesting|important|big|small|old|famous|popular|difficult|easy|long)\\s+(?:person|man|woman|friend|teacher|student|city|town|place|book|film|movie|idea|experience|country|job|question|problem|day|trip|restaurant|hotel|game)\\b)`,
       'gu',
     ),
-    replace: ([have, same, subject, space, subjectBe, phrase]) => {
+    replace: ([have, same, subject, space, verb, subjectBe, phrase]) => {
       if (have) return `${have}for`;
       if (same) return `${same}as`;
-      if (subject) return `${subject}used${space!}to`;
+      if (subject) return isVerbBase(verb!) ? `${subject}used${space!}to` : undefined;
       return `${subjectBe!}a ${phrase!}`;
     },
   },
@@ -628,6 +629,23 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (late) return `${late}for`;
       const [opening, verb] = insist ? [`${insist}on`, insisted!] : [`${capable!}of`, capableOf!];
       return isVerbBase(verb) ? `${opening} ${gerundOf(verb)}` : undefined;
+    },
+  },
+  {
+    // "I like play football" → "like to play" (the fewest words changed; only before what can only
+    // be its object: "I like dance music", "I hate change in" stay); "The
+    // breakfast was not include in the price" → "included"; "too much long" → "too long" (a
+    // learner's "too much beautiful" is "very beautiful", elsewhere); "the story didn't have sense"
+    // → "make sense"
+    pattern: new RegExp(
+      `\\b((?:${PERSON_PRONOUN})\\s+(?:(?:don['’]t|doesn['’]t|do\\s+not|does\\s+not|really|also|always|never)\\s+)?(?:like|likes|love|loves|hate|hates|prefer|prefers)\\s+)(\\p{Ll}+)(?=\\s+(?:the|a|an|my|your|his|her|our|their|some|football|tennis|basketball|volleyball|golf|chess|games|video|computer|books|TV|films|movies|English|French|Spanish|German|Italian|it|them|him|me|us)\\b)|\\b((?:was|were|is|are)\\s+not\\s+)(include|invite|cancel|deliver|finish|repair|inform|allow|return|answer|confirm|accept|check|sign|pay|send|tell|give|make|find|take|leave|build|write|sell|bring)(?=\\s+(?:in|by|on|at|from|for|to|yet|until|because|and|but)\\b|\\s*[.,;!?])|\\b(too)\\s+much\\s+(?=(?:long|short|hot|cold|loud|slow|late|early|high|heavy|low|strong|fast|hard|small|tight|loose|far|dark|bright|salty|sweet|spicy)\\b)|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not)\\s+)have(\\s+(?:any\\s+)?sense)\\b(?!\\s+(?:to|of|enough)\\b)`,
+      'gu',
+    ),
+    replace: ([likes, verb, beNot, base, too, negation, sense]) => {
+      if (likes) return isVerbBase(verb!) && verb !== 'be' ? `${likes}to ${verb!}` : undefined;
+      if (beNot) return `${beNot}${participleOf(base!)}`;
+      if (too) return `${too} `;
+      return `${negation!}make${sense!}`;
     },
   },
   {

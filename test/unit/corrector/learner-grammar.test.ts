@@ -1407,6 +1407,27 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'My father is working in a bank since twenty years. Can you tell me where is the nearest bus station?',
       'My father has been working in a bank for twenty years. Can you tell me where the nearest bus station is?',
     ],
+    // the families of a paragraph probe, beyond the phrasings their first rules took
+    [
+      'In my free time I like play football. She doesn’t like watch TV.',
+      'In my free time I like to play football. She doesn’t like to watch TV.',
+    ],
+    [
+      'We use to climb trees and swim in the river.',
+      'We used to climb trees and swim in the river.',
+    ],
+    [
+      'I want to work in a big company after I will finish my studies.',
+      'I want to work in a big company after I finish my studies.',
+    ],
+    ['Call me as soon as he’ll be home.', 'Call me as soon as he is home.'],
+    ['There was not many things to do.', 'There were not many things to do.'],
+    ['They live in a house near of the sea.', 'They live in a house near the sea.'],
+    ['The breakfast was not include in the price.', 'The breakfast was not included in the price.'],
+    [
+      'The film was too much long and the story didn’t have sense.',
+      'The film was too long and the story didn’t make sense.',
+    ],
   ])('%s', (text, expected) => {
     expect(withLearnerGrammar(text)).toBe(expected);
     // The engine runs the rules again after Harper: a second pass must leave their output.
@@ -1524,6 +1545,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We agreed meeting dates. They offered training to all staff. I can’t afford housing in the city.',
       'A plan looking to a revision. It is generally admitted to be sound. This is worth to be added.',
       'We want something to eat. They expected everything to work. I miss my family.',
+      'I like dance music. I hate change in my life. The ropes we use to climb the wall are old.',
+      'They will each resort to it before they will forego it. Nobody knows when I will finish.',
+      'It is not complete, although great efforts have been made. He doesn’t have the sense to stop.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
