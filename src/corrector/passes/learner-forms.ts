@@ -643,13 +643,14 @@ export const FORM_RULES: readonly LearnerRule[] = [
   {
     // Double comparatives and superlatives: "more easier" → "easier", "less stronger" → "less
     // strong", "the most biggest" → "the biggest"; "more big than" → "bigger than", "makes life
-    // more easy." → "easier" (before "than" or a sentence's end, not after "and" or "as well as":
+    // more easy." → "easier" (before "than" or a sentence's end, or after a verb such as "be" before
+    // a clause's end, "the summers are more hot and"; not after "and" or "as well as":
     // "more productive as well as more safe"), "the most smart student" → "the smartest" (only
     // after "the": "most happy to help" means "very"; not an adjective in -y, "the most happy
     // results", nor before a plural, where "most" may count: "the most new jobs"; nor one of
     // several, "the most safe and effective"; nor "the Most High")
     pattern: new RegExp(
-      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(less\\s+)(${alternation([...ADJECTIVE_OF_COMPARATIVE.keys()])})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than\\b|(?<!(?:\\bas\\s+well\\s+as|\\band|\\bor|\\bbut|,)\\s+more\\s+\\p{L}+)(?=\\s*[.!?](?:\\s|$)|\\s*$))|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
+      `\\bmore\\s+(${COMPARATIVES})\\b|\\b(less\\s+)(${alternation([...ADJECTIVE_OF_COMPARATIVE.keys()])})\\b|\\b(the\\s+)most\\s+(${SUPERLATIVE_FORMS})\\b|\\bmore\\s+(${SHORT_ADJECTIVES})(\\s+than\\b|(?<!(?:\\bas\\s+well\\s+as|\\band|\\bor|\\bbut|,)\\s+more\\s+\\p{L}+)(?=\\s*[.!?](?:\\s|$)|\\s*$)|(?<=\\b(?:is|are|was|were|be|been|become|becomes|became|get|gets|got|getting)\\s+more\\s+\\p{L}+)(?=\\s*,|\\s+(?:and|but|because|every|now|today|these|this)\\b))|\\b(the\\s+)most\\s+(${MOST_SHORT_ADJECTIVES})\\b(?!-|\\s*,|\\s+(?:and|or)\\b|\\s+\\p{L}+s\\b)`,
       'giu',
     ),
     replace: ([
@@ -756,10 +757,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "She is married with a doctor" → "married to" (not "married with two children"); "He must to
-    // finish" → "must finish" (not "do all we can to help"); "entered to the room" → "entered the
+    // finish", "governments must to do" → "must" (not "do all we can to help"); "entered to the room" → "entered the
     // room"
     pattern: new RegExp(
-      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
+      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|people|\\p{Ll}{3,}s)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
       'gu',
     ),
     replace: ([married, s2, modal, s4, enter]) => {
@@ -994,10 +995,10 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // loose your keys" → "lose" (not "cut loose the lifeboat"), "I was borned" → "born", "Your
     // welcome" → "You're welcome", "I advice you to" → "advise", "noone" → "no one", "I go there
     // everyday" → "every day" (the adjective stays: "an everyday task"), "Who's car" → "Whose car";
-    // "by foot" → "on foot", "I'm thinking to go" → "thinking of going" (not "wishful thinking to
+    // "by foot", "by walk" → "on foot", "I'm thinking to go" → "thinking of going" (not "wishful thinking to
     // make"), "I like to swimming" → "to swim" (not "plans to changing situations")
     pattern: new RegExp(
-      `\\b((?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[Mm]ight)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started|\\p{Ll}{2,}ed)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))|\\b([Ww]ho)['’]s(?=\\s+(?:car|house|book|phone|bag|idea|turn|fault|job|dog|coat|keys?|money|umbrella|pen|seat|room|child|children|son|daughter|wallet|jacket)\\b)|\\b(by)(\\s+)foot\\b|(?<=\\b(?:am|is|are|was|were|be|been)\\s+|['’](?:m|re|s)\\s+)(thinking)\\s+to\\s+(${VERB_BASE})\\b|\\b((?:like|likes|liked|love|loves|loved|hate|hates|hated|prefer|prefers|want|wanted|decided)\\s+to\\s+)(\\p{L}+ing)\\b`,
+      `\\b((?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[Mm]ight)(?:n['’]t)?\\s+)of(?=\\s+(?:been|done|had|gone|seen|known|made|said|taken|got|given|thought|told|come|went|left|called|helped|tried|asked|stayed|bought|eaten|lost|won|finished|started|\\p{Ll}{2,}ed)\\b)|(?<!\\b(?:cut|cuts|let|lets|break|breaks|broke|set|sets|turn|turned|turns|hang|hung|come|came|shake|shook)\\s+)\\b(loos(?:e|ing))(?=\\s+(?:my|your|his|her|our|their|the|weight|money|time|interest|hope|control|patience|track|touch)\\b)|\\b(borned)\\b|(?:^|(?<=[.!?]\\s+))(Your)(\\s+(?:very\\s+|most\\s+)?welcome)(?=\\s*(?:[.,!]|$))|\\b(I|we|they|you)(\\s+)advice(?=\\s+(?:you|him|her|them|us|me)\\s+to\\b)|\\b([Nn]o)(one)\\b|\\b(every)(day)(?=\\s*(?:[.,;!?]|$))|\\b([Ww]ho)['’]s(?=\\s+(?:car|house|book|phone|bag|idea|turn|fault|job|dog|coat|keys?|money|umbrella|pen|seat|room|child|children|son|daughter|wallet|jacket)\\b)|\\b(by)(\\s+)(?:foot|walk)\\b|(?<=\\b(?:am|is|are|was|were|be|been)\\s+|['’](?:m|re|s)\\s+)(thinking)\\s+to\\s+(${VERB_BASE})\\b|\\b((?:like|likes|liked|love|loves|loved|hate|hates|hated|prefer|prefers|want|wanted|decided)\\s+to\\s+)(\\p{L}+ing)\\b`,
       'gu',
     ),
     replace: ([
@@ -1138,6 +1139,17 @@ export const FORM_RULES: readonly LearnerRule[] = [
         return `${people}${matchCase(singular!, PLURAL_VERB.get(singular!.replace('’', "'"))!)}`;
       if (there) return `${there}are`;
       return `${it!.replace(/(?:\s+is\s+|['’]s\s+)$/u, ' ')}${depend!}s`;
+    },
+  },
+  {
+    // "but people spends too much time" → "spend": "people" opening a clause takes a plural verb
+    // (after a comma or a conjunction other than "and" or "that": "her Government and people has
+    // been", "that people is people"; "the number of people depends" agrees with "number")
+    pattern:
+      /(?:^|(?<=[.!?,;]\s+|\b(?:but|because|so|when|if)\s+))((?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Yy]oung|[Oo]ld|[Oo]lder)\s+)?[Pp]eople\s+)(\p{Ll}+s|doesn['’]t)\b(?!['’])/gu,
+    replace: ([people, verb]) => {
+      const plural = PLURAL_VERB.get(verb!.replace('’', "'")) ?? baseOfKnownThirdPerson(verb!);
+      return plural ? `${people!}${plural}` : undefined;
     },
   },
   {

@@ -632,16 +632,18 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "I like play football" → "like to play" (the fewest words changed; only before what can only
-    // be its object: "I like dance music", "I hate change in" stay); "The
+    // "I like play football", "she loves make cakes" → "like to play" (the fewest words changed; a
+    // verb that is also a noun only before what can only be its object: "I like dance music", "I
+    // hate change in" stay); "The
     // breakfast was not include in the price" → "included"; "too much long" → "too long" (a
     // learner's "too much beautiful" is "very beautiful", elsewhere); "the story didn't have sense"
     // → "make sense"
     pattern: new RegExp(
-      `\\b((?:${PERSON_PRONOUN})\\s+(?:(?:don['’]t|doesn['’]t|do\\s+not|does\\s+not|really|also|always|never)\\s+)?(?:like|likes|love|loves|hate|hates|prefer|prefers)\\s+)(\\p{Ll}+)(?=\\s+(?:the|a|an|my|your|his|her|our|their|some|football|tennis|basketball|volleyball|golf|chess|games|video|computer|books|TV|films|movies|English|French|Spanish|German|Italian|it|them|him|me|us)\\b)|\\b((?:was|were|is|are)\\s+not\\s+)(include|invite|cancel|deliver|finish|repair|inform|allow|return|answer|confirm|accept|check|sign|pay|send|tell|give|make|find|take|leave|build|write|sell|bring)(?=\\s+(?:in|by|on|at|from|for|to|yet|until|because|and|but)\\b|\\s*[.,;!?])|\\b(too)\\s+much\\s+(?=(?:long|short|hot|cold|loud|slow|late|early|high|heavy|low|strong|fast|hard|small|tight|loose|far|dark|bright|salty|sweet|spicy)\\b)|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not)\\s+)have(\\s+(?:any\\s+)?sense)\\b(?!\\s+(?:to|of|enough)\\b)`,
+      `\\b((?:${PERSON_PRONOUN})\\s+(?:(?:don['’]t|doesn['’]t|do\\s+not|does\\s+not|really|also|always|never)\\s+)?(?:like|likes|love|loves|hate|hates|prefer|prefers)\\s+)(?:(make|go|see|eat|buy|write|take|bring|meet|speak|learn|spend|teach|sing|wear|tell|get|give|help|ride|drive)(?=\\s+\\p{Ll})|(\\p{Ll}+)(?=\\s+(?:the|a|an|my|your|his|her|our|their|some|people|football|tennis|basketball|volleyball|golf|chess|games|video|computer|books|TV|films|movies|English|French|Spanish|German|Italian|it|them|him|me|us)\\b))|\\b((?:was|were|is|are)\\s+not\\s+)(include|invite|cancel|deliver|finish|repair|inform|allow|return|answer|confirm|accept|check|sign|pay|send|tell|give|make|find|take|leave|build|write|sell|bring)(?=\\s+(?:in|by|on|at|from|for|to|yet|until|because|and|but)\\b|\\s*[.,;!?])|\\b(too)\\s+much\\s+(?=(?:long|short|hot|cold|loud|slow|late|early|high|heavy|low|strong|fast|hard|small|tight|loose|far|dark|bright|salty|sweet|spicy)\\b)|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not)\\s+)have(\\s+(?:any\\s+)?sense)\\b(?!\\s+(?:to|of|enough)\\b)`,
       'gu',
     ),
-    replace: ([likes, verb, beNot, base, too, negation, sense]) => {
+    replace: ([likes, onlyVerb, verb, beNot, base, too, negation, sense]) => {
+      if (onlyVerb) return `${likes!}to ${onlyVerb}`;
       if (likes) return isVerbBase(verb!) && verb !== 'be' ? `${likes}to ${verb!}` : undefined;
       if (beNot) return `${beNot}${participleOf(base!)}`;
       if (too) return `${too} `;
@@ -930,7 +932,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // stay" → "had to"; and from a probe of articles: "the most important thing in the life." → "in
     // life" (not "a day in the life"), "My favourite subject is the mathematics" → "is mathematics"
     pattern: new RegExp(
-      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
+      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband|driver|waiter|waitress|receptionist|guide|nurse|officer|assistant|director|owner)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
       'gu',
     ),
     replace: ([child, subject, ask, peoples, must, inThe, life, theSubject]) => {

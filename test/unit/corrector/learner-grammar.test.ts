@@ -1425,6 +1425,20 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ['They live in a house near of the sea.', 'They live in a house near the sea.'],
     ['The breakfast was not include in the price.', 'The breakfast was not included in the price.'],
     [
+      'He likes help people. She loves make cakes. I asked to the driver.',
+      'He likes to help people. She loves to make cakes. I asked the driver.',
+    ],
+    ['I think governments must to do something now.', 'I think governments must do something now.'],
+    [
+      'They are useful, but people spends too much time on them.',
+      'They are useful, but people spend too much time on them.',
+    ],
+    [
+      'Every year the summers are more hot and there is less rain.',
+      'Every year the summers are hotter and there is less rain.',
+    ],
+    ['I can go there by walk.', 'I can go there on foot.'],
+    [
       'The film was too much long and the story didn’t have sense.',
       'The film was too long and the story didn’t make sense.',
     ],
@@ -1548,6 +1562,8 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'I like dance music. I hate change in my life. The ropes we use to climb the wall are old.',
       'They will each resort to it before they will forego it. Nobody knows when I will finish.',
       'It is not complete, although great efforts have been made. He doesn’t have the sense to stop.',
+      'Her Government and people has been told. The number of people depends on it. It’s a must to see.',
+      'We want more hot water and towels. It was productive as well as more safe and clean.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
