@@ -165,6 +165,10 @@ const HAVE_BASES =
   'arrive';
 
 /** People in the plural, before "who". */
+/** One person, as "a girl who" names one. */
+const PERSON_NOUNS =
+  'man|woman|girl|boy|child|person|student|friend|teacher|doctor|nurse|neighbour|neighbor|' +
+  'driver|worker|customer|tourist|lady|guy|kid|teenager|patient|colleague|manager|writer';
 const PEOPLE =
   'people|children|men|women|students|friends|parents|teachers|colleagues|workers|employees|' +
   'customers|clients|tourists|visitors|guests|players|members|neighbours|neighbors|kids|' +
@@ -302,8 +306,15 @@ const ADJECTIVE_OF_COMPARATIVE = new Map(
 /** "bigger" → "biggest", "happier" → "happiest". */
 const superlativeOf = (comparative: string): string => `${comparative.slice(0, -2)}est`;
 const SHORT_ADJECTIVES = alternation([...COMPARATIVE_OF.keys()]);
+/**
+ * Adjectives in -y that "the most" does not grade the way "most happy to help" does: "the most funny
+ * person" is "the funniest".
+ */
+const FUNNIEST = new Set(['funny', 'lazy', 'crazy', 'dirty', 'noisy', 'ugly', 'tidy', 'busy']);
 const MOST_SHORT_ADJECTIVES = alternation(
-  [...COMPARATIVE_OF.keys()].filter((adjective) => !adjective.endsWith('y')),
+  [...COMPARATIVE_OF.keys()].filter(
+    (adjective) => !adjective.endsWith('y') || FUNNIEST.has(adjective),
+  ),
 );
 const SUPERLATIVE_FORMS = alternation([
   ...[...COMPARATIVE_OF.values()]
@@ -371,6 +382,18 @@ export const FORM_RULES: readonly LearnerRule[] = [
       const base = baseOfKnownThirdPerson(verb!.toLowerCase());
       return base ? `${subject!}${space!}${matchCase(verb!, base)}` : undefined;
     },
+  },
+  {
+    // "the story of a girl who lose her parents" → "who loses": one person named with an article
+    // takes the third person ("the people who", "the family who live", "one of the girls who" stay)
+    pattern: new RegExp(
+      `\\b((?:a|an|the|this|that)\\s+(?:(?:little|young|old|small|poor|rich|nice|good|new)\\s+)?(?:${PERSON_NOUNS})\\s+who)(\\s+)(${VERB_BASE})\\b`,
+      'gu',
+    ),
+    replace: ([subject, space, verb]) =>
+      verb === 'be' || PAST_LIKE_BASE.test(verb!)
+        ? undefined
+        : `${subject!}${space!}${thirdPersonOf(verb!)}`,
   },
   {
     // "working as engineer" → "working as an engineer"; "find job" → "find a job"
@@ -757,16 +780,18 @@ export const FORM_RULES: readonly LearnerRule[] = [
   },
   {
     // "She is married with a doctor" → "married to" (not "married with two children"); "He must to
-    // finish", "governments must to do" → "must" (not "do all we can to help"); "entered to the room" → "entered the
+    // finish", "governments must to do", "and must to live", "should not to use" → "must", "should
+    // not use" (not "do all we can to help"); "entered to the room" → "entered the
     // room"
     pattern: new RegExp(
-      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|people|\\p{Ll}{3,}s)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b))`,
+      `\\b(?:(married)(\\s+)with(?=\\s+(?:a|an|the|my|your|his|her|our|their|\\p{Lu}\\p{Ll}+)\\b)|(?<!\\b(?:what|all|everything|whatever|anything|as|than|how|where|when|best)\\s+)((?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|people|\\p{Ll}{3,}s)\\s+(?:must|should|can|could|might))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b)|(enter(?:s|ed|ing)?)\\s+to(?=\\s+(?:the|my|our|your|his|her|their)\\b)|((?:(?<=\\band\\s+)(?:must|should)|\\b(?:must|should|can|could|might|would|will)\\s+not))(\\s+)to\\s+(?=(?:${VERB_BASE})\\b))`,
       'gu',
     ),
-    replace: ([married, s2, modal, s4, enter]) => {
+    replace: ([married, s2, modal, s4, enter, modalNot, s5]) => {
       if (married) return `${married}${s2!}to`;
       if (modal) return `${modal}${s4!}`;
-      return enter;
+      if (enter) return enter;
+      return `${modalNot!}${s5!}`;
     },
   },
   {
@@ -1142,11 +1167,12 @@ export const FORM_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "but people spends too much time" → "spend": "people" opening a clause takes a plural verb
+    // "but people spends too much time", "In my country people usually eats" → "spend", "eat":
+    // "people" opening a clause takes a plural verb
     // (after a comma or a conjunction other than "and" or "that": "her Government and people has
     // been", "that people is people"; "the number of people depends" agrees with "number")
     pattern:
-      /(?:^|(?<=[.!?,;]\s+|\b(?:but|because|so|when|if)\s+))((?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Yy]oung|[Oo]ld|[Oo]lder)\s+)?[Pp]eople\s+)(\p{Ll}+s|doesn['’]t)\b(?!['’])/gu,
+      /(?:^|(?<=[.!?,;]\s+|\b(?:but|because|so|when|if)\s+|\b[Ii]n\s+(?:my|our|this|his|her|their)\s+(?:country|city|town|family|culture|village|region)\s+))((?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Yy]oung|[Oo]ld|[Oo]lder)\s+)?[Pp]eople\s+(?:(?:usually|often|always|never|sometimes|rarely|normally|generally|really|also|still)\s+)?)(\p{Ll}+s|doesn['’]t)\b(?!['’])/gu,
     replace: ([people, verb]) => {
       const plural = PLURAL_VERB.get(verb!.replace('’', "'")) ?? baseOfKnownThirdPerson(verb!);
       return plural ? `${people!}${plural}` : undefined;

@@ -47,8 +47,9 @@ export function oneWordFixes(fixes: readonly string[]): LearnerRule['replace'] {
 
 const PRONOUN = 'I|you|we|they|he|she|it';
 const DETERMINER = 'the|a|an|my|your|his|her|our|their|this|that|these|those';
-/** A word that can close a short noun phrase: not a participle or a gerund. */
-const NOUN_WORD = "(?![\\p{L}'’-]*(?:ed|ing)\\b)[\\p{L}'’-]+";
+/** A word that can close a short noun phrase: not a participle or a gerund, but the nouns in -ing. */
+const NOUN_WORD =
+  "(?!(?!(?:meeting|building|wedding|evening|morning|painting|training|ceiling|clothing)\\b)[\\p{L}'’-]*(?:ed|ing)\\b)[\\p{L}'’-]+";
 /** A subject of one to three words: a pronoun, or a determiner and one or two more words. */
 const SUBJECT = `(?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+)?${NOUN_WORD}|${PRONOUN}`;
 /** Verbs and phrases that embed a question: after them English keeps the statement's order. */
@@ -131,9 +132,10 @@ const FINISHED_TIME = `(?:Last\\s+(?:week|weekend|month|year|summer|winter|night
 
 export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
-    // "Can you tell me where is the library?" → "where the library is?"; "how expensive is it to"
+    // "Can you tell me where is the library?" → "where the library is?" (also before "and", "let me
+    // know what time is the meeting and if"); "how expensive is it to"
     pattern: new RegExp(
-      `\\b(${EMBEDDING})(\\s+)(where|when|why|how(?:\\s+(?:much|many|long|far|old|\\p{L}+))?|what\\s+time)\\s+(is|are|was|were)\\s+((?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+){0,2}${NOUN_WORD}|${PRONOUN})(?=\\s*(?:[?.!,;]|$))|\\b(${EMBEDDING})(\\s+)(how\\s+\\p{L}+)\\s+(is|was)\\s+it(?=\\s+to\\b)`,
+      `\\b(${EMBEDDING})(\\s+)(where|when|why|how(?:\\s+(?:much|many|long|far|old|\\p{L}+))?|what\\s+time)\\s+(is|are|was|were)\\s+((?:${DETERMINER})\\s+(?:${NOUN_WORD}\\s+){0,2}${NOUN_WORD}|${PRONOUN})(?=\\s*(?:[?.!,;]|$)|\\s+(?:and|or|but|because|so)\\b)|\\b(${EMBEDDING})(\\s+)(how\\s+\\p{L}+)\\s+(is|was)\\s+it(?=\\s+to\\b)`,
       'giu',
     ),
     replace: ([embed, space, wh, be, subject, embed2, space2, how, be2]) =>
@@ -285,12 +287,19 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "Yesterday I have downloaded" → "Yesterday I downloaded"
+    // "Yesterday I have downloaded" → "Yesterday I downloaded"; "Two years ago I have visited" →
+    // "visited" (the rule for a base verb after a finished time had made it "had visited"), "Last
+    // year we have been to Rome" → "went to Rome", "been very busy" → "were very busy"; only where
+    // the time opens a sentence or a clause ("a rule from 40 years ago that could have forced")
     pattern: new RegExp(
-      `\\b((?:Yesterday|Last\\s+(?:week|month|year|night|weekend|summer)|In\\s+(?:19|20)\\d\\d),?\\s+(?:${SUBJECT})\\s+)(?:have|has)\\s+(\\p{L}+)\\b`,
+      `(?:^|(?<=[.!?,;:]\\s+))((?:${FINISHED_TIME}|In\\s+(?:19|20)\\d\\d),?\\s+(?:${SUBJECT})\\s+)(have|has)\\s+(\\p{L}+)\\b(?=(\\s+to\\b)?)`,
       'gu',
     ),
-    replace: ([opening, participle]) => {
+    replace: ([opening, have, participle, to]) => {
+      if (participle === 'been') {
+        if (to) return `${opening!}went`;
+        return `${opening!}${have === 'has' || /\bI\s+$/u.test(opening!) ? 'was' : 'were'}`;
+      }
       const past = pastOfParticiple(participle!);
       return past ? `${opening!}${past}` : undefined;
     },

@@ -930,12 +930,13 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     // stays), "I asked to my teacher" → "asked my teacher" (not "asked to speak"), "help poor
     // peoples" → "people" (not "the peoples of Europe", "other peoples"), "was so bad that we must
     // stay" → "had to"; and from a probe of articles: "the most important thing in the life." → "in
-    // life" (not "a day in the life"), "My favourite subject is the mathematics" → "is mathematics"
+    // life" (not "a day in the life"), "My favourite subject is the mathematics" → "is mathematics",
+    // "My favourite sport is the swimming" → "is swimming" (not "the swimming of the athletes")
     pattern: new RegExp(
-      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband|driver|waiter|waitress|receptionist|guide|nurse|officer|assistant|director|owner)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)`,
+      `(?<=\\b(?:I|[Hh]e|[Ss]he)\\s+was\\s+)(?=(child|kid|baby|teenager|boy|girl|little\\s+(?:boy|girl|child|kid)|young\\s+(?:boy|girl|man|woman))\\b)|\\b(I|[Yy]ou|[Hh]e|[Ss]he)\\s+(?:have|has)\\s+not\\s+(?=enough\\b)|\\b(ask|asks|asked|asking)\\s+to\\s+(?=(?:my|his|her|our|their|the|a|your)\\s+(?:teacher|mother|father|mum|mom|dad|boss|friend|manager|parents|doctor|colleague|neighbour|neighbor|brother|sister|wife|husband|driver|waiter|waitress|receptionist|guide|nurse|officer|assistant|director|owner)s?\\b)|(?<=\\b(?:poor|young|old|rich|elderly|lots\\s+of|a\\s+lot\\s+of)\\s+)(peoples)\\b(?!\\s+of\\b|['’])|(?<=\\b(?:was|were)\\s+so\\s+\\p{L}+\\s+that\\s+(?:I|we|they|he|she|you)\\s+)(must)\\b|(?<!\\bday\\s+)\\b(in\\s+)the\\s+(life)(?=\\s*[.,!?]|\\s*$)|(?<=\\bsubjects?\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:mathematics|maths|math|history|geography|biology|chemistry|physics|English|art|music|economics|literature)\\b)|(?<=\\b(?:sports?|hobby|hobbies|pastime)\\s+(?:is|are|was|were)\\s+)(the\\s+)(?=(?:football|soccer|tennis|basketball|volleyball|golf|chess|yoga|baseball|hockey|rugby|cricket|\\p{Ll}+ing)\\b(?!\\s+(?:of|that|which|I|we)\\b))`,
       'gu',
     ),
-    replace: ([child, subject, ask, peoples, must, inThe, life, theSubject]) => {
+    replace: ([child, subject, ask, peoples, must, inThe, life, theSubject, theSport]) => {
       if (child) return 'a ';
       if (subject)
         return `${subject} ${/^(?:he|she)$/iu.test(subject) ? "doesn't" : "don't"} have `;
@@ -943,7 +944,7 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (peoples) return 'people';
       if (must) return 'had to';
       if (inThe) return `${inThe}${life!}`;
-      return theSubject && '';
+      return (theSubject ?? theSport) && '';
     },
   },
   {

@@ -1424,6 +1424,28 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ['There was not many things to do.', 'There were not many things to do.'],
     ['They live in a house near of the sea.', 'They live in a house near the sea.'],
     ['The breakfast was not include in the price.', 'The breakfast was not included in the price.'],
+    // a third probe of paragraphs
+    ['Two years ago I have visited Paris.', 'Two years ago I visited Paris.'],
+    [
+      'Last year we have been to Rome. Last year we have been busy.',
+      'Last year we went to Rome. Last year we were busy.',
+    ],
+    [
+      'Please let me know what time is the meeting and if I need to bring something.',
+      'Please let me know what time the meeting is and if I need to bring something.',
+    ],
+    [
+      'It tells the story of a girl who lose her parents and must to live with her aunt.',
+      'It tells the story of a girl who loses her parents and must live with her aunt.',
+    ],
+    ['I met a boy who want to be a pilot.', 'I met a boy who wants to be a pilot.'],
+    [
+      'In my country people usually eats dinner late.',
+      'In my country people usually eat dinner late.',
+    ],
+    ['Children should not to use phones at school.', 'Children should not use phones at school.'],
+    ['He is the most funny person that I know.', 'He is the funniest person that I know.'],
+    ['My favourite sport is the swimming.', 'My favourite sport is swimming.'],
     [
       'He likes help people. She loves make cakes. I asked to the driver.',
       'He likes to help people. She loves to make cakes. I asked the driver.',
@@ -1564,6 +1586,9 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'It is not complete, although great efforts have been made. He doesn’t have the sense to stop.',
       'Her Government and people has been told. The number of people depends on it. It’s a must to see.',
       'We want more hot water and towels. It was productive as well as more safe and clean.',
+      'We got rid of a rule from 40 years ago that could have forced farmers to pay.',
+      'The man who read the letter smiled. She was the most happy to help.',
+      'Her hobby is the swimming of the athletes. The man who put it there left.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
