@@ -40,6 +40,22 @@ describe('inferSegmentTask', () => {
     expect(inferSegmentTask(['we cant stay im afraid lets go']).task).toBe('asr');
   });
 
+  it('takes lower case with punctuation for writing where it shows typing, else for a scan line', () => {
+    // Careless typing had been read as a scan's line pieces, and its periods taken for specks.
+    expect(
+      inferSegmentTask(['i went to the store. i couldnt find the milk, so i asked a guy.']),
+    ).toEqual({ task: 'text', evidence: 'typed' });
+    expect(inferSegmentTask(['me and my friend went to the concert, i loved it.'])).toEqual({
+      task: 'text',
+      evidence: 'typed',
+    });
+    // A scan's misread "is" or "in" before a word that is no verb of "I" is still a line piece.
+    expect(inferSegmentTask(['marketing budget for next year i £250,000. Most of it'])).toEqual({
+      task: 'ocr',
+      evidence: 'line piece',
+    });
+  });
+
   it('takes characters and letter mixes that typing does not produce for a scan', () => {
     expect(inferSegmentTask(['Kessler & Duarte Birosenice Gmibl | 14 Larchiieid Road'])).toEqual({
       task: 'ocr',
