@@ -10,7 +10,8 @@
  * - scan noise: characters and letter-digit mixes that typing and speech do not produce ("|", "ﬁ",
  *   "Iine", "0f");
  * - shape: a full sentence (capital first, end punctuation) is writing; a piece of one is a
- *   scan's line, which the page's width cut, unless it shows typing ("i" for "I", "dont").
+ *   scan's line, which the page's width cut, unless it shows typing ("i" for "I", "dont") or its
+ *   file is a list of sentences without end punctuation.
  * The router's own choice was measured too: better on lines like its training data, far worse on
  * scans of unseen documents (training/README.md, "Out-of-domain evaluation").
  */
@@ -18,7 +19,13 @@ import { trimmedToAlphanumerics } from '../align/tokens.js';
 import type { Segment, Task } from './types.js';
 
 export type TaskEvidence =
-  'alternatives' | 'spoken form' | 'typed' | 'scan noise' | 'sentence' | 'line piece';
+  | 'alternatives'
+  | 'spoken form'
+  | 'typed'
+  | 'scan noise'
+  | 'sentence'
+  | 'unpunctuated sentences'
+  | 'line piece';
 
 export interface InferredTask {
   task: Task;
@@ -47,7 +54,16 @@ const MIXED_WORD = /[a-z][A-Z]|[A-Za-z][0-9][a-z]|[a-z][0-9]|[0-9][a-z]{1,2}[0-9
 /** How products are named ("WhatsApp", "LinkedIn", "iPhone", "eBay"), not how scans misread. */
 const BRAND_NAME = /^(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+|[ie][A-Z][a-z]{2,})$/;
 const ORDINAL_OR_UNIT = /^\d+(st|nd|rd|th|s|am|pm|kg|km|cm|mm|ml|kb|mb|gb|h|m|x)$/i;
-const SENTENCE = /^["'(‘“]?[A-Z0-9].*[.!?]["')’”]?$/s;
+/** A list's bullet may come first ("- I have been in London last year."). */
+const SENTENCE = /^(?:[-*•]\s+)?["'(‘“]?[A-Z0-9].*[.!?]["')’”]?$/s;
+/** A sentence without its end punctuation, as forms and chat take them: capital, 4 words, no digit. */
+const UNPUNCTUATED_SENTENCE = /^(?!.*\d)[A-Z][a-z'’]*(?:\s+\S+){3,}$(?<![,;:-])/;
+/**
+ * The shares of a file's lines that must be sentences, and sentences without end punctuation, for
+ * its line pieces to count as writing.
+ */
+const SENTENCES_MIN_SHARE = 0.8;
+const UNPUNCTUATED_MIN_SHARE = 0.6;
 
 /** A segment's first characters say as much as all of them, and a hostile file stays cheap. */
 const CHARACTERS_READ = 2000;
@@ -103,7 +119,10 @@ const FILE_MIN_SHARE = 2 / 3;
  * passes for those made 40 harmful edits and 3 repairs.
  */
 export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
-  const inferred = withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses)));
+  const inferred = withUnpunctuatedSentences(
+    lines.map((hypotheses) => hypotheses[0] ?? ''),
+    withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses))),
+  );
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
   for (const line of inferred) counts[line.task]++;
   const [fileTask, count] = (Object.entries(counts) as [Task, number][]).reduce((best, entry) =>
@@ -130,6 +149,43 @@ function withTypedSpokenForm(inferred: readonly InferredTask[]): readonly Inferr
 }
 
 /**
+ * A file whose lines are nearly all sentences, with or without end punctuation ("My sister have two
+ * cats"), none with a scan's noise and almost none starting in lower case, is writing: a scan's
+ * lines are mostly pieces of sentences that start in lower case, and its tables and addresses have
+ * digits.
+ * Of 4,002 scanned pages (real tesseract train pages and the OOD dev, business and fresh scans),
+ * one page of spam looked so.
+ */
+function withUnpunctuatedSentences(
+  lines: readonly string[],
+  inferred: readonly InferredTask[],
+): readonly InferredTask[] {
+  if (lines.length < FILE_MIN_LINES) return inferred;
+  const trimmed = lines.map((line) => line.slice(0, CHARACTERS_READ).trim());
+  const unpunctuated = trimmed.filter(
+    (line) => UNPUNCTUATED_SENTENCE.test(line) && !isTitleCase(line),
+  ).length;
+  const sentences = unpunctuated + inferred.filter((line) => line.evidence === 'sentence').length;
+  const lowerCase = trimmed.filter((line) => /^[a-z]/.test(line)).length;
+  if (
+    inferred.some((line) => line.evidence === 'scan noise') ||
+    sentences < SENTENCES_MIN_SHARE * lines.length ||
+    unpunctuated < UNPUNCTUATED_MIN_SHARE * lines.length ||
+    lowerCase > 0.1 * lines.length
+  )
+    return inferred;
+  return inferred.map((line) =>
+    line.evidence === 'line piece' ? { task: 'text', evidence: 'unpunctuated sentences' } : line,
+  );
+}
+
+/** A heading or a list's item ("Walk Like an Egyptian"): a third of its other words capitalised. */
+function isTitleCase(line: string): boolean {
+  const rest = line.split(/\s+/).slice(1);
+  return rest.filter((word) => /^[A-Z]/.test(word)).length * 3 > rest.length;
+}
+
+/**
  * The task of a whole document from its segments: the task with the most words, where a tie or a
  * near-tie between text and OCR goes to OCR, whose passes are the more careful (the OCR gate keeps
  * only edits the model is sure of). Words, not segments: a letter's greeting, closing and signature
@@ -142,7 +198,10 @@ export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'n
     const hypotheses = segment.nbest?.length ? segment.nbest : [segment.source];
     return { hypotheses, inferred: inferSegmentTask(hypotheses) };
   });
-  const tasks = withTypedSpokenForm(read.map((segment) => segment.inferred));
+  const tasks = withUnpunctuatedSentences(
+    read.map(({ hypotheses }) => hypotheses[0] ?? ''),
+    withTypedSpokenForm(read.map((segment) => segment.inferred)),
+  );
   for (const [index, { hypotheses }] of read.entries()) {
     const words = (hypotheses[0] ?? '').slice(0, CHARACTERS_READ).split(/\s+/).filter(Boolean);
     counts[tasks[index]!.task] += Math.max(1, words.length);

@@ -186,6 +186,37 @@ describe('inferLineTasks', () => {
     expect(inferLineTasks(scanLines)).toEqual(Array(scanLines.length).fill('ocr'));
   });
 
+  it('reads a file of sentences without end punctuation as writing, not as scan lines', () => {
+    const learners = [
+      'My sister have two cats and she love animals',
+      'I am agree with you about this',
+      'Yesterday I go to the cinema with my friends',
+      "He don't like coffee but he drink tea every day",
+      '- I have been in London last year.',
+      'She can speaks three languages.',
+    ].map((line) => [line]);
+    expect(learners.map((line) => inferSegmentTask(line).task)).toEqual([
+      'ocr',
+      'ocr',
+      'ocr',
+      'ocr',
+      'text',
+      'text',
+    ]);
+    expect(inferLineTasks(learners)).toEqual(Array(learners.length).fill('text'));
+    expect(inferDocumentTask(learners.map(([line]) => ({ source: line! })))).toBe('text');
+    // A scan's page has lines that start in lower case, and lists and headings in title case.
+    expect(inferLineTasks(scanLines)).toEqual(Array(scanLines.length).fill('ocr'));
+    const songs = [
+      'Get cool Songs and Logos to your Phone today',
+      'There are tons of songs and graphics to choose from',
+      'Get Ur Freak On Missy Elliott',
+      'Walk Like an Egyptian Bangles',
+      'Achy Breaky Heart Billy Ray Cyrus',
+    ].map((line) => [line]);
+    expect(inferLineTasks(songs)).toEqual(Array(songs.length).fill('ocr'));
+  });
+
   it('keeps decisive evidence, and leaves every line to itself in a file without a clear majority', () => {
     const withList = [...scanLines, ['so the next item', 'so then next item']];
     expect(inferLineTasks(withList).at(-1)).toBe('asr');
