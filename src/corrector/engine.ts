@@ -27,6 +27,7 @@ import { withAsrGuard } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { withLettersBeyondAsciiKept } from './passes/unwritten-letters.js';
+import { lowerCasedForModel, onSourceInCapitals } from './passes/transcript-capitals.js';
 import {
   refineOcrSuggestion,
   ScanLineReadings,
@@ -174,6 +175,8 @@ interface SegmentPlan {
   source: string;
   /** What the model reads: the source, or the grammar checker's correction of it (text only). */
   modelSource: string;
+  /** The transcript is in capitals and the model read it in lower case (transcript-capitals.ts). */
+  inCapitals: boolean;
   pieces: PreparedPiece[];
   results: (PieceResult | undefined)[];
   remaining: number;
@@ -452,7 +455,8 @@ export class CorrectorEngine {
     checkedSource?: string,
   ): SegmentPlan {
     const given = input.hypotheses.length > 0 ? input.hypotheses : [''];
-    const hypotheses = checkedSource === undefined ? given : [checkedSource];
+    const lowerCased = task === 'asr' ? lowerCasedForModel(given) : undefined;
+    const hypotheses = checkedSource !== undefined ? [checkedSource] : [...(lowerCased ?? given)];
     const source = hypotheses[0]!;
     const limit = Math.min(
       this.config.max_source_tokens - 1,
@@ -473,6 +477,7 @@ export class CorrectorEngine {
       taskInferred: input.task === undefined,
       source: given[0]!,
       modelSource: source,
+      inCapitals: lowerCased !== undefined,
       pieces,
       results: new Array(pieces.length),
       remaining: pieces.length,
@@ -533,13 +538,15 @@ export class CorrectorEngine {
     text += plan.modelSource.slice(cursor);
     const finished = plan.results.every((result) => result!.decoded?.finished ?? true);
     const latency = (performance.now() - (plan.started ?? performance.now())) / 1000;
-    const sourceSegment = { id: plan.input.id, source: plan.source, text: plan.source };
+    // A transcript in capitals is corrected as the model read it, then put back on its capitals.
+    const passSource = plan.inCapitals ? plan.modelSource : plan.source;
+    const sourceSegment = { id: plan.input.id, source: passSource, text: passSource };
     let suggestion =
       plan.task !== 'text'
         ? suggestionFromCorrection(sourceSegment, text, confidences)
         : withCheckerEdits(plan.source, plan.modelSource, text, confidences);
     if (confidences.length === 0) suggestion.confidence = 0;
-    suggestion = withLettersBeyondAsciiKept(plan.source, suggestion);
+    suggestion = withLettersBeyondAsciiKept(passSource, suggestion);
     if (withRouting) {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;
@@ -550,7 +557,8 @@ export class CorrectorEngine {
       documentCounts,
       scanLine: plan.task === 'ocr' ? scanLines?.context(plan.index) : undefined,
     };
-    for (const pass of PASSES[plan.task]) suggestion = pass(plan.source, suggestion, context);
+    for (const pass of PASSES[plan.task]) suggestion = pass(passSource, suggestion, context);
+    if (plan.inCapitals) suggestion = onSourceInCapitals(plan.source, suggestion);
     // Last, so that it also judges the edits the passes proposed (the OCR lexical pass's above all).
     suggestion = respectingConfidentWords(plan.source, suggestion, plan.input.wordConfidences);
     // Not decoded, the segment's confidence is that of the passes' edits: its least sure one.

@@ -33,6 +33,8 @@ export interface InferredTask {
 }
 
 const SPOKEN_FORM = /^[a-z' ]+$/;
+/** The spoken form in capitals, as Kaldi-style recognizers write it; six words, unlike a heading. */
+const SPOKEN_FORM_IN_CAPITALS = /^[A-Z']+(?: [A-Z']+){5,}$/;
 /**
  * Contractions typed without their apostrophe: no speech recognizer's lexicon has them (pocketsphinx's
  * has "cant", "wont", "im", "whats" and "lets", words or names of their own, and none of these), so a
@@ -76,8 +78,8 @@ export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
   if (hypotheses.filter((hypothesis) => hypothesis.trim() !== '').length > 1)
     return { task: 'asr', evidence: 'alternatives' };
   const words = best.split(/\s+/).filter(Boolean);
-  if (words.length >= 3 && SPOKEN_FORM.test(best)) {
-    return TYPED_CONTRACTION.test(best)
+  if ((words.length >= 3 && SPOKEN_FORM.test(best)) || SPOKEN_FORM_IN_CAPITALS.test(best)) {
+    return TYPED_CONTRACTION.test(best.toLowerCase())
       ? { task: 'text', evidence: 'typed' }
       : { task: 'asr', evidence: 'spoken form' };
   }

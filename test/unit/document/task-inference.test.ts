@@ -29,6 +29,12 @@ describe('inferSegmentTask', () => {
     });
     // Two words say too little: a heading read by tesseract can look so too.
     expect(inferSegmentTask(['yours faithfully']).task).not.toBe('asr');
+    // In capitals, as Kaldi-style recognizers write, from six words (a heading has fewer).
+    expect(inferSegmentTask(["MORNING EVERYONE LET'S KEEP THIS QUICK"])).toEqual({
+      task: 'asr',
+      evidence: 'spoken form',
+    });
+    expect(inferSegmentTask(['CUSTOMER RELATIONS DEPARTMENT']).task).not.toBe('asr');
   });
 
   it('takes a lower-case line with a contraction typed without its apostrophe for writing', () => {
