@@ -24,7 +24,7 @@ export type TaskEvidence =
   | 'typed'
   | 'scan noise'
   | 'sentence'
-  | 'unpunctuated sentences'
+  | 'file of sentences'
   | 'line piece';
 
 export interface InferredTask {
@@ -58,6 +58,8 @@ const BRAND_NAME = /^(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+|[ie][A-Z][a-z]{2,})$/;
 const ORDINAL_OR_UNIT = /^\d+(st|nd|rd|th|s|am|pm|kg|km|cm|mm|ml|kb|mb|gb|h|m|x)$/i;
 /** A list's bullet may come first ("- I have been in London last year."). */
 const SENTENCE = /^(?:[-*•]\s+)?["'(‘“]?[A-Z0-9].*[.!?]["')’”]?$/s;
+/** A sentence typed without its capital: lower case first, 4 words, end punctuation. */
+const LOWER_CASE_SENTENCE = /^[a-z]\S*(?:\s+\S+){3,}[.!?]["')’”]?$/;
 /** A sentence without its end punctuation, as forms and chat take them: capital, 4 words, no digit. */
 const UNPUNCTUATED_SENTENCE = /^(?!.*\d)[A-Z][a-z'’]*(?:\s+\S+){3,}$(?<![,;:-])/;
 /**
@@ -121,7 +123,7 @@ const FILE_MIN_SHARE = 2 / 3;
  * passes for those made 40 harmful edits and 3 repairs.
  */
 export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
-  const inferred = withUnpunctuatedSentences(
+  const inferred = withFilesOfSentences(
     lines.map((hypotheses) => hypotheses[0] ?? ''),
     withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses))),
   );
@@ -154,11 +156,11 @@ function withTypedSpokenForm(inferred: readonly InferredTask[]): readonly Inferr
  * A file whose lines are nearly all sentences, with or without end punctuation ("My sister have two
  * cats"), none with a scan's noise and almost none starting in lower case, is writing: a scan's
  * lines are mostly pieces of sentences that start in lower case, and its tables and addresses have
- * digits.
- * Of 4,002 scanned pages (real tesseract train pages and the OOD dev, business and fresh scans),
- * one page of spam looked so.
+ * digits. Of 4,002 scanned pages (real tesseract train pages and the OOD dev, business and fresh
+ * scans), one page of spam looked so. So does a file whose lines nearly all end as sentences but
+ * start in lower case ("my brother goes to school by bus."): none of those pages.
  */
-function withUnpunctuatedSentences(
+function withFilesOfSentences(
   lines: readonly string[],
   inferred: readonly InferredTask[],
 ): readonly InferredTask[] {
@@ -169,15 +171,18 @@ function withUnpunctuatedSentences(
   ).length;
   const sentences = unpunctuated + inferred.filter((line) => line.evidence === 'sentence').length;
   const lowerCase = trimmed.filter((line) => /^[a-z]/.test(line)).length;
-  if (
-    inferred.some((line) => line.evidence === 'scan noise') ||
-    sentences < SENTENCES_MIN_SHARE * lines.length ||
-    unpunctuated < UNPUNCTUATED_MIN_SHARE * lines.length ||
-    lowerCase > 0.1 * lines.length
-  )
-    return inferred;
+  const ended = trimmed.filter((line) => LOWER_CASE_SENTENCE.test(line)).length;
+  if (inferred.some((line) => line.evidence === 'scan noise')) return inferred;
+  const unpunctuatedFile =
+    sentences >= SENTENCES_MIN_SHARE * lines.length &&
+    unpunctuated >= UNPUNCTUATED_MIN_SHARE * lines.length &&
+    lowerCase <= 0.1 * lines.length;
+  // Sentences that end as sentences but start in lower case, line after line, are typing: a scan's
+  // line that starts in lower case goes on from the line before and seldom ends a sentence.
+  const lowerCaseFile = ended >= SENTENCES_MIN_SHARE * lines.length;
+  if (!unpunctuatedFile && !lowerCaseFile) return inferred;
   return inferred.map((line) =>
-    line.evidence === 'line piece' ? { task: 'text', evidence: 'unpunctuated sentences' } : line,
+    line.evidence === 'line piece' ? { task: 'text', evidence: 'file of sentences' } : line,
   );
 }
 
@@ -200,7 +205,7 @@ export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'n
     const hypotheses = segment.nbest?.length ? segment.nbest : [segment.source];
     return { hypotheses, inferred: inferSegmentTask(hypotheses) };
   });
-  const tasks = withUnpunctuatedSentences(
+  const tasks = withFilesOfSentences(
     read.map(({ hypotheses }) => hypotheses[0] ?? ''),
     withTypedSpokenForm(read.map((segment) => segment.inferred)),
   );

@@ -211,6 +211,18 @@ describe('inferLineTasks', () => {
     ]);
     expect(inferLineTasks(learners)).toEqual(Array(learners.length).fill('text'));
     expect(inferDocumentTask(learners.map(([line]) => ({ source: line! })))).toBe('text');
+    // Typed without capitals: sentences that start in lower case and end as sentences.
+    const lowerCase = [
+      'my brother goes to school by bus.',
+      'yesterday we go to the cinema with our friends.',
+      'she can speaks three languages very well.',
+      'the weather was too much hot for my grandmother.',
+      'we stayed in a small hotel near of the beach.',
+    ].map((line) => [line]);
+    expect(lowerCase.map((line) => inferSegmentTask(line).task)).toEqual(
+      Array(lowerCase.length).fill('ocr'),
+    );
+    expect(inferLineTasks(lowerCase)).toEqual(Array(lowerCase.length).fill('text'));
     // A scan's page has lines that start in lower case, and lists and headings in title case.
     expect(inferLineTasks(scanLines)).toEqual(Array(scanLines.length).fill('ocr'));
     const songs = [
