@@ -584,15 +584,20 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Words spelt right for the wrong word: "was to expensive" → "too expensive" (before an
+    // Words spelt right for the wrong word: "was to expensive", "it's to late", "its to late" →
+    // "too expensive", "it's too late" (before an
     // adjective of degree after "be" or "feel": "was to blame", "get to hard-to-reach places"
     // stay); "I don't know weather I can" → "whether" (after a verb of knowing: "the weather is
     // nice", "to weather the storm" stay)
     pattern: new RegExp(
-      `\\b((?:is|was|are|were|be|been|am|['’]re|feel|felt|seems?|seemed|looks?|looked)\\s+)to(?=\\s+(?:${TOO_ADJECTIVES})\\b(?!-))|\\b((?:know|knows|knew|wonder|wondering|wondered|sure|decide|decided|ask|asks|asked|see|check|doubt|matter|matters|unsure|unclear)\\s+)weather\\b`,
+      `\\b((?:is|was|are|were|be|been|am|['’]re|(?:[Ii]t|[Tt]hat|[Tt]his|[Hh]e|[Ss]he|[Tt]here)['’]s|feel|felt|seems?|seemed|looks?|looked)\\s+)to(?=\\s+(?:${TOO_ADJECTIVES})\\b(?!-))|\\b([Ii]t)s(\\s+)to(?=\\s+(?:${TOO_ADJECTIVES})\\b(?!-))|\\b((?:know|knows|knew|wonder|wondering|wondered|sure|decide|decided|ask|asks|asked|see|check|doubt|matter|matters|unsure|unclear)\\s+)weather\\b`,
       'gu',
     ),
-    replace: ([be, knowing]) => (be ? `${be}too` : `${knowing!}whether`),
+    replace: ([be, it, space, knowing]) => {
+      if (be) return `${be}too`;
+      if (it) return `${it}'s${space!}too`;
+      return `${knowing!}whether`;
+    },
   },
   {
     // Articles: "My father is engineer." → "is an engineer", "he is good musician" → "a good
@@ -649,6 +654,14 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
       if (too) return `${too} `;
       return `${negation!}make${sense!}`;
     },
+  },
+  {
+    // Careless writing: "if your free" → "if you're free" (after a conjunction, before an adjective
+    // that ends the clause or an adverb: "if your free time allows", "your very first job" stay);
+    // "so expensive now days" → "nowadays"
+    pattern:
+      /\b((?:[Ii]f|[Ww]hen|[Bb]ecause|that|and|but|so|unless|as\s+long\s+as)\s+)your(?=\s+(?:(?:free|ready|sure|right|wrong|welcome|late|busy|interested|able|going|coming)(?:\s*[.,!?;]|\s*$|\s+(?:to|for|in|at|with|and|then|now|today|tomorrow|yet|on|this|next)\b)|(?:not|still|already|always|never|so|really)\s|very\s+(?!first|own|best|last|next|beginning|end)))|\b([Nn])ow\s+days\b/gu,
+    replace: ([conjunction, n]) => (conjunction ? `${conjunction}you're` : `${n!}owadays`),
   },
   {
     // "It costed a lot" → "cost" (before a price or an amount: "the project was costed at" is

@@ -1424,6 +1424,12 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ['There was not many things to do.', 'There were not many things to do.'],
     ['They live in a house near of the sea.', 'They live in a house near the sea.'],
     ['The breakfast was not include in the price.', 'The breakfast was not included in the price.'],
+    // careless e-mail
+    [
+      "I think its to late. It's to late. We can meet if your free, if your not busy.",
+      "I think it's too late. It's too late. We can meet if you're free, if you're not busy.",
+    ],
+    ['Phones are so expensive now days.', 'Phones are so expensive nowadays.'],
     // a third probe of paragraphs
     ['Two years ago I have visited Paris.', 'Two years ago I visited Paris.'],
     [
@@ -1589,6 +1595,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
       'We got rid of a rule from 40 years ago that could have forced farmers to pay.',
       'The man who read the letter smiled. She was the most happy to help.',
       'Her hobby is the swimming of the athletes. The man who put it there left.',
+      'Call us if your free time allows. When your very first job starts, save. It’s to blame.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
