@@ -67,9 +67,9 @@ interface PlacedWord {
 }
 
 /**
- * The best spelling for `text.slice(start, end)` among Harper's `suggestions` and the near words the
- * model knows, written in the flagged word's case; undefined when the flagged word should stay or is
- * not one word.
+ * The best spelling for `text.slice(start, end)` among Harper's `suggestions` (up to `maxEdits`
+ * away) and the near words the model knows, written in the flagged word's case; undefined when the
+ * flagged word should stay or is not one word.
  */
 export function contextSpelling(
   text: string,
@@ -77,6 +77,7 @@ export function contextSpelling(
   end: number,
   suggestions: readonly string[],
   model: WordTrigramModel,
+  maxEdits = MAX_EDITS,
 ): string | undefined {
   const words: PlacedWord[] = [...text.matchAll(WORD)].map((match) => ({
     text: match[0].toLowerCase().replaceAll('\u2019', "'"),
@@ -112,7 +113,7 @@ export function contextSpelling(
     const candidate = suggestion.toLowerCase();
     if (!/^[\p{L}']+$/u.test(candidate) || offered.has(candidate)) continue;
     offered.add(candidate);
-    if (editDistance(low, candidate) > MAX_EDITS) continue;
+    if (editDistance(low, candidate) > maxEdits) continue;
     consider(candidate, RANK_PENALTY * rank);
   }
   for (const candidate of oneEditAway(low)) {

@@ -76,13 +76,17 @@ export class GrammarChecker {
   /** The text with every acceptable suggestion applied. */
   async correct(text: string): Promise<string> {
     let current = text;
+    // Typed without capitals, a name is written in lower case too ("a house in alicante"), and
+    // Harper's two-edit respellings of such words were mostly names lost ("alienate", "koala"),
+    // while a typist's slips are mostly one edit or two letters swapped.
+    const spellingReach = /\p{Lu}/u.test(text) ? undefined : 1;
     const refused = new Set<string>();
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let chosen: { lint: Lint; fix: Fix } | undefined;
       for (const lint of await this.linter.lint(current)) {
         const key = `${lint.span().start}:${lint.get_problem_text()}`;
         if (refused.has(key)) continue;
-        const fix = this.fixFor(current, lint);
+        const fix = this.fixFor(current, lint, spellingReach);
         if (
           !fix ||
           !isAcceptable(current, fix.judgedAs, fix.text) ||
@@ -149,7 +153,7 @@ export class GrammarChecker {
   }
 
   /** The fix to consider for a lint: Harper's own suggestion, or a spelling chosen by context. */
-  private fixFor(text: string, lint: Lint): Fix | undefined {
+  private fixFor(text: string, lint: Lint, spellingReach?: number): Fix | undefined {
     const { start, end } = lint.span();
     const problem = lint.get_problem_text();
     const contraction = restoredContraction(text, start, end, problem);
@@ -182,7 +186,14 @@ export class GrammarChecker {
       );
       if (recased !== undefined) return { text: recased, judgedAs: asSpelling };
       if (isRareWord(problem, this.wordModel)) {
-        const spelling = contextSpelling(text, start, end, replacements, this.wordModel);
+        const spelling = contextSpelling(
+          text,
+          start,
+          end,
+          replacements,
+          this.wordModel,
+          spellingReach,
+        );
         if (spelling === undefined) return undefined;
         const written = inWritersSpelling(problem, spelling, this.wordModel);
         // Harper, spelling American, flags the British word it was given ("favourite") again.

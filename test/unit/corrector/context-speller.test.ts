@@ -210,6 +210,19 @@ describe('the grammar checker with the shipped word model', () => {
     expect(await checker.correct(text)).toBe(corrected);
   });
 
+  it('respells a word typed without capitals only one edit away: such words are mostly names', async () => {
+    // Capitalised, a name is left as it is; in lower case Harper offered "alienate" and "koala".
+    expect(await checker.correct('they have a house near the beach in alicante.')).toMatch(
+      /near the beach in alicante\.$/u,
+    );
+    expect(await checker.correct('i visited my grandparents in kerala.')).not.toContain('koala');
+    // A typist's slips are still mended, and the same sentence with capitals reaches as before.
+    expect(await checker.correct('i go to the gym near my ofice.')).toContain('office');
+    expect(await checker.correct('I was not sure wether to go.')).toBe(
+      'I was not sure whether to go.',
+    );
+  });
+
   it('respells no word the model knows well, and leaves correct text as it is', async () => {
     // Harper's suggestions for "postages" are "post ages"; the model would have preferred "postage".
     // For "quiet" Harper offers "quite", for "api" "ape", for "kubectl" "puberty".
