@@ -27,9 +27,8 @@ import { pluralOf, SINGULAR_SUBJECTS } from './learner-forms.js';
 import {
   alternation,
   haveFor,
-  isThirdPerson,
   MONTH,
-  presentOfBe,
+  presentFor,
   WEEKDAY,
   type LearnerRule,
 } from './learner-order-tense.js';
@@ -202,13 +201,7 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     ),
     replace: ([opening, subject, verb]) => {
       if (!isVerbBase(verb!)) return undefined;
-      const present =
-        verb === 'be'
-          ? presentOfBe(subject!)
-          : isThirdPerson(subject!)
-            ? thirdPersonOf(verb!)
-            : verb;
-      return `${opening!}${subject!} ${present!}`;
+      return `${opening!}${subject!} ${presentFor(subject!, verb!)}`;
     },
   },
   {

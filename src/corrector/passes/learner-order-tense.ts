@@ -124,6 +124,12 @@ export function presentOfBe(subject: string): string {
   return isThirdPerson(subject) ? 'is' : 'are';
 }
 
+/** The present of a verb's base for a subject pronoun or noun phrase ("she", "go" → "goes"). */
+export function presentFor(subject: string, verb: string): string {
+  if (verb === 'be') return presentOfBe(subject);
+  return isThirdPerson(subject) ? thirdPersonOf(verb) : verb;
+}
+
 /**
  * A time that is over, opening a sentence ("Yesterday", "Two days ago"). Not "In 2015": a year may be
  * ahead of the writer ("In 1954 we hope to have enough equipment", a speech of 1953).
@@ -369,13 +375,7 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
       // "if you'll buy that", "I'll be damned if I'll do it": a contracted "will" after "if" is
       // willingness, which English keeps.
       if (/['’]ll$/u.test(will!) && /\bif\s+$/iu.test(main!)) return undefined;
-      const present =
-        lowerVerb === 'be'
-          ? presentOfBe(subject!)
-          : isThirdPerson(subject!)
-            ? thirdPersonOf(lowerVerb)
-            : lowerVerb;
-      return `${main!}${subject!} ${present}`;
+      return `${main!}${subject!} ${presentFor(subject!, lowerVerb)}`;
     },
   },
   {
@@ -386,13 +386,7 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
       /\b([Aa]fter|[Aa]s\s+soon\s+as|[Uu]ntil|[Oo]nce)(\s+)(I|we|they|he|she)(?:\s+will|['’]ll)\s+(\p{Ll}+)\b/gu,
     replace: ([conjunction, space, subject, verb]) => {
       if (!isVerbBase(verb!)) return undefined;
-      const present =
-        verb === 'be'
-          ? presentOfBe(subject!)
-          : isThirdPerson(subject!)
-            ? thirdPersonOf(verb!)
-            : verb!;
-      return `${conjunction!}${space!}${subject!} ${present}`;
+      return `${conjunction!}${space!}${subject!} ${presentFor(subject!, verb!)}`;
     },
   },
   {
