@@ -11,7 +11,7 @@
  *   "Iine", "0f");
  * - shape: a full sentence (capital first, end punctuation) is writing; a piece of one is a
  *   scan's line, which the page's width cut, unless it shows typing ("i" for "I", "dont") or its
- *   file is a list of sentences without end punctuation.
+ *   file is a list of sentences typed without end punctuation or without capitals.
  * The router's own choice was measured too: better on lines like its training data, far worse on
  * scans of unseen documents (training/README.md, "Out-of-domain evaluation").
  */
