@@ -390,8 +390,16 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
     return false;
   }
-  // An initial ("J. K. Rowling") is no misspelt word, and the word after it starts no sentence.
-  if (lint.lint_kind() === 'Spelling' && /^\p{Lu}\.?$/u.test(before)) return false;
+  // An initial ("J. K. Rowling", typed without capitals "j. k. rowling") is no misspelt word, and
+  // the word after it starts no sentence ("j." had become "jg").
+  if (
+    lint.lint_kind() === 'Spelling' &&
+    (/^\p{Lu}\.?$/u.test(before) ||
+      /^\p{Ll}\.$/u.test(before) ||
+      (/^\p{Ll}$/u.test(before) && text[end] === '.'))
+  ) {
+    return false;
+  }
   // A letter written three times is a word drawn out ("sooo tired"), or one letter too many
   // ("runnning"): the fix may only shorten the run, not make another word ("sooo" → "soon").
   if (lint.lint_kind() === 'Spelling' && LETTER_RUN.test(before)) {

@@ -59,6 +59,9 @@ describe('which suggestions of Harper are taken', () => {
     ['Every monday we have a test.', 'monday', 'Monday', true],
     // An initial is no misspelt word, and after it no sentence starts.
     ['I have read all the books of J. K. Rowling.', 'K.', 'KO', false],
+    // Typed without capitals ("j." had become "jg"), with Harper's span or without its period.
+    ['I have read all the books of j. k. rowling.', 'j.', 'jg', false],
+    ['I have read all the books of j. k. rowling.', 'j', 'jr', false],
     ['I have read all the books of J. K. Rowlimg.', 'Rowlimg', 'Rowling', false],
     // A misspelt month or language mid-sentence is no name; a short or longer name stays.
     ['The course starts in Septembre.', 'Septembre', 'September', true],
