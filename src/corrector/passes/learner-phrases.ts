@@ -639,10 +639,9 @@ export const PHRASE_RULES: readonly LearnerRule[] = [
   {
     // "I like play football", "she loves make cakes" → "like to play" (the fewest words changed; a
     // verb that is also a noun only before what can only be its object: "I like dance music", "I
-    // hate change in" stay); "The
-    // breakfast was not include in the price" → "included"; "too much long" → "too long" (a
-    // learner's "too much beautiful" is "very beautiful", elsewhere); "the story didn't have sense"
-    // → "make sense"
+    // hate change in" stay); "The breakfast was not include in the price" → "included"; "too much
+    // long" → "too long" (a learner's "too much beautiful" is "very beautiful", elsewhere); "the
+    // story didn't have sense" → "make sense"
     pattern: new RegExp(
       `\\b((?:${PERSON_PRONOUN})\\s+(?:(?:don['’]t|doesn['’]t|do\\s+not|does\\s+not|really|also|always|never)\\s+)?(?:like|likes|love|loves|hate|hates|prefer|prefers)\\s+)(?:(make|go|see|eat|buy|write|take|bring|meet|speak|learn|spend|teach|sing|wear|tell|get|give|help|ride|drive)(?=\\s+\\p{Ll})|(\\p{Ll}+)(?=\\s+(?:the|a|an|my|your|his|her|our|their|some|people|football|tennis|basketball|volleyball|golf|chess|games|video|computer|books|TV|films|movies|English|French|Spanish|German|Italian|it|them|him|me|us)\\b))|\\b((?:was|were|is|are)\\s+not\\s+)(include|invite|cancel|deliver|finish|repair|inform|allow|return|answer|confirm|accept|check|sign|pay|send|tell|give|make|find|take|leave|build|write|sell|bring)(?=\\s+(?:in|by|on|at|from|for|to|yet|until|because|and|but)\\b|\\s*[.,;!?])|\\b(too)\\s+much\\s+(?=(?:long|short|hot|cold|loud|slow|late|early|high|heavy|low|strong|fast|hard|small|tight|loose|far|dark|bright|salty|sweet|spicy)\\b)|\\b((?:don['’]t|doesn['’]t|didn['’]t|do\\s+not|does\\s+not|did\\s+not)\\s+)have(\\s+(?:any\\s+)?sense)\\b(?!\\s+(?:to|of|enough)\\b)`,
       'gu',
