@@ -47,7 +47,7 @@ const TYPED_CONTRACTION =
  * which a scan of print rarely shows (0.3% of 32,818 real tesseract lines, each in a file of scans).
  */
 const TYPED_PRONOUN =
-  /(?:^|\s)i(?:['’](?:m|ll|ve|d)\b|\s+(?:am|was|have|had|will|would|can|could|think|want|need|went|know|like|love|hope|just|really|also|dont|didnt|cant|couldnt|wont|got|see|saw|feel|felt|guess|mean|did|do|said|told|asked|found|tried|thought|[a-z]+ed)\b)/;
+  /(?:^|\s)i(?:['’](?:m|ll|ve|d)\b|\s+(?:am|was|have|had|will|would|can|could|think|want|need|went|know|like|love|hope|just|really|also|dont|didnt|cant|couldnt|wont|got|see|saw|feel|felt|guess|mean|did|do|said|told|asked|found|tried|thought|go|play|live|work|study|get|make|take|come|eat|read|write|watch|buy|visit|prefer|agree|believe|remember|forget|hate|enjoy|try|use|call|look|wish|wonder|miss|usually|always|never|often|don't|didn't|can't|won't|[a-z]+ed)\b)/;
 /** The share of the lower-case lines of a file that must be typed for the rest to count as typed. */
 const TYPED_MIN_SHARE = 0.1;
 const SCAN_NOISE_CHARACTERS = /[|~^_{}[\]<>«»¢©®`\\]/g;

@@ -51,6 +51,10 @@ describe('inferSegmentTask', () => {
     expect(
       inferSegmentTask(['i went to the store. i couldnt find the milk, so i asked a guy.']),
     ).toEqual({ task: 'text', evidence: 'typed' });
+    expect(inferSegmentTask(['on monday i go to the gym with my sister.'])).toEqual({
+      task: 'text',
+      evidence: 'typed',
+    });
     expect(inferSegmentTask(['me and my friend went to the concert, i loved it.'])).toEqual({
       task: 'text',
       evidence: 'typed',
