@@ -123,10 +123,7 @@ const FILE_MIN_SHARE = 2 / 3;
  * passes for those made 40 harmful edits and 3 repairs.
  */
 export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
-  const inferred = withFilesOfSentences(
-    lines.map((hypotheses) => hypotheses[0] ?? ''),
-    withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses))),
-  );
+  const inferred = inferEachLine(lines);
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
   for (const line of inferred) counts[line.task]++;
   const [fileTask, count] = (Object.entries(counts) as [Task, number][]).reduce((best, entry) =>
@@ -135,6 +132,14 @@ export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
   const clear = lines.length >= FILE_MIN_LINES && count >= FILE_MIN_SHARE * lines.length;
   return inferred.map((line) =>
     clear && !DECISIVE_EVIDENCE.has(line.evidence) ? fileTask : line.task,
+  );
+}
+
+/** Each line's own evidence, then what the file's lines together say of typing and sentences. */
+function inferEachLine(lines: readonly (readonly string[])[]): readonly InferredTask[] {
+  return withFilesOfSentences(
+    lines.map((hypotheses) => hypotheses[0] ?? ''),
+    withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses))),
   );
 }
 
@@ -164,7 +169,8 @@ function withFilesOfSentences(
   lines: readonly string[],
   inferred: readonly InferredTask[],
 ): readonly InferredTask[] {
-  if (lines.length < FILE_MIN_LINES) return inferred;
+  if (lines.length < FILE_MIN_LINES || inferred.some((line) => line.evidence === 'scan noise'))
+    return inferred;
   const trimmed = lines.map((line) => line.slice(0, CHARACTERS_READ).trim());
   const unpunctuated = trimmed.filter(
     (line) => UNPUNCTUATED_SENTENCE.test(line) && !isTitleCase(line),
@@ -172,7 +178,6 @@ function withFilesOfSentences(
   const sentences = unpunctuated + inferred.filter((line) => line.evidence === 'sentence').length;
   const lowerCase = trimmed.filter((line) => /^[a-z]/.test(line)).length;
   const ended = trimmed.filter((line) => LOWER_CASE_SENTENCE.test(line)).length;
-  if (inferred.some((line) => line.evidence === 'scan noise')) return inferred;
   const unpunctuatedFile =
     sentences >= SENTENCES_MIN_SHARE * lines.length &&
     unpunctuated >= UNPUNCTUATED_MIN_SHARE * lines.length &&
@@ -201,15 +206,11 @@ function isTitleCase(line: string): boolean {
  */
 export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'nbest'>[]): Task {
   const counts: Record<Task, number> = { asr: 0, ocr: 0, text: 0 };
-  const read = segments.slice(0, SEGMENTS_READ).map((segment) => {
-    const hypotheses = segment.nbest?.length ? segment.nbest : [segment.source];
-    return { hypotheses, inferred: inferSegmentTask(hypotheses) };
-  });
-  const tasks = withFilesOfSentences(
-    read.map(({ hypotheses }) => hypotheses[0] ?? ''),
-    withTypedSpokenForm(read.map((segment) => segment.inferred)),
-  );
-  for (const [index, { hypotheses }] of read.entries()) {
+  const read = segments
+    .slice(0, SEGMENTS_READ)
+    .map((segment) => (segment.nbest?.length ? segment.nbest : [segment.source]));
+  const tasks = inferEachLine(read);
+  for (const [index, hypotheses] of read.entries()) {
     const words = (hypotheses[0] ?? '').slice(0, CHARACTERS_READ).split(/\s+/).filter(Boolean);
     counts[tasks[index]!.task] += Math.max(1, words.length);
   }

@@ -60,11 +60,16 @@ function inCapitalsWhereOnlyLowerCased(before: string, after: string): string {
   return words
     .map((word, index) => {
       if (index % 2 === 1) return word;
-      const original = written[index / 2]!;
-      const core = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-      return core !== '' && core === core.toLowerCase() && core === original.toLowerCase()
-        ? word.replace(core, original)
+      const core = lettersOf(word);
+      const writtenCore = lettersOf(written[index / 2]!);
+      return core !== '' && core === core.toLowerCase() && core === writtenCore.toLowerCase()
+        ? word.replace(core, writtenCore)
         : word;
     })
     .join('');
+}
+
+/** A word without the marks around it ("so," → "so"). */
+function lettersOf(word: string): string {
+  return word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 }

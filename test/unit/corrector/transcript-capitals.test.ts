@@ -33,6 +33,19 @@ describe('transcripts in capitals', () => {
       ['THREE', '3'],
       ['EASY', 'EASY.'],
     ]);
+    // A mark the model changed keeps the word's capitals too ("WAITED," → "WAITED.").
+    const marked = 'WE WAITED, THEN LEFT';
+    const markedLower = marked.toLowerCase();
+    const markedCorrected = 'We waited. Then left';
+    const markedResult = onSourceInCapitals(
+      marked,
+      suggestionFromCorrection(
+        { id: 'm', source: markedLower, text: markedLower },
+        markedCorrected,
+        [{ start: 0, end: markedCorrected.length, confidence: 0.95 }],
+      ),
+    );
+    expect(markedResult.text).toBe('We WAITED. Then LEFT');
     for (const edit of result.edits) {
       expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
       expect(result.text.slice(...edit.targetSpan)).toBe(edit.after);
