@@ -78,16 +78,33 @@ def drops_unit(before: str, after: str) -> bool:
     return any(said.search(before) and not said.search(after) and not written.search(after) for said, written in UNITS)
 
 
+# The words that say a number (src/corrector/decoding/spoken-numbers.ts reads them).
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth "
+    "fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+)
+
+
+def says_a_number(words: list[str]) -> bool:
+    """Whether the words say a number, in digits or in words."""
+    text = " ".join(words)
+    return any(ch.isdigit() for ch in text) or any(word.lower() in NUMBER_WORDS for word in re.findall(r"[^\W\d_]+", text))
+
+
 def rewrites_words(before: list[str], after: list[str]) -> bool:
-    """Words replaced by other words: not by digits (unless the number loses its currency or
-    percent), not only in case or punctuation (asr-guard.ts)."""
+    """Words replaced by other words: not by digits for a number said (unless the number loses its
+    currency or percent), not only in case or punctuation (asr-guard.ts). Digits where no number was
+    said ("invoice" → "€70.0") are the model's training templates."""
     if not before or not after:
         return False
     # Two words of marks in a row ("- - - -Wor") are the model looping, never a transcript's words.
     if any(marks_only(a) and marks_only(b) for a, b in zip(after, after[1:])):
         return True
     if any(ch.isdigit() for word in after for ch in word):
-        return drops_unit(" ".join(before), " ".join(after))
+        return not says_a_number(before) or drops_unit(" ".join(before), " ".join(after))
     return normalize(" ".join(before)) != normalize(" ".join(after))
 
 

@@ -82,6 +82,11 @@ function numberWord(word: string): NumberWord | undefined {
   return undefined;
 }
 
+/** Whether the word, in any case, is a number word ("Twelve", "hundred", "third"). */
+export function isNumberWord(word: string): boolean {
+  return numberWord(word.toLowerCase()) !== undefined;
+}
+
 /** The digit a word says after "point" or in a year ("oh five"); undefined for other words. */
 function digitOf(word: string | undefined): number | undefined {
   if (word === 'oh') return 0;

@@ -13,6 +13,7 @@
 import { normalizeForMetrics } from '../../align/metrics.js';
 import { suggestionWithEdits } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
+import { isNumberWord } from '../decoding/spoken-numbers.js';
 
 const MARKS_ONLY_WORD = /^[^\p{L}\p{N}]+$/u;
 
@@ -54,16 +55,26 @@ function dropsUnit(before: string, after: string): boolean {
   );
 }
 
+/** Whether the words say a number, in digits or in words ("twelve", "nineteen oh five", "third"). */
+function saysANumber(words: string): boolean {
+  return /\d/u.test(words) || (words.match(/\p{L}+/gu) ?? []).some(isNumberWord);
+}
+
 /**
- * Whether the edit replaces words with other words: not with digits (unless the number loses its
- * currency or percent), not only in case or punctuation ("march." → "March."), and not with two
- * words of marks in a row, which the model writes when it loops and no transcript says (those go
- * whatever else they hold).
+ * Whether the edit replaces words with other words: not with digits for a number said in words
+ * (unless the number loses its currency or percent), not only in case or punctuation ("march." →
+ * "March."), and not with two words of marks in a row, which the model writes when it loops and no
+ * transcript says (those go whatever else they hold). Digits where no number was said are the
+ * model's training templates, not the speaker's: "invoice" → "€70.0", "so" → "Subtotal $4,870, tax
+ * 2%," and "meeting has been moved from tuesday to thursday afternoon" → "approved a budget of $8.3
+ * million." (the business meetings' three such edits were all wrong).
  */
 export function rewritesWords(edit: Pick<SuggestionEdit, 'kind' | 'before' | 'after'>): boolean {
   if (edit.kind !== 'replace') return false;
   if (writesMarksInARow(edit.after)) return true;
-  if (/\d/u.test(edit.after)) return dropsUnit(edit.before, edit.after);
+  if (/\d/u.test(edit.after)) {
+    return !saysANumber(edit.before) || dropsUnit(edit.before, edit.after);
+  }
   return normalizeForMetrics(edit.before) !== normalizeForMetrics(edit.after);
 }
 
