@@ -28,6 +28,7 @@ import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { withLettersBeyondAsciiKept } from './passes/unwritten-letters.js';
 import { lowerCasedForModel, onSourceInCapitals } from './passes/transcript-capitals.js';
+import { onSourceWithLineBreaks, withLineBreaksAsSpaces } from './passes/line-breaks.js';
 import {
   refineOcrSuggestion,
   ScanLineReadings,
@@ -253,9 +254,11 @@ export class CorrectorEngine {
 
   /** Corrects every segment; results come back in request order. Throws CorrectionCancelled. */
   async correct(
-    segments: readonly CorrectorInput[],
+    given: readonly CorrectorInput[],
     options: EngineRunOptions = {},
   ): Promise<SegmentResult[]> {
+    // A segment of several lines is corrected as one line (passes/line-breaks.ts).
+    const segments = given.map(withLineBreaksAsSpaces);
     const tasks = segments.map((input) => input.task ?? inferSegmentTask(input.hypotheses).task);
     const checked = await this.checkGrammar(segments, tasks, options.signal);
     const plans = segments.map((input, index) =>
@@ -286,6 +289,10 @@ export class CorrectorEngine {
       plan.results[piece] = pieceResult;
       if (--plan.remaining > 0) return;
       const result = this.assemble(plan, withRouting, lexicon, documentCounts, scanLines);
+      const written = given[plan.index]!.hypotheses[0];
+      if (written !== undefined && written !== plan.source) {
+        result.suggestion = onSourceWithLineBreaks(written, result.suggestion);
+      }
       results[plan.index] = result;
       done++;
       options.onResult?.(result);

@@ -173,6 +173,20 @@ export function suggestionWithEdits(
   kept: readonly SuggestionEdit[],
 ): Suggestion {
   if (kept.length === suggestion.edits.length) return suggestion;
+  return suggestionOnSource(source, suggestion, kept);
+}
+
+/**
+ * The suggestion of `edits` on `source`, whatever text the suggestion had: the text `applyTextEdits`
+ * makes of them (the source's own white space kept between them), and the edits aligned to it again
+ * as `suggestionWithEdits` aligns them. For edits made on a stand-in for the source of the same
+ * length (a transcript in lower case, a paragraph with its line breaks as spaces).
+ */
+export function suggestionOnSource(
+  source: string,
+  suggestion: Suggestion,
+  kept: readonly SuggestionEdit[],
+): Suggestion {
   const text = applyTextEdits(source, kept);
   const edits = wordEdits(source, text).flatMap((edit): SuggestionEdit[] => {
     const overlapping = kept.filter((old) => spansOverlap(old.sourceSpan, edit.sourceSpan));

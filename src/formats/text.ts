@@ -1,10 +1,12 @@
 /**
- * Plain text: one segment per non-empty line. The number of blank lines before each segment and at
- * the end is kept, so that a document exports with the paragraph breaks it came with.
+ * Plain text: one segment per non-empty line, or per paragraph in a file wrapped at a fixed width
+ * (wrapped-lines.ts), whose segment keeps its line breaks. The number of blank lines before each
+ * segment and at the end is kept, so that a document exports with the paragraph breaks it came with.
  */
-import type { NekoDocument, Segment } from '../document/types.js';
-import { inferDocumentTask } from '../document/task-inference.js';
+import type { NekoDocument, Segment, Task } from '../document/types.js';
+import { inferDocumentTask, scanNoise } from '../document/task-inference.js';
 import { assertHasSegments, extraOf, importedDocument, splitLines } from './common.js';
+import { continuesOnNextLine } from './wrapped-lines.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
 
 interface TextExtra {
@@ -26,18 +28,24 @@ export const textFormat: Format = {
 
   parse(content, { fileName }: ParseContext): NekoDocument {
     const lines = splitLines(content);
+    const continues = continuesOnNextLine(lines);
     const segments: Segment[] = [];
     const blankLinesBefore: Record<string, number> = {};
     let blanks = 0;
+    let paragraph: string[] = [];
     lines.forEach((line, index) => {
       if (!line.trim()) {
         blanks++;
         return;
       }
-      const id = `line-${index + 1}`;
-      segments.push({ id, source: line, text: line });
+      paragraph.push(line);
+      if (continues[index]) return;
+      const id = `line-${index + 2 - paragraph.length}`;
+      const source = paragraph.join('\n');
+      segments.push({ id, source, text: source });
       blankLinesBefore[id] = blanks;
       blanks = 0;
+      paragraph = [];
     });
     if (!segments.length) {
       throw new FormatError(fileName, 'no text: the file has only blank lines', {
@@ -51,7 +59,7 @@ export const textFormat: Format = {
     };
     return importedDocument(fileName, 'text', {
       kind: 'text',
-      task: inferDocumentTask(segments),
+      task: documentTask(lines, segments),
       segments,
       extra: { text: extra },
     });
@@ -72,3 +80,19 @@ export const textFormat: Format = {
     return lines.join(lineEnding) + lineEnding;
   },
 };
+
+/**
+ * The file's task. Wrapped paragraphs are read as paragraphs, sentences and not the pieces of them,
+ * unless a line shows a scan's noise: a page typed at a fixed width and scanned is wrapped so too,
+ * and of 474 such real tesseract train pages, 215 read as writing once joined, which corrected them
+ * worse than their lines as a scan's (CER 2.1% as lines, 3.0% as writing, 3.5% as scanned).
+ */
+function documentTask(lines: readonly string[], segments: readonly Segment[]): Task {
+  const paragraphs = segments.filter((segment) => segment.source.includes('\n'));
+  if (paragraphs.length === 0 || lines.some((line) => scanNoise(line) > 0)) {
+    return inferDocumentTask(lines.filter((line) => line.trim()).map((source) => ({ source })));
+  }
+  return inferDocumentTask(
+    segments.map((segment) => ({ source: segment.source.replace(/\n/gu, ' ') })),
+  );
+}

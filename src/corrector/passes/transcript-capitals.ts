@@ -6,6 +6,7 @@
  * words as written: a word the model left keeps its capitals, one it changed is written as the
  * model wrote it ("THREE" → "3", "SO" → "So").
  */
+import { suggestionOnSource } from '../../document/operations.js';
 import type { Suggestion, SuggestionEdit } from '../../document/types.js';
 
 /** Letters, all of them capitals. */
@@ -31,25 +32,12 @@ export function lowerCasedForModel(hypotheses: readonly string[]): readonly stri
  * and an edit left with no change is none.
  */
 export function onSourceInCapitals(source: string, suggestion: Suggestion): Suggestion {
-  const edits: SuggestionEdit[] = [];
-  let text = '';
-  let cursor = 0;
-  for (const edit of [...suggestion.edits].sort((a, b) => a.sourceSpan[0] - b.sourceSpan[0])) {
-    const [start, end] = edit.sourceSpan;
-    const before = source.slice(start, end);
+  const edits = suggestion.edits.flatMap((edit): SuggestionEdit[] => {
+    const before = source.slice(...edit.sourceSpan);
     const after = inCapitalsWhereOnlyLowerCased(before, edit.after);
-    text += source.slice(cursor, start);
-    cursor = end;
-    if (before === after) {
-      text += before;
-      continue;
-    }
-    const targetStart = text.length;
-    text += after;
-    edits.push({ ...edit, before, after, targetSpan: [targetStart, text.length] });
-  }
-  text += source.slice(cursor);
-  return { ...suggestion, text, edits };
+    return edit.kind !== 'insert' && before === after ? [] : [{ ...edit, before, after }];
+  });
+  return suggestionOnSource(source, suggestion, edits);
 }
 
 /** `after` with each of its words that is `before`'s word in lower case written as `before` has it. */

@@ -297,3 +297,27 @@ describe('uncountable plurals on writing', () => {
     },
   );
 });
+
+describe('a paragraph of several lines', () => {
+  let engine: CorrectorEngine;
+  beforeAll(async () => {
+    engine = await CorrectorEngine.load({ modelDirectory: defaultModelDirectory(), device: 'cpu' });
+  });
+  afterAll(async () => engine.dispose());
+
+  it(
+    'is corrected as one line of text and keeps its line breaks',
+    { timeout: 60_000 },
+    async () => {
+      // The rule for "near of" sees both words only when the line break between them is a space.
+      const paragraph =
+        'We stayed in a small hotel near\nof the beach. The teacher gave us\nmany advices.';
+      const [result] = await engine.correct([{ id: 'p', hypotheses: [paragraph], task: 'text' }]);
+      const { text, edits } = result!.suggestion;
+      expect(text).toBe(
+        'We stayed in a small hotel near\nthe beach. The teacher gave us\nmuch advice.',
+      );
+      for (const edit of edits) expect(paragraph.slice(...edit.sourceSpan)).toBe(edit.before);
+    },
+  );
+});

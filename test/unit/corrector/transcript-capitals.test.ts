@@ -51,4 +51,21 @@ describe('transcripts in capitals', () => {
       expect(result.text.slice(...edit.targetSpan)).toBe(edit.after);
     }
   });
+
+  it('spaces inserted and deleted words as the text around them is spaced', () => {
+    const source = 'WE MET MET ON MONDAY THEN LEFT';
+    const lower = source.toLowerCase();
+    const corrected = 'we met on monday and then left';
+    const result = onSourceInCapitals(
+      source,
+      suggestionFromCorrection({ id: 'i', source: lower, text: lower }, corrected, [
+        { start: 0, end: corrected.length, confidence: 0.95 },
+      ]),
+    );
+    expect(result.text).toBe('WE MET ON MONDAY and THEN LEFT');
+    for (const edit of result.edits) {
+      expect(source.slice(...edit.sourceSpan)).toBe(edit.before);
+      expect(result.text.slice(...edit.targetSpan)).toBe(edit.after);
+    }
+  });
 });
