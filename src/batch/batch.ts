@@ -8,6 +8,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Decoding, Device, DeviceRequest } from '../corrector/contract.js';
+import type { Task } from '../document/types.js';
 import { HostCorrectorClient } from '../corrector/host/client.js';
 import { decodeText } from '../formats/io.js';
 import { parseDocument } from '../formats/registry.js';
@@ -42,6 +43,8 @@ export interface BatchRequest {
   to?: FormatId;
   minConfidence: number;
   decoding: Decoding;
+  /** The task of every segment that names none; else read from the text. */
+  task?: Task;
   device: DeviceRequest;
   modelDirectory?: string;
   /** onnxruntime threads of the embedded engine. */
@@ -174,6 +177,7 @@ function jobFor(
     words: document.words,
     segments: document.segments,
     ...(request.to === undefined ? {} : { to: request.to }),
+    ...(request.task === undefined ? {} : { task: request.task }),
   };
   return { id: jobIdFor(job), job };
 }

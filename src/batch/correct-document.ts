@@ -3,7 +3,7 @@
  * correct`, the embedded batch and every `neko worker` take, so that their outputs cannot drift apart.
  */
 import { correctorInput, fallbackTasks } from '../document/operations.js';
-import type { NekoDocument, Suggestion } from '../document/types.js';
+import type { NekoDocument, Segment, Suggestion, Task } from '../document/types.js';
 import { serializeCorrected } from '../formats/corrected.js';
 import { formatById, formatForFileName } from '../formats/registry.js';
 import type { Format, FormatId } from '../formats/types.js';
@@ -14,6 +14,8 @@ export interface CorrectDocumentOptions {
   decoding: Decoding;
   device: DeviceRequest;
   minConfidence: number;
+  /** The task of every segment that names none (`--task`); else read from the text. */
+  task?: Task;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -42,7 +44,9 @@ export async function correctDocument(
   outputFormat: Format,
   options: CorrectDocumentOptions,
 ): Promise<CorrectedDocument> {
-  const taskOf = fallbackTasks(document);
+  const { task } = options;
+  const taskOf =
+    task === undefined ? fallbackTasks(document) : (segment: Segment) => segment.task ?? task;
   const results = await client.correctAll(
     {
       segments: document.segments.map((segment, index) =>

@@ -9,6 +9,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import type { Decoding, Device, DeviceRequest } from '../corrector/contract.js';
+import type { Task } from '../document/types.js';
 import type { HostCorrectorClient } from '../corrector/host/client.js';
 import { extensionOf } from '../formats/common.js';
 import { readDocumentFile, writeFileAtomic } from '../formats/io.js';
@@ -29,6 +30,8 @@ export interface DocumentJob {
   decoding: Decoding;
   minConfidence: number;
   to?: FormatId;
+  /** The task of every segment that names none (`--task`); else read from the text. */
+  task?: Task;
   /** Source words and segments, for the batch's words done, words/s and ETA. */
   words: number;
   segments: number;
@@ -72,6 +75,8 @@ export function jobIdFor(job: DocumentJob): string {
     job.to ?? null,
     job.output,
     job.inputSha256,
+    // Only when given, so that the ids of jobs queued without it stay as they were.
+    ...(job.task === undefined ? [] : [job.task]),
   ]);
   return `doc-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }
@@ -159,6 +164,7 @@ export async function runDocumentJob(
     // The client's own request: another one would make it load the model again.
     device: engine.request,
     minConfidence: job.minConfidence,
+    ...(job.task === undefined ? {} : { task: job.task }),
     ...(onProgress === undefined ? {} : { onProgress }),
   });
   await writeFileAtomic(job.output, content);

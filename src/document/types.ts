@@ -8,7 +8,8 @@
  */
 
 /** The recognition task a document (or a segment) comes from; the corrector's experts map to these. */
-export type Task = 'asr' | 'ocr' | 'text';
+export const TASKS = ['asr', 'ocr', 'text'] as const;
+export type Task = (typeof TASKS)[number];
 
 export type DocumentKind = 'transcript' | 'scan' | 'text';
 

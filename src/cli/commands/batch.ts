@@ -11,12 +11,14 @@ import {
 } from '../../batch/batch.js';
 import { QueueError } from '../../batch/redis.js';
 import { formats } from '../../formats/registry.js';
+import type { Task } from '../../document/types.js';
 import type { FormatId } from '../../formats/types.js';
 import type { CliCommand, CliIo } from '../context.js';
 import { UserError } from '../errors.js';
 import {
   addCorrectorOptions,
   addMinConfidenceOption,
+  addTaskOption,
   parseMinConfidence,
   type CorrectorCliOptions,
 } from './correct.js';
@@ -28,6 +30,7 @@ interface BatchCommandOptions extends CorrectorCliOptions {
   to?: FormatId;
   minConfidence: string;
   threads?: string;
+  task?: Task;
 }
 
 export const batchCommand: CliCommand = {
@@ -50,7 +53,7 @@ export const batchCommand: CliCommand = {
         ),
       )
       .option('--threads <n>', "onnxruntime's threads without --queue (default: every core)");
-    addMinConfidenceOption(addCorrectorOptions(batch)).action(
+    addTaskOption(addMinConfidenceOption(addCorrectorOptions(batch))).action(
       (inputs: string[], options: BatchCommandOptions) => runBatch(inputs, options, io),
     );
     batch
@@ -76,6 +79,7 @@ async function runBatch(inputs: string[], options: BatchCommandOptions, io: CliI
     decoding: options.decoding,
     device: options.device,
     ...(options.to === undefined ? {} : { to: options.to }),
+    ...(options.task === undefined ? {} : { task: options.task }),
     ...(options.model === undefined ? {} : { modelDirectory: options.model }),
     ...(options.threads === undefined
       ? {}

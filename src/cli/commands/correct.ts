@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { NekoDocument, Suggestion } from '../../document/types.js';
+import { TASKS, type NekoDocument, type Suggestion, type Task } from '../../document/types.js';
 import { decodeText, readDocumentFile, writeFileAtomic } from '../../formats/io.js';
 import { formats, parseDocument } from '../../formats/registry.js';
 import { correctDocument, outputFormatFor } from '../../batch/correct-document.js';
@@ -32,6 +32,16 @@ export function addCorrectorOptions(command: Command): Command {
     new Option('--decoding <decoding>', 'aggressive gives the greedy output in fewer passes')
       .choices(['aggressive', 'greedy'])
       .default('aggressive'),
+  );
+}
+
+/** --task: the task of segments that do not name one, when reading it from the text goes wrong. */
+export function addTaskOption(command: Command): Command {
+  return command.addOption(
+    new Option(
+      '--task <task>',
+      'correct segments that name no task as this one, instead of reading it from the text',
+    ).choices([...TASKS]),
   );
 }
 
@@ -130,6 +140,7 @@ interface CorrectCommandOptions extends CorrectorCliOptions {
   to?: FormatId;
   report?: string;
   minConfidence: string;
+  task?: Task;
 }
 
 export const correctCommand: CliCommand = {
@@ -155,7 +166,7 @@ export const correctCommand: CliCommand = {
         ),
       )
       .option('--report <file>', 'write the edits, confidences and routing records as JSON');
-    addMinConfidenceOption(addCorrectorOptions(command)).action(
+    addTaskOption(addMinConfidenceOption(addCorrectorOptions(command))).action(
       (input: string, options: CorrectCommandOptions) => correct(input, options, io),
     );
   },
@@ -179,6 +190,7 @@ async function correct(input: string, options: CorrectCommandOptions, io: CliIo)
       decoding: options.decoding,
       device: options.device,
       minConfidence,
+      ...(options.task === undefined ? {} : { task: options.task }),
       onProgress: (done, total) => bar.update(done, total),
     }));
   } finally {
@@ -221,6 +233,7 @@ function buildReport(
         id: segment.id,
         source: segment.source,
         text: suggestion?.text ?? segment.text,
+        task: suggestion?.task,
         confidence: suggestion?.confidence,
         edits: suggestion?.edits ?? [],
         routing: suggestion?.routing,

@@ -148,6 +148,7 @@ describe('batch pieces', () => {
       { decoding: 'greedy' },
       { minConfidence: 0.6 },
       { to: 'vtt' },
+      { task: 'text' },
       { output: '/data/other/talk.srt' },
     ];
     for (const change of changes) expect(jobIdFor({ ...job, ...change })).not.toBe(jobIdFor(job));

@@ -188,6 +188,39 @@ describe('neko correct', () => {
     expect(readdirSync(scratch)).not.toContain('never.hocr');
   });
 
+  it("corrects a file as the task --task names, and reports each segment's task", async () => {
+    // One sentence without its period reads as a scan's line; the user knows it is writing.
+    const input = join(scratch, 'note.txt');
+    writeFileSync(input, 'My sister have two cats\n');
+    const tasks = async (...extra: string[]): Promise<unknown[]> => {
+      const report = join(scratch, 'note-report.json');
+      const out = join(scratch, 'note-out.txt');
+      const run = await neko(
+        'correct',
+        input,
+        '-o',
+        out,
+        '--report',
+        report,
+        '--model',
+        tinyModel,
+        '-q',
+        ...extra,
+      );
+      expect(run.code).toBe(0);
+      const { segments } = JSON.parse(readFileSync(report, 'utf8')) as {
+        segments: { task: string }[];
+      };
+      return [segments.map((segment) => segment.task), readFileSync(out, 'utf8')];
+    };
+    expect(await tasks()).toEqual([['ocr'], 'My sister have two cats\n']);
+    // As writing, the grammar pass runs, whatever the (random) model does.
+    expect(await tasks('--task', 'text')).toEqual([['text'], 'My sister has two cats\n']);
+    const bad = await neko('correct', input, '-o', join(scratch, 'x.txt'), '--task', 'speech');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--task.*asr, ocr, text/u);
+  });
+
   it('fails in one line on bad input, naming the file and line', async () => {
     const bad = join(formatFixtures, 'bad-malformed.jsonl');
     const run = await neko('correct', bad, '-o', join(scratch, 'x.jsonl'), '--model', tinyModel);
