@@ -20,6 +20,7 @@ import {
   screenshot,
   segmentRow,
   startBrowserMode,
+  writeTempFile,
   type BrowserMode,
 } from './harness.js';
 
@@ -413,6 +414,49 @@ describe('review flow in Chromium with the shipped corrector', () => {
     await page.locator('[data-testid="routing-side"][value="decoder"]').check();
     await expect.poll(() => page.getByTestId('routing-side-empty').isVisible()).toBe(true);
     expect(await page.getByTestId('routing-token').count()).toBe(0);
+  });
+
+  it('corrects an essay wrapped at 72 characters by paragraph and exports it on its own lines', async () => {
+    const essay = [
+      'Last summer I go to Spain with my family. We stayed in a small hotel',
+      'near of the beach and every day we swim in the sea. The food was very',
+      'delicious but the weather was too much hot for my grandmother, so she',
+      'prefer to stay in the hotel and read books in the afternoon.',
+      '',
+      'I think it was the best holiday of my life and I want to go there again',
+      'next year with my friends from school.',
+      '',
+    ].join('\n');
+    const file = await writeTempFile('essay.txt', essay);
+    const parsed = await parseFile(file);
+    expect(parsed.segments.map((segment) => segment.source.split('\n').length)).toEqual([4, 2]);
+    expect(parsed.task).toBe('text');
+    // The corrected scan before it is unsaved work: the app asks before replacing it.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await openFiles(page, [file], parsed);
+    expect(await currentText(page, 'line-1')).toBe(parsed.segments[0]!.source);
+
+    app.correctorEvents.length = 0;
+    await page.getByTestId('correct-button').click();
+    await expect
+      .poll(() => app.correctorEvents.some((event) => event.type === 'done'), { timeout: 60_000 })
+      .toBe(true);
+    const results = app.correctorEvents.flatMap((event) =>
+      event.type === 'result' ? [event] : [],
+    );
+    expect(results.map((event) => event.suggestion.task)).toEqual(['text', 'text']);
+    // "near of" across the line break: one word deleted, the break kept.
+    const first = results.find((event) => event.segmentId === 'line-1')!.suggestion;
+    expect(first.edits.some((edit) => edit.kind === 'delete' && edit.before === 'of')).toBe(true);
+    expect(first.text.split('\n')).toHaveLength(4);
+    await screenshot(page, 'essay-corrected.png');
+
+    await page.getByTestId('accept-above-button').click();
+    const exported = await exportAs(page, 'text');
+    const lines = exported.text.split('\n');
+    expect(lines).toHaveLength(essay.split('\n').length);
+    expect(lines[1]).toMatch(/^near the beach /u);
+    expect(lines[4]).toBe('');
   });
 
   it('ran without script errors or Content-Security-Policy refusals', () => {
