@@ -36,6 +36,7 @@ import {
   usesModelEdits,
 } from './passes/ocr-refine.js';
 import { withLearnerGrammar } from './passes/learner-grammar.js';
+import { withTypingSlipsMended } from './passes/careless-typing.js';
 import { withoutGluedMarks, withoutStrayMarks } from './passes/stray-marks.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
@@ -426,7 +427,7 @@ export class CorrectorEngine {
       if (tasks[index] !== 'text') continue;
       if (signal?.aborted) throw new CorrectionCancelled();
       const source = input.hypotheses[0] ?? '';
-      const ruled = withLearnerGrammar(source);
+      const ruled = withLearnerGrammar(withTypingSlipsMended(source));
       // Again after Harper: its spelling fixes let rules see their words ("My freind Ahmed study").
       const correction = checker ? withLearnerGrammar(await checker.correct(ruled)) : ruled;
       if (correction !== source) checked.set(index, correction);

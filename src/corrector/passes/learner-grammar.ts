@@ -419,7 +419,12 @@ const ALL_RULES: readonly LearnerRule[] = [
 
 /** `text` with the rules above applied, in order. */
 export function withLearnerGrammar(text: string): string {
-  return ALL_RULES.reduce(
+  return withRules(ALL_RULES, text);
+}
+
+/** `text` with each rule applied in turn, each to every place it matches. */
+export function withRules(rules: readonly LearnerRule[], text: string): string {
+  return rules.reduce(
     (current, { pattern, replace }) =>
       current.replace(pattern, (match: string, ...groups: unknown[]) => {
         // The captures end where the match's offset, a number, begins; counting them from the

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { withTypingSlipsMended } from '../../../src/corrector/passes/careless-typing.js';
+
+describe('slips of fast typing', () => {
+  it.each([
+    [
+      'I went home early.Then I slept for ten hours.',
+      'I went home early. Then I slept for ten hours.',
+    ],
+    ['It was great!Thanks for everything.', 'It was great! Thanks for everything.'],
+    ['We bought apples,oranges and bread.', 'We bought apples, oranges and bread.'],
+    [
+      'She said she would come tomorrow ,but she did not.',
+      'She said she would come tomorrow, but she did not.',
+    ],
+    [
+      'Hello , my name is Ana and I am from Brazil .',
+      'Hello, my name is Ana and I am from Brazil.',
+    ],
+    ['Is it ready ?', 'Is it ready?'],
+    ['Can u send me the report?', 'Can you send me the report?'],
+    ['thank u, see you soon', 'thank you, see you soon'],
+    ['I will call u.', 'I will call you.'],
+    ['pls send it today, thx', 'please send it today, thanks'],
+  ])('%s → %s', (typed, mended) => {
+    expect(withTypingSlipsMended(typed)).toBe(mended);
+  });
+
+  it.each([
+    'The U.S. economy grew, e.g.The figures show it.',
+    'Visit www.example.Com or write to info@mail.Com today.',
+    'Open file.name and call console.Log(x) first.',
+    'It costs 1,000 dollars or 3.5 euros a day.',
+    'Choose a package (rpm,deb,tgz) for your system.',
+    'B u y now, how r u 2day?',
+    'The coordinates u, V and W are given.',
+    'Wait ... and then?',
+    'They called it African?American history.',
+    'J.K. Rowling met Ph.D students.',
+  ])('leaves %s', (text) => {
+    expect(withTypingSlipsMended(text)).toBe(text);
+  });
+});
