@@ -1,14 +1,15 @@
 /**
  * Slips of fast typing that no learner's grammar explains and Harper leaves: no space after a
  * sentence's end or a comma ("home early.Then I slept", "apples,oranges and bread"), a space before
- * a sentence's end ("from Brazil ."), and the chat spellings of "you" and "please". They run once,
- * on the text as typed, before the learner rules, which read sentences and words by their spaces
- * (not after Harper, which capitalises a file name's extension as a sentence's start: "config.Mak").
- * Each pattern keeps away from what such marks also join: addresses, file names and code
- * ("www.site.Com", "notes.txt", "console.Log("), initials and abbreviations ("e.g.The",
- * "U.S.Army"), numbers ("1,000", "3.5"), and lists written without spaces ("(rpm,deb,tgz)"). Of the
- * 181,050 correct corpus segments they change 146, nearly all such slips of the corpus's own (a
- * speech's "protected by peace.We will pass", an e-mail's "WebEx Communications,Inc."); two are
+ * a sentence's end ("from Brazil ."), the chat spellings of "you" and "please", and apostrophes
+ * Harper does not restore ("Whats your name", "Lets go"). They run once, on the text as typed,
+ * before the learner rules, which read sentences and words by their spaces (not after Harper, which
+ * capitalises a file name's extension as a sentence's start: "config.Mak"). Each pattern keeps
+ * away from what such marks also join: addresses, file names and code ("www.site.Com",
+ * "notes.txt", "console.Log("), initials and abbreviations ("e.g.The", "U.S.Army"), numbers
+ * ("1,000", "3.5"), and lists written without spaces ("(rpm,deb,tgz)"). Of the 181,050 correct
+ * corpus segments they change 148, nearly all such slips of the corpus's own (a speech's
+ * "protected by peace.We will pass", an e-mail's "WebEx Communications,Inc.", "Lets get"); two are
  * wrong ("Xin.Lan Internet", a name; "empty 'thx'", a word quoted).
  */
 import { withRules } from './learner-grammar.js';
@@ -43,6 +44,17 @@ const TYPING_RULES: readonly LearnerRule[] = [
     // "Can u send me" → "Can you send me", "thank u." → "thank you."; not "U.S.", "B u y", "how r u"
     pattern: /(?<=(?:^|[.!?]\s+|\p{L}{2,}[,;]?\s+))u(?=,?\s+\p{L}{2,}\b|[.!?]?$|[.!?]\s)/gu,
     replace: () => 'you',
+  },
+  {
+    // "Whats your name?", "wheres the station" → "What's", "where's": no such words without it
+    pattern: /\b(what|where|who)s\b/giu,
+    replace: ([word]) => `${word!}'s`,
+  },
+  {
+    // "Lets go to the park" → "Let's go"; not "She lets us go", where "lets" is a verb
+    pattern:
+      /(?<=(?:^|[.!?]\s+))(L|l)ets(?=\s+(?:go|see|meet|start|try|talk|get|make|have|do|take|keep|play|eat|hope|wait|call|think|begin|work|find|look|ask|stay|move|watch|celebrate)\b)/gu,
+    replace: ([letter]) => `${letter!}et's`,
   },
   {
     // "pls send it", "plz", "thx for your help" → "please", "thanks"

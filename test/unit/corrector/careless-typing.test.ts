@@ -22,6 +22,7 @@ describe('slips of fast typing', () => {
     ['thank u, see you soon', 'thank you, see you soon'],
     ['I will call u.', 'I will call you.'],
     ['pls send it today, thx', 'please send it today, thanks'],
+    ['Whats your name? Lets go to the park.', "What's your name? Let's go to the park."],
   ])('%s → %s', (typed, mended) => {
     expect(withTypingSlipsMended(typed)).toBe(mended);
   });
@@ -37,6 +38,7 @@ describe('slips of fast typing', () => {
     'Wait ... and then?',
     'They called it African?American history.',
     'J.K. Rowling met Ph.D students.',
+    'She lets us go early. Lets is a verb.',
   ])('leaves %s', (text) => {
     expect(withTypingSlipsMended(text)).toBe(text);
   });
