@@ -4,17 +4,20 @@
  * sentence ends. Read line by line, such a file is pieces of sentences ("We stayed in a small hotel
  * near" / "of the beach"), which no corrector can mend, and which read as a scan's lines. A scan's
  * lines wrap where the printed line was full in its font, not at a number of characters, and short
- * lines that end no sentence are common in them: of the 142 OOD dev and test pages, two read as
- * wrapped here, and both show a scan's noise, which keeps them scans (text.ts).
+ * lines that end no sentence are common in them: of the 142 OOD dev and test pages, one reads as
+ * wrapped here, and it shows a scan's noise, which keeps it a scan (text.ts).
  */
 
-/** The widest line a wrapped file may be narrower than: lines shorter than this are not prose. */
-const MIN_WIDTH = 40;
+/**
+ * The narrowest width a file is wrapped at: typed text is filled to 60–80 characters, while lines
+ * of 30–45 are a column of print (a two-column page read by an OCR engine).
+ */
+const MIN_WIDTH = 50;
 /**
  * How many characters short of the width a full line may end: an optimal-fit wrapper (`fmt`)
  * balances a paragraph's lines and leaves some a little shorter than a greedy one would. Of 58
  * essays filled by `fmt -w 72`, 24 read as wrapped without it and 45 with 2; 4 characters would find
- * 55, but also 10 of the 142 OOD pages (3 without scan noise).
+ * 55, but also 10 of the 142 OOD pages (3 without scan noise) at a width of 40.
  */
 const TOLERANCE = 2;
 /** Breaks where the line was full, at least this many and this share of all breaks between lines. */

@@ -107,9 +107,15 @@ describe('neko correct', () => {
       );
       const written = serializeCorrected(original, format, corrected);
       const reread = parseDocument(written, `again${format.extensions[0]}`, format.id).document;
-      expect(reread.segments.map((s) => s.text.replace(/\s+/g, ' '))).toEqual(
-        corrected.map((s) => s.text.replace(/\s+/g, ' ')),
-      );
+      const texts = (segments: readonly { text: string }[]) =>
+        segments.map((s) => s.text.replace(/\s+/g, ' '));
+      if (format.id === 'text') {
+        // Plain text has no structure to keep, and its segments are read from the lines' shape
+        // (one per line, or per paragraph where wrapped at a width), which edits may change.
+        expect(texts(reread.segments).join(' ')).toBe(texts(corrected).join(' '));
+        return;
+      }
+      expect(texts(reread.segments)).toEqual(texts(corrected));
       expect(structure(reread)).toEqual(structure(original));
     });
   }
