@@ -76,7 +76,8 @@ const SEGMENTS_READ = 400;
 
 /** The task of one segment, from its hypotheses (best first). */
 export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
-  const best = (hypotheses[0] ?? '').slice(0, CHARACTERS_READ).trim();
+  // A segment of several lines (a two-line cue, a wrapped paragraph) reads as one line.
+  const best = asOneLine((hypotheses[0] ?? '').slice(0, CHARACTERS_READ)).trim();
   if (hypotheses.filter((hypothesis) => hypothesis.trim() !== '').length > 1)
     return { task: 'asr', evidence: 'alternatives' };
   const words = best.split(/\s+/).filter(Boolean);
@@ -138,7 +139,7 @@ export function inferLineTasks(lines: readonly (readonly string[])[]): Task[] {
 /** Each line's own evidence, then what the file's lines together say of typing and sentences. */
 function inferEachLine(lines: readonly (readonly string[])[]): readonly InferredTask[] {
   return withFilesOfSentences(
-    lines.map((hypotheses) => hypotheses[0] ?? ''),
+    lines.map((hypotheses) => asOneLine(hypotheses[0] ?? '')),
     withTypedSpokenForm(lines.map((hypotheses) => inferSegmentTask(hypotheses))),
   );
 }
@@ -216,4 +217,8 @@ export function inferDocumentTask(segments: readonly Pick<Segment, 'source' | 'n
   }
   if (counts.asr >= counts.ocr && counts.asr >= counts.text && counts.asr > 0) return 'asr';
   return counts.text > 1.5 * counts.ocr ? 'text' : counts.ocr > 0 ? 'ocr' : 'text';
+}
+
+function asOneLine(text: string): string {
+  return text.replace(/[\r\n]+/gu, ' ');
 }

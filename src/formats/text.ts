@@ -98,7 +98,5 @@ function documentTask(lines: readonly string[], segments: readonly Segment[]): T
   if (paragraphs.length === 0 || read.some((line) => scanNoise(line) > 0)) {
     return inferDocumentTask(read.filter((line) => line.trim()).map((source) => ({ source })));
   }
-  return inferDocumentTask(
-    segments.map((segment) => ({ source: segment.source.replace(/\n/gu, ' ') })),
-  );
+  return inferDocumentTask(segments);
 }

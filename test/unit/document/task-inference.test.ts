@@ -37,6 +37,18 @@ describe('inferSegmentTask', () => {
     expect(inferSegmentTask(['CUSTOMER RELATIONS DEPARTMENT']).task).not.toBe('asr');
   });
 
+  it('reads a segment of several lines as one line', () => {
+    // A subtitle cue of two lines, a sentence wrapped in two.
+    expect(inferSegmentTask(["morning everyone let's keep\nthis quick because priya"])).toEqual({
+      task: 'asr',
+      evidence: 'spoken form',
+    });
+    expect(inferSegmentTask(['My sister has two cats and she likes\nthem very much.'])).toEqual({
+      task: 'text',
+      evidence: 'sentence',
+    });
+  });
+
   it('takes a lower-case line with a contraction typed without its apostrophe for writing', () => {
     expect(inferSegmentTask(['she dont know what to do with her car'])).toEqual({
       task: 'text',
