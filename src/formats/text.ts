@@ -88,9 +88,9 @@ const CHARACTERS_READ = 2000;
 /**
  * The file's task. Wrapped paragraphs are read as paragraphs, sentences and not the pieces of them,
  * unless a line shows a scan's noise: a page typed at a fixed width and scanned is wrapped so too. Of
- * 5,180 real tesseract train pages, rendered from text wrapped by characters, 616 read as wrapped,
- * and 215 of those still read as writing, which corrects them less well than the scan passes did
- * (CER 3.7% as scanned, 2.2% before, 3.1% now): `--task ocr` or the editor's menu says what they are.
+ * 5,180 real tesseract train pages, rendered from text wrapped by characters, 679 read as wrapped,
+ * and 238 of those still read as writing, which corrects them less well than the scan passes did
+ * (CER 4.1% as scanned, 2.5% before, 3.4% now): `--task ocr` or the editor's menu says what they are.
  */
 function documentTask(lines: readonly string[], segments: readonly Segment[]): Task {
   const paragraphs = segments.filter((segment) => segment.source.includes('\n'));

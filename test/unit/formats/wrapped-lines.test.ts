@@ -40,6 +40,17 @@ describe('lines wrapped at a fixed width', () => {
     expect(continuesOnNextLine(lines).filter(Boolean)).toHaveLength(lines.length - 2);
   });
 
+  it('reads a wrapped file again after edits lengthened a few of its lines', () => {
+    const paragraph = wrap(`${PARAGRAPH} ${PARAGRAPH}`, 60);
+    const lines = [...paragraph, '', ...paragraph, '', ...paragraph];
+    const edited = lines.map((line, index) =>
+      index === 1 || index === 12 ? `${line} and so on, and on` : line,
+    );
+    expect(edited.filter((line) => line.length > 60)).toHaveLength(2);
+    const continues = continuesOnNextLine(edited);
+    expect(continues.filter(Boolean)).toHaveLength(lines.length - 5);
+  });
+
   it('leaves lists, quotes and narrow or unwrapped files alone', () => {
     const lines = wrap(PARAGRAPH, 60);
     const withList = [...lines.slice(0, 2), '- a list item that is long enough to fill', ...lines];
