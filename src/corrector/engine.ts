@@ -29,6 +29,7 @@ import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
 import { withLettersBeyondAsciiKept } from './passes/unwritten-letters.js';
 import { lowerCasedForModel, onSourceInCapitals } from './passes/transcript-capitals.js';
 import { onSourceWithLineBreaks, withLineBreaksAsSpaces } from './passes/line-breaks.js';
+import { inWritersApostrophe, writersApostrophe } from './passes/apostrophes.js';
 import {
   refineOcrSuggestion,
   ScanLineReadings,
@@ -260,6 +261,7 @@ export class CorrectorEngine {
   ): Promise<SegmentResult[]> {
     // A segment of several lines is corrected as one line (passes/line-breaks.ts).
     const segments = given.map(withLineBreaksAsSpaces);
+    const apostrophe = writersApostrophe(given.map((input) => input.hypotheses[0] ?? ''));
     const tasks = segments.map((input) => input.task ?? inferSegmentTask(input.hypotheses).task);
     const checked = await this.checkGrammar(segments, tasks, options.signal);
     const plans = segments.map((input, index) =>
@@ -290,6 +292,7 @@ export class CorrectorEngine {
       plan.results[piece] = pieceResult;
       if (--plan.remaining > 0) return;
       const result = this.assemble(plan, withRouting, lexicon, documentCounts, scanLines);
+      result.suggestion = inWritersApostrophe(plan.source, result.suggestion, apostrophe);
       const written = given[plan.index]!.hypotheses[0];
       if (written !== undefined && written !== plan.source) {
         result.suggestion = onSourceWithLineBreaks(written, result.suggestion);
