@@ -19,6 +19,7 @@ what a transcript wants. src/corrector/passes/asr-guard.ts is the twin.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .data.metrics import align, normalize
@@ -135,13 +136,18 @@ def is_unsure_punctuation_change(before: list[str], after: list[str], confidence
     )
 
 
-def loses_letters_beyond_ascii(before: str, after: str) -> bool:
-    """Fewer of some letter outside ASCII after than before: the model seldom writes one, and
-    dropped "Kraków" to "Krak" (unwritten-letters.ts is the twin)."""
+def beyond_ascii(text: str) -> Counter:
+    """The letters, marks and signs outside ASCII in the text, counted."""
+    return Counter(ch for ch in text if ord(ch) >= 128 and unicodedata.category(ch)[0] in "LPS")
+
+
+def loses_characters_beyond_ascii(before: str, after: str) -> bool:
+    """Fewer of some letter, mark or sign outside ASCII after than before: the model seldom writes
+    one, and dropped "Kraków" to "Krak", “The to "The (unwritten-letters.ts is the twin)."""
     if all(ord(ch) < 128 for ch in before):
         return False
-    kept = Counter(ch for ch in after if ch.isalpha() and ord(ch) >= 128)
-    return any(kept[ch] < n for ch, n in Counter(ch for ch in before if ch.isalpha() and ord(ch) >= 128).items())
+    kept = beyond_ascii(after)
+    return any(kept[ch] < n for ch, n in beyond_ascii(before).items())
 
 
 def confident_correction(
@@ -183,7 +189,7 @@ def confident_correction(
         replacement = [output_words[k][0] for k in group_output]
         group_confidence = confidence(start, end if group_output else end + 1)
         keep = group_confidence >= min_confidence
-        if loses_letters_beyond_ascii(" ".join(group_source), " ".join(replacement)):
+        if loses_characters_beyond_ascii(" ".join(group_source), " ".join(replacement)):
             keep = False
         if ocr_line and appends_sentence_end(source, group_source, replacement, at_end):
             keep = False

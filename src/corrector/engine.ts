@@ -26,7 +26,7 @@ import { loadWordTrigramModel, type WordTrigramModel } from './passes/word-trigr
 import { withAsrGuard } from './passes/asr-guard.js';
 import { respectingConfidentWords } from './passes/confident-words.js';
 import { GrammarChecker, withCheckerEdits } from './passes/grammar-checker.js';
-import { withLettersBeyondAsciiKept } from './passes/unwritten-letters.js';
+import { withCharactersBeyondAsciiKept } from './passes/unwritten-letters.js';
 import { lowerCasedForModel, onSourceInCapitals } from './passes/transcript-capitals.js';
 import { onSourceWithLineBreaks, withLineBreaksAsSpaces } from './passes/line-breaks.js';
 import { inWritersApostrophe, writersApostrophe } from './passes/apostrophes.js';
@@ -557,7 +557,7 @@ export class CorrectorEngine {
         ? suggestionFromCorrection(sourceSegment, text, confidences)
         : withCheckerEdits(plan.source, plan.modelSource, text, confidences);
     if (confidences.length === 0) suggestion.confidence = 0;
-    suggestion = withLettersBeyondAsciiKept(passSource, suggestion);
+    suggestion = withCharactersBeyondAsciiKept(passSource, suggestion);
     if (withRouting) {
       suggestion.routing = this.routingFor(plan, outputOffsets);
       if (plan.modelSource !== plan.source) suggestion.routing.encoderText = plan.modelSource;

@@ -8,7 +8,7 @@ from training.gating import (
     confident_correction,
     is_unsure_deletion,
     is_unsure_punctuation_change,
-    loses_letters_beyond_ascii,
+    loses_characters_beyond_ascii,
     rewrites_words,
 )
 
@@ -73,9 +73,9 @@ class GatingTest(unittest.TestCase):
         self.assertEqual(confident_correction("Sales Manager", "Sales Manager.", spans, probabilities, 0.0, True), "Sales Manager")
 
     def test_an_edit_that_loses_a_letter_beyond_ascii_is_left_out(self):
-        for before, after, loses in CASES["letters_beyond_ascii_lost"]:
+        for before, after, loses in CASES["characters_beyond_ascii_lost"]:
             with self.subTest(before=before, after=after):
-                self.assertEqual(loses_letters_beyond_ascii(before, after), loses)
+                self.assertEqual(loses_characters_beyond_ascii(before, after), loses)
         # Ungated writing keeps the model's output, except such an edit.
         spans, probabilities = word_tokens("I will miss Krak very much.", {})
         self.assertEqual(

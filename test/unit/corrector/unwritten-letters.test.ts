@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { suggestionFromCorrection } from '../../../src/document/operations.js';
 import type { SuggestionEdit } from '../../../src/document/types.js';
 import {
-  losesLettersBeyondAscii,
-  withLettersBeyondAsciiKept,
+  losesCharactersBeyondAscii,
+  withCharactersBeyondAsciiKept,
 } from '../../../src/corrector/passes/unwritten-letters.js';
 
 /** Shared with training/tests/test_gating.py. */
 const CASES = JSON.parse(
   readFileSync(new URL('../../fixtures/gating/cases.json', import.meta.url), 'utf8'),
-) as { letters_beyond_ascii_lost: [string, string, boolean][] };
+) as { characters_beyond_ascii_lost: [string, string, boolean][] };
 
 describe("the model's edits that lose a letter beyond ASCII", () => {
-  it.each(CASES.letters_beyond_ascii_lost)('%s → %s loses one: %s', (before, after, loses) => {
-    expect(losesLettersBeyondAscii(before, after)).toBe(loses);
+  it.each(CASES.characters_beyond_ascii_lost)('%s → %s loses one: %s', (before, after, loses) => {
+    expect(losesCharactersBeyondAscii(before, after)).toBe(loses);
   });
 
   it("drops such an edit of the model's own and keeps its others and the passes' edits", () => {
@@ -27,7 +27,7 @@ describe("the model's edits that lose a letter beyond ASCII", () => {
         edit.before === 'mutch' ? { ...edit, pass: 'grammar-checker' } : edit,
       ),
     };
-    const kept = withLettersBeyondAsciiKept(source, marked);
+    const kept = withCharactersBeyondAsciiKept(source, marked);
     expect(kept.text).toBe('But I will miss Kraków and Zürich very much.');
     expect(kept.edits.map((edit) => [edit.before, edit.after, edit.pass])).toEqual([
       ['mutch', 'much.', 'grammar-checker'],
