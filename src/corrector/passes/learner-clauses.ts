@@ -358,19 +358,19 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // "She can swimming" → "can swim"; "I can't to sleep" → "can't sleep"; "I'd like book a room" →
-    // "I'd like to book"; "I need know" → "need to know"; "I look forward hearing" → "forward to
-    // hearing"; "a lot of time ago" → "a long time ago"
+    // "She can swimming" → "can swim"; "I can't to sleep" → "can't sleep" (any verb: "He can’t to
+    // swim"); "I'd like book a room" → "I'd like to book"; "I need know" → "need to know"; "I look
+    // forward hearing" → "forward to hearing"; "a lot of time ago" → "a long time ago"
     pattern: new RegExp(
-      `(?<=(?<!\\b(?:than|as)\\s+)\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)((?:can|could|must|should|might|may)(?:n['’]t|not)?\\s+)(\\p{Ll}+ing)\\b|\\b((?:can['’]t|cannot|can\\s+not|couldn['’]t|mustn['’]t|shouldn['’]t)\\s+)to\\s+(?=${alternation(['sleep', 'go', 'come', 'understand', 'find', 'see', 'hear', 'do', 'believe', 'wait', 'say', 'stop', 'help', 'speak', 'remember', 'explain', 'imagine', 'live', 'work', 'eat'])}\\b)|\\b((?:['’]d|would|I|we|you|they)\\s+(?:like|need|want)\\s+)(?=(?:${WANTED_VERBS})\\b(?!['’]))|\\b((?:look|looks|looking|looked)\\s+forward)\\s+(?=(?:hearing|meeting|seeing|working|receiving|visiting|talking)\\b)|\\b(a)\\s+lot\\s+of\\s+time\\s+ago\\b`,
+      `(?<=(?<!\\b(?:than|as)\\s+)\\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)((?:can|could|must|should|might|may)(?:n['’]t|not)?\\s+)(\\p{Ll}+ing)\\b|\\b((?:can['’]t|cannot|can\\s+not|couldn['’]t|mustn['’]t|shouldn['’]t)\\s+)to\\s+(?=(\\p{Ll}+)\\b)|\\b((?:['’]d|would|I|we|you|they)\\s+(?:like|need|want)\\s+)(?=(?:${WANTED_VERBS})\\b(?!['’]))|\\b((?:look|looks|looking|looked)\\s+forward)\\s+(?=(?:hearing|meeting|seeing|working|receiving|visiting|talking)\\b)|\\b(a)\\s+lot\\s+of\\s+time\\s+ago\\b`,
       'gu',
     ),
-    replace: ([modal, gerund, cannot, like, forward, a]) => {
+    replace: ([modal, gerund, cannot, next, like, forward, a]) => {
       if (modal) {
         const base = baseOfGerund(gerund!);
         return base ? `${modal}${base}` : undefined;
       }
-      if (cannot) return cannot;
+      if (cannot) return isVerbBase(next!) ? cannot : undefined;
       if (like) return `${like}to `;
       if (forward) return `${forward} to `;
       return `${a!} long time ago`;

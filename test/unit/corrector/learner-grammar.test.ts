@@ -1012,6 +1012,7 @@ describe('withLearnerGrammar: questions, perfects and clauses', () => {
     ['Do you can help me?', 'Can you help me?'],
     ['She can swimming very well.', 'She can swim very well.'],
     ["I can't to sleep at night.", "I can't sleep at night."],
+    ['He can’t to swim very well.', 'He can’t swim very well.'],
     [
       "I'd like book a room and I need know the price.",
       "I'd like to book a room and I need to know the price.",
