@@ -180,7 +180,8 @@ export function suggestionWithEdits(
  * The suggestion of `edits` on `source`, whatever text the suggestion had: the text `applyTextEdits`
  * makes of them (the source's own white space kept between them), and the edits aligned to it again
  * as `suggestionWithEdits` aligns them. For edits made on a stand-in for the source of the same
- * length (a transcript in lower case, a paragraph with its line breaks as spaces).
+ * length (a transcript in lower case, a paragraph with its line breaks as spaces), and for edits a
+ * pass wrote again (in the writer's apostrophe).
  */
 export function suggestionOnSource(
   source: string,
