@@ -1,16 +1,16 @@
 /**
  * Slips of fast typing that no learner's grammar explains and Harper leaves: no space after a
  * sentence's end or a comma ("home early.Then I slept", "apples,oranges and bread"), a space before
- * a sentence's end ("from Brazil ."), the chat spellings of "you" and "please", and apostrophes
- * Harper does not restore ("Whats your name", "Lets go"). They run once, on the text as typed,
- * before the learner rules, which read sentences and words by their spaces (not after Harper, which
- * capitalises a file name's extension as a sentence's start: "config.Mak"). Each pattern keeps
- * away from what such marks also join: addresses, file names and code ("www.site.Com",
- * "notes.txt", "console.Log("), initials and abbreviations ("e.g.The", "U.S.Army"), numbers
- * ("1,000", "3.5"), and lists written without spaces ("(rpm,deb,tgz)"). Of the 181,050 correct
- * corpus segments they change 148, nearly all such slips of the corpus's own (a speech's
- * "protected by peace.We will pass", an e-mail's "WebEx Communications,Inc.", "Lets get"); two are
- * wrong ("Xin.Lan Internet", a name; "empty 'thx'", a word quoted).
+ * a sentence's end ("from Brazil ."), the chat spellings of "you" and "please", apostrophes Harper
+ * does not restore ("Whats your name", "Lets go"), and "we where waiting". They run once, on the text
+ * as typed, before the learner rules, which read sentences and words by their spaces (not after
+ * Harper, which capitalises a file name's extension as a sentence's start: "config.Mak"). Each
+ * pattern keeps away from what such marks also join: addresses, file names and code
+ * ("www.site.Com", "notes.txt", "console.Log("), initials and abbreviations ("e.g.The",
+ * "U.S.Army"), numbers ("1,000", "3.5"), and lists written without spaces ("(rpm,deb,tgz)"). Of the
+ * 181,050 correct corpus segments they change 148, nearly all such slips of the corpus's own (a
+ * speech's "protected by peace.We will pass", an e-mail's "WebEx Communications,Inc.", "Lets get");
+ * two are wrong ("Xin.Lan Internet", a name; "empty 'thx'", a word quoted).
  */
 import { withRules } from './learner-grammar.js';
 import type { LearnerRule } from './learner-order-tense.js';
@@ -55,6 +55,13 @@ const TYPING_RULES: readonly LearnerRule[] = [
     pattern:
       /(?<=(?:^|[.!?]\s+))(L|l)ets(?=\s+(?:go|see|meet|start|try|talk|get|make|have|do|take|keep|play|eat|hope|wait|call|think|begin|work|find|look|ask|stay|move|watch|celebrate)\b)/gu,
     replace: ([letter]) => `${letter!}et's`,
+  },
+  {
+    // "We where waiting" → "We were waiting"; not "I'll show you where it is", so only "we" and
+    // "they" as a clause's subject, before an -ing form
+    pattern:
+      /(?<=(?:^|[.!?,;]\s+|\b(?:and|but|because|when|while|if|so|as|that)\s+))([Ww]e|[Tt]hey)(\s+)where(?=\s+\p{Ll}+ing\b)/gu,
+    replace: ([subject, space]) => `${subject!}${space!}were`,
   },
   {
     // "pls send it", "plz", "thx for your help" → "please", "thanks"

@@ -23,6 +23,10 @@ describe('slips of fast typing', () => {
     ['I will call u.', 'I will call you.'],
     ['pls send it today, thx', 'please send it today, thanks'],
     ['Whats your name? Lets go to the park.', "What's your name? Let's go to the park."],
+    [
+      'We where waiting, and they where getting cold.',
+      'We were waiting, and they were getting cold.',
+    ],
   ])('%s → %s', (typed, mended) => {
     expect(withTypingSlipsMended(typed)).toBe(mended);
   });
@@ -39,6 +43,7 @@ describe('slips of fast typing', () => {
     'They called it African?American history.',
     'J.K. Rowling met Ph.D students.',
     'She lets us go early. Lets is a verb.',
+    "I'll show you where parking is. Places we visited where amazing.",
   ])('leaves %s', (text) => {
     expect(withTypingSlipsMended(text)).toBe(text);
   });
