@@ -2,15 +2,16 @@
  * Slips of fast typing that no learner's grammar explains and Harper leaves: no space after a
  * sentence's end or a comma ("home early.Then I slept", "apples,oranges and bread"), a space before
  * a sentence's end ("from Brazil ."), the chat spellings of "you" and "please", apostrophes Harper
- * does not restore ("Whats your name", "Lets go"), and "we where waiting". They run once, on the text
- * as typed, before the learner rules, which read sentences and words by their spaces (not after
- * Harper, which capitalises a file name's extension as a sentence's start: "config.Mak"). Each
- * pattern keeps away from what such marks also join: addresses, file names and code
- * ("www.site.Com", "notes.txt", "console.Log("), initials and abbreviations ("e.g.The",
- * "U.S.Army"), numbers ("1,000", "3.5"), and lists written without spaces ("(rpm,deb,tgz)"). Of the
- * 181,050 correct corpus segments they change 148, nearly all such slips of the corpus's own (a
- * speech's "protected by peace.We will pass", an e-mail's "WebEx Communications,Inc.", "Lets get");
- * two are wrong ("Xin.Lan Internet", a name; "empty 'thx'", a word quoted).
+ * does not restore ("Whats your name", "Lets go"), "we where waiting", and initialisms typed in
+ * lower case ("the usa", "watch tv"). They run once, on the text as typed, before the learner rules,
+ * which read sentences and words by their spaces (not after Harper, which capitalises a file name's
+ * extension as a sentence's start: "config.Mak"). Each pattern keeps away from what such marks also
+ * join: addresses, file names and code ("www.site.Com", "notes.txt", "console.Log("), initials and
+ * abbreviations ("e.g.The", "U.S.Army"), numbers ("1,000", "3.5"), and lists written without
+ * spaces ("(rpm,deb,tgz)"). Of the 181,050 correct corpus segments they change 154, nearly all such
+ * slips of the corpus's own (a speech's "protected by peace.We will pass", an e-mail's "WebEx
+ * Communications,Inc.", "Lets get", "a 2 dvd set"); three are wrong ("Xin.Lan Internet", a name;
+ * "empty 'thx'", a word quoted; "(tv)twm", a program's name).
  */
 import { withRules } from './learner-grammar.js';
 import type { LearnerRule } from './learner-order-tense.js';
@@ -19,6 +20,31 @@ import { matchCase } from './ocr-lexicon.js';
 /** Nothing that makes the word a piece of an address, a file name or code on either side. */
 const NOT_AFTER_JOINED = '(?<![\\p{L}\\p{N}.,@/\\\\:_-])';
 const NOT_BEFORE_JOINED = '(?![\\p{L}\\p{N}]|[.,@/\\\\(:_-][\\p{L}\\p{N}])';
+
+/** Initialisms typed in lower case that are no English word so spelt. */
+const LOWER_CASE_INITIALISMS = [
+  'usa',
+  'uk',
+  'eu',
+  'tv',
+  'cv',
+  'ceo',
+  'cfo',
+  'cto',
+  'asap',
+  'fyi',
+  'pdf',
+  'usb',
+  'gps',
+  'dna',
+  'faq',
+  'diy',
+  'nasa',
+  'nato',
+  'dvd',
+  'sms',
+  'html',
+];
 
 const TYPING_RULES: readonly LearnerRule[] = [
   {
@@ -62,6 +88,15 @@ const TYPING_RULES: readonly LearnerRule[] = [
     pattern:
       /(?<=(?:^|[.!?,;]\s+|\b(?:and|but|because|when|while|if|so|as|that)\s+))([Ww]e|[Tt]hey)(\s+)where(?=\s+\p{Ll}+ing\b)/gu,
     replace: ([subject, space]) => `${subject!}${space!}were`,
+  },
+  {
+    // "visit the usa", "watch tv", "send your cv asap" → "USA", "TV", "CV", "ASAP": initialisms that
+    // no word is spelt as; not in addresses, file names or code ("report.pdf", "dvd::rip")
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}./@\\\\:_-])(${LOWER_CASE_INITIALISMS.join('|')})(?![\\p{L}\\p{N}/@\\\\:_-]|\\.[\\p{L}\\p{N}])`,
+      'gu',
+    ),
+    replace: ([initialism]) => initialism!.toUpperCase(),
   },
   {
     // "pls send it", "plz", "thx for your help" → "please", "thanks"

@@ -27,6 +27,7 @@ describe('slips of fast typing', () => {
       'We where waiting, and they where getting cold.',
       'We were waiting, and they were getting cold.',
     ],
+    ['Send your cv asap, we watch tv in the usa.', 'Send your CV ASAP, we watch TV in the USA.'],
   ])('%s → %s', (typed, mended) => {
     expect(withTypingSlipsMended(typed)).toBe(mended);
   });
@@ -44,6 +45,7 @@ describe('slips of fast typing', () => {
     'J.K. Rowling met Ph.D students.',
     'She lets us go early. Lets is a verb.',
     "I'll show you where parking is. Places we visited where amazing.",
+    'Open report.pdf from www.usa.gov or run dvd::rip and pdf-tools.',
   ])('leaves %s', (text) => {
     expect(withTypingSlipsMended(text)).toBe(text);
   });
