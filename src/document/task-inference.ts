@@ -109,6 +109,13 @@ export function scanNoise(line: string, words: readonly string[] = line.split(/\
   return oddCharacters + mixedWords;
 }
 
+/** Whether any of the first lines a file's task is read from shows a scan's noise. */
+export function showsScanNoise(lines: readonly string[]): boolean {
+  return lines
+    .slice(0, SEGMENTS_READ)
+    .some((line) => scanNoise(line.slice(0, CHARACTERS_READ)) > 0);
+}
+
 /** Evidence that only one kind of recognizer leaves; the rest (shape, case) writing can share. */
 const DECISIVE_EVIDENCE: ReadonlySet<TaskEvidence> = new Set(['alternatives', 'scan noise']);
 /** Lines a file needs, and the share of them one task must have, before it speaks for the others. */

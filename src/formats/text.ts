@@ -4,7 +4,7 @@
  * segment and at the end is kept, so that a document exports with the paragraph breaks it came with.
  */
 import type { NekoDocument, Segment, Task } from '../document/types.js';
-import { inferDocumentTask, scanNoise } from '../document/task-inference.js';
+import { inferDocumentTask, showsScanNoise } from '../document/task-inference.js';
 import { assertHasSegments, extraOf, importedDocument, splitLines } from './common.js';
 import { continuesOnNextLine } from './wrapped-lines.js';
 import { FormatError, type Format, type ParseContext } from './types.js';
@@ -81,10 +81,6 @@ export const textFormat: Format = {
   },
 };
 
-/** The lines, and characters of each, that a file's task is read from: a huge file stays cheap. */
-const LINES_READ = 2000;
-const CHARACTERS_READ = 2000;
-
 /**
  * The file's task. Wrapped paragraphs are read as paragraphs, sentences and not the pieces of them,
  * unless a line shows a scan's noise: a page typed at a fixed width and scanned is wrapped so too. Of
@@ -93,10 +89,7 @@ const CHARACTERS_READ = 2000;
  * (CER 4.1% as scanned, 2.5% before, 3.4% now): `--task ocr` or the editor's menu says what they are.
  */
 function documentTask(lines: readonly string[], segments: readonly Segment[]): Task {
-  const paragraphs = segments.filter((segment) => segment.source.includes('\n'));
-  const read = lines.slice(0, LINES_READ).map((line) => line.slice(0, CHARACTERS_READ));
-  if (paragraphs.length === 0 || read.some((line) => scanNoise(line) > 0)) {
-    return inferDocumentTask(read.filter((line) => line.trim()).map((source) => ({ source })));
-  }
-  return inferDocumentTask(segments);
+  const wrapped = segments.some((segment) => segment.source.includes('\n'));
+  if (!wrapped || !showsScanNoise(lines)) return inferDocumentTask(segments);
+  return inferDocumentTask(lines.filter((line) => line.trim()).map((source) => ({ source })));
 }

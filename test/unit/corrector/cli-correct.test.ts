@@ -111,8 +111,15 @@ describe('neko correct', () => {
         segments.map((s) => s.text.replace(/\s+/g, ' '));
       if (format.id === 'text') {
         // Plain text has no structure to keep, and its segments are read from the lines' shape
-        // (one per line, or per paragraph where wrapped at a width), which edits may change.
-        expect(texts(reread.segments).join(' ')).toBe(texts(corrected).join(' '));
+        // (one per line, or per paragraph where wrapped at a width), which edits may change: each
+        // corrected segment is on its own lines, in order, and the blank lines stay where they were.
+        const nonBlank = (content: string) => content.split('\n').filter((line) => line.trim());
+        expect(nonBlank(written)).toEqual(corrected.flatMap((s) => s.text.split('\n')));
+        expect(written.split('\n').map((line) => line.trim() === '')).toEqual(
+          readFileSync(input, 'utf8')
+            .split('\n')
+            .map((line) => line.trim() === ''),
+        );
         return;
       }
       expect(texts(reread.segments)).toEqual(texts(corrected));
