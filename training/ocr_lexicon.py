@@ -60,7 +60,7 @@ DEFAULT_SETTINGS = {
     "known_word_penalty": 1.5,
     "split_cost": 0.8,
     "split_min_count": 20,
-    "pipe_cost": 0.5,
+    "pipe_cost": 0.1,
     "candidates": 15,
     "far_min_length": 6,
     "far_shortlist": 200,
