@@ -39,6 +39,7 @@ import {
 import { withLearnerGrammar } from './passes/learner-grammar.js';
 import { withTypingSlipsMended } from './passes/careless-typing.js';
 import { withoutGluedMarks, withoutStrayMarks } from './passes/stray-marks.js';
+import { withUnitsWritten } from './passes/written-units.js';
 import { splitForModel } from './decoding/chunking.js';
 import { buildRoutingRecord, decodeWithSpans, type TokenPiece } from './decoding/routing.js';
 import { createModelSessions } from './runtime/session.js';
@@ -100,7 +101,8 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
 /**
  * The passes after the model, per task, in order (each keeps the suggestion's confidence and
  * routing). ASR keeps the model's written form (digits, case, punctuation, sure deletions) and
- * drops its word rewrites and insertions (passes/asr-guard.ts); OCR gates the
+ * drops its word rewrites and insertions (passes/asr-guard.ts), then writes the unit said after
+ * the model's digits as a transcript writes it ("15%", passes/written-units.ts); OCR gates the
  * model's edits and runs the lexical pass where a lexicon exists (passes/ocr-refine.ts), then
  * deletes specks read as marks at a line's ends or glued to its words (passes/stray-marks.ts).
  * Text went through the grammar checker before the model, and the model's own edits were gated
@@ -108,7 +110,10 @@ type Pass = (source: string, suggestion: Suggestion, context: PassContext) => Su
  * from its text.
  */
 const PASSES: Record<Task, readonly Pass[]> = {
-  asr: [(source, suggestion) => withAsrGuard(source, suggestion)],
+  asr: [
+    (source, suggestion) => withAsrGuard(source, suggestion),
+    (source, suggestion) => withUnitsWritten(source, suggestion),
+  ],
   ocr: [
     (source, suggestion, { lexicon, wordConfidences, documentCounts, scanLine }) =>
       lexicon
