@@ -386,6 +386,11 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   }
   if (possessesAnExistentialThere(text.slice(0, start), before, after, text.slice(end)))
     return false;
+  // After a subject an auxiliary or "be" has opened a question, the word is not its verb ("or is
+  // he free this weekend?" had become "is he frees": Harper took "he free" for subject and verb).
+  if (AFTER_INVERTED_SUBJECT.test(text.slice(0, start)) && addsThirdPersonS(before, after)) {
+    return false;
+  }
   // A sentence starts with a capital whatever Harper says ("Who's car" became "who's car").
   if (/^\p{Lu}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text.slice(0, start))) {
     return false;
@@ -421,6 +426,16 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     if (editDistance(before.toLowerCase(), after.toLowerCase()) > 1) return false;
   }
   return true;
+}
+
+/** A third-person subject after the auxiliary or "be" that opens a question ("is he", "does it"). */
+const AFTER_INVERTED_SUBJECT =
+  /\b(?:is|was|isn['’]t|wasn['’]t|does|did|doesn['’]t|didn['’]t|can|could|will|would|should|may|might|must|has|hasn['’]t)\s+(?:he|she|it)\s+$/iu;
+
+/** Whether `after` is `before` with a verb's third-person -s ("free" → "frees", "try" → "tries"). */
+function addsThirdPersonS(before: string, after: string): boolean {
+  const word = before.toLowerCase();
+  return [`${word}s`, `${word}es`, word.replace(/y$/u, 'ies')].includes(after.toLowerCase());
 }
 
 /** Words that follow "it's" ("it is") and never the possessive "its", which a noun follows. */
@@ -636,7 +651,9 @@ export function withCheckerEdits(
         rewritesName(checked, edit) ||
         americanises(edit) ||
         joinsSentences(checked, edit) ||
-        undoesPerfect(checked, edit)
+        undoesPerfect(checked, edit) ||
+        undoesThirdPerson(checked, edit) ||
+        makesTooTo(checked, edit)
           ? { ...edit, confidence: 0 }
           : edit,
       ),
@@ -712,6 +729,47 @@ export function undoesPerfect(checked: string, edit: SuggestionEdit): boolean {
     AFTER_HAVE.test(checked.slice(0, edit.sourceSpan[0]))
   );
 }
+
+/** The end of a text that a singular third-person subject ends: "the battery", "my son", "she". */
+const SINGULAR_SUBJECT_BEFORE =
+  /\b(?:(?:the|this|that|my|his|her|its|our|your|their|a|an|each|every)\s+\p{Ll}+(?<![^s]s)|he|she|it)\s+$/iu;
+
+/**
+ * Whether the model's edit takes the -s off a verb after a singular subject: "the phone is very
+ * fast, the battery lasts almost two days" had become "the battery last" at 1.0 (a probe of
+ * learners' sentences).
+ */
+export function undoesThirdPerson(checked: string, edit: SuggestionEdit): boolean {
+  const before = edit.before.trim();
+  const after = edit.after.trim();
+  return (
+    /^\p{Ll}+s$/u.test(before) &&
+    (after === before.slice(0, -1) || (before.endsWith('es') && after === before.slice(0, -2))) &&
+    SINGULAR_SUBJECT_BEFORE.test(checked.slice(0, edit.sourceSpan[0]))
+  );
+}
+
+/**
+ * Whether the model's edit writes "to" for a "too" that an adverb or a word of degree follows:
+ * "talks too slowly" had become "talks to slowly" at 0.93. Elsewhere its "to" mends a typist's slip
+ * ("grew from 77 too 94", "want too go"), and "to quickly finish" splits an infinitive.
+ */
+export function makesTooTo(checked: string, edit: SuggestionEdit): boolean {
+  if (!/^too$/iu.test(edit.before.trim()) || !/^to$/iu.test(edit.after.trim())) return false;
+  const [, next, then] =
+    /^\s*(\p{L}+)(?:\s+(\p{L}+))?/u.exec(checked.slice(edit.sourceSpan[1])) ?? [];
+  if (!next) return false;
+  const lower = next.toLowerCase();
+  return (
+    DEGREE_AFTER_TOO.has(lower) ||
+    (lower.endsWith('ly') && (then === undefined || !isVerbBase(then.toLowerCase())))
+  );
+}
+
+/** Words "too" is put before and "to" never is. */
+const DEGREE_AFTER_TOO = new Set(
+  'much many late early long far soon often little few fast slow'.split(' '),
+);
 
 /** The end of a text that a past participle may follow: a form of "have", perhaps with its subject. */
 const AFTER_HAVE =

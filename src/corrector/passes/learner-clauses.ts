@@ -450,37 +450,29 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
       `${SENTENCE_START}(What\\s+an?\\s+(?:(?!\\b(?:do|does|did|can|could|would|will|should|is\\s+it)\\b)[^.!?])*?)\\?|\\b((?:know|tell\\s+me|tell\\s+us|wonder|ask|sure)\\s+where\\s+)(is|are)\\s+(${NEAREST}\\s+\\p{Ll}+)(?=\\s*(?:[?.!,;]|$))|\\b((?:is|are|was|were|to)\\s+)(?=${NEAREST}\\s+(?!(?:to|of|in|from|at|than)\\b)\\p{Ll}+)|\\b((?:know|tell\\s+me|tell\\s+us|wonder|ask)\\s+how\\s+much\\s+)(costs?)\\s+((?:the|this|that|these|those|a|an|your|our)\\s+\\p{Ll}+|it)\\b|\\b((?:know|tell\\s+me|tell\\s+us|wonder|ask|sure)\\s+(?:exactly\\s+)?(?:when|where|what\\s+time)\\s+)(starts|begins|ends|opens|closes|leaves|arrives|finishes)\\s+((?:the|this|that|your|our|my)\\s+\\p{Ll}+)\\b`,
       'gu',
     ),
-    replace: ([
-      exclamation,
-      where,
-      be,
-      place,
-      before,
-      howMuch,
-      cost,
-      priced,
-      when,
-      starts,
-      thing,
-    ]) => {
+    replace: ([exclamation, where, be, place, before, howMuch, , priced, when, starts, thing]) => {
       if (exclamation) return `${exclamation}!`;
       if (where) return `${where}the ${place!} ${be!}`;
       if (before) return `${before}the `;
       if (howMuch)
-        return `${howMuch}${priced!} ${priced === 'it' ? 'costs' : cost!.replace(/s$/u, '')}`;
+        // The verb agrees with what is priced: "how much costs this jacket" → "this jacket costs",
+        // "how much cost the tickets" → "the tickets cost".
+        return `${howMuch}${priced!} ${/^(?:these|those)\b|(?<![su])s$/iu.test(priced!) ? 'cost' : 'costs'}`;
       return `${when!}${thing!} ${starts!}`;
     },
   },
   {
-    // "This is the man which I met" → "who I met"; "The book who I read" → "that I read" (not "a
+    // "This is the man which I met" → "who I met", "the woman which son" → "whose son"; "The book
+    // who I read" → "that I read" (not "a
     // person in the house who", whose "who" is the person's); "I can't
     // understand why is he angry" → "why he is angry"
     pattern: new RegExp(
-      `\\b((?:the|a|an|this|that|my|your|his|her)\\s+(?:man|woman|person|boy|girl|teacher|friend|student|doctor|guy|lady|child|neighbour|neighbor|colleague|boss)\\s+)which\\b|(?<!\\b(?:in|of|for|at|on|with|from|to|into|about|by)\\s+)\\b((?:[Tt]he|a|an|[Tt]his|[Mm]y)\\s+(?:book|film|movie|car|house|city|place|thing|phone|computer|song|restaurant|hotel|company|shop|present|gift|job|course)\\s+)who\\b|\\b((?:know|understand|wonder|sure|idea|tell\\s+me|explain|asked\\s+(?:me|him|her|them))\\s+(?:why|where|how|when)\\s+)(is|are|was|were)\\s+(he|she|it|they|you|we)\\s+(?=\\p{Ll})`,
+      `\\b((?:the|a|an|this|that|my|your|his|her)\\s+(?:man|woman|person|boy|girl|teacher|friend|student|doctor|guy|lady|child|neighbour|neighbor|colleague|boss)\\s+)which\\b(?=(\\s+(?:son|sons|daughter|daughters|husband|wife|father|mother|parents|brother|brothers|sister|sisters|child|children|kids|family|name|car|house|dog|cat|office|phone|wallet|bag)\\b)?)|(?<!\\b(?:in|of|for|at|on|with|from|to|into|about|by)\\s+)\\b((?:[Tt]he|a|an|[Tt]his|[Mm]y)\\s+(?:book|film|movie|car|house|city|place|thing|phone|computer|song|restaurant|hotel|company|shop|present|gift|job|course)\\s+)who\\b|\\b((?:know|understand|wonder|sure|idea|tell\\s+me|explain|asked\\s+(?:me|him|her|them))\\s+(?:why|where|how|when)\\s+)(is|are|was|were)\\s+(he|she|it|they|you|we)\\s+(?=\\p{Ll})`,
       'gu',
     ),
-    replace: ([person, thing, why, be, subject]) => {
-      if (person) return `${person}who`;
+    replace: ([person, possessed, thing, why, be, subject]) => {
+      // "the woman which son studies" owns the son: "whose".
+      if (person) return `${person}${possessed ? 'whose' : 'who'}`;
       if (thing) return `${thing}that`;
       return `${why!}${subject!} ${be!} `;
     },

@@ -24,6 +24,7 @@ import { CLAUSE_RULES } from './learner-clauses.js';
 import { FORM_RULES, SINGULAR_SUBJECTS } from './learner-forms.js';
 import { PHRASE_RULES } from './learner-phrases.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
+import { PRONOUN_RULES } from './learner-pronouns.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Nouns English does not count: their plurals in -s are not standard English in any sense. */
@@ -415,6 +416,7 @@ const ALL_RULES: readonly LearnerRule[] = [
   ...FORM_RULES,
   ...CLAUSE_RULES,
   ...PHRASE_RULES,
+  ...PRONOUN_RULES,
 ];
 
 /** `text` with the rules above applied, in order. */

@@ -136,6 +136,10 @@ export function presentFor(subject: string, verb: string): string {
  */
 const FINISHED_TIME = `(?:Last\\s+(?:week|weekend|month|year|summer|winter|night|${WEEKDAY})|Yesterday|(?:Two|Three|Four|Five|Six|Ten|A\\s+few|Several|\\d+)\\s+(?:days|weeks|months|years)\\s+ago)`;
 
+/** Nouns of a time a determiner makes an adverbial ("this season", "every week"), no object. */
+const TIME_NOUN =
+  'season|week|weekend|month|year|morning|afternoon|evening|night|day|time|summer|winter|spring|autumn|term|semester|quarter';
+
 export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   {
     // "Can you tell me where is the library?" → "where the library is?" (also before "and", "let me
@@ -222,9 +226,10 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
   },
   {
     // "She speaks very well English" → "speaks English very well"; "I like very much this song";
-    // "I like too much this song" → "this song very much"
+    // "I like too much this song" → "this song very much" (not "has played very well this season",
+    // a time)
     pattern: new RegExp(
-      `\\b((?:speak|play|like|love|know|understand|enjoy|sing|cook)(?:s|ed|d)?|spoke|knew|understood|sang)\\s+(very\\s+well|very\\s+much|so\\s+much|too\\s+much|fluently|perfectly)\\s+((?:${DETERMINER})\\s+\\p{L}+|English|French|Spanish|German|Italian|Portuguese|Russian|Chinese|Japanese|Arabic|Turkish|Polish|Dutch|Korean|Hindi|football|tennis|basketball|chess)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|when|since|although|too)\\b)`,
+      `\\b((?:speak|play|like|love|know|understand|enjoy|sing|cook)(?:s|ed|d)?|spoke|knew|understood|sang)\\s+(very\\s+well|very\\s+much|so\\s+much|too\\s+much|fluently|perfectly)\\s+((?:${DETERMINER})\\s+(?!(?:${TIME_NOUN})\\b)\\p{L}+|English|French|Spanish|German|Italian|Portuguese|Russian|Chinese|Japanese|Arabic|Turkish|Polish|Dutch|Korean|Hindi|football|tennis|basketball|chess)(?=\\s*(?:[.,;!?]|$)|\\s+(?:and|but|because|so|when|since|although|too)\\b)`,
       'giu',
     ),
     // A learner's "too much" here means "very much" ("I like too much this song").

@@ -40,7 +40,7 @@ const NUMBER_CLAUSE_BREAK =
   'who|that|which|where|when|whose|whom|I|you|we|they|he|she|it|is|are|was|were|has|have|had|and\\s+the';
 
 /** Words in -ing that are nouns too, which a verb like "offer" or "afford" takes as its object. */
-const NOUN_GERUNDS = new Set(
+export const NOUN_GERUNDS: ReadonlySet<string> = new Set(
   (
     'training funding housing meeting building parking shopping clothing feeling booking marketing ' +
     'planning teaching learning writing reading cooking banking painting drawing recording setting ' +
@@ -65,6 +65,35 @@ const REGULARISED_PASTS: ReadonlyMap<string, readonly [string, string]> = new Ma
   ['telled', ['told', 'told']],
   ['hided', ['hid', 'hidden']],
   ['sweared', ['swore', 'sworn']],
+  // Harper respells or mis-inflects these ("falled" → "feels", "feeded" → "feds", "seeked" →
+  // "seeded", "dealed" → "dealer"), or leaves them after "have" ("She has cutted"), where the
+  // speller then took a near word ("had her hair cutted" → "butted"); none is in the corpus.
+  ['cutted', ['cut', 'cut']],
+  ['hitted', ['hit', 'hit']],
+  ['letted', ['let', 'let']],
+  ['setted', ['set', 'set']],
+  ['shutted', ['shut', 'shut']],
+  ['hurted', ['hurt', 'hurt']],
+  ['spreaded', ['spread', 'spread']],
+  ['bursted', ['burst', 'burst']],
+  ['upsetted', ['upset', 'upset']],
+  ['bited', ['bit', 'bitten']],
+  ['feeled', ['felt', 'felt']],
+  ['swimmed', ['swam', 'swum']],
+  ['sitted', ['sat', 'sat']],
+  ['freezed', ['froze', 'frozen']],
+  ['getted', ['got', 'got']],
+  ['falled', ['fell', 'fallen']],
+  ['feeded', ['fed', 'fed']],
+  ['forgived', ['forgave', 'forgiven']],
+  ['seeked', ['sought', 'sought']],
+  ['striked', ['struck', 'struck']],
+  ['dealed', ['dealt', 'dealt']],
+  ['sweeped', ['swept', 'swept']],
+  ['weeped', ['wept', 'wept']],
+  ['sinked', ['sank', 'sunk']],
+  ['shrinked', ['shrank', 'shrunk']],
+  ['forbidded', ['forbade', 'forbidden']],
 ]);
 
 /** Nouns learners put for their adjectives after "very" ("a very beauty city"). */

@@ -12,7 +12,9 @@ import {
   isAcceptable,
   joinsSentences,
   rewritesName,
+  makesTooTo,
   undoesPerfect,
+  undoesThirdPerson,
   withCheckerEdits,
 } from '../../../src/corrector/passes/grammar-checker.js';
 
@@ -95,6 +97,10 @@ describe('which suggestions of Harper are taken', () => {
   it('leaves rewrites to taste: "All of the" stays', () => {
     const text = 'All of the students have to wear a uniform.';
     expect(isAcceptable(text, lintOver(text, 'All of the', 'Redundancy'), 'All the')).toBe(false);
+    // After "is he", "does it": no verb of the subject's own.
+    const question = 'Does he work on Saturdays, or is he free this weekend? He work here.';
+    expect(isAcceptable(question, lintOver(question, 'free', 'Agreement'), 'frees')).toBe(false);
+    expect(isAcceptable(question, lintOver(question, 'work', 'Agreement', 50), 'works')).toBe(true);
   });
 
   it('takes a split where the lint names a missing space, not where a spelling lint guesses one', () => {
@@ -213,6 +219,23 @@ describe("the model's verb forms after 'have'", () => {
     expect(undoesPerfect(perfect, modelEdit(perfect, 'went', 'gone'))).toBe(false);
     const simple = 'They known him for years.';
     expect(undoesPerfect(simple, modelEdit(simple, 'known', 'know'))).toBe(false);
+  });
+});
+
+describe("the model's verb -s and its 'to' for 'too'", () => {
+  it('keep a singular subject’s -s and a "too" before an adverb, and mend the rest', () => {
+    const battery = 'The phone is very fast, the battery lasts almost two days.';
+    expect(undoesThirdPerson(battery, modelEdit(battery, 'lasts', 'last'))).toBe(true);
+    const she = 'She goes home.';
+    expect(undoesThirdPerson(she, modelEdit(she, 'goes', 'go'))).toBe(true);
+    const plural = 'The batteries lasts two days.';
+    expect(undoesThirdPerson(plural, modelEdit(plural, 'lasts', 'last'))).toBe(false);
+    const slowly = 'The teacher talks too slowly and too much.';
+    expect(makesTooTo(slowly, modelEdit(slowly, 'too', 'to'))).toBe(true);
+    const grew = 'Headcount grew from 77 too 94, and we want too go.';
+    expect(makesTooTo(grew, modelEdit(grew, 'too', 'to'))).toBe(false);
+    const split = 'I want too quickly finish.';
+    expect(makesTooTo(split, modelEdit(split, 'too', 'to'))).toBe(false);
   });
 });
 

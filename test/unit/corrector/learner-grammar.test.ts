@@ -1635,3 +1635,100 @@ describe('agreement with a name that opens a sentence', () => {
     ]);
   });
 });
+
+describe('withLearnerGrammar: pronouns, possessives, verb forms and agreement', () => {
+  it.each([
+    [
+      'I saw Maria and her husband, and I invited they to dinner.',
+      'I saw Maria and her husband, and I invited them to dinner.',
+    ],
+    [
+      'I have two sisters, and both of they live in Madrid.',
+      'I have two sisters, and both of them live in Madrid.',
+    ],
+    [
+      'The teacher is very patient with he, even when he is naughty.',
+      'The teacher is very patient with him, even when he is naughty.',
+    ],
+    ['The doctor gave she some medicine.', 'The doctor gave her some medicine.'],
+    ['Him and his wife are coming to dinner.', 'He and his wife are coming to dinner.'],
+    ['Us students need more time.', 'We students need more time.'],
+    [
+      'My colleague and myself will present the results.',
+      'My colleague and I will present the results.',
+    ],
+    [
+      'Please contact myself if you have any questions.',
+      'Please contact me if you have any questions.',
+    ],
+    ['It is my, so please give it back.', 'It is mine, so please give it back.'],
+    [
+      'I took the bus because my was at the garage.',
+      'I took the bus because mine was at the garage.',
+    ],
+    ['The children enjoyed theirselves at the zoo.', 'The children enjoyed themselves at the zoo.'],
+    ['Yesterday was my mother birthday.', "Yesterday was my mother's birthday."],
+    ['The man who he lives next door is a chef.', 'The man who lives next door is a chef.'],
+    [
+      "That's the woman which son studies with my daughter.",
+      "That's the woman whose son studies with my daughter.",
+    ],
+    [
+      'This stone bridge was build more than two hundred years ago.',
+      'This stone bridge was built more than two hundred years ago.',
+    ],
+    ['This rice dish is call paella.', 'This rice dish is called paella.'],
+    [
+      'Our flight has been delay because of the fog.',
+      'Our flight has been delayed because of the fog.',
+    ],
+    [
+      'I need to have my car repair before the winter.',
+      'I need to have my car repaired before the winter.',
+    ],
+    ['We decided staying at home.', 'We decided to stay at home.'],
+    ['My son refuses eating vegetables.', 'My son refuses to eat vegetables.'],
+    ['My colleague can speaks three languages.', 'My colleague can speak three languages.'],
+    ['I am not understand the instructions.', "I don't understand the instructions."],
+    ['I am not understanding why the train is late.', "I don't understand why the train is late."],
+    ['This bag is belonging to my sister.', 'This bag belongs to my sister.'],
+    ['I wish I have more free time.', 'I wish I had more free time.'],
+    ['If I were you, I will talk to the manager.', 'If I were you, I would talk to the manager.'],
+    [
+      'A lot of my school friends has moved abroad.',
+      'A lot of my school friends have moved abroad.',
+    ],
+    ['There is no chairs in the room.', 'There are no chairs in the room.'],
+    ['My son is five year old and he can read.', 'My son is five years old and he can read.'],
+    ['We have a ten-years-old car.', 'We have a ten-year-old car.'],
+    [
+      'Could you tell me how much costs this jacket?',
+      'Could you tell me how much this jacket costs?',
+    ],
+    ['I want to know how much cost the tickets.', 'I want to know how much the tickets cost.'],
+    ['My sister had her hair cutted yesterday.', 'My sister had her hair cut yesterday.'],
+    [
+      'He has hitted the ball and it falled into the river.',
+      'He has hit the ball and it fell into the river.',
+    ],
+  ])('%s', (text, corrected) => {
+    expect(withLearnerGrammar(text)).toBe(corrected);
+  });
+
+  it('leaves what is right in some reading', () => {
+    for (const text of [
+      'The team has played very well this season, and the fans are happy.',
+      'I know who he is. We saw they were tired. He was found guilty.',
+      'Why should there be delay in making this improvement?',
+      'The will provides that each child should inherit. Fans must needs drive.',
+      'All you do is call or e-mail them. We are not like the other websites.',
+      'The wall of some of the small arteries was thickened; the destruction of so many of his paintings was a loss.',
+      'There is no express provision, no news, and no access. There was no shortness of money.',
+      'He learned drawing from his father; a pre-decided sharing arrangement; the intended meaning.',
+      'We had the vet fix it, and they were book matches; iron and zinc are base metals.',
+      'The cost is five year old money? No: the car is a five-year-old car.',
+    ]) {
+      expect(withLearnerGrammar(text)).toBe(text);
+    }
+  });
+});
