@@ -25,6 +25,7 @@ import { FORM_RULES, SINGULAR_SUBJECTS } from './learner-forms.js';
 import { PHRASE_RULES } from './learner-phrases.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { PRONOUN_RULES } from './learner-pronouns.js';
+import { USAGE_RULES } from './learner-usage.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Nouns English does not count: their plurals in -s are not standard English in any sense. */
@@ -311,6 +312,12 @@ const RULES: readonly LearnerRule[] = [
   collocation('do', 'have', 'a\\s+party'),
   collocation('make', 'pay', '(?:(?:more|much|no|any|some|close|special)\\s+)?attention'),
   collocation('do', 'make', 'an\\s+effort|(?:a\\s+lot\\s+of|much|some|no)\\s+progress'),
+  // "I did a big mistake", "Our team did a great effort" (an adjective between)
+  collocation(
+    'do',
+    'make',
+    '(?:a|an)\\s+(?:big|huge|serious|terrible|small|stupid|great|real|bad|silly|costly|special|enormous)\\s+(?:mistake|decision|effort)',
+  ),
   collocation('commit', 'make', '(?:the\\s+same|many|a\\s+lot\\s+of|some|few|several)\\s+mistakes'),
   collocation('say', 'tell', '(?:a\\s+)?(?:lies?|jokes?|stories)'),
   collocation(
@@ -417,6 +424,7 @@ const ALL_RULES: readonly LearnerRule[] = [
   ...CLAUSE_RULES,
   ...PHRASE_RULES,
   ...PRONOUN_RULES,
+  ...USAGE_RULES,
 ];
 
 /** `text` with the rules above applied, in order. */

@@ -1732,3 +1732,86 @@ describe('withLearnerGrammar: pronouns, possessives, verb forms and agreement', 
     }
   });
 });
+
+describe('withLearnerGrammar: articles, prepositions, word choice and structure', () => {
+  it.each([
+    ['It was such nice day that we went out.', 'It was such a nice day that we went out.'],
+    ["I don't have many money left.", "I don't have much money left."],
+    ['I only have a little friends here.', 'I only have a few friends here.'],
+    [
+      'Another students in my group are from Turkey.',
+      'Other students in my group are from Turkey.',
+    ],
+    ['Can I have other cup of coffee?', 'Can I have another cup of coffee?'],
+    [
+      'Yesterday I met interesting woman on the bus.',
+      'Yesterday I met an interesting woman on the bus.',
+    ],
+    ['For me, the July is the best month.', 'For me, July is the best month.'],
+    [
+      'I have been learning the English for three years.',
+      'I have been learning English for three years.',
+    ],
+    ['I usually go to the work by bus.', 'I usually go to work by bus.'],
+    ['It often snows on January and February.', 'It often snows in January and February.'],
+    ['They visit us at Christmas Day.', 'They visit us on Christmas Day.'],
+    ['The reason of my email is to ask.', 'The reason for my email is to ask.'],
+    ['I am really grateful with you.', 'I am really grateful to you.'],
+    ['He apologized me for being late.', 'He apologized to me for being late.'],
+    ['How should I prepare to the final exam?', 'How should I prepare for the final exam?'],
+    ['Teenagers are addicted on their phones.', 'Teenagers are addicted to their phones.'],
+    ['I will call you when I arrive in home.', 'I will call you when I arrive home.'],
+    ['I got off from the train.', 'I got off the train.'],
+    ['Our department consists in three teams.', 'Our department consists of three teams.'],
+    ['Prices increased in 20 percent this year.', 'Prices increased by 20 percent this year.'],
+    ['We spent the weekend at the countryside.', 'We spent the weekend in the countryside.'],
+    ['Smoking is very bad to my health.', 'Smoking is very bad for my health.'],
+    [
+      'I am writing to complain for the loud noise.',
+      'I am writing to complain about the loud noise.',
+    ],
+    ['It is important to sleep good every night.', 'It is important to sleep well every night.'],
+    ['He speaks English very fluent now.', 'He speaks English very fluently now.'],
+    ['I was very impressive by the architecture.', 'I was very impressed by the architecture.'],
+    ['My grandmother can talk four languages.', 'My grandmother can speak four languages.'],
+    ['Please rise your hand.', 'Please raise your hand.'],
+    ['Can I lend your dictionary?', 'Can I borrow your dictionary?'],
+    ['She speaks that the new manager is strict.', 'She says that the new manager is strict.'],
+    [
+      'All new employees must assist the training session.',
+      'All new employees must attend the training session.',
+    ],
+    ['I usually pass my holidays in Spain.', 'I usually spend my holidays in Spain.'],
+    ['Could you please control my essay?', 'Could you please check my essay?'],
+    ['He wants to study economy at university.', 'He wants to study economics at university.'],
+    ['The train is more economic than flying.', 'The train is more economical than flying.'],
+    ['My skin is very sensible to the sun.', 'My skin is very sensitive to the sun.'],
+    ['My uncle runs a success business.', 'My uncle runs a successful business.'],
+    ['Is the soup enough hot for you?', 'Is the soup hot enough for you?'],
+    ["He doesn't have money enough to buy it.", "He doesn't have enough money to buy it."],
+    ['My brother he works as a mechanic.', 'My brother works as a mechanic.'],
+    ['Is very cold today, so I will stay home.', 'It is very cold today, so I will stay home.'],
+    ['Has been very difficult to find a flat.', 'It has been very difficult to find a flat.'],
+    ['In my city are many parks.', 'In my city there are many parks.'],
+    ['How many people there are in your family?', 'How many people are there in your family?'],
+    ['Yesterday I did a big mistake at work.', 'Yesterday I made a big mistake at work.'],
+  ])('%s', (text, corrected) => {
+    expect(withLearnerGrammar(text)).toBe(corrected);
+  });
+
+  it('leaves what is right in some reading', () => {
+    for (const text of [
+      'The novel they are talking about is long. The children he painted were happy.',
+      'The payment of the April and July installments; the Christmas holidays; the March, 1950 issue.',
+      'Many information technology companies and many food and beverage companies grew.',
+      'Be sure there is time enough for an unhurried talk. No one people benefited another people.',
+      'The girl looked around at the countryside. Was very hard to please.',
+      'My brother he loved was gone. The woman claims it was an accident.',
+      'He complained for the third time. It is dangerous to your health and harmful to the body.',
+      'We pass the time reading. Check the home page. By reason of the storm, we stayed.',
+      'The talks with France went well; a success story; the English students; on January 5.',
+    ]) {
+      expect(withLearnerGrammar(text)).toBe(text);
+    }
+  });
+});
