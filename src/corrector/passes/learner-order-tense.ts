@@ -285,16 +285,26 @@ export const ORDER_AND_TENSE_RULES: readonly LearnerRule[] = [
     replace: ([since]) => sinceDuration(since!),
   },
   {
-    // "I have graduated in 2018" → "I graduated in 2018"; "has got married last month" → "got"
+    // "I have graduated in 2018" → "I graduated in 2018"; "has got married last month" → "got";
+    // "I've lost my phone last night" → "I lost"; "The company has been founded in 1995" → "was"
     pattern: new RegExp(
-      `(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\\s+\\p{L}+)\\s+)(have|has)\\s+((?:already|just|never|also|finally)\\s+)?(\\p{L}+)\\b(${CLAUSE_BREAK}*?\\b(?:yesterday|(?<!\\b(?:the|this|that)\\s)last\\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|${WEEKDAY})(?!['’])|(?:${NUMBER_WORD})\\s+(?:years|months|weeks|days|hours)\\s+ago|in\\s+(?:19|20)\\d\\d|on\\s+\\d{1,2}\\s+(?:${MONTH})|when\\s+(?:I|we|he|she|they)\\s+(?:was|were)))\\b`,
+      `(?<=\\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he)\\s+\\p{L}+)(?:\\s+|(?=['’]ve\\b)))(have|has|['’]ve)\\s+((?:already|just|never|also|finally)\\s+)?(\\p{L}+)\\b(${CLAUSE_BREAK}*?\\b(?:yesterday|(?<!\\b(?:the|this|that)\\s)last\\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|${WEEKDAY})(?!['’])|(?:${NUMBER_WORD})\\s+(?:years|months|weeks|days|hours)\\s+ago|in\\s+(?:19|20)\\d\\d|on\\s+\\d{1,2}\\s+(?:${MONTH})|when\\s+(?:I|we|he|she|they)\\s+(?:was|were)))\\b`,
       'gu',
     ),
-    replace: ([, adverb, participle, rest]) => {
+    replace: ([subject, have, adverb, participle, rest]) => {
+      // "I've lost my phone last night" → "I lost": the contraction's place takes a space.
+      const space = /^['’]/u.test(have!) ? ' ' : '';
       // "We have been to Paris last summer" → "We went to Paris"
-      if (participle === 'been' && /^\s+to\b/u.test(rest!)) return `${adverb ?? ''}went${rest!}`;
-      const past = pastOfParticiple(participle!);
-      return past ? `${adverb ?? ''}${past}${rest!}` : undefined;
+      if (participle === 'been' && /^\s+to\b/u.test(rest!))
+        return `${space}${adverb ?? ''}went${rest!}`;
+      // "The company has been founded in 1995" → "was founded"
+      const past =
+        participle === 'been'
+          ? have === 'has' || subject === 'I'
+            ? 'was'
+            : 'were'
+          : pastOfParticiple(participle!);
+      return past ? `${space}${adverb ?? ''}${past}${rest!}` : undefined;
     },
   },
   {

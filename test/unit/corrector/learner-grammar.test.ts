@@ -1795,6 +1795,12 @@ describe('withLearnerGrammar: articles, prepositions, word choice and structure'
     ['In my city are many parks.', 'In my city there are many parks.'],
     ['How many people there are in your family?', 'How many people are there in your family?'],
     ['Yesterday I did a big mistake at work.', 'Yesterday I made a big mistake at work.'],
+    [
+      "I've lost my phone last night, so I can't call.",
+      "I lost my phone last night, so I can't call.",
+    ],
+    ['The company has been founded in 1995.', 'The company was founded in 1995.'],
+    ['They have been founded in 1995.', 'They were founded in 1995.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
