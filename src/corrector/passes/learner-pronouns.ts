@@ -12,8 +12,14 @@
  * "There is no chairs", "five year old and", "a ten-years-old car". Each checked on the 181,050
  * correct corpus segments (model card, "Probes of pronouns, verb forms and agreement").
  */
-import { baseOfGerund, isVerbBase, participleOf, thirdPersonOf } from './english-verbs.js';
-import type { LearnerRule } from './learner-order-tense.js';
+import {
+  baseOfGerund,
+  isVerbBase,
+  participleOf,
+  thirdPersonOf,
+  VERB_BASES,
+} from './english-verbs.js';
+import { alternation, MONTH, WEEKDAY, type LearnerRule } from './learner-order-tense.js';
 import { NOUN_GERUNDS } from './learner-phrases.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -80,6 +86,23 @@ function baseOfThirdPerson(word: string): string | undefined {
 }
 
 export const PRONOUN_RULES: readonly LearnerRule[] = [
+  {
+    // Relatives: "the person whom helped me" → "who helped" (not "some of whom had"), "My manager, who's office" → "whose
+    // office", "My boss, that is from Germany," → "who is" (no "that" after a comma), "My laptop, who
+    // I bought" → "which"; "Its so cold" → "It's" (a sentence's first word; "Its true strength",
+    // "Its very name", "Its so-called experts" are its)
+    pattern: new RegExp(
+      `(?<=\\b(?:person|man|woman|people|one|boy|girl|friend|teacher|guy|lady|doctor|someone|somebody)\\s+)(whom)(?=\\s+(?:\\p{Ll}+ed|is|was|has|had|lives|works|helps|says|said|told|gave|wrote|came|went)\\b)|\\b([Ww]ho)['’]s(?=\\s+(?:office|car|house|name|son|daughter|wife|husband|mother|father|job|phone|book|idea|dog|family|children|parents|brother|sister|company)\\b)|\\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\\s+(?:boss|teacher|friend|brother|sister|mother|father|manager|neighbou?r|colleague|doctor|wife|husband|son|daughter|uncle|aunt|cousin),\\s+)that(?=\\s+(?:is|was|has|had|lives|works|comes|came)\\b)|\\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Tt]his)\\s+(?:laptop|phone|car|house|computer|book|bag|flat|apartment|bike|watch|camera|company|city|town|country|school|office),\\s+)who(?=\\s+(?:I|we|you|he|she|they|is|was|has|had)\\b)|(?:^|(?<=[.!?]\\s+))(Its)(?=\\s+(?:so(?!-)|too|raining|snowing)\\b)`,
+      'gu',
+    ),
+    replace: ([whom, whoIs, person, thing, its]) => {
+      if (whom) return matchCase(whom, 'who');
+      if (whoIs) return matchCase(whoIs, 'whose');
+      if (person) return `${person}who`;
+      if (thing) return `${thing}which`;
+      return its && "It's";
+    },
+  },
   {
     // "both of they live" → "both of them"; "I invited they to dinner", "The doctor gave she some
     // medicine" (a verb that takes a person, then what follows an object); "patient with he, even"
@@ -197,6 +220,21 @@ export const PRONOUN_RULES: readonly LearnerRule[] = [
       const base = baseOfGerund(progressive!);
       if (!base) return undefined;
       return `${person!} ${not ? "don't " : ''}${base}`;
+    },
+  },
+  {
+    // "I was used to walk to school" → "I used to walk" (a verb's base after it: "was used to
+    // walking" is English); "when I am a child" → "when I was a child"; "I didn't see him since
+    // Christmas" → "I haven't seen him since" (a time: "since he was busy" is "because")
+    pattern: new RegExp(
+      `\\b(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\\s+(?:was|were)\\s+(used\\s+to\\s+)(?=(?:${alternation(VERB_BASES)})\\b)|\\b([Ww]hen\\s+I\\s+)am(?=\\s+(?:a\\s+)?(?:child|kid|little\\s+(?:boy|girl)|teenager|baby)\\b)|\\b(I|[Ww]e|[Yy]ou|[Tt]hey)\\s+didn['’]t\\s+(see|visit|meet|hear\\s+from|talk\\s+to|speak\\s+to|eat|sleep|drink)\\b(?=[^.!?;]{0,40}?\\bsince\\s+(?:last|yesterday|then|childhood|Christmas|Easter|\\d|${WEEKDAY}|${MONTH})\\b)`,
+      'gu',
+    ),
+    replace: ([usedSubject, usedTo, whenI, subject, verb]) => {
+      if (usedSubject) return `${usedSubject} ${usedTo!}`;
+      if (whenI) return `${whenI}was`;
+      const [first, ...rest] = verb!.split(/\s+/u);
+      return `${subject!} haven't ${[participleOf(first!), ...rest].join(' ')}`;
     },
   },
   {

@@ -1801,6 +1801,20 @@ describe('withLearnerGrammar: articles, prepositions, word choice and structure'
     ],
     ['The company has been founded in 1995.', 'The company was founded in 1995.'],
     ['They have been founded in 1995.', 'They were founded in 1995.'],
+    ['He is the person whom helped me.', 'He is the person who helped me.'],
+    [
+      "My manager, who's office is upstairs, called.",
+      'My manager, whose office is upstairs, called.',
+    ],
+    ['My boss, that is from Germany, is strict.', 'My boss, who is from Germany, is strict.'],
+    [
+      'My laptop, who I bought last month, is broken.',
+      'My laptop, which I bought last month, is broken.',
+    ],
+    ['Its so cold today. Its too late.', "It's so cold today. It's too late."],
+    ['I was used to walk to school.', 'I used to walk to school.'],
+    ['I played football when I am a child.', 'I played football when I was a child.'],
+    ["I didn't see him since last Christmas.", "I haven't seen him since last Christmas."],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -1816,6 +1830,8 @@ describe('withLearnerGrammar: articles, prepositions, word choice and structure'
       'He complained for the third time. It is dangerous to your health and harmful to the body.',
       'We pass the time reading. Check the home page. By reason of the storm, we stayed.',
       'The talks with France went well; a success story; the English students; on January 5.',
+      'Among whom was an officer; some of whom had left. Its true strength is its people.',
+      'I was used to walking there. Its so-called experts agree.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
