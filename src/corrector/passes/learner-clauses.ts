@@ -463,9 +463,8 @@ export const CLAUSE_RULES: readonly LearnerRule[] = [
   },
   {
     // "This is the man which I met" → "who I met", "the woman which son" → "whose son"; "The book
-    // who I read" → "that I read" (not "a
-    // person in the house who", whose "who" is the person's); "I can't
-    // understand why is he angry" → "why he is angry"
+    // who I read" → "that I read" (not "a person in the house who", whose "who" is the person's);
+    // "I can't understand why is he angry" → "why he is angry"
     pattern: new RegExp(
       `\\b((?:the|a|an|this|that|my|your|his|her)\\s+(?:man|woman|person|boy|girl|teacher|friend|student|doctor|guy|lady|child|neighbour|neighbor|colleague|boss)\\s+)which\\b(?=(\\s+(?:son|sons|daughter|daughters|husband|wife|father|mother|parents|brother|brothers|sister|sisters|child|children|kids|family|name|car|house|dog|cat|office|phone|wallet|bag)\\b)?)|(?<!\\b(?:in|of|for|at|on|with|from|to|into|about|by)\\s+)\\b((?:[Tt]he|a|an|[Tt]his|[Mm]y)\\s+(?:book|film|movie|car|house|city|place|thing|phone|computer|song|restaurant|hotel|company|shop|present|gift|job|course)\\s+)who\\b|\\b((?:know|understand|wonder|sure|idea|tell\\s+me|explain|asked\\s+(?:me|him|her|them))\\s+(?:why|where|how|when)\\s+)(is|are|was|were)\\s+(he|she|it|they|you|we)\\s+(?=\\p{Ll})`,
       'gu',
