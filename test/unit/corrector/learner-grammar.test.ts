@@ -1830,6 +1830,8 @@ describe('withLearnerGrammar: articles, prepositions, word choice and structure'
       'He complained for the third time. It is dangerous to your health and harmful to the body.',
       'We pass the time reading. Check the home page. By reason of the storm, we stayed.',
       'The talks with France went well; a success story; the English students; on January 5.',
+      'For reasons of health, he is interesting in many ways; I will never understand the English.',
+      'The crisis is more economic than political.',
       'Among whom was an officer; some of whom had left. Its true strength is its people.',
       'I was used to walking there. Its so-called experts agree.',
     ]) {
