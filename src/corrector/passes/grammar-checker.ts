@@ -36,6 +36,7 @@ import {
   participleOf,
   participleOfPastForm,
   pastOfParticiple,
+  thirdPersonOf,
 } from './english-verbs.js';
 import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
 import { matchCase } from './ocr-lexicon.js';
@@ -434,8 +435,7 @@ const AFTER_INVERTED_SUBJECT =
 
 /** Whether `after` is `before` with a verb's third-person -s ("free" → "frees", "try" → "tries"). */
 function addsThirdPersonS(before: string, after: string): boolean {
-  const word = before.toLowerCase();
-  return [`${word}s`, `${word}es`, word.replace(/y$/u, 'ies')].includes(after.toLowerCase());
+  return thirdPersonOf(before.toLowerCase()) === after.toLowerCase();
 }
 
 /** Words that follow "it's" ("it is") and never the possessive "its", which a noun follows. */
@@ -743,8 +743,8 @@ export function undoesThirdPerson(checked: string, edit: SuggestionEdit): boolea
   const before = edit.before.trim();
   const after = edit.after.trim();
   return (
-    /^\p{Ll}+s$/u.test(before) &&
-    (after === before.slice(0, -1) || (before.endsWith('es') && after === before.slice(0, -2))) &&
+    /^\p{Ll}+$/u.test(after) &&
+    thirdPersonOf(after) === before &&
     SINGULAR_SUBJECT_BEFORE.test(checked.slice(0, edit.sourceSpan[0]))
   );
 }

@@ -15,6 +15,7 @@
  */
 import {
   baseOfGerund,
+  baseOfKnownThirdPerson,
   isVerbBase,
   participleOf,
   thirdPersonOf,
@@ -75,22 +76,12 @@ const S_SINGULARS =
 const NUMBER_WORD =
   '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 
-/** A verb's -s form whose base is a verb and that is no verb of its own ("speaks", not "guess"). */
-function baseOfThirdPerson(word: string): string | undefined {
-  const lower = word.toLowerCase();
-  if (isVerbBase(lower) || !lower.endsWith('s')) return undefined;
-  for (const base of [lower.slice(0, -1), lower.slice(0, -2), `${lower.slice(0, -3)}y`]) {
-    if (base.length > 1 && isVerbBase(base) && thirdPersonOf(base) === lower) return base;
-  }
-  return undefined;
-}
-
 export const PRONOUN_RULES: readonly LearnerRule[] = [
   {
-    // Relatives: "the person whom helped me" → "who helped" (not "some of whom had"), "My manager, who's office" → "whose
-    // office", "My boss, that is from Germany," → "who is" (no "that" after a comma), "My laptop, who
-    // I bought" → "which"; "Its so cold" → "It's" (a sentence's first word; "Its true strength",
-    // "Its very name", "Its so-called experts" are its)
+    // Relatives: "the person whom helped me" → "who helped" (not "some of whom had"), "My
+    // manager, who's office" → "whose office", "My boss, that is from Germany," → "who is" (no
+    // "that" after a comma), "My laptop, who I bought" → "which"; "Its so cold" → "It's" (a
+    // sentence's first word; "Its true strength", "Its very name", "Its so-called experts" are its)
     pattern: new RegExp(
       `(?<=\\b(?:person|man|woman|people|one|boy|girl|friend|teacher|guy|lady|doctor|someone|somebody)\\s+)(whom)(?=\\s+(?:\\p{Ll}+ed|is|was|has|had|lives|works|helps|says|said|told|gave|wrote|came|went)\\b)|\\b([Ww]ho)['’]s(?=\\s+(?:office|car|house|name|son|daughter|wife|husband|mother|father|job|phone|book|idea|dog|family|children|parents|brother|sister|company)\\b)|\\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\\s+(?:boss|teacher|friend|brother|sister|mother|father|manager|neighbou?r|colleague|doctor|wife|husband|son|daughter|uncle|aunt|cousin),\\s+)that(?=\\s+(?:is|was|has|had|lives|works|comes|came)\\b)|\\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Tt]his)\\s+(?:laptop|phone|car|house|computer|book|bag|flat|apartment|bike|watch|camera|company|city|town|country|school|office),\\s+)who(?=\\s+(?:I|we|you|he|she|they|is|was|has|had)\\b)|(?:^|(?<=[.!?]\\s+))(Its)(?=\\s+(?:so(?!-)|too|raining|snowing)\\b)`,
       'gu',
@@ -211,7 +202,11 @@ export const PRONOUN_RULES: readonly LearnerRule[] = [
         return base ? `${toVerb}to ${base}` : undefined;
       }
       if (modal) {
-        const base = baseOfThirdPerson(thirdPerson!);
+        // "will depends" → "depend"; "can guess", a verb of its own in -s, stays, and so do
+        // "is" and "has", which follow the noun "will" ("the legislative will is").
+        const lower = thirdPerson!.toLowerCase();
+        const ownForm = isVerbBase(lower) || lower === 'is' || lower === 'has';
+        const base = ownForm ? undefined : baseOfKnownThirdPerson(lower);
         return base ? `${modal}${base}` : undefined;
       }
       if (subject) return `${subject} don't ${verb!}`;

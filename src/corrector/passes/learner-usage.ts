@@ -77,11 +77,6 @@ function articleFor(word: string): string {
   return /^(?:[aeio]|u(?!ni|se|su|ro))/iu.test(word) ? 'an' : 'a';
 }
 
-/** The words replaced, in the case of the first word written. */
-function same(written: string, word: string): string {
-  return matchCase(written, word);
-}
-
 export const USAGE_RULES: readonly LearnerRule[] = [
   {
     // Articles and quantifiers: "such nice day" → "such a nice day", "many money" → "much money",
@@ -93,9 +88,9 @@ export const USAGE_RULES: readonly LearnerRule[] = [
     ),
     replace: ([such, many, aLittle, another, have, met, adjective]) => {
       if (such) return `${such}a `;
-      if (many) return same(many, 'much');
-      if (aLittle) return same(aLittle, 'a few');
-      if (another) return same(another, 'other');
+      if (many) return matchCase(many, 'much');
+      if (aLittle) return matchCase(aLittle, 'a few');
+      if (another) return matchCase(another, 'other');
       if (have) return `${have}another`;
       return `${met!}${articleFor(adjective!)} `;
     },
@@ -116,10 +111,11 @@ export const USAGE_RULES: readonly LearnerRule[] = [
   },
   {
     // Prepositions: "on January and February" → "in January" (not "on January 5"), "at Christmas
-    // Day" → "on", "the reason of my" → "the reason for" (not "by reason of", "for reasons of health"), "grateful with you"
-    // → "grateful to you", "apologized me" → "apologized to me", "prepare to the exam" → "for",
-    // "addicted on" → "addicted to", "got off from the" → "got off the", "consists in three" →
-    // "consists of three", "increased in 20 percent" → "increased by", "at the countryside" → "in"
+    // Day" → "on", "the reason of my" → "the reason for" (not "by reason of", "for reasons of
+    // health"), "grateful with you" → "grateful to you", "apologized me" → "apologized to me",
+    // "prepare to the exam" → "for", "addicted on" → "addicted to", "got off from the" → "got off
+    // the", "consists in three" → "consists of three", "increased in 20 percent" → "increased by",
+    // "at the countryside" → "in"
     pattern: new RegExp(
       `\\b([Oo]n)(?=\\s+(?:${MONTH})(?:\\s+(?:and|or)\\b|\\s*[.,;!?]|\\s+(?:this|last|next|every)\\b))|\\b([Aa]t)(?=\\s+(?:Christmas|New\\s+Year['’]s|Easter)\\s+(?:Day|Eve)\\b)|(?<!\\b[Bb]y\\s+)\\b([Rr]eason\\s+)of(?=\\s+(?:my|this|our|the|your|his|her|their)\\b)|\\b(grateful\\s+)with(?=\\s+(?:you|me|him|her|them|us)\\b)|\\b(apologi[sz](?:e|ed|es|ing)\\s+)(?=(?:me|him|her|us|them|you)\\b)|\\b(prepar(?:e|es|ed|ing)\\s+)to(?=\\s+(?:the|my|an?|our|your|his|her|their)\\s+(?:final\\s+|next\\s+|big\\s+)?(?:exams?|tests?|interview|meeting|trip|journey|presentation|competition|match|wedding|race|winter)\\b)|\\b(addicted\\s+)(?:on|with|at|of)\\b|\\b((?:got|get|gets|getting)\\s+off\\s+)from\\s+(?=the\\b)|\\b(consist(?:s|ed|ing)?\\s+)in(?=\\s+(?:two|three|four|five|six|seven|eight|several|many|\\d+)\\b)|\\b((?:increased|decreased|rose|fell|grew|dropped|risen|fallen|grown)\\s+)in(?=\\s+\\d+(?:\\.\\d+)?\\s*(?:%|percent|per\\s+cent)(?![\\p{L}\\d]))|(?<=\\b(?:live|lives|lived|living|stay|stays|stayed|staying|weekend|holiday|holidays|summer|house|home)\\s+)(at)(?=\\s+the\\s+countryside\\b)`,
       'gu',
@@ -137,8 +133,8 @@ export const USAGE_RULES: readonly LearnerRule[] = [
       increased,
       atCountryside,
     ]) => {
-      if (on) return same(on, 'in');
-      if (atChristmas) return same(atChristmas, 'on');
+      if (on) return matchCase(on, 'in');
+      if (atChristmas) return matchCase(atChristmas, 'on');
       if (reason) return `${reason}for`;
       if (grateful) return `${grateful}to`;
       if (apologise) return `${apologise}to `;
@@ -147,7 +143,7 @@ export const USAGE_RULES: readonly LearnerRule[] = [
       if (gotOff) return gotOff;
       if (consist) return `${consist}of`;
       if (increased) return `${increased}by`;
-      return same(atCountryside!, 'in');
+      return matchCase(atCountryside!, 'in');
     },
   },
   {
@@ -195,12 +191,12 @@ export const USAGE_RULES: readonly LearnerRule[] = [
       if (speakLanguage) return `${speakLanguage}${fluent}ly`;
       if (feel) return `${feel}${FEELING[feeling!]!}`;
       if (talk) return SPEAK_FORMS[talk];
-      if (rise) return same(rise, 'raise');
+      if (rise) return matchCase(rise, 'raise');
       if (canI) return `${canI}borrow`;
       if (speakThat) return SAY_FORMS[speakThat];
       if (assist) return ATTEND_FORMS[assist];
       if (pass) return SPEND_FORMS[pass];
-      if (control) return same(control, 'check');
+      if (control) return matchCase(control, 'check');
       if (study) return `${study}economics`;
       if (more) return `${more}economical`;
       if (skin) return `${skin}sensitive`;
@@ -211,8 +207,8 @@ export const USAGE_RULES: readonly LearnerRule[] = [
     // Order and missing words: "Is the soup enough hot for you" → "hot enough", "money enough to" →
     // "enough money", "My brother he works" → "My brother works", "Is very cold today" → "It is
     // very cold", "Has been very difficult to" → "It has been", "In my city are many parks" → "In
-    // my city there are" (not "In my city is a museum", an inversion), "How many people there are in"
-    // → "How many people are there in"
+    // my city there are" (not "In my city is a museum", an inversion), "How many people there are
+    // in" → "How many people are there in"
     pattern: new RegExp(
       `\\benough\\s+(${ENOUGH_ADJECTIVE})(?=\\s+(?:for|to)\\b|\\s*[.,;!?])|\\b((?:have|has|had|got|need|needs|needed|without)\\s+)(${MASS_FOR_ENOUGH})\\s+enough\\b|(?:^|(?<=[.!?]\\s+))((?:My|Our|His|Her|Their|Your)\\s+(?:\\p{Ll}+\\s+)?(${PERSON})\\s+)(?:he|she|they)\\s+(?=(?:is|are|has|have|will|can|\\p{Ll}+s)\\b)|(?:^|(?<=[.!?]\\s+))(Is|Has\\s+been)\\s+(?=(?:(?:very|so|too|really|quite|extremely)\\s+)?(?:cold|hot|warm|difficult|easy|important|necessary|possible|impossible|nice|late|early|sunny|windy|rainy|hard|dangerous|expensive|boring|interesting)\\b[^?]*?(?:[.!]|$))|(?:^|(?<=[.!?]\\s+))(In\\s+(?:my|our|the|this)\\s+(?:city|town|country|village|fridge|room|house|flat|street|area|neighbou?rhood|office|school|garden)\\s+)(are|were|is|was)\\s+(?=(?<=(?:are|were)\\s+)(?:many|some|two|three|several|lots|only|few|no)\\b|(?<=(?:is|was)\\s+)no\\b)|\\b([Hh]ow\\s+many\\s+\\p{Ll}+\\s+)there\\s+(are|were)\\b(?=[^.?!]*\\?)`,
       'gu',

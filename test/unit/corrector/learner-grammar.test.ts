@@ -1832,6 +1832,7 @@ describe('withLearnerGrammar: articles, prepositions, word choice and structure'
       'The talks with France went well; a success story; the English students; on January 5.',
       'For reasons of health, he is interesting in many ways; I will never understand the English.',
       'The crisis is more economic than political.',
+      'The national will is the supreme law, and our will has been tested.',
       'Among whom was an officer; some of whom had left. Its true strength is its people.',
       'I was used to walking there. Its so-called experts agree.',
     ]) {
