@@ -26,6 +26,7 @@ import { PHRASE_RULES } from './learner-phrases.js';
 import { ORDER_AND_TENSE_RULES, type LearnerRule } from './learner-order-tense.js';
 import { PRONOUN_RULES } from './learner-pronouns.js';
 import { USAGE_RULES } from './learner-usage.js';
+import { ESSAY_RULES } from './learner-essays.js';
 import { matchCase } from './ocr-lexicon.js';
 
 /** Nouns English does not count: their plurals in -s are not standard English in any sense. */
@@ -425,6 +426,7 @@ const ALL_RULES: readonly LearnerRule[] = [
   ...PHRASE_RULES,
   ...PRONOUN_RULES,
   ...USAGE_RULES,
+  ...ESSAY_RULES,
 ];
 
 /** `text` with the rules above applied, in order. */

@@ -13,6 +13,7 @@ import {
   joinsSentences,
   rewritesName,
   makesTooTo,
+  swapsSilentE,
   undoesPerfect,
   undoesThirdPerson,
   withCheckerEdits,
@@ -236,6 +237,32 @@ describe("the model's verb -s and its 'to' for 'too'", () => {
     expect(makesTooTo(grew, modelEdit(grew, 'too', 'to'))).toBe(false);
     const split = 'I want too quickly finish.';
     expect(makesTooTo(split, modelEdit(split, 'too', 'to'))).toBe(false);
+  });
+});
+
+describe("the model's word for a word", () => {
+  it('is not taken where it only adds or drops a final "e", which makes another word', () => {
+    const plane = 'We landed late, but the plane was delayed.';
+    expect(swapsSilentE(modelEdit(plane, 'plane', 'plan'))).toBe(true);
+    const hope = 'I hop you are well.';
+    expect(swapsSilentE(modelEdit(hope, 'hop', 'hope'))).toBe(true);
+    expect(swapsSilentE(modelEdit(hope, 'hop', 'help'))).toBe(false);
+    const the = 'Th plan is ready.';
+    expect(swapsSilentE(modelEdit(the, 'Th', 'The'))).toBe(false);
+  });
+
+  it('drops the edit from the suggestion, and keeps the checker’s', () => {
+    const source = 'We arrived to the airport, but the plane was delayed.';
+    const checked = 'We arrived at the airport, but the plane was delayed.';
+    const output = 'We arrived at the airport, but the plan was delayed.';
+    const tokens = [...output.matchAll(/\S+/g)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      confidence: 1,
+    }));
+    const suggestion = withCheckerEdits(source, checked, output, tokens);
+    expect(suggestion.text).toBe(checked);
+    expect(suggestion.edits.map((edit) => edit.after)).toEqual(['at']);
   });
 });
 

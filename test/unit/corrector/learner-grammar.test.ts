@@ -1840,3 +1840,82 @@ describe('withLearnerGrammar: articles, prepositions, word choice and structure'
     }
   });
 });
+
+describe('withLearnerGrammar: learners’ essays and short texts', () => {
+  it.each([
+    [
+      'I want to go to Japan for see the cherry blossoms.',
+      'I want to go to Japan to see the cherry blossoms.',
+    ],
+    ['Can you help me for carry this box?', 'Can you help me to carry this box?'],
+    [
+      'Many tourists come to Istanbul for visiting the old mosques.',
+      'Many tourists come to Istanbul to visit the old mosques.',
+    ],
+    ['We need buy some bread and milk.', 'We need to buy some bread and milk.'],
+    ['I like listen to music when I study.', 'I like to listen to music when I study.'],
+    ['Please, can you to repeat the question?', 'Please, can you repeat the question?'],
+    ['He is used to wake up very early.', 'He is used to waking up very early.'],
+    ["I'm not used to drive on the left.", "I'm not used to driving on the left."],
+    ['I have never visit the British Museum.', 'I have never visited the British Museum.'],
+    [
+      'If you will come to Rome, I will show you the best restaurants.',
+      'If you come to Rome, I will show you the best restaurants.',
+    ],
+    ['I think is better to travel by train.', 'I think it is better to travel by train.'],
+    ['On the beach, suddenly started to rain.', 'On the beach, suddenly it started to rain.'],
+    ['Me and my friends usually meet in a cafe.', 'My friends and I usually meet in a cafe.'],
+    ['Many students has to work part-time.', 'Many students have to work part-time.'],
+    [
+      'The book was such interesting that I read it.',
+      'The book was so interesting that I read it.',
+    ],
+    ['Her soup is the better in the world.', 'Her soup is the best in the world.'],
+    ['I was very surprise when I saw him.', 'I was very surprised when I saw him.'],
+    ['She is interesting in learning Japanese.', 'She is interested in learning Japanese.'],
+    ['The film was so boring that I felt asleep.', 'The film was so boring that I fell asleep.'],
+    [
+      'Last year I made an English course in Dublin.',
+      'Last year I did an English course in Dublin.',
+    ],
+    ['She can speak three languages very good.', 'She can speak three languages very well.'],
+    [
+      'The center is full with restaurants and shops.',
+      'The center is full of restaurants and shops.',
+    ],
+    ['The hotel was close of the beach.', 'The hotel was close to the beach.'],
+    ['It has a nice view to the mountains.', 'It has a nice view of the mountains.'],
+    ['I lost my camera in the way back home.', 'I lost my camera on the way back home.'],
+    ['In the weekend I usually clean my room.', 'At the weekend I usually clean my room.'],
+    ['Technology has changed the way how we talk.', 'Technology has changed the way we talk.'],
+    ['We visited many others beautiful places.', 'We visited many other beautiful places.'],
+    [
+      'I want to work in other country, maybe Canada.',
+      'I want to work in another country, maybe Canada.',
+    ],
+    ['I am only child.', 'I am an only child.'],
+    ['My best friend name is Ahmed.', "My best friend's name is Ahmed."],
+    ['She has long black hairs and brown eyes.', 'She has long black hair and brown eyes.'],
+    [
+      "I have a lot of works this week, so I can't go.",
+      "I have a lot of work this week, so I can't go.",
+    ],
+    ['I have learned a lot of new vocabularies.', 'I have learned a lot of new vocabulary.'],
+  ])('%s', (text, corrected) => {
+    expect(withLearnerGrammar(text)).toBe(corrected);
+  });
+
+  it('leaves what is right in some reading', () => {
+    for (const text of [
+      'Thanks for visiting the site. It is used to cut paper. I have never come here.',
+      'What I think is important is this, and the option which I think is better.',
+      'Can I split the leave, like take some at the start? We need sleep to function.',
+      'At the close of business; with a view to the sale; in other words; in the way of progress.',
+      'He had two grey hairs. A lot of works by Picasso. Different vocabularies express it.',
+      'Could you to the station? The better of the two. Many years in many places has been spent.',
+      'Read it in the weekend edition. Such good ideas that we kept them.',
+    ]) {
+      expect(withLearnerGrammar(text)).toBe(text);
+    }
+  });
+});

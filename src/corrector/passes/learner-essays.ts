@@ -1,0 +1,214 @@
+/**
+ * Learner errors from two probes of 300 learners' sentences written fresh (exam essays and short
+ * texts of A2–B2 writers, 2026-12-08, twelfth session), each in a form no reading defends: "for
+ * see" and "need buy" (a verb without its "to"), "can you to repeat", "is used to wake up", "have
+ * never visit", "If you will come …, I will", "I think is better", "suddenly started to rain", "Me
+ * and my friends usually meet", "Many students has to", "such interesting that", "the better in the
+ * world", "was very surprise", "is interesting in learning", "felt asleep", "made an English
+ * course", "full with", "close of the beach", "a nice view to the", "in the way back", "in the
+ * weekend", "the way how we", "many others beautiful places", "in other country", "I am only
+ * child", "my best friend name", "long black hairs", "a lot of works", "speaks three languages very
+ * good". Each checked on the 181,050 correct corpus segments (model card, "Learners' essays and a
+ * model edit that changes a word's meaning").
+ */
+import { baseOfGerund, gerundOf, isVerbBase, participleOf } from './english-verbs.js';
+import type { LearnerRule } from './learner-order-tense.js';
+import { matchCase } from './ocr-lexicon.js';
+
+const LANGUAGE =
+  'English|French|Spanish|German|Italian|Chinese|Japanese|Russian|Arabic|Portuguese|Korean|Turkish|Hindi|Polish|Dutch|Greek|Swedish';
+const SENTENCE_START = '(?:^|(?<=[.!?]\\s+))';
+/** What a verb's object or complement opens with, where "for" + a noun could not go on. */
+const OBJECT_OPENING = `the|a|an|my|your|his|her|our|their|some|this|that|these|those|more|new|all|everything|something|anything|it|them|him|me|us|${LANGUAGE}`;
+/** Verbs whose base is no noun after "for" ("for see the"), and nouns that are verbs before an object. */
+const PURPOSE_VERB =
+  'see|buy|carry|do|get|find|learn|meet|take|bring|improve|eat|pay|send|earn|become|speak|tell|explain|go|visit|study|watch|practise|practice|help|check|prepare|ask|know|understand|save|celebrate|discover|make|write|read|rent|book|pick|clean|fix|repair|cook|sell';
+/** Verbs learners put after "need", "want" or "like" without "to" ("We need buy some bread"). */
+const BARE_AFTER_WANT =
+  'buy|go|see|get|find|bring|eat|pay|finish|leave|learn|speak|tell|ask|meet|improve|clean|listen|visit|travel|study|become|take|make|write|read|send|know|understand|spend|save|start|wait|live|move|open|sell|watch|play|call|cook|practise|practice|relax|rest';
+const FEELING_PARTICIPLE: Readonly<Record<string, string>> = {
+  surprise: 'surprised',
+  disappoint: 'disappointed',
+  bore: 'bored',
+  tire: 'tired',
+  excite: 'excited',
+  interest: 'interested',
+  worry: 'worried',
+  embarrass: 'embarrassed',
+  shock: 'shocked',
+  amaze: 'amazed',
+  confuse: 'confused',
+  satisfy: 'satisfied',
+  frighten: 'frightened',
+  annoy: 'annoyed',
+  scare: 'scared',
+  please: 'pleased',
+};
+/** Adjectives "such" cannot stand before without a noun ("such interesting that" → "so"). */
+const SO_ADJECTIVE =
+  'interesting|boring|beautiful|good|bad|nice|expensive|cheap|difficult|easy|hard|tired|happy|sad|cold|hot|big|small|delicious|funny|busy|crowded|noisy|loud|late|early|tall|long|exciting|scary|dangerous|important|heavy|fast|slow|strong|angry|excited|nervous|surprised|hungry|beautiful|friendly|kind|popular|famous|dirty|quiet|dark';
+/** Activities learners are "interesting in" ("She is interesting in learning Japanese"). */
+const ACTIVITY_GERUND =
+  'learning|studying|working|doing|playing|reading|watching|becoming|visiting|joining|buying|travell?ing|going|making|taking|getting|finding|meeting|helping|starting|improving|applying|writing|teaching|cooking|singing|dancing|drawing|painting|swimming|running|programming|volunteering|living|moving|opening';
+const DO_FORMS: Readonly<Record<string, string>> = {
+  make: 'do',
+  makes: 'does',
+  made: 'did',
+  making: 'doing',
+};
+const PLURAL_BE: Readonly<Record<string, string>> = {
+  has: 'have',
+  is: 'are',
+  was: 'were',
+  "doesn't": "don't",
+  'doesn’t': 'don’t',
+};
+
+/** Words after "can you to" that open no verb ("Could you to the station?" is a question of place). */
+const NOT_A_VERB =
+  /^(?:the|a|an|my|your|his|her|our|their|this|that|these|those|me|him|us|them|it|you|and|or|all|some)$/u;
+
+export const ESSAY_RULES: readonly LearnerRule[] = [
+  {
+    // A verb of purpose after "for": "I went to Japan for see the blossoms" → "to see", "help me
+    // for carry this box" → "to carry", "time for do all my things" → "to do" (only before what
+    // opens the verb's object: "a need for study" and "for help" are nouns), and after a verb of
+    // going, "came to Istanbul for visiting the mosques" → "to visit" ("thanks for visiting" stays)
+    pattern: new RegExp(
+      `\\b([Ff]or)\\s+(${PURPOSE_VERB})(?=\\s+(?:${OBJECT_OPENING})\\b)|\\b((?:come|comes|came|go|goes|went|travel|travels|travell?ed|fly|flies|flew|moved?)\\b[^.,;!?]{0,40}?\\s)for\\s+(visiting|seeing|buying|learning|studying|meeting|watching)\\b`,
+      'gu',
+    ),
+    replace: ([purpose, verb, going, gerund]) =>
+      purpose ? `${matchCase(purpose, 'to')} ${verb!}` : `${going!}to ${baseOfGerund(gerund!)!}`,
+  },
+  {
+    // A bare verb after "need", "want", "like" and the like: "We need buy some bread" → "need to
+    // buy", "I like listen to music" → "like to listen" (only before what opens an object or "to":
+    // "need sleep." and "want help" are nouns; "like" after its subject: "split the leave, like take
+    // some" is a speaker's "like"); "can you to repeat" → "can you repeat"
+    pattern: new RegExp(
+      `\\b((?:need|needs|needed|want|wants|wanted|hope|hopes|hoped|decide|decides|decided|try|tries|tried|forgot|forget|plan|plans|planned|(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|n['’]t|not|would|['’]d|really|also|always|usually)\\s+)(?:like|likes|liked|love|loves|loved))\\s+)(${BARE_AFTER_WANT})(?=\\s+(?:to|home|abroad|${OBJECT_OPENING})\\b|\\s+[A-Z]\\p{Ll}+)|\\b((?:[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould|[Ss]hould)\\s+(?:you|I|we|he|she|they)\\s+)to\\s+(\\p{Ll}+)\\b`,
+      'gu',
+    ),
+    replace: ([want, verb, modal, next]) => {
+      if (want) return `${want}to ${verb!}`;
+      return NOT_A_VERB.test(next!) ? undefined : `${modal!}${next!}`;
+    },
+  },
+  {
+    // "He is used to wake up early" → "used to waking up", "I'm not used to drive" → "driving" (a
+    // person only: "it is used to cut" is the passive of "use"; "I was used to walk" is "used to")
+    pattern:
+      /\b((?:I\s+am|I['’]m|[Hh]e\s+is|[Ss]he\s+is|[Hh]e['’]s|[Ss]he['’]s|[Ww]e\s+are|[Ww]e['’]re)\s+(?:not\s+|never\s+|really\s+|already\s+|so\s+)?used\s+to\s+)(\p{Ll}+)\b/gu,
+    replace: ([used, verb]) =>
+      isVerbBase(verb!) && verb !== 'be' ? `${used!}${gerundOf(verb!)}` : undefined,
+  },
+  {
+    // "I have never visit the museum" → "never visited", "has already finish" → "finished" (not a
+    // verb whose participle is its base: "have never come", "have just read")
+    pattern:
+      /\b((?:have|has|I['’]ve|[Ww]e['’]ve|[Yy]ou['’]ve|[Tt]hey['’]ve)\s+(?:never|already|just|ever|always|recently)\s+)(\p{Ll}+)\b/gu,
+    replace: ([have, verb]) =>
+      isVerbBase(verb!) && participleOf(verb!) !== verb
+        ? `${have!}${participleOf(verb!)}`
+        : undefined,
+  },
+  {
+    // "If you will come to Rome, I will show you" → "If you come": the future goes in the main
+    // clause, here the writer's own promise ("If you will stick with this plan, we will post a
+    // surplus" asks for the listeners' will, and stays), with a subject whose verb needs no -s
+    pattern:
+      /\b([Ii]f\s+(?:you|we|they|I)\s+)will\s+(\p{Ll}+)(?=\b[^.!?]*,\s*I\s+(?:will|['’]ll|can|won['’]t)\s)/gu,
+    replace: ([ifYou, verb]) =>
+      isVerbBase(verb!) && verb !== 'be' ? `${ifYou!}${verb!}` : undefined,
+  },
+  {
+    // Subjects left out: "I think is better to travel by train" → "I think it is better" (the
+    // thinker opening a clause: "what I think is important" and "which I think is better" stay),
+    // "suddenly started to rain" → "suddenly it started to rain"
+    pattern:
+      /(?:^|(?<=[.!?,;]\s+)|(?<=\b(?:and|but|so|because)\s+))((?:I|[Ww]e|[Pp]eople|[Mm]any\s+people|[Ss]ome\s+people)\s+(?:think|believe)\s+)is\s+(?=(?:(?:very|really|more|quite|so|much)\s+)?(?:better|important|good|necessary|difficult|easy|possible|impossible|best|hard|nice|interesting|dangerous|useful|essential|a\s+good\s+idea)\b)|\b((?:[Ss]uddenly|[Tt]hen|[Ww]hen|[Bb]ecause)\s+)(?=(?:started|began|starts|begins)\s+(?:to\s+(?:rain|snow)|raining|snowing)\b)/gu,
+    replace: ([think, suddenly]) => (think ? `${think}it is ` : `${suddenly!}it `),
+  },
+  {
+    // "Me and my friends usually meet" → "My friends and I usually meet" (opening a sentence, before
+    // its verb); "Many students has to work" → "have", "Several of … is" left alone
+    pattern: new RegExp(
+      `${SENTENCE_START}Me\\s+and\\s+((?:my|our)\\s+(?:\\p{Ll}+\\s+)?(?:friends?|brothers?|sisters?|family|wife|husband|parents|cousins?|colleagues?|classmates?|boyfriend|girlfriend|mother|father|mum|mom|dad|kids|children|son|daughter|team))(?=\\s+\\p{Ll}+)|${SENTENCE_START}((?:Many|Several|Both)\\s+(?:people|children|men|women|\\p{Ll}+[^sui\\W]s)\\s+)(has|is|was|doesn['’]t)\\b`,
+      'gu',
+    ),
+    replace: ([people, many, be]) => {
+      if (people) return `${people.charAt(0).toUpperCase()}${people.slice(1)} and I`;
+      return `${many!}${PLURAL_BE[be!]!}`;
+    },
+  },
+  {
+    // Degree: "The book was such interesting that" → "so interesting that", "her soup is the better
+    // in the world" → "the best" ("the better of the two" stays), "I was very surprise when" →
+    // "surprised", "She is interesting in learning Japanese" → "interested" ("interesting in many
+    // ways" stays)
+    pattern: new RegExp(
+      `\\b([Ss]uch)(?=\\s+(?:${SO_ADJECTIVE})\\s+that\\b)|\\b(the\\s+)better(?=\\s+(?:in\\s+(?:the\\s+)?(?:world|city|country|class|family|town|school|team|company|group|village|area|region)|of\\s+all)\\b)|(\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\\s+(?:am|is|are|was|were)\\s+(?:very\\s+|so\\s+|really\\s+|quite\\s+|too\\s+|a\\s+bit\\s+)?|\\b(?:am|is|are|was|were|['’]m|['’]re|felt|feel|feels|get|got|became)\\s+(?:very|so|really|quite|too)\\s+)(${Object.keys(FEELING_PARTICIPLE).join('|')})(?=\\s+(?:when|that|by|with|about|because|at|to|of|in)\\b|\\s*[.,;!?])|\\b((?:am|is|are|was|were|['’]m|['’]s|['’]re|be|been)\\s+(?:very\\s+|so\\s+|really\\s+|quite\\s+|more\\s+|not\\s+)?)interesting(?=\\s+in\\s+(?:${ACTIVITY_GERUND})\\b)`,
+      'gu',
+    ),
+    replace: ([such, the, feel, feeling, be]) => {
+      if (such) return matchCase(such, 'so');
+      if (the) return `${the}best`;
+      if (feel) return `${feel}${FEELING_PARTICIPLE[feeling!]!}`;
+      return `${be!}interested`;
+    },
+  },
+  {
+    // Collocations: "I felt asleep" → "fell asleep", "I made an English course" → "did", "speaks
+    // three languages very good" → "very well"
+    pattern: new RegExp(
+      `\\b([Ff])elt(?=\\s+asleep\\b)|\\b(made|make|makes|making)(?=\\s+an?\\s+(?:${LANGUAGE}|cooking|computer|language|first[- ]aid|online|summer|intensive|training|photography|dance|yoga|business|management|marketing|driving|swimming|short)\\s+course\\b(?!\\s+correction))|\\b((?:speak|speaks|spoke|speaking)\\s+(?:${LANGUAGE}|(?:two|three|four|five|several|many)\\s+languages)\\s+(?:very\\s+|really\\s+|so\\s+|quite\\s+)?)good\\b(?=\\s*[.,;!?]|\\s+(?:and|but|because|now)\\b)`,
+      'gu',
+    ),
+    replace: ([felt, make, speak]) => {
+      if (felt) return `${felt}ell`;
+      if (make) return DO_FORMS[make];
+      return `${speak!}well`;
+    },
+  },
+  {
+    // Prepositions: "full with restaurants" → "full of", "close of the beach" → "close to" ("at the
+    // close of business" stays), "a nice view to the mountains" → "of" ("with a view to" stays), "in
+    // the way back home" → "on the way" ("in the way of" stays), "In the weekend" → "At the weekend"
+    // (not "in the weekend edition")
+    pattern:
+      /\b(full\s+)with(?=\s+(?:\p{Ll}+\s+)?(?:restaurants|shops|people|tourists|cars|water|books|things|bars|caf[eé]s|museums|children|students|flowers|trees|stuff|rubbish|garbage|food|clothes|toys|mistakes|errors|shops|boxes|papers|furniture)\b)|\b((?:is|was|are|were|very|so|quite|really|too|be|located|situated)\s+)close\s+of(?=\s+(?:the|my|our|your|his|her|their|a)\s)|\b((?:nice|beautiful|great|wonderful|good|fantastic|amazing|lovely|fine|stunning|incredible|spectacular|perfect|breathtaking|excellent)\s+views?\s+)to(?=\s+the\s+(?:sea|mountains?|ocean|lake|river|city|park|beach|garden|hills?|valley|bay|harbou?r|old\s+town|castle|cathedral|square|street|forest|countryside)\b)|\b([Ii]n)(?=\s+the\s+way\s+(?:back|home)\b)|\b([Ii]n)(?=\s+the\s+weekends?\b(?!\s+(?:edition|paper|papers|newspapers?|supplement|magazine|section|issue|traffic|market|trading|session|schedule|shifts?|rush|sales|update)\b))/gu,
+    replace: ([full, close, view, inTheWay, inTheWeekend]) => {
+      if (full) return `${full}of`;
+      if (close) return `${close}close to`;
+      if (view) return `${view}of`;
+      if (inTheWay) return matchCase(inTheWay, 'on');
+      return matchCase(inTheWeekend!, 'at');
+    },
+  },
+  {
+    // "the way how we communicate" → "the way we communicate", "many others beautiful places" →
+    // "many other", "work in other country" → "in another country" ("in other words" stays), "I am
+    // only child" → "an only child", "my best friend name" → "my best friend's name"
+    pattern:
+      /\b(the\s+way\s+)how\s+(?=(?:we|I|you|he|she|they|people)\s)|\b((?:many|some|several|the|all|and|two|three|four|five)\s+)others(?=\s+(?:(?:beautiful|interesting|nice|famous|important|good|great|old|new|small|big|different|similar|amazing|wonderful)\s+)?(?:places|things|people|countries|cities|students|books|films|movies|languages|sports|activities|problems|reasons|ways|animals|friends|museums|monuments|buildings|towns|subjects|games|products|companies|options|questions)\b)|\b((?:in|to|from|at|for)\s+)other(?=\s+(?:country|city|town|school|job|company|place|university|house|flat|hotel|language)(?:\s*[,.;!?]|\s+(?:and|but|or|because|for|in|to|with|where|maybe|like|next|soon|later|now)\b))|\b((?:I\s+am|I['’]m|[Hh]e\s+is|[Ss]he\s+is|[Hh]e['’]s|[Ss]he['’]s|was)\s+)only\s+child\b|\b((?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:best|older|younger|little|big|elder|new|old)\s+(?:friend|brother|sister|cousin|son|daughter))(?=\s+(?:name|birthday|house|car|wedding|phone|room|job|dog)\b)/gu,
+    replace: ([theWay, many, inOther, am, relative]) => {
+      if (theWay) return theWay;
+      if (many) return `${many}other`;
+      if (inOther) return `${inOther}another`;
+      if (am) return `${am}an only child`;
+      return `${relative!}'s`;
+    },
+  },
+  {
+    // Nouns not counted: "She has long black hairs" → "hair" ("two grey hairs" are counted), "a
+    // lot of works this week" → "work" ("works by Picasso" stay), "learned a lot of new vocabularies" →
+    // "vocabulary" ("different vocabularies" of the Semantic Web stay)
+    pattern:
+      /\b((?:has|have|had|with)\s+(?:(?:very|really|quite|beautiful|nice|long|short|curly|straight|wavy|thick|thin|blond|blonde|black|brown|dark|red|grey|gray|white|fair)\s+)*(?:long|short|curly|straight|wavy|thick|blond|blonde|black|brown|dark|red|beautiful)\s+)hairs\b|\b((?:a\s+lot\s+of|lots\s+of|so\s+much|too\s+much|much)\s+)works\b(?=\s*[.,;!?]|\s+(?:this|today|to|at|and|but|so|because|for|these|now|every)\b)|\b((?:a\s+lot\s+of|lots\s+of|much|many|learn|learns|learned|learnt|learning)\s+(?:new\s+|more\s+|English\s+)?)vocabularies\b/gu,
+    replace: ([hair, work, vocabulary]) => {
+      if (hair) return `${hair}hair`;
+      return work ? `${work}work` : `${vocabulary!}vocabulary`;
+    },
+  },
+];
