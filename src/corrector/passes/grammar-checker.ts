@@ -41,6 +41,20 @@ import {
 import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
 import { matchCase } from './ocr-lexicon.js';
 
+/** Endings of words made from others ("-ately", "-tion"), which names seldom have. */
+const DERIVED_ENDING =
+  /(?:ately|itely|ally|fully|tion|sion|ment|ness|able|ible|ous|ence|ance|ship|ative|ical)$/iu;
+
+/**
+ * Whether a capitalised word at a sentence's start that Harper flags is a slip of its fix rather
+ * than a name: it ends as words made from others do ("Definately", "Unfortunatly"), or the fix only
+ * swaps two neighbouring letters ("Recieve", "Becuase"). CMUdict lists such common misspellings
+ * beside its names, so the known words alone would keep them.
+ */
+export function isSlipOfAWord(word: string, fix: string): boolean {
+  return DERIVED_ENDING.test(word) || isSwapOfNeighbours(word.toLowerCase(), fix.toLowerCase());
+}
+
 /** The lints Harper raises over a proper noun written in lower case. */
 const LOWER_CASE_FLAGS = new Set(['Spelling', 'Typo']);
 
@@ -138,8 +152,9 @@ export class GrammarChecker {
    * isAcceptable, 15 after it. A name it is when the lexicon's known words (CMUdict's names among
    * them) list it ("Marko" → "Mark", "Kenji" → "Kanji", "Mateo" → "Mate"), or when the fix is a
    * word Harper's dictionary knows only capitalised, other than one English always capitalises
-   * ("Eleni" → "Elena", "Halvard" → "Harvard"). Learners' slips there are not listed words
-   * ("Tecnology", "Acording").
+   * ("Eleni" → "Elena", "Halvard" → "Harvard"). Learners' slips there are mostly not listed words
+   * ("Tecnology", "Acording"); those CMUdict lists ("Definately", "Recieve") are slips by their
+   * shape (isSlipOfAWord).
    */
   private async respellsAName(text: string, fix: Fix): Promise<boolean> {
     if (fix.judgedAs.lint_kind() !== 'Spelling') return false;
@@ -149,6 +164,7 @@ export class GrammarChecker {
     if (fix.text.toLowerCase() === before.toLowerCase() || CAPITALISED_WORDS.has(fix.text)) {
       return false;
     }
+    if (isSlipOfAWord(before, fix.text)) return false;
     if (this.knownWords?.has(before.toLowerCase())) return true;
     return this.isProperNoun(fix.text);
   }

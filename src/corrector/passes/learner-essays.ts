@@ -211,4 +211,50 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
       return work ? `${work}work` : `${vocabulary!}vocabulary`;
     },
   },
+  {
+    // Words that sound alike, where only one can stand: "very quite during the film" → "quiet"
+    // ("really quite simple" stays),
+    // "the people where amazing" → "were" (after "they", "we" or "you", or people before how they
+    // were: "the people where I live" stays), "Do you know were the pharmacy is?" → "where", "not to expensive." → "too"
+    // (not "went to expensive restaurants"), "bring you're passport" → "your", "Your going to love
+    // it" → "You're", "Everyone accept Maria came" → "except", "a problem that effects
+    // everybody's health" → "affects" ("effects the change" stays), "to safe the planet" → "save",
+    // "in the hole world" → "whole"
+    pattern: new RegExp(
+      `\\b((?:very|so|too)\\s+)quite(?=\\s*[.,;!?]|\\s+(?:during|in|at|and|when|because|now|please|for|today|tonight|place|room|street|area|neighbou?rhood|person|man|woman|girl|boy|village|town|evening|night)\\b)|\\b((?:people|children|\\p{Ll}+s)\\s+)where(?=\\s+(?:amazing|great|delicious|beautiful|friendly|nice|wonderful|terrible|awful|expensive|cheap|very\\s+(?:nice|good|friendly|kind|helpful|expensive|cheap|bad|tired|happy|busy|beautiful|delicious))\\b)|\\b((?:they|we|you|They|We|You)\\s+)where(?=\\s+(?:very|so|really|not|all|too|happy|sad|amazing|great|late|tired|there|here|at|in|born|able|right|wrong)\\b)|${SENTENCE_START}((?:Do|Does|Can|Could)\\s+you\\s+(?:know|tell\\s+me)\\s+)were(?=\\s+(?:the|a|my|your|his|her|our|their|I|he|she|we|they|it|to)\\b)|(?<=\\b(?:is|was|are|were|be|been|not|it['’]s|that['’]s|far|way|much|bit|little|seems?|seemed|looks?|looked|felt|feels?|getting|got)\\s+)to(?=\\s+(?:expensive|cheap|big|small|late|early|long|hot|cold|difficult|hard|busy|tired|far|fast|slow|old|young|heavy|high|low|loud|noisy|crowded|bad|short|dangerous|complicated|boring|salty|sweet|spicy)(?:\\s*[.,;!?]|\\s+(?:for|to|and|but|because|now|today)\\b))|\\b((?:bring|take|forget|check|show|send|lose|lost|find|found|pack|keep|renew)\\s+)you['’]re\\b|${SENTENCE_START}(Your)(?=\\s+going\\s+to\\s+\\p{Ll}+)|\\b((?:[Ee]veryone|[Ee]verybody|[Ee]verything|[Aa]ll|[Nn]obody)\\s+)accepts?(?=\\s+(?:for\\b|[A-Z]\\p{Ll}+\\s+(?:came|was|went|had|is|has|did|passed|agreed|knew|liked|left)\\b))|\\b((?:that|which|it|this|smoking|pollution|stress|noise)\\s+)effects(?=\\s+(?:everybody|everyone|people|us|them|me|him|her|children|our|your|my|their|his)\\b)|\\b(to\\s+)safe(?=\\s+(?:money|time|energy|water|lives|the\\s+(?:planet|environment|world|earth)|our\\s+planet)\\b)|\\b(the\\s+)hole(?=\\s+(?:world|day|time|family|country|city|year|week|night|life|class|weekend|morning|afternoon|evening|summer|trip)\\b)`,
+      'gu',
+    ),
+    replace: ([very, people, they, doYouKnow, your, yourGoing, everyone, that, to, the]) => {
+      if (very) return `${very}quiet`;
+      if (people) return `${people}were`;
+      if (they) return `${they}were`;
+      if (doYouKnow) return `${doYouKnow}where`;
+      if (your) return `${your}your`;
+      if (yourGoing) return "You're";
+      if (everyone) return `${everyone}except`;
+      if (that) return `${that}affects`;
+      if (to) return `${to}save`;
+      if (the) return `${the}whole`;
+      return 'too';
+    },
+  },
+  {
+    // Words written apart: "and some times it is hard" → "sometimes" (before a clause's subject:
+    // "some times are harder than others" stays); a verb's "advice": "My father always advice me
+    // to save" → "advises" ("any advice you have" stays)
+    pattern: new RegExp(
+      `(?:${SENTENCE_START}|(?<=(?:[,;]|\\band|\\bbut|\\bbecause|\\bso)\\s+))([Ss]ome)\\s+times(?=\\s+(?:I|you|he|she|it|we|they|the|my|people|there|it['’]s|I['’]m)\\b)|\\b(\\p{L}+)(\\s+(?:always\\s+|often\\s+|usually\\s+|never\\s+|sometimes\\s+)?)advice(?=\\s+(?:me|him|her|us|them|you|people|everyone)\\s+(?:to|not)\\b)`,
+      'gu',
+    ),
+    replace: ([some, subject, adverb]) => {
+      if (some) return `${some}times`;
+      const advise =
+        /^(?:I|you|we|they|people|parents|doctors|teachers|will|would|can|could|should|must|may|might|to|do|did|don['’]t|doesn['’]t|didn['’]t)$/iu.test(
+          subject!,
+        )
+          ? 'advise'
+          : 'advises';
+      return `${subject!}${adverb!}${advise}`;
+    },
+  },
 ];

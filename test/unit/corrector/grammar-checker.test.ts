@@ -14,6 +14,7 @@ import {
   rewritesName,
   makesTooTo,
   swapsSilentE,
+  isSlipOfAWord,
   undoesPerfect,
   undoesThirdPerson,
   withCheckerEdits,
@@ -237,6 +238,16 @@ describe("the model's verb -s and its 'to' for 'too'", () => {
     expect(makesTooTo(grew, modelEdit(grew, 'too', 'to'))).toBe(false);
     const split = 'I want too quickly finish.';
     expect(makesTooTo(split, modelEdit(split, 'too', 'to'))).toBe(false);
+  });
+});
+
+describe('a capitalised word Harper flags at a sentence’s start', () => {
+  it('is a slip of its fix by its ending or two swapped letters, and a name otherwise', () => {
+    expect(isSlipOfAWord('Definately', 'Definitely')).toBe(true);
+    expect(isSlipOfAWord('Recieve', 'Receive')).toBe(true);
+    expect(isSlipOfAWord('Marko', 'Mark')).toBe(false);
+    expect(isSlipOfAWord('Kenji', 'Kanji')).toBe(false);
+    expect(isSlipOfAWord('Mohammed', 'Mohammad')).toBe(false);
   });
 });
 

@@ -1901,6 +1901,26 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       "I have a lot of work this week, so I can't go.",
     ],
     ['I have learned a lot of new vocabularies.', 'I have learned a lot of new vocabulary.'],
+    ["I didn't sleep good last night.", "I didn't sleep well last night."],
+    [
+      'The children were very quite during the film.',
+      'The children were very quiet during the film.',
+    ],
+    [
+      'The food and the people where amazing. They where tired.',
+      'The food and the people were amazing. They were tired.',
+    ],
+    ['Do you know were the nearest pharmacy is?', 'Do you know where the nearest pharmacy is?'],
+    ['The food is good and not to expensive.', 'The food is good and not too expensive.'],
+    ["Don't forget to bring you're passport.", "Don't forget to bring your passport."],
+    ['Your going to love this restaurant.', "You're going to love this restaurant."],
+    ['Everyone accept Maria came on time.', 'Everyone except Maria came on time.'],
+    ['It is a problem that effects everybody.', 'It is a problem that affects everybody.'],
+    ['Use less energy to safe the planet.', 'Use less energy to save the planet.'],
+    ['The best food in the hole world.', 'The best food in the whole world.'],
+    ['My father always advices me to save money.', 'My father always advises me to save money.'],
+    ['I always advice people not to smoke.', 'I always advise people not to smoke.'],
+    ['It changes, and some times it is hard.', 'It changes, and sometimes it is hard.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -1914,6 +1934,9 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'He had two grey hairs. A lot of works by Picasso. Different vocabularies express it.',
       'Could you to the station? The better of the two. Many years in many places has been spent.',
       'Read it in the weekend edition. Such good ideas that we kept them.',
+      'The people where I live are nice; the places where very few go. We went to expensive bars.',
+      'Thanks for any advice you have. Some times are harder than others.',
+      'We all accept the terms. It is quite in keeping with the plan, and the hole in the wall.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
