@@ -269,6 +269,10 @@ export class CorrectorEngine {
     const apostrophe = writersApostrophe(given.map((input) => input.hypotheses[0] ?? ''));
     const tasks = segments.map((input) => input.task ?? inferSegmentTask(input.hypotheses).task);
     const checked = await this.checkGrammar(segments, tasks, options.signal);
+    // The model's edits of writing are judged against the lexicon's words (withCheckerEdits).
+    const knownWords = tasks.includes('text')
+      ? await this.knownWords()?.catch(() => undefined)
+      : undefined;
     const plans = segments.map((input, index) =>
       this.plan(input, index, tasks[index]!, checked.get(index)),
     );
@@ -296,7 +300,14 @@ export class CorrectorEngine {
       const plan = plans[segment]!;
       plan.results[piece] = pieceResult;
       if (--plan.remaining > 0) return;
-      const result = this.assemble(plan, withRouting, lexicon, documentCounts, scanLines);
+      const result = this.assemble(
+        plan,
+        withRouting,
+        lexicon,
+        documentCounts,
+        scanLines,
+        knownWords,
+      );
       result.suggestion = inWritersApostrophe(plan.source, result.suggestion, apostrophe);
       const written = given[plan.index]!.hypotheses[0];
       if (written !== undefined && written !== plan.source) {
@@ -527,6 +538,7 @@ export class CorrectorEngine {
     lexicon?: OcrLexicon,
     documentCounts?: ReadonlyMap<string, number>,
     scanLines?: ScanLineReadings,
+    knownWords?: ReadonlySet<string>,
   ): SegmentResult {
     let text = '';
     let cursor = 0;
@@ -560,7 +572,7 @@ export class CorrectorEngine {
     let suggestion =
       plan.task !== 'text'
         ? suggestionFromCorrection(sourceSegment, text, confidences)
-        : withCheckerEdits(plan.source, plan.modelSource, text, confidences);
+        : withCheckerEdits(plan.source, plan.modelSource, text, confidences, knownWords);
     if (confidences.length === 0) suggestion.confidence = 0;
     suggestion = withCharactersBeyondAsciiKept(passSource, suggestion);
     if (withRouting) {

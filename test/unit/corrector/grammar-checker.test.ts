@@ -15,6 +15,8 @@ import {
   makesTooTo,
   swapsSilentE,
   isSlipOfAWord,
+  losesDiacritics,
+  replacesAKnownWord,
   undoesPerfect,
   undoesThirdPerson,
   withCheckerEdits,
@@ -248,6 +250,17 @@ describe('a capitalised word Harper flags at a sentence’s start', () => {
     expect(isSlipOfAWord('Marko', 'Mark')).toBe(false);
     expect(isSlipOfAWord('Kenji', 'Kanji')).toBe(false);
     expect(isSlipOfAWord('Mohammed', 'Mohammad')).toBe(false);
+    expect(isSlipOfAWord('Satya', 'Satay')).toBe(false);
+  });
+
+  it('keeps its accents: Harper spells English in A–Z', () => {
+    expect(losesDiacritics('Nestlé', 'Nestle')).toBe(true);
+    expect(losesDiacritics('Zürich', 'Zurich')).toBe(true);
+    expect(losesDiacritics('cafe', 'cafe')).toBe(false);
+    expect(losesDiacritics('Nestlé', 'Nestles')).toBe(false);
+    expect(
+      isAcceptable('Nestlé is in Vevey.', lintOver('Nestlé is in Vevey.', 'Nestlé'), 'Nestle'),
+    ).toBe(false);
   });
 });
 
@@ -260,6 +273,31 @@ describe("the model's word for a word", () => {
     expect(swapsSilentE(modelEdit(hope, 'hop', 'help'))).toBe(false);
     const the = 'Th plan is ready.';
     expect(swapsSilentE(modelEdit(the, 'Th', 'The'))).toBe(false);
+  });
+
+  it('is not taken where it makes a known word unknown or another word far from it', () => {
+    const known = new Set([
+      'drizzle',
+      'margin',
+      'costs',
+      'fel',
+      'fell',
+      'over',
+      'of',
+      'buy',
+      'bought',
+      'the',
+      'cost',
+    ]);
+    const edit = (before: string, after: string) => modelEdit(`a ${before} b`, before, after);
+    expect(replacesAKnownWord(edit('drizzle', 'drizle'), known)).toBe(true);
+    expect(replacesAKnownWord(edit('margin', 'costs'), known)).toBe(true);
+    // Slips, closed-class words and a word's forms are the model's to mend.
+    expect(replacesAKnownWord(edit('teh', 'the'), known)).toBe(false);
+    expect(replacesAKnownWord(edit('fel', 'fell'), known)).toBe(false);
+    expect(replacesAKnownWord(edit('over', 'of'), known)).toBe(false);
+    expect(replacesAKnownWord(edit('buy', 'bought'), known)).toBe(false);
+    expect(replacesAKnownWord(edit('cost', 'costs'), known)).toBe(false);
   });
 
   it('drops the edit from the suggestion, and keeps the checker’s', () => {
