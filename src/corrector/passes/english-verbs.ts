@@ -136,7 +136,10 @@ const COMMON_REGULAR =
   'protect improve increase create provide prepare explain discuss complete continue develop ' +
   'solve share compare contact support save invite accept apply organise organize manage ' +
   'produce repair include describe follow introduce suggest recommend attend complain explore ' +
-  'consider imagine avoid allow respect mention hope thank walk talk laugh jump climb dance paint';
+  'consider imagine avoid allow respect mention hope thank walk talk laugh jump climb dance paint ' +
+  'postpone revise submit confirm implement analyse analyze evaluate approve extend inform verify ' +
+  'publish identify investigate maintain obtain participate contribute collaborate negotiate ' +
+  'recruit promote encourage achieve ensure require';
 
 export const VERB_BASES: readonly string[] = [
   ...IRREGULAR.map(([base]) => base),

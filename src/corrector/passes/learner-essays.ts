@@ -56,6 +56,24 @@ const DO_FORMS: Readonly<Record<string, string>> = {
   made: 'did',
   making: 'doing',
 };
+const ATTEND_FORMS: Readonly<Record<string, string>> = {
+  assist: 'attend',
+  assists: 'attends',
+  assisted: 'attended',
+  assisting: 'attending',
+};
+const OFFER_FORMS: Readonly<Record<string, string>> = {
+  propose: 'offer',
+  proposes: 'offers',
+  proposed: 'offered',
+  proposing: 'offering',
+};
+const SINGULAR_BE: Readonly<Record<string, string>> = {
+  have: 'has',
+  are: 'is',
+  were: 'was',
+  do: 'does',
+};
 const PLURAL_BE: Readonly<Record<string, string>> = {
   has: 'have',
   is: 'are',
@@ -255,6 +273,93 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
           ? 'advise'
           : 'advises';
       return `${subject!}${adverb!}${advise}`;
+    },
+  },
+  {
+    // Work and study, from a probe of 150 B2–C1 writers' e-mails, reports and essays: "assist to
+    // the workshop" → "attend the", "propose you a discount" → "offer you", "the data is very
+    // sensible" → "sensitive", "impressed from" → "impressed by", "very satisfied about" →
+    // "satisfied with", "consistent to" → "consistent with", "have a look on" → "at", "in walking
+    // distance" → "within", "an overview on" → "of", "invest on" → "invest in" (not "on behalf"),
+    // "advertised in your website" → "on", "a big impact to" → "on", "in a much higher price" →
+    // "at", "since next Monday" → "from", "until Friday at the latest" → "by", "has transformed in
+    // one of" → "into" (not "transformed in a continuous manner"); "consistent to those" → "with"
+    // (not "consistent to apply"
+    pattern: new RegExp(
+      `\\b(assist|assists|assisted|assisting)\\s+to(?=\\s+(?:the|a|an|our|my|this|every)\\s+(?:\\p{Ll}+\\s+)?(?:training|meeting|class|classes|lesson|lecture|conference|session|course|wedding|party|ceremony|concert|seminar|workshop|webinar|event|presentation)\\b)|\\b(propose|proposes|proposed|proposing)(?=\\s+(?:you|him|her|them|us|me)\\s+(?:a|an|the|our|\\d))|\\b((?:data|information|topic|issue|subject|matter|documents?|files?)\\s+(?:is|are|was|were)\\s+(?:very\\s+|highly\\s+|extremely\\s+|quite\\s+)?)sensible\\b|\\b(impressed\\s+)from\\b|\\b(satisfied\\s+)about\\b|\\b(consistent\\s+)to(?=\\s+(?:those|that|the|what|this|these|our|their|his|her|its|previous|earlier)\\b)|\\b((?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aving|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking)\\s+a\\s+(?:quick\\s+|short\\s+|closer\\s+|look\\s+)?look\\s+)on\\b|\\b([Ii]n)(?=\\s+walking\\s+distance\\b)|\\b(overview\\s+)on\\b|\\b(invest|invests|invested|investing)\\s+on\\b(?!\\s+behalf)|\\b([Ii]n)(?=\\s+(?:your|our|the|their|my|his|her)\\s+(?:website|webpage|homepage)\\b(?!['’]))|\\b((?:big|huge|great|significant|major|strong|positive|negative|direct|an|a)\\s+impact\\s+)to(?=\\s+(?:the|our|their|your|my|his|her)\\b)|\\b([Ii]n)(?=\\s+a\\s+(?:much\\s+|far\\s+|slightly\\s+|very\\s+)?(?:higher|lower|better|reduced|discounted|special|reasonable|fair|competitive|cheaper)\\s+price\\b)|\\b([Ss]ince)(?=\\s+next\\b)|\\b(until)(?=\\s+(?:\\p{Lu}\\p{Ll}+|tomorrow|next\\s+\\p{L}+|the\\s+end\\s+of\\s+\\p{L}+|\\d+\\s+\\p{Lu}\\p{Ll}+)\\s+at\\s+the\\s+latest\\b)|\\b((?:transformed|converted)\\s+)in(?=\\s+(?:one\\s+of|a|an)\\b)(?!\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+)?(?:manner|way|fashion|sense|number|period|matter|moment|day|year|time)\\b)`,
+      'gu',
+    ),
+    replace: ([
+      assist,
+      propose,
+      sensitive,
+      impressed,
+      satisfied,
+      consistent,
+      look,
+      inWalking,
+      overview,
+      invest,
+      inWebsite,
+      impact,
+      inPrice,
+      since,
+      until,
+      transformed,
+    ]) => {
+      if (assist) return ATTEND_FORMS[assist];
+      if (propose) return OFFER_FORMS[propose];
+      if (sensitive) return `${sensitive}sensitive`;
+      if (impressed) return `${impressed}by`;
+      if (satisfied) return `${satisfied}with`;
+      if (consistent) return `${consistent}with`;
+      if (look) return `${look}at`;
+      if (inWalking) return matchCase(inWalking, 'within');
+      if (overview) return `${overview}of`;
+      if (invest) return `${invest} in`;
+      if (inWebsite) return matchCase(inWebsite, 'on');
+      if (impact) return `${impact}on`;
+      if (inPrice) return matchCase(inPrice, 'at');
+      if (since) return matchCase(since, 'from');
+      if (until) return 'by';
+      return `${transformed!}into`;
+    },
+  },
+  {
+    // Comparisons and amounts: "more efficient that the previous one" → "than" ("more important
+    // that we act" stays), "less profitable as the first one" → "than", "grew of 15%" → "grew by",
+    // "extend the deadline of one week" → "by", "on next July" → "next July", "in the table 3" →
+    // "in table 3"; "Each of the departments have" → "has"; "The students which participated" →
+    // "who"; "Because of the price is too high" → "Because the price is"
+    pattern: new RegExp(
+      `\\b((?:more|less)\\s+\\p{Ll}+|(?:better|worse|faster|cheaper|bigger|smaller|higher|lower|easier|harder|larger|longer|shorter|stronger|quicker|slower|older|newer|greater|safer|cleaner|simpler|lighter|heavier|wider|richer|cooler|warmer))\\s+that(?=\\s+(?:the\\s+(?:previous|last|first|old|other|original|current)|ever|before|usual|expected|last\\s+(?:year|time|month|week))\\b)|\\b((?:more|less)\\s+\\p{Ll}+)\\s+as(?=\\s+(?:the\\s+(?:previous|last|first|old|other|original)|expected|usual|before|last\\s+(?:year|time))\\b)|\\b((?:grew|grown|grow|grows|increased|decreased|rose|risen|fell|fallen|dropped|declined)\\s+)of(?=\\s+\\d+(?:[.,]\\d+)?\\s*(?:%|percent|per\\s+cent))|\\b((?:extend|extended|extending|postpone|postponed|delay|delayed|reduce|reduced|increase|increased)\\s+(?:the\\s+)?(?:deadline|meeting|launch|price|prices|salary|budget|delivery|contract|stay|trip)\\s+)of(?=\\s+(?:one|two|three|four|five|six|a|\\d+)\\s+(?:days?|weeks?|months?|years?|hours?|percent)\\b)|\\b(?:(on|in|at)|(On|In|At))\\s+(next|last)\\s+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)|\\b((?:in|see|from|on)\\s+)the\\s+(?=(?:table|figure|chapter|section|appendix)\\s+\\d)|\\b([Ee]ach\\s+of\\s+(?:the|them|these|those|our|your|their|my)\\s*(?:\\p{Ll}+s)?\\s+)(have|are|were|do)\\b|\\b((?:[Tt]he|[Aa]ll\\s+the)\\s+(?:students|people|participants|employees|customers|children|workers|teachers|members|users|candidates|applicants|doctors|nurses|engineers|researchers|volunteers|players|tourists|visitors|guests)\\s+)which(?=\\s+(?:\\p{Ll}+ed|are|were|have|had|live|work|came|took|went|made|did|will|can|attended)\\b)|\\b([Bb]ecause)\\s+of(?=\\s+(?:the|my|our|his|her|their)\\s+\\p{Ll}+\\s+(?:is|are|was|were)\\b)`,
+      'gu',
+    ),
+    replace: ([
+      comparative,
+      lessAs,
+      grew,
+      extend,
+      ,
+      openingOn,
+      nextLast,
+      inTable,
+      each,
+      eachBe,
+      people,
+      because,
+    ]) => {
+      if (comparative) return `${comparative} than`;
+      if (lessAs) return `${lessAs} than`;
+      if (grew) return `${grew}by`;
+      if (extend) return `${extend}by`;
+      // "On last May 1, the Cardinals" opens its sentence with "Last".
+      if (nextLast)
+        return `${openingOn ? nextLast.charAt(0).toUpperCase() + nextLast.slice(1) : nextLast} `;
+      if (inTable) return inTable;
+      if (each) return `${each}${SINGULAR_BE[eachBe!]!}`;
+      if (people) return `${people}who`;
+      return because!;
     },
   },
 ];

@@ -1921,6 +1921,39 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
     ['My father always advices me to save money.', 'My father always advises me to save money.'],
     ['I always advice people not to smoke.', 'I always advise people not to smoke.'],
     ['It changes, and some times it is hard.', 'It changes, and sometimes it is hard.'],
+    ['I would like to assist to the workshop.', 'I would like to attend the workshop.'],
+    ['We would like to propose you a 10% discount.', 'We would like to offer you a 10% discount.'],
+    ['The data is very sensible.', 'The data is very sensitive.'],
+    ['I was impressed from the talk.', 'I was impressed by the talk.'],
+    ['They were satisfied about the results.', 'They were satisfied with the results.'],
+    ['Ours are consistent to those reported.', 'Ours are consistent with those reported.'],
+    ['Have a look on them.', 'Have a look at them.'],
+    ['It is in walking distance of the venue.', 'It is within walking distance of the venue.'],
+    ['An overview on the results.', 'An overview of the results.'],
+    ['They invest on digital tools.', 'They invest in digital tools.'],
+    ['It was advertised in your website.', 'It was advertised on your website.'],
+    ['It has a big impact to the way we work.', 'It has a big impact on the way we work.'],
+    ['They sell it in a much higher price.', 'They sell it at a much higher price.'],
+    ['He will join us since next Monday.', 'He will join us from next Monday.'],
+    ['Send it until Friday at the latest.', 'Send it by Friday at the latest.'],
+    [
+      'It has transformed in one of the best cities.',
+      'It has transformed into one of the best cities.',
+    ],
+    ['It is more efficient that the previous one.', 'It is more efficient than the previous one.'],
+    ['It was less profitable as the first one.', 'It was less profitable than the first one.'],
+    ['Revenues grew of 15%.', 'Revenues grew by 15%.'],
+    ['Can we extend the deadline of one week?', 'Can we extend the deadline by one week?'],
+    [
+      'It is in Leeds on next July. On last May 1, we met.',
+      'It is in Leeds next July. Last May 1, we met.',
+    ],
+    ['The figures in the table 3 show it.', 'The figures in table 3 show it.'],
+    ['Each of the departments have to report.', 'Each of the departments has to report.'],
+    ['The students which participated were happy.', 'The students who participated were happy.'],
+    ['Because of the price is too high, we left.', 'Because the price is too high, we left.'],
+    ['The manager suggested us to postpone it.', 'The manager suggested that we postpone it.'],
+    ['That is why we must to revise our offer.', 'That is why we must revise our offer.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -1937,6 +1970,10 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'The people where I live are nice; the places where very few go. We went to expensive bars.',
       'Thanks for any advice you have. Some times are harder than others.',
       'We all accept the terms. It is quite in keeping with the plan, and the hole in the wall.',
+      'It is more important that we act. Let us remember that the first year was hard.',
+      'It seems consistent to apply it. It is transformed in a continuous manner.',
+      'Because of that you are different. He invested on behalf of the fund. See the table below.',
+      'It has been already done, as the evidences of fraud show.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
