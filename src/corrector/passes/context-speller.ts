@@ -48,8 +48,9 @@ const EDIT_PENALTY = 2;
  */
 const ENDING_PENALTY = 2;
 /**
- * ln-probability a candidate pays for losing the flagged word's "-ed" or "-ing": the tense or form
- * the writer gave the verb, which the words around it seldom show ("I prefered the first" had
+ * ln-probability a candidate pays for losing the flagged word's "-ed" or "-ing", or for a plural's
+ * "-s" it lacks (addsPlural): the tense, form or number the writer gave the word, which the words
+ * around it seldom show ("I prefered the first" had
  * become "I prefer": the model finds "I prefer the" 8 nats likelier than "I preferred the").
  */
 const INFLECTION_PENALTY = 8;
@@ -105,7 +106,7 @@ export function contextSpelling(
       penalty -
       EDIT_PENALTY * editDistance(low, word) -
       (changesEnding(low, word) ? ENDING_PENALTY : 0) -
-      (losesInflection(low, word) ? INFLECTION_PENALTY : 0);
+      (losesInflection(low, word) || addsPlural(low, word, model) ? INFLECTION_PENALTY : 0);
     if (!best || score > best.score) best = { word, score };
   };
   const offered = new Set<string>();
@@ -132,6 +133,22 @@ function changesEnding(written: string, candidate: string): boolean {
     written.at(-1) !== candidate.at(-1) &&
     !candidate.startsWith(written) &&
     !isSwapOfNeighbours(written, candidate)
+  );
+}
+
+/**
+ * Whether `candidate` is a plural the writer did not write: it ends in "s", `written` does not, and
+ * the word without that "s" is a word the model knows and nearer to what was written ("the
+ * accomodation for" had become "the accommodations", Harper's second suggestion, which the word
+ * model's e-mail knows better). A plural whose "s" alone was lost ("ideologie") stays one.
+ */
+function addsPlural(written: string, candidate: string, model: WordTrigramModel): boolean {
+  const singular = candidate.slice(0, -1);
+  return (
+    candidate.endsWith('s') &&
+    !written.endsWith('s') &&
+    model.knows(singular) &&
+    editDistance(written, singular) < editDistance(written, candidate)
   );
 }
 

@@ -140,6 +140,21 @@ describe('choosing a spelling by context', () => {
     expect(spell('it was becaus of', 'becaus', ['becalm', 'because'], because)).toBe('because');
   });
 
+  it('keeps the number the writer gave a noun', () => {
+    // The model knows "the accommodations for" far better; the writer wrote one.
+    const model = smallModel(
+      { ...words, accommodation: -9, accommodations: -9 },
+      { 'the accommodations': -1, 'the accommodation': -9 },
+    );
+    const written = 'the accomodation for';
+    const suggestions = ['accommodation', 'accommodations'];
+    expect(spell(written, 'accomodation', suggestions, model)).toBe('accommodation');
+    // A plural written stays one ("acommodations" → "accommodations").
+    expect(spell('the acommodations for', 'acommodations', suggestions, model)).toBe(
+      'accommodations',
+    );
+  });
+
   it('gives nothing for a span that is not one word, or when nothing is near', () => {
     const model = smallModel(words, pairs);
     expect(contextSpelling('a room wich was', 2, 11, ['which'], model)).toBeUndefined();
