@@ -561,7 +561,7 @@ export const FORM_RULES: readonly LearnerRule[] = [
     // month" → "next month", "during five days" → "for five days", "On the other hand", "near from"
     // and "near of" → "near"
     pattern: new RegExp(
-      `\\b(?:(in|at)(\\s+)((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:tune|tuned|call|called|come|came|check|checked|log|logged|drop|dropped|hand|handed|turn|turned|sign|signed|move|moved|join|joined|fill|filled)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+(?:from|of))\\b`,
+      `\\b(?:(in|at)(\\s+)((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)(?!['’])|(on)(\\s+)((?:19|20)\\d\\d)(?=\\s*(?:[.,;]|$)|\\s+(?:in|and|at|when|I|we|he|she|they)\\b)|(?<!\\b(?:[Tt]une|[Tt]uned|[Cc]all|[Cc]alled|[Cc]ome|[Cc]ame|[Cc]heck|[Cc]hecked|[Ll]og|[Ll]ogged|[Dd]rop|[Dd]ropped|[Hh]and|[Hh]anded|[Tt]urn|[Tt]urned|[Ss]ign|[Ss]igned|[Mm]ove|[Mm]oved|[Jj]oin|[Jj]oined|[Ff]ill|[Ff]illed)\\s)in\\s+((?:next|last)\\s+(?:week|month|year|summer|winter|spring|autumn|weekend))(?!['’])|(during)(\\s+)(${NUMBER}\\s+(?:days|weeks|months|years|hours|minutes))|(In)(\\s+)the\\s+other\\s+hand|(near)\\s+(?:from|of))\\b`,
       'gu',
     ),
     replace: ([inWord, s1, day, onWord, s2, year, next, during, s3, span, inCap, s4, near]) => {

@@ -294,6 +294,8 @@ describe("the model's word for a word", () => {
     expect(replacesAKnownWord(edit('margin', 'costs'), known)).toBe(true);
     expect(replacesAKnownWord(edit('margin improved from', 'costs fell by'), known)).toBe(true);
     expect(replacesAKnownWord(edit('teh margin', 'the margin'), known)).toBe(false);
+    expect(replacesAKnownWord(edit('ate', 'at'), new Set(['ate', 'at']))).toBe(true);
+    expect(replacesAKnownWord(edit('theirs', 'their'), new Set(['theirs', 'their']))).toBe(false);
     // Slips, closed-class words and a word's forms are the model's to mend.
     expect(replacesAKnownWord(edit('teh', 'the'), known)).toBe(false);
     expect(replacesAKnownWord(edit('fel', 'fell'), known)).toBe(false);

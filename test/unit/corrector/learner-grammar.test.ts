@@ -1954,6 +1954,29 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
     ['Because of the price is too high, we left.', 'Because the price is too high, we left.'],
     ['The manager suggested us to postpone it.', 'The manager suggested that we postpone it.'],
     ['That is why we must to revise our offer.', 'That is why we must revise our offer.'],
+    ['I felled off my bike.', 'I fell off my bike.'],
+    ['It begun at eleven.', 'It began at eleven.'],
+    ['He stole it while I looking at the map.', 'He stole it while I was looking at the map.'],
+    ['Before two years I moved to Canada.', 'Two years ago I moved to Canada.'],
+    ['In last summer we went to Seville.', 'Last summer we went to Seville.'],
+    ['Yesterday night we danced.', 'Last night we danced.'],
+    ['Everything were very big.', 'Everything was very big.'],
+    ['We used to go at the beach.', 'We used to go to the beach.'],
+    ['We stayed by my aunt for a week.', 'We stayed with my aunt for a week.'],
+    ['The plane landed to Tokyo at ten.', 'The plane landed in Tokyo at ten.'],
+    ['I went to doctor because I was ill.', 'I went to the doctor because I was ill.'],
+    ['We could see the all city.', 'We could see the whole city.'],
+    [
+      "I didn't study the weak before. I was ill last weak.",
+      "I didn't study the week before. I was ill last week.",
+    ],
+    ['There was not internet in my village.', 'There was no internet in my village.'],
+    ['I was very proud of me.', 'I was very proud of myself.'],
+    ['I forgot my.', 'I forgot mine.'],
+    ['It is about an old man which lives alone.', 'It is about an old man who lives alone.'],
+    ['I was so exited when I saw the sea.', 'I was so excited when I saw the sea.'],
+    ["He asked us: 'Where you want to go?'", "He asked us: 'Where do you want to go?'"],
+    ['She asked me where was I going.', 'She asked me where I was going.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -1974,6 +1997,10 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'It seems consistent to apply it. It is transformed in a continuous manner.',
       'Because of that you are different. He invested on behalf of the fund. See the table below.',
       'It has been already done, as the evidences of fraud show.',
+      'They felled the tree. The work begun last year goes on. The song sung by her was long.',
+      'It was in last year’s report. It was as if everything were new. Oh my.',
+      'The protection of the weak before the law. Reservation lands to Indians. The first rung.',
+      'When you need advice, what better place to turn? Tune in next week.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
