@@ -11,7 +11,14 @@
  * good". Each checked on the 181,050 correct corpus segments (model card, "Learners' essays and a
  * model edit that changes a word's meaning").
  */
-import { baseOfGerund, gerundOf, isVerbBase, participleOf } from './english-verbs.js';
+import {
+  baseOfGerund,
+  gerundOf,
+  isVerbBase,
+  participleOf,
+  pastOfParticiple,
+  sameFormOf,
+} from './english-verbs.js';
 import type { LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
 
@@ -50,33 +57,6 @@ const SO_ADJECTIVE =
 /** Activities learners are "interesting in" ("She is interesting in learning Japanese"). */
 const ACTIVITY_GERUND =
   'learning|studying|working|doing|playing|reading|watching|becoming|visiting|joining|buying|travell?ing|going|making|taking|getting|finding|meeting|helping|starting|improving|applying|writing|teaching|cooking|singing|dancing|drawing|painting|swimming|running|programming|volunteering|living|moving|opening';
-const DO_FORMS: Readonly<Record<string, string>> = {
-  make: 'do',
-  makes: 'does',
-  made: 'did',
-  making: 'doing',
-};
-const PAST_OF_PARTICIPLE: Readonly<Record<string, string>> = {
-  begun: 'began',
-  swum: 'swam',
-  sung: 'sang',
-  rung: 'rang',
-  sunk: 'sank',
-  shrunk: 'shrank',
-  sprung: 'sprang',
-};
-const ATTEND_FORMS: Readonly<Record<string, string>> = {
-  assist: 'attend',
-  assists: 'attends',
-  assisted: 'attended',
-  assisting: 'attending',
-};
-const OFFER_FORMS: Readonly<Record<string, string>> = {
-  propose: 'offer',
-  proposes: 'offers',
-  proposed: 'offered',
-  proposing: 'offering',
-};
 const SINGULAR_BE: Readonly<Record<string, string>> = {
   have: 'has',
   are: 'is',
@@ -194,7 +174,7 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
     ),
     replace: ([felt, make, speak]) => {
       if (felt) return `${felt}ell`;
-      if (make) return DO_FORMS[make];
+      if (make) return sameFormOf(make, 'make', 'do');
       return `${speak!}well`;
     },
   },
@@ -316,8 +296,8 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
       until,
       transformed,
     ]) => {
-      if (assist) return ATTEND_FORMS[assist];
-      if (propose) return OFFER_FORMS[propose];
+      if (assist) return sameFormOf(assist, 'assist', 'attend');
+      if (propose) return sameFormOf(propose, 'propose', 'offer');
       if (sensitive) return `${sensitive}sensitive`;
       if (impressed) return `${impressed}by`;
       if (satisfied) return `${satisfied}with`;
@@ -379,7 +359,7 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
     // moved", "In last summer" opening a sentence → "Last summer" (not "In last year's report"), "Yesterday night" →
     // "Last night", "everything were very big" → "was" (not "as if everything were")
     pattern: new RegExp(
-      `\\b([Ff])elled(?=\\s+(?:off|down|over|asleep|ill|in\\s+love)\\b)|\\b((?:I|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)(begun|swum|sung|rung|sunk|shrunk)\\b|\\b((?:[Ww]hile|[Ww]hen|[Aa]s)\\s+)(I|he|she|it|we|they|you)\\s+(?=(?:looking|walking|waiting|sleeping|reading|cooking|driving|working|studying|watching|talking|eating|running|playing|travell?ing|sitting|standing|having|doing|going|coming|trying|listening|shopping|swimming|writing)\\b)|${SENTENCE_START}Before\\s+((?:two|three|four|five|six|seven|eight|nine|ten|a\\s+few|several|many|\\d+)\\s+(?:days|weeks|months|years))(?=\\s*,?\\s+(?:I|we|he|she|they|my|our|his|her|the)\\b)|${SENTENCE_START}In\\s+(last|next)\\s+(?=(?:summer|winter|spring|autumn|fall|week|month|year|weekend)\\b(?!['’]))|\\b([Yy])esterday\\s+night\\b|(?<!\\b(?:if|though|wish|if\\s+only)\\s+)\\b([Ee]verything\\s+)were\\b`,
+      `\\b([Ff])elled(?=\\s+(?:off|down|over|asleep|ill|in\\s+love)\\b)|\\b((?:I|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)(begun|swum|sung|rung|sunk)\\b|\\b((?:[Ww]hile|[Ww]hen|[Aa]s)\\s+)(I|he|she|it|we|they|you)\\s+(?=(?:looking|walking|waiting|sleeping|reading|cooking|driving|working|studying|watching|talking|eating|running|playing|travell?ing|sitting|standing|having|doing|going|coming|trying|listening|shopping|swimming|writing)\\b)|${SENTENCE_START}Before\\s+((?:two|three|four|five|six|seven|eight|nine|ten|a\\s+few|several|many|\\d+)\\s+(?:days|weeks|months|years))(?=\\s*,?\\s+(?:I|we|he|she|they|my|our|his|her|the)\\b)|${SENTENCE_START}In\\s+(last|next)\\s+(?=(?:summer|winter|spring|autumn|fall|week|month|year|weekend)\\b(?!['’]))|\\b([Yy])esterday\\s+night\\b|(?<!\\b(?:if|though|wish|if\\s+only)\\s+)\\b([Ee]verything\\s+)were\\b`,
       'gu',
     ),
     replace: ([
@@ -394,7 +374,7 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
       everything,
     ]) => {
       if (felled) return `${felled}ell`;
-      if (subject) return `${subject}${PAST_OF_PARTICIPLE[participle!]!}`;
+      if (subject) return `${subject}${pastOfParticiple(participle!)!}`;
       if (whileWord)
         return `${whileWord}${person!} ${/^(?:I|he|she|it)$/u.test(person!) ? 'was' : 'were'} `;
       if (before) return `${before.charAt(0).toUpperCase()}${before.slice(1)} ago`;
