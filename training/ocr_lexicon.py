@@ -431,7 +431,7 @@ def recognizer_confidence(
 # "a" of "ae", so a word is never respelt into its other spelling ("itemised", "orthopaedic").
 # Twin: src/corrector/passes/british-spelling.ts, which the writing pass shares.
 AMERICAN_SPELLINGS = [
-    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|fully|less|hood|hoods|er|ers)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"^(pract)ic(e|es|ed|ing)$"), r"\1iz\2"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),

@@ -137,6 +137,8 @@ class CorrectionTest(unittest.TestCase):
         self.assertEqual(american_spelling("itemised"), "itemized")
         self.assertEqual(american_spelling("orthopaedic"), "orthopedic")
         self.assertEqual(american_spelling("colours"), "colors")
+        self.assertEqual(american_spelling("colourful"), "colorful")
+        self.assertEqual(american_spelling("neighbourhood"), "neighborhood")
         self.assertEqual(american_spelling("travelling"), "traveling")
         self.assertEqual(american_spelling("programmes"), "programs")
         self.assertEqual(american_spelling("instalments"), "installments")

@@ -8,7 +8,7 @@
 
 /** Endings and digraphs the two write differently, the British way first; in this order. */
 const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
-  [/our(s|ed|ing|ite|ites|able)?$/u, 'or$1'],
+  [/our(s|ed|ing|ite|ites|able|ful|fully|less|hood|hoods|er|ers)?$/u, 'or$1'],
   [/is(e|es|ed|ing|ation|ations)$/u, 'iz$1'],
   [/^(pract)ic(e|es|ed|ing)$/u, '$1iz$2'],
   [/ys(e|es|ed|ing)$/u, 'yz$1'],

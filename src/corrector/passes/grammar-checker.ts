@@ -382,6 +382,8 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
     return false;
   }
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
+  // The second part of a hyphenated name ("Ji-woo's" had become "Ji-woos", "Hae-jin" "Hae-in").
+  if (/\p{Lu}\p{L}*-$/u.test(text.slice(0, start))) return false;
   // Harper's dictionary is English in A–Z: "Nestlé" had become "Nestle", "Zürich" "Zurich".
   if (losesDiacritics(before, after)) return false;
   // "one of the best" is a superlative standing for its noun; Harper made it "one of the bests".

@@ -54,6 +54,10 @@ describe('which suggestions of Harper are taken', () => {
     ["It matches the organisation's logo.", "organisation's", "organization's", false],
     ['Her anaemia was treated with iron.', 'anaemia', 'anemia', false],
     ['The first instalment is due in May.', 'instalment', 'installment', false],
+    ['The market was loud and colourful.', 'colourful', 'colorful', false],
+    ['It is a quiet neighbourhood.', 'neighbourhood', 'neighborhood', false],
+    ["Mathematics is Ji-woo's favourite subject.", "woo's", 'woos', false],
+    ['It is a well-knwon fact.', 'knwon', 'known', true],
     // "It's" before what only "it is" takes stays; the possessive before a noun is still mended.
     ["It's no use crying about it.", "It's", 'Its', false],
     ["It's not worth it.", "It's", 'Its', false],
