@@ -612,6 +612,11 @@ function startsSentence(before: string): boolean {
  * ebook" "a book". They go into its dictionary when the linter is set up.
  */
 const WORDS_HARPER_LACKS = [
+  // Indian English, which Harper respells ("Can we prepone the meeting" had become "prepare").
+  'prepone',
+  'prepones',
+  'preponed',
+  'preponing',
   'wifi',
   'ebook',
   'ebooks',

@@ -57,6 +57,14 @@ const SO_ADJECTIVE =
 /** Activities learners are "interesting in" ("She is interesting in learning Japanese"). */
 const ACTIVITY_GERUND =
   'learning|studying|working|doing|playing|reading|watching|becoming|visiting|joining|buying|travell?ing|going|making|taking|getting|finding|meeting|helping|starting|improving|applying|writing|teaching|cooking|singing|dancing|drawing|painting|swimming|running|programming|volunteering|living|moving|opening';
+/** "is not agree" → "does not agree": the form of "do" for each form of "be". */
+const AGREE_DO: Readonly<Record<string, string>> = {
+  is: 'does',
+  are: 'do',
+  am: 'do',
+  was: 'did',
+  were: 'did',
+};
 const SINGULAR_BE: Readonly<Record<string, string>> = {
   have: 'has',
   are: 'is',
@@ -275,7 +283,7 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
     // one of" → "into" (not "transformed in a continuous manner"); "consistent to those" → "with"
     // (not "consistent to apply"
     pattern: new RegExp(
-      `\\b(assist|assists|assisted|assisting)\\s+to(?=\\s+(?:the|a|an|our|my|this|every)\\s+(?:\\p{Ll}+\\s+)?(?:training|meeting|class|classes|lesson|lecture|conference|session|course|wedding|party|ceremony|concert|seminar|workshop|webinar|event|presentation)\\b)|\\b(propose|proposes|proposed|proposing)(?=\\s+(?:you|him|her|them|us|me)\\s+(?:a|an|the|our|\\d))|\\b((?:data|information|topic|issue|subject|matter|documents?|files?)\\s+(?:is|are|was|were)\\s+(?:very\\s+|highly\\s+|extremely\\s+|quite\\s+)?)sensible\\b|\\b(impressed\\s+)from\\b|\\b(satisfied\\s+)about\\b|\\b(consistent\\s+)to(?=\\s+(?:those|that|the|what|this|these|our|their|his|her|its|previous|earlier)\\b)|\\b((?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aving|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking)\\s+a\\s+(?:quick\\s+|short\\s+|closer\\s+|look\\s+)?look\\s+)on\\b|\\b([Ii]n)(?=\\s+walking\\s+distance\\b)|\\b(overview\\s+)on\\b|\\b(invest|invests|invested|investing)\\s+on\\b(?!\\s+behalf)|\\b([Ii]n)(?=\\s+(?:your|our|the|their|my|his|her)\\s+(?:website|webpage|homepage)\\b(?!['’]))|\\b((?:big|huge|great|significant|major|strong|positive|negative|direct|an|a)\\s+impact\\s+)to(?=\\s+(?:the|our|their|your|my|his|her)\\b)|\\b([Ii]n)(?=\\s+a\\s+(?:much\\s+|far\\s+|slightly\\s+|very\\s+)?(?:higher|lower|better|reduced|discounted|special|reasonable|fair|competitive|cheaper)\\s+price\\b)|\\b([Ss]ince)(?=\\s+next\\b)|\\b(until)(?=\\s+(?:\\p{Lu}\\p{Ll}+|tomorrow|next\\s+\\p{L}+|the\\s+end\\s+of\\s+\\p{L}+|\\d+\\s+\\p{Lu}\\p{Ll}+)\\s+at\\s+the\\s+latest\\b)|\\b((?:transformed|converted)\\s+)in(?=\\s+(?:one\\s+of|a|an)\\b)(?!\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+)?(?:manner|way|fashion|sense|number|period|matter|moment|day|year|time)\\b)`,
+      `\\b(assist|assists|assisted|assisting)\\s+to(?=\\s+(?:the|a|an|our|my|this|every)\\s+(?:\\p{Ll}+\\s+){0,2}(?:training|meeting|class|classes|lesson|lecture|conference|session|course|wedding|party|ceremony|concert|seminar|workshop|webinar|event|presentation)\\b)|\\b(propose|proposes|proposed|proposing)(?=\\s+(?:you|him|her|them|us)\\s+(?:a|an|the|our)?\\s*(?:\\d+\\s*%|(?:\\p{Ll}+\\s+)?(?:discount|price|deal|job|position|contract|refund|reduction|voucher|place|room|seat|lift|ride)\\b))|\\b((?:data|information|topic|issue|subject|matter|documents?|files?)\\s+(?:is|are|was|were)\\s+(?:very\\s+|highly\\s+|extremely\\s+|quite\\s+)?)sensible\\b|\\b(impressed\\s+)from\\b|\\b(satisfied\\s+)about\\b|\\b(consistent\\s+)to(?=\\s+(?:those|that|the|what|this|these|our|their|his|her|its|previous|earlier)\\b)|\\b((?:[Hh]ave|[Hh]as|[Hh]ad|[Hh]aving|[Tt]ake|[Tt]akes|[Tt]ook|[Tt]aking)\\s+a\\s+(?:quick\\s+|short\\s+|closer\\s+|look\\s+)?look\\s+)on\\b|\\b([Ii]n)(?=\\s+walking\\s+distance\\b)|\\b(overview\\s+)on\\b|\\b(invest|invests|invested|investing)\\s+on\\b(?!\\s+behalf)|\\b([Ii]n)(?=\\s+(?:your|our|the|their|my|his|her)\\s+(?:website|webpage|homepage)\\b(?!['’]))|\\b((?:big|huge|great|significant|major|strong|positive|negative|direct|an|a)\\s+impact\\s+)to(?=\\s+(?:the|our|their|your|my|his|her)\\b)|\\b([Ii]n)(?=\\s+a\\s+(?:much\\s+|far\\s+|slightly\\s+|very\\s+)?(?:higher|lower|better|reduced|discounted|special|reasonable|fair|competitive|cheaper)\\s+price\\b)|\\b([Ss]ince)(?=\\s+next\\b)|\\b(until)(?=\\s+(?:\\p{Lu}\\p{Ll}+|tomorrow|next\\s+\\p{L}+|the\\s+end\\s+of\\s+\\p{L}+|\\d+\\s+\\p{Lu}\\p{Ll}+)\\s+at\\s+the\\s+latest\\b)|\\b((?:transformed|converted)\\s+)in(?=\\s+(?:one\\s+of|a|an)\\b)(?!\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+)?(?:manner|way|fashion|sense|number|period|matter|moment|day|year|time)\\b)`,
       'gu',
     ),
     replace: ([
@@ -431,5 +439,56 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
       /(?:^|(?<=[.!?]\s+|['"‘“]))(Where|What|Why|How|Which\s+\p{Ll}+)\s+(you|they|we)\s+(?=(?:want|like|live|work|go|think|need|mean|know|say|prefer|usually)\b[^.!?,]*\?)|\b((?:asked|ask|asks|wondered|wonder)\s+(?:me\s+|him\s+|her\s+|us\s+|them\s+)?(?:where|what|when|why|how|who)\s+)(was|were|is|are)\s+(I|he|she|it|we|they|you)\s+(?=\p{Ll}+ing\b)/gu,
     replace: ([question, you, asked, be, subject]) =>
       question ? `${question} do ${you!} ` : `${asked!}${subject!} ${be!} `,
+  },
+  {
+    // Writers of other first languages, from a probe of 200 sentences in eight groups: "his family
+    // is not agree" → "does not agree", "I was on the work" → "at work", "found it in the internet
+    // yesterday" → "on" (after a verb of finding or reading: "a shift in the Internet" stays), "much
+    // experiences" → "much experience", "discussed it on the meeting." → "at the meeting" (not "on
+    // the meeting agenda"), "I became a new bike from my parents" → "got" ("has grown to become the
+    // answer" stays), "send me the documents until Friday" → "by" ("can't finish it until Friday"
+    // stays), "It's the first time that I visit" → "I have visited", "revert back to me" → "get back
+    // to me", "Today morning" → "This morning", "my cousin brother" → "my cousin", "Myself Ravi
+    // Kumar" → "I am Ravi Kumar", "your good name" → "your name", "went for a trip" → "went on a
+    // trip", "very much good" → "very good" ("very much interested" stays)
+    pattern: new RegExp(
+      `\\b(is|are|am|was|were)\\s+not\\s+agree\\b|\\b((?:was|am|is|are|were|be|been)\\s+)on\\s+the\\s+work\\b|\\b((?:found|find|finds|read|saw|seen|see|bought|buy|searched|search|looked|look|posted|post|published|watched|watch|advertised)\\b[^.,;!?]{0,40}?\\s)in(?=\\s+the\\s+[Ii]nternet(?:\\s*[.,;!?]|\\s+(?:yesterday|today|and|but|or|for|about|every|last|when|because|at|before|after)\\b|$))|\\b((?:much|so\\s+much|too\\s+much)\\s+)experiences\\b|\\b(on)(?=\\s+the\\s+meeting(?:\\s*[.,;!?]|\\s+(?:yesterday|today|last|this|with|and)\\b))|\\b(became|become|becomes|becoming)(?=\\s+(?:an?|the|my|your|no)\\s+(?:new\\s+)?(?:answer|reply|letter|e-?mail|message|present|gift|bike|bicycle|phone|call|ticket|discount|refund)\\s+from\\b)|(?<!(?:n['’]t|\\bnot|\\bnever|\\bcannot)\\s+)\\b((?:[Ss]end|[Ss]ent|[Ss]ubmit|[Ss]ubmitted|[Rr]eturn|[Rr]eturned|[Ff]inish|[Cc]omplete|[Pp]ay|[Dd]eliver|[Cc]onfirm|[Rr]eply)\\b[^.,;!?]{0,40}?\\s)until(?=\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|noon|the\\s+end\\s+of)\\b)|\\b((?:[Ii]t['’]s|[Ii]t\\s+is|[Tt]his\\s+is)\\s+the\\s+first\\s+time\\s+(?:that\\s+)?(?:I|we|you|they)\\s+)(visit|see|eat|try|go|come|meet|travel|fly|drive|use|read|write|hear|play|speak|stay|cook|sing|ride|swim|work)\\b|\\b([Rr]evert)\\s+back(?=\\s+to\\s+(?:me|us)\\b)|\\b([Tt])oday\\s+(morning|evening|afternoon)\\b|\\b(cousin)\\s+(?:brother|sister)\\b|${SENTENCE_START}Myself\\s+(?=\\p{Lu}\\p{Ll}+)|\\b(your\\s+)good\\s+(name)\\b|\\b((?:go|goes|went|going|gone)\\s+)for(?=\\s+an?\\s+(?:\\p{Ll}+\\s+)?(?:trip|holiday|vacation|tour|cruise|picnic|journey)\\b)|\\b(very\\s+)much\\s+(?=(?:good|bad|happy|nice|beautiful|big|tired|busy|important)\\b)`,
+      'gu',
+    ),
+    replace: ([
+      beNot,
+      onTheWork,
+      inInternet,
+      much,
+      onMeeting,
+      became,
+      send,
+      firstTime,
+      verb,
+      revert,
+      today,
+      partOfDay,
+      cousin,
+      yourGood,
+      name,
+      goFor,
+      veryMuch,
+    ]) => {
+      if (beNot) return `${AGREE_DO[beNot]!} not agree`;
+      if (onTheWork) return `${onTheWork}at work`;
+      if (inInternet) return `${inInternet}on`;
+      if (much) return `${much}experience`;
+      if (onMeeting) return 'at';
+      if (became) return sameFormOf(became, 'become', 'get');
+      if (send) return `${send}by`;
+      if (firstTime) return `${firstTime}have ${participleOf(verb!)}`;
+      if (revert) return matchCase(revert, 'get') + ' back';
+      if (today) return `${today === 'T' ? 'This' : 'this'} ${partOfDay!}`;
+      if (cousin) return cousin;
+      if (yourGood) return `${yourGood}${name!}`;
+      if (goFor) return `${goFor}on`;
+      if (veryMuch) return veryMuch;
+      return 'I am ';
+    },
   },
 ];

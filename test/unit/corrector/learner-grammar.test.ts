@@ -70,7 +70,7 @@ describe('withLearnerGrammar', () => {
     // articles
     [
       'I want to be doctor. He is good musician. She is best student here. This is a first time I come. The life is beautiful. It was a really good news. I go to work by a car.',
-      'I want to be a doctor. He is a good musician. She is the best student here. This is the first time I come. Life is beautiful. It was really good news. I go to work by car.',
+      'I want to be a doctor. He is a good musician. She is the best student here. This is the first time I have come. Life is beautiful. It was really good news. I go to work by car.',
     ],
     [
       'I was in charge of organize events. I speak a little of French.',
@@ -1977,6 +1977,25 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
     ['I was so exited when I saw the sea.', 'I was so excited when I saw the sea.'],
     ["He asked us: 'Where you want to go?'", "He asked us: 'Where do you want to go?'"],
     ['She asked me where was I going.', 'She asked me where I was going.'],
+    ['His family is not agree.', 'His family does not agree.'],
+    ['I was on the work when she called.', 'I was at work when she called.'],
+    ['I found it in the internet yesterday.', 'I found it on the internet yesterday.'],
+    ['He has much experiences with computers.', 'He has much experience with computers.'],
+    ['We discussed this problem on the meeting.', 'We discussed this problem at the meeting.'],
+    ['I became a new bike from my parents.', 'I got a new bike from my parents.'],
+    ['Send me the documents until Friday, please.', 'Send me the documents by Friday, please.'],
+    ["It's the first time that I visit London.", "It's the first time that I have visited London."],
+    ['Kindly revert back to me soon.', 'Kindly get back to me soon.'],
+    ['Today morning I missed the bus.', 'This morning I missed the bus.'],
+    ['My cousin brother is coming.', 'My cousin is coming.'],
+    ['Myself Ravi Kumar, an engineer.', 'I am Ravi Kumar, an engineer.'],
+    ['Can you tell me your good name?', 'Can you tell me your name?'],
+    ['We went for a trip to Goa.', 'We went on a trip to Goa.'],
+    ['The food was very much good.', 'The food was very good.'],
+    [
+      'I have assisted to a very interesting conference.',
+      'I have attended a very interesting conference.',
+    ],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -2001,6 +2020,9 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'It was in last year’s report. It was as if everything were new. Oh my.',
       'The protection of the weak before the law. Reservation lands to Indians. The first rung.',
       'When you need advice, what better place to turn? Tune in next week.',
+      'It has grown to become the answer. He became a new man. A shift in the Internet standards battle.',
+      'It is on the meeting agenda. We stayed until Friday. I am very much interested.',
+      'Can you propose me a good restaurant? We went for a walk.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
