@@ -1,15 +1,16 @@
 /**
- * Learner errors from two probes of 300 learners' sentences written fresh (exam essays and short
- * texts of A2–B2 writers, 2026-12-08, twelfth session), each in a form no reading defends: "for
- * see" and "need buy" (a verb without its "to"), "can you to repeat", "is used to wake up", "have
- * never visit", "If you will come …, I will", "I think is better", "suddenly started to rain", "Me
- * and my friends usually meet", "Many students has to", "such interesting that", "the better in the
- * world", "was very surprise", "is interesting in learning", "felt asleep", "made an English
- * course", "full with", "close of the beach", "a nice view to the", "in the way back", "in the
- * weekend", "the way how we", "many others beautiful places", "in other country", "I am only
- * child", "my best friend name", "long black hairs", "a lot of works", "speaks three languages very
- * good". Each checked on the 181,050 correct corpus segments (model card, "Learners' essays and a
- * model edit that changes a word's meaning").
+ * Learner errors from probes of 950 learners' sentences written fresh (B1–B2 exam essays, A2–B1 short
+ * texts, spelling-heavy writing, B2–C1 work and university writing, stories, and writers of eight
+ * first-language groups; 2026-12-08, twelfth session), each in a form no reading defends: a verb
+ * without its "to" ("for see", "need buy", "can you to repeat"), "is used to wake up", "have never
+ * visit", "If you will come …, I will", "I think is better", "Me and my friends usually meet", "such
+ * interesting that", "was very surprise", "felt asleep", "full with", "In the weekend", "many others
+ * places", "long black hairs", words that sound alike ("very quite", "the people where amazing",
+ * "bring you're passport"), work and study ("assist to the workshop", "more efficient that the
+ * previous", "grew of 15%"), stories ("I felled off", "while I looking", "Before two years I
+ * moved"), and other first languages ("is not agree", "Today morning", "revert back to me"). Each
+ * rule was checked on the 181,050 correct corpus segments (model card, "Learners' essays and a model
+ * edit that changes a word's meaning"); rules that changed a correct segment were narrowed there.
  */
 import {
   baseOfGerund,
