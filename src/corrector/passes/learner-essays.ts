@@ -1,16 +1,17 @@
 /**
- * Learner errors from probes of 950 learners' sentences written fresh (B1–B2 exam essays, A2–B1 short
- * texts, spelling-heavy writing, B2–C1 work and university writing, stories, and writers of eight
- * first-language groups; 2026-12-08, twelfth session), each in a form no reading defends: a verb
- * without its "to" ("for see", "need buy", "can you to repeat"), "is used to wake up", "have never
- * visit", "If you will come …, I will", "I think is better", "Me and my friends usually meet", "such
- * interesting that", "was very surprise", "felt asleep", "full with", "In the weekend", "many others
- * places", "long black hairs", words that sound alike ("very quite", "the people where amazing",
- * "bring you're passport"), work and study ("assist to the workshop", "more efficient that the
- * previous", "grew of 15%"), stories ("I felled off", "while I looking", "Before two years I
- * moved"), and other first languages ("is not agree", "Today morning", "revert back to me"). Each
- * rule was checked on the 181,050 correct corpus segments (model card, "Learners' essays and a model
- * edit that changes a word's meaning"); rules that changed a correct segment were narrowed there.
+ * Learner errors from probes of 950 learners' sentences written fresh (B1–B2 exam essays, A2–B1
+ * short texts, spelling-heavy writing, B2–C1 work and university writing, stories, and writers of
+ * eight first-language groups; 2026-12-08, twelfth session), each in a form no reading defends: a
+ * verb without its "to" ("for see", "need buy", "can you to repeat"), "is used to wake up", "have
+ * never visit", "If you will come …, I will", "I think is better", "Me and my friends usually
+ * meet", "such interesting that", "was very surprise", "felt asleep", "full with", "In the
+ * weekend", "many others places", "long black hairs", words that sound alike ("very quite", "the
+ * people where amazing", "bring you're passport"), work and study ("assist to the workshop", "more
+ * efficient that the previous", "grew of 15%"), stories ("I felled off", "while I looking", "Before
+ * two years I moved"), and other first languages ("is not agree", "Today morning", "revert back to
+ * me"). Each rule was checked on the 181,050 correct corpus segments (model card, "Learners' essays
+ * and a model edit that changes a word's meaning"); rules that changed a correct segment were
+ * narrowed there.
  */
 import {
   baseOfGerund,
@@ -100,8 +101,8 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   {
     // A bare verb after "need", "want", "like" and the like: "We need buy some bread" → "need to
     // buy", "I like listen to music" → "like to listen" (only before what opens an object or "to":
-    // "need sleep." and "want help" are nouns; "like" after its subject: "split the leave, like take
-    // some" is a speaker's "like"); "can you to repeat" → "can you repeat"
+    // "need sleep." and "want help" are nouns; "like" after its subject: "split the leave, like
+    // take some" is a speaker's "like"); "can you to repeat" → "can you repeat"
     pattern: new RegExp(
       `\\b((?:need|needs|needed|want|wants|wanted|hope|hopes|hoped|decide|decides|decided|try|tries|tried|forgot|forget|plan|plans|planned|(?<=\\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|n['’]t|not|would|['’]d|really|also|always|usually)\\s+)(?:like|likes|liked|love|loves|loved))\\s+)(${BARE_AFTER_WANT})(?=\\s+(?:to|home|abroad|${OBJECT_OPENING})\\b|\\s+[A-Z]\\p{Ll}+)|\\b((?:[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould|[Ss]hould)\\s+(?:you|I|we|he|she|they)\\s+)to\\s+(\\p{Ll}+)\\b`,
       'gu',
@@ -147,8 +148,8 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
     replace: ([think, suddenly]) => (think ? `${think}it is ` : `${suddenly!}it `),
   },
   {
-    // "Me and my friends usually meet" → "My friends and I usually meet" (opening a sentence, before
-    // its verb); "Many students has to work" → "have", "Several of … is" left alone
+    // "Me and my friends usually meet" → "My friends and I usually meet" (opening a sentence,
+    // before its verb); "Many students has to work" → "have", "Several of … is" left alone
     pattern: new RegExp(
       `${SENTENCE_START}Me\\s+and\\s+((?:my|our)\\s+(?:\\p{Ll}+\\s+)?(?:friends?|brothers?|sisters?|family|wife|husband|parents|cousins?|colleagues?|classmates?|boyfriend|girlfriend|mother|father|mum|mom|dad|kids|children|son|daughter|team))(?=\\s+\\p{Ll}+)|${SENTENCE_START}((?:Many|Several|Both)\\s+(?:people|children|men|women|\\p{Ll}+[^sui\\W]s)\\s+)(has|is|was|doesn['’]t)\\b`,
       'gu',
@@ -189,9 +190,9 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   },
   {
     // Prepositions: "full with restaurants" → "full of", "close of the beach" → "close to" ("at the
-    // close of business" stays), "a nice view to the mountains" → "of" ("with a view to" stays), "in
-    // the way back home" → "on the way" ("in the way of" stays), "In the weekend" → "At the weekend"
-    // (not "in the weekend edition")
+    // close of business" stays), "a nice view to the mountains" → "of" ("with a view to" stays),
+    // "in the way back home" → "on the way" ("in the way of" stays), "In the weekend" → "At the
+    // weekend" (not "in the weekend edition")
     pattern:
       /\b(full\s+)with(?=\s+(?:\p{Ll}+\s+)?(?:restaurants|shops|people|tourists|cars|water|books|things|bars|caf[eé]s|museums|children|students|flowers|trees|stuff|rubbish|garbage|food|clothes|toys|mistakes|errors|shops|boxes|papers|furniture)\b)|\b((?:is|was|are|were|very|so|quite|really|too|be|located|situated)\s+)close\s+of(?=\s+(?:the|my|our|your|his|her|their|a)\s)|\b((?:nice|beautiful|great|wonderful|good|fantastic|amazing|lovely|fine|stunning|incredible|spectacular|perfect|breathtaking|excellent)\s+views?\s+)to(?=\s+the\s+(?:sea|mountains?|ocean|lake|river|city|park|beach|garden|hills?|valley|bay|harbou?r|old\s+town|castle|cathedral|square|street|forest|countryside)\b)|\b([Ii]n)(?=\s+the\s+way\s+(?:back|home)\b)|\b([Ii]n)(?=\s+the\s+weekends?\b(?!\s+(?:edition|paper|papers|newspapers?|supplement|magazine|section|issue|traffic|market|trading|session|schedule|shifts?|rush|sales|update)\b))/gu,
     replace: ([full, close, view, inTheWay, inTheWeekend]) => {
@@ -217,8 +218,8 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
     },
   },
   {
-    // Nouns not counted: "She has long black hairs" → "hair" ("two grey hairs" are counted), "a
-    // lot of works this week" → "work" ("works by Picasso" stay), "learned a lot of new vocabularies" →
+    // Nouns not counted: "She has long black hairs" → "hair" ("two grey hairs" are counted), "a lot
+    // of works this week" → "work" ("works by Picasso" stay), "learned a lot of new vocabularies" →
     // "vocabulary" ("different vocabularies" of the Semantic Web stay)
     pattern:
       /\b((?:has|have|had|with)\s+(?:(?:very|really|quite|beautiful|nice|long|short|curly|straight|wavy|thick|thin|blond|blonde|black|brown|dark|red|grey|gray|white|fair)\s+)*(?:long|short|curly|straight|wavy|thick|blond|blonde|black|brown|dark|red|beautiful)\s+)hairs\b|\b((?:a\s+lot\s+of|lots\s+of|so\s+much|too\s+much|much)\s+)works\b(?=\s*[.,;!?]|\s+(?:this|today|to|at|and|but|so|because|for|these|now|every)\b)|\b((?:a\s+lot\s+of|lots\s+of|much|many|learn|learns|learned|learnt|learning)\s+(?:new\s+|more\s+|English\s+)?)vocabularies\b/gu,
@@ -229,13 +230,13 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   },
   {
     // Words that sound alike, where only one can stand: "very quite during the film" → "quiet"
-    // ("really quite simple" stays),
-    // "the people where amazing" → "were" (after "they", "we" or "you", or people before how they
-    // were: "the people where I live" stays), "Do you know were the pharmacy is?" → "where", "not to expensive." → "too"
-    // (not "went to expensive restaurants"), "bring you're passport" → "your", "Your going to love
-    // it" → "You're", "Everyone accept Maria came" → "except", "a problem that effects
-    // everybody's health" → "affects" ("effects the change" stays), "to safe the planet" → "save",
-    // "in the hole world" → "whole"
+    // ("really quite simple" stays), "the people where amazing" → "were" (after "they", "we" or
+    // "you", or people before how they were: "the people where I live" stays), "Do you know were
+    // the pharmacy is?" → "where", "not to expensive." → "too" (not "went to expensive
+    // restaurants"), "bring you're passport" → "your", "Your going to love it" → "You're",
+    // "Everyone accept Maria came" → "except", "a problem that effects everybody's health" →
+    // "affects" ("effects the change" stays), "to safe the planet" → "save", "in the hole world" →
+    // "whole"
     pattern: new RegExp(
       `\\b((?:very|so|too)\\s+)quite(?=\\s*[.,;!?]|\\s+(?:during|in|at|and|when|because|now|please|for|today|tonight|place|room|street|area|neighbou?rhood|person|man|woman|girl|boy|village|town|evening|night)\\b)|\\b((?:people|children|\\p{Ll}+s)\\s+)where(?=\\s+(?:amazing|great|delicious|beautiful|friendly|nice|wonderful|terrible|awful|expensive|cheap|very\\s+(?:nice|good|friendly|kind|helpful|expensive|cheap|bad|tired|happy|busy|beautiful|delicious))\\b)|\\b((?:they|we|you|They|We|You)\\s+)where(?=\\s+(?:very|so|really|not|all|too|happy|sad|amazing|great|late|tired|there|here|at|in|born|able|right|wrong)\\b)|${SENTENCE_START}((?:Do|Does|Can|Could)\\s+you\\s+(?:know|tell\\s+me)\\s+)were(?=\\s+(?:the|a|my|your|his|her|our|their|I|he|she|we|they|it|to)\\b)|(?<=\\b(?:is|was|are|were|be|been|not|it['’]s|that['’]s|far|way|much|bit|little|seems?|seemed|looks?|looked|felt|feels?|getting|got)\\s+)to(?=\\s+(?:expensive|cheap|big|small|late|early|long|hot|cold|difficult|hard|busy|tired|far|fast|slow|old|young|heavy|high|low|loud|noisy|crowded|bad|short|dangerous|complicated|boring|salty|sweet|spicy)(?:\\s*[.,;!?]|\\s+(?:for|to|and|but|because|now|today)\\b))|\\b((?:bring|take|forget|check|show|send|lose|lost|find|found|pack|keep|renew)\\s+)you['’]re\\b|${SENTENCE_START}(Your)(?=\\s+going\\s+to\\s+\\p{Ll}+)|\\b((?:[Ee]veryone|[Ee]verybody|[Ee]verything|[Aa]ll|[Nn]obody)\\s+)accepts?(?=\\s+(?:for\\b|[A-Z]\\p{Ll}+\\s+(?:came|was|went|had|is|has|did|passed|agreed|knew|liked|left)\\b))|\\b((?:that|which|it|this|smoking|pollution|stress|noise)\\s+)effects(?=\\s+(?:everybody|everyone|people|us|them|me|him|her|children|our|your|my|their|his)\\b)|\\b(to\\s+)safe(?=\\s+(?:money|time|energy|water|lives|the\\s+(?:planet|environment|world|earth)|our\\s+planet)\\b)|\\b(the\\s+)hole(?=\\s+(?:world|day|time|family|country|city|year|week|night|life|class|weekend|morning|afternoon|evening|summer|trip)\\b)`,
       'gu',
@@ -363,10 +364,10 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   {
     // Stories, from a probe of 150 learners' narratives: "I felled off my bike" → "fell" (one fells
     // a tree), "it begun at eleven" → "began" (after a pronoun: "the work begun last year" is a
-    // participle),
-    // "while I looking at" → "while I was looking", "Before two years I moved" → "Two years ago I
-    // moved", "In last summer" opening a sentence → "Last summer" (not "In last year's report"), "Yesterday night" →
-    // "Last night", "everything were very big" → "was" (not "as if everything were")
+    // participle), "while I looking at" → "while I was looking", "Before two years I moved" → "Two
+    // years ago I moved", "In last summer" opening a sentence → "Last summer" (not "In last year's
+    // report"), "Yesterday night" → "Last night", "everything were very big" → "was" (not "as if
+    // everything were")
     pattern: new RegExp(
       `\\b([Ff])elled(?=\\s+(?:off|down|over|asleep|ill|in\\s+love)\\b)|\\b((?:I|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)\\s+)(begun|swum|sung|rung|sunk)\\b|\\b((?:[Ww]hile|[Ww]hen|[Aa]s)\\s+)(I|he|she|it|we|they|you)\\s+(?=(?:looking|walking|waiting|sleeping|reading|cooking|driving|working|studying|watching|talking|eating|running|playing|travell?ing|sitting|standing|having|doing|going|coming|trying|listening|shopping|swimming|writing)\\b)|${SENTENCE_START}Before\\s+((?:two|three|four|five|six|seven|eight|nine|ten|a\\s+few|several|many|\\d+)\\s+(?:days|weeks|months|years))(?=\\s*,?\\s+(?:I|we|he|she|they|my|our|his|her|the)\\b)|${SENTENCE_START}In\\s+(last|next)\\s+(?=(?:summer|winter|spring|autumn|fall|week|month|year|weekend)\\b(?!['’]))|\\b([Yy])esterday\\s+night\\b|(?<!\\b(?:if|though|wish|if\\s+only)\\s+)\\b([Ee]verything\\s+)were\\b`,
       'gu',
@@ -395,11 +396,11 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   },
   {
     // Places and people: "we used to go at the beach" → "to the beach", "stayed by my aunt" →
-    // "with", "The plane landed to Tokyo" → "in", "I went to doctor" → "to the doctor", "we could see
-    // the all city" → "the whole city", "last weak" and "the weak before." → "week" ("protection of
-    // the weak" stays), "there was not internet" →
-    // "no internet"; "I was proud of me" → "of myself"; "I forgot my." → "mine" (not "Oh my!");
-    // "an old man which lives" → "who"; "so exited when" → "excited"
+    // "with", "The plane landed to Tokyo" → "in", "I went to doctor" → "to the doctor", "we could
+    // see the all city" → "the whole city", "last weak" and "the weak before." → "week"
+    // ("protection of the weak" stays), "there was not internet" → "no internet"; "I was proud of
+    // me" → "of myself"; "I forgot my." → "mine" (not "Oh my!"); "an old man which lives" → "who";
+    // "so exited when" → "excited"
     pattern: new RegExp(
       `\\b((?:go|goes|went|going|gone|come|comes|came|coming)\\s+)at(?=\\s+the\\s+(?:beach|park|cinema|station|airport|supermarket|market|gym|office|hospital|museum|library|zoo|mall|theatre|theater|restaurant|party|concert)\\b)|\\b((?:stay|stays|stayed|staying|live|lives|lived|living)\\s+)by(?=\\s+(?:my|his|her|our|their|your)\\s+(?:aunt|uncle|grandparents|grandmother|grandfather|grandma|grandpa|friends?|cousins?|family|parents|sister|brother|host\\s+family)\\b)|\\b(landed\\s+)to(?=\\s+\\p{Lu}\\p{Ll}+)|\\b((?:went|go|goes|going|gone)\\s+to\\s+)(doctor|dentist)\\b|\\b(the\\s+)all(?=\\s+(?:city|day|country|world|family|town|class|school|week|night|year|team|building|village|house|summer|morning|afternoon|evening)\\b)|\\b((?:last|next|this|every)\\s+)weak\\b|\\b((?:the|a)\\s+)weak(?=\\s+(?:before|after|ago|later)(?:\\s*[.,;!?]|$))|\\b([Tt]here\\s+(?:was|is)\\s+)not(?=\\s+(?:internet|electricity|water|time|money|food|signal|wifi|Wi-Fi|space|room|light|heating)\\b)|\\b(I\\s+(?:was|am|['’]m|felt|feel)\\s+(?:very\\s+|so\\s+|really\\s+)?proud\\s+of\\s+)me\\b|(?<!\\b[Oo]h\\s+)\\b(my)(?=\\s*[.!?](?:\\s|$))|\\b([Aa]n?\\s+(?:old|young|little|rich|poor|kind|strange)\\s+(?:man|woman|person|boy|girl|lady|guy|child)\\s+)which(?=\\s+(?:\\p{Ll}+s|\\p{Ll}+ed|was|is|had|has)\\b)|\\b((?:so|very|really|too)\\s+)exited(?=\\s+(?:when|about|that|to|because|and|for)\\b|\\s*[.,!])`,
       'gu',
@@ -434,8 +435,8 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   },
   {
     // Questions without "do" in quoted speech or opening a sentence: "'Where you want to go?'" →
-    // "Where do you want" (not "When you need advice, what better place …?"); reported questions in a question's order: "asked me where was I going"
-    // → "where I was going"
+    // "Where do you want" (not "When you need advice, what better place …?"); reported questions in
+    // a question's order: "asked me where was I going" → "where I was going"
     pattern:
       /(?:^|(?<=[.!?]\s+|['"‘“]))(Where|What|Why|How|Which\s+\p{Ll}+)\s+(you|they|we)\s+(?=(?:want|like|live|work|go|think|need|mean|know|say|prefer|usually)\b[^.!?,]*\?)|\b((?:asked|ask|asks|wondered|wonder)\s+(?:me\s+|him\s+|her\s+|us\s+|them\s+)?(?:where|what|when|why|how|who)\s+)(was|were|is|are)\s+(I|he|she|it|we|they|you)\s+(?=\p{Ll}+ing\b)/gu,
     replace: ([question, you, asked, be, subject]) =>
@@ -444,14 +445,14 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
   {
     // Writers of other first languages, from a probe of 200 sentences in eight groups: "his family
     // is not agree" → "does not agree", "I was on the work" → "at work", "found it in the internet
-    // yesterday" → "on" (after a verb of finding or reading: "a shift in the Internet" stays), "much
-    // experiences" → "much experience", "discussed it on the meeting." → "at the meeting" (not "on
-    // the meeting agenda"), "I became a new bike from my parents" → "got" ("has grown to become the
-    // answer" stays), "send me the documents until Friday" → "by" ("can't finish it until Friday"
-    // stays), "It's the first time that I visit" → "I have visited", "revert back to me" → "get back
-    // to me", "Today morning" → "This morning", "my cousin brother" → "my cousin", "Myself Ravi
-    // Kumar" → "I am Ravi Kumar", "your good name" → "your name", "went for a trip" → "went on a
-    // trip", "very much good" → "very good" ("very much interested" stays)
+    // yesterday" → "on" (after a verb of finding or reading: "a shift in the Internet" stays),
+    // "much experiences" → "much experience", "discussed it on the meeting." → "at the meeting"
+    // (not "on the meeting agenda"), "I became a new bike from my parents" → "got" ("has grown to
+    // become the answer" stays), "send me the documents until Friday" → "by" ("can't finish it
+    // until Friday" stays), "It's the first time that I visit" → "I have visited", "revert back to
+    // me" → "get back to me", "Today morning" → "This morning", "my cousin brother" → "my cousin",
+    // "Myself Ravi Kumar" → "I am Ravi Kumar", "your good name" → "your name", "went for a trip" →
+    // "went on a trip", "very much good" → "very good" ("very much interested" stays)
     pattern: new RegExp(
       `\\b(is|are|am|was|were)\\s+not\\s+agree\\b|\\b((?:was|am|is|are|were|be|been)\\s+)on\\s+the\\s+work\\b|\\b((?:found|find|finds|read|saw|seen|see|bought|buy|searched|search|looked|look|posted|post|published|watched|watch|advertised)\\b[^.,;!?]{0,40}?\\s)in(?=\\s+the\\s+[Ii]nternet(?:\\s*[.,;!?]|\\s+(?:yesterday|today|and|but|or|for|about|every|last|when|because|at|before|after)\\b|$))|\\b((?:much|so\\s+much|too\\s+much)\\s+)experiences\\b|\\b(on)(?=\\s+the\\s+meeting(?:\\s*[.,;!?]|\\s+(?:yesterday|today|last|this|with|and)\\b))|\\b(became|become|becomes|becoming)(?=\\s+(?:an?|the|my|your|no)\\s+(?:new\\s+)?(?:answer|reply|letter|e-?mail|message|present|gift|bike|bicycle|phone|call|ticket|discount|refund)\\s+from\\b)|(?<!(?:n['’]t|\\bnot|\\bnever|\\bcannot)\\s+)\\b((?:[Ss]end|[Ss]ent|[Ss]ubmit|[Ss]ubmitted|[Rr]eturn|[Rr]eturned|[Ff]inish|[Cc]omplete|[Pp]ay|[Dd]eliver|[Cc]onfirm|[Rr]eply)\\b[^.,;!?]{0,40}?\\s)until(?=\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|noon|the\\s+end\\s+of)\\b)|\\b((?:[Ii]t['’]s|[Ii]t\\s+is|[Tt]his\\s+is)\\s+the\\s+first\\s+time\\s+(?:that\\s+)?(?:I|we|you|they)\\s+)(visit|see|eat|try|go|come|meet|travel|fly|drive|use|read|write|hear|play|speak|stay|cook|sing|ride|swim|work)\\b|\\b([Rr]evert)\\s+back(?=\\s+to\\s+(?:me|us)\\b)|\\b([Tt])oday\\s+(morning|evening|afternoon)\\b|\\b(cousin)\\s+(?:brother|sister)\\b|${SENTENCE_START}Myself\\s+(?=\\p{Lu}\\p{Ll}+)|\\b(your\\s+)good\\s+(name)\\b|\\b((?:go|goes|went|going|gone)\\s+)for(?=\\s+an?\\s+(?:\\p{Ll}+\\s+)?(?:trip|holiday|vacation|tour|cruise|picnic|journey)\\b)|\\b(very\\s+)much\\s+(?=(?:good|bad|happy|nice|beautiful|big|tired|busy|important)\\b)`,
       'gu',
