@@ -384,8 +384,20 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   // The second part of a hyphenated name ("Ji-woo's" had become "Ji-woos", "Hae-jin" "Hae-in").
   if (/\p{Lu}\p{L}*-$/u.test(text.slice(0, start))) return false;
-  // Harper's dictionary is English in A–Z: "Nestlé" had become "Nestle", "Zürich" "Zurich".
+  // Harper's dictionary is English in A–Z: "Nestlé" had become "Nestle", "Zürich" "Zurich", and a
+  // word with such letters is a name or a foreign word, not a slip ("José" had become "Josh").
   if (losesDiacritics(before, after)) return false;
+  if (SPELLING_KINDS.has(lint.lint_kind()) && /[^\p{ASCII}]/u.test(before)) return false;
+  // A unit's symbol after a number ("draws 5 A at 5 V" had become "5 AN").
+  if (/^\p{L}{1,3}$/u.test(before) && /\p{N}\s+$/u.test(text.slice(0, start))) return false;
+  // "you guys", "Miss you loads": a plural after "you" is no noun that must agree with it.
+  if (
+    /^\p{Ll}+s$/u.test(before) &&
+    after === before.slice(0, -1) &&
+    /\byou\s+$/iu.test(text.slice(0, start))
+  ) {
+    return false;
+  }
   // "one of the best" is a superlative standing for its noun; Harper made it "one of the bests".
   if (/^(?:best|worst)$/iu.test(before) && /^(?:bests|worsts)$/iu.test(after)) return false;
   if (joinsHyphenatedWord(before, after)) return false;
@@ -612,6 +624,14 @@ function startsSentence(before: string): boolean {
  * ebook" "a book". They go into its dictionary when the linter is set up.
  */
 const WORDS_HARPER_LACKS = [
+  // Latin that English writes ("E. coli" had become "col i", "per curiam" "per curia"; "bono"
+  // given to Harper became "Bono", the singer, in "pro bono", so it is not here).
+  'fide',
+  'curiam',
+  'coli',
+  'vitro',
+  'vivo',
+  'facto',
   // Indian English, which Harper respells ("Can we prepone the meeting" had become "prepare").
   'prepone',
   'prepones',

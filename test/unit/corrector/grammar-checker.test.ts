@@ -95,6 +95,19 @@ describe('which suggestions of Harper are taken', () => {
     expect(isAcceptable(text, lintOver(text, before, 'Grammar'), after)).toBe(taken);
   });
 
+  it('leaves names with letters beyond A–Z, units after numbers and plurals after "you"', () => {
+    const jose = 'José Ramírez homered twice.';
+    expect(isAcceptable(jose, lintOver(jose, 'José'), 'Josh')).toBe(false);
+    const amps = 'It draws up to 5 A at 5 V.';
+    expect(isAcceptable(amps, lintOver(amps, 'A', 'Miscellaneous'), 'AN')).toBe(false);
+    const guys = "Can't wait to see you guys. Miss you loads.";
+    expect(isAcceptable(guys, lintOver(guys, 'guys', 'Agreement'), 'guy')).toBe(false);
+    expect(isAcceptable(guys, lintOver(guys, 'loads', 'Agreement'), 'load')).toBe(false);
+    // Agreement elsewhere is still Harper's to mend.
+    const books = 'She has a books.';
+    expect(isAcceptable(books, lintOver(books, 'books', 'Agreement'), 'book')).toBe(true);
+  });
+
   it('tells a doubled letter from another slip, for choosing among the suggestions', () => {
     expect(differInDoubling('writting', 'writing')).toBe(true);
     expect(differInDoubling('ocasion', 'occasion')).toBe(true);
@@ -431,6 +444,10 @@ describe('GrammarChecker (harper.js, offline)', () => {
     // Words Harper's dictionary lacks are taught to it, not respelt ("wife", "a book").
     const modern = 'The wifi password is on the wall. I read an ebook on the train.';
     expect(await checker.correct(modern)).toBe(modern);
+    const latin = 'Escherichia coli grew in vitro; the per curiam opinion was de facto final.';
+    expect(await checker.correct(latin)).toBe(latin);
+    const indian = 'Can we prepone the meeting to Monday?';
+    expect(await checker.correct(indian)).toBe(indian);
     expect(await checker.correct('That was fun, see you tmrw.')).toBe(
       'That was fun, see you tmrw.',
     );
