@@ -14,12 +14,15 @@
  * narrowed there.
  */
 import {
+  baseOfAnyPast,
   baseOfGerund,
+  baseOfKnownThirdPerson,
   gerundOf,
   isVerbBase,
   participleOf,
   pastOfParticiple,
   sameFormOf,
+  thirdPersonOf,
 } from './english-verbs.js';
 import type { LearnerRule } from './learner-order-tense.js';
 import { matchCase } from './ocr-lexicon.js';
@@ -59,6 +62,29 @@ const SO_ADJECTIVE =
 /** Activities learners are "interesting in" ("She is interesting in learning Japanese"). */
 const ACTIVITY_GERUND =
   'learning|studying|working|doing|playing|reading|watching|becoming|visiting|joining|buying|travell?ing|going|making|taking|getting|finding|meeting|helping|starting|improving|applying|writing|teaching|cooking|singing|dancing|drawing|painting|swimming|running|programming|volunteering|living|moving|opening';
+/**
+ * Adjectives whose superlative takes "-est" ("the most tasty" → "the tastiest"); not those of two
+ * syllables that take "most" too ("the most friendly relations", "the most happy results").
+ */
+const SUPERLATIVE: Readonly<Record<string, string>> = {
+  kind: 'kindest',
+  tasty: 'tastiest',
+  nice: 'nicest',
+  cheap: 'cheapest',
+  big: 'biggest',
+  small: 'smallest',
+  tall: 'tallest',
+  old: 'oldest',
+  young: 'youngest',
+  fast: 'fastest',
+  hot: 'hottest',
+  cold: 'coldest',
+  long: 'longest',
+  great: 'greatest',
+  strong: 'strongest',
+  large: 'largest',
+};
+
 /** "is not agree" → "does not agree": the form of "do" for each form of "be". */
 const AGREE_DO: Readonly<Record<string, string>> = {
   is: 'does',
@@ -491,6 +517,52 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
       if (goFor) return `${goFor}on`;
       if (veryMuch) return veryMuch;
       return 'I am ';
+    },
+  },
+  {
+    // Reviews, posts and answers, from a probe of 200: "Does anybody knows" → "know", "didn't even
+    // said sorry" → "say", "Who want to join me?" → "Who wants", "the most tasty" → "the tastiest",
+    // "wish me a luck" → "wish me luck", "arrived to work" → "at work", "the desert was too sweet"
+    // → "dessert", "450 euros for month" → "a month", "spent whole afternoon" → "the whole
+    // afternoon", "Last night concert" → "Last night's concert", "waiting the bus" → "waiting for"
+    pattern: new RegExp(
+      `${SENTENCE_START}(Does\\s+(?:anybody|anyone|someone|somebody|everyone|everybody|he|she|it)\\s+)(\\p{Ll}+s)\\b|\\b((?:did|didn['’]t|did\\s+not|does|doesn['’]t|does\\s+not)\\s+(?:even|really|ever|just|actually|always|never)\\s+)(\\p{Ll}+)\\b|${SENTENCE_START}(Who\\s+)(want|need|know|like|live|play|speak|have)\\b(?=[^.!]*\\?)|\\b(the\\s+)most\\s+(${Object.keys(SUPERLATIVE).join('|')})\\b(?!\\s+of\\b)|\\b((?:[Ww]ish|[Ww]ishes|[Ww]ished)\\s+(?:me|us|him|her|them|you)\\s+)a\\s+(?=luck\\b)|\\b(arriv(?:e|es|ed|ing)\\s+)to(?=\\s+(?:work|school|class|university)\\b)|\\b((?:[Tt]he|[Ff]or|[Aa]|[Oo]ur|[Mm]y)\\s+)desert(?=\\s+(?:was|is|were)\\s+(?:too\\s+|very\\s+|so\\s+|really\\s+)?(?:sweet|delicious|tasty|good|amazing|excellent)\\b|\\s+menu\\b)|(?<=\\b(?:euros|dollars|pounds|francs|rupees|yen)\\s+)for\\s+(month|week|year|day|night|hour)\\b|\\b((?:spent|spend|spends|spending|for|during)\\s+)whole\\s+(?=(?:day|afternoon|morning|evening|night|week|weekend|month|year|summer)\\b)|\\b([Ll]ast\\s+(?:night|week|year|month|Saturday|Sunday|Friday))\\s+(?=(?:concert|game|match|party|meeting|episode|storm|exam|dinner|event|performance)\\b)|\\b((?:wait|waits|waited|waiting)\\s+)(?=(?:the|a|my|our|your|his|her)\\s+(?:bus|train|taxi|plane|flight|results?|answer|reply|email|call|package|parcel|delivery)\\b)`,
+      'gu',
+    ),
+    replace: ([
+      doesSomeone,
+      knows,
+      didEven,
+      said,
+      who,
+      want,
+      theMost,
+      adjective,
+      wish,
+      arrive,
+      theDesert,
+      period,
+      spent,
+      lastNight,
+      wait,
+    ]) => {
+      if (doesSomeone) {
+        const base = baseOfKnownThirdPerson(knows!);
+        return base ? `${doesSomeone}${base}` : undefined;
+      }
+      if (didEven) {
+        const base = baseOfAnyPast(said!) ?? baseOfKnownThirdPerson(said!);
+        return base ? `${didEven}${base}` : undefined;
+      }
+      if (who) return `${who}${thirdPersonOf(want!)}`;
+      if (theMost) return `${theMost}${SUPERLATIVE[adjective!]!}`;
+      if (wish) return wish;
+      if (arrive) return `${arrive}at`;
+      if (theDesert) return `${theDesert}dessert`;
+      if (period) return `a ${period}`;
+      if (spent) return `${spent}the whole `;
+      if (lastNight) return `${lastNight}'s `;
+      return `${wait!}for `;
     },
   },
 ];

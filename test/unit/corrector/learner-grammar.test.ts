@@ -1996,6 +1996,17 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'I have assisted to a very interesting conference.',
       'I have attended a very interesting conference.',
     ],
+    ['Does anybody knows a good dentist?', 'Does anybody know a good dentist?'],
+    ["The waiter didn't even said sorry.", "The waiter didn't even say sorry."],
+    ['Who want to join me for a run?', 'Who wants to join me for a run?'],
+    ['It is the most tasty kebab in town.', 'It is the tastiest kebab in town.'],
+    ['Wish me a luck!', 'Wish me luck!'],
+    ['I arrived to work one hour late.', 'I arrived at work one hour late.'],
+    ['The desert was too sweet.', 'The dessert was too sweet.'],
+    ['The rent is 450 euros for month.', 'The rent is 450 euros a month.'],
+    ['I spent whole afternoon in the pool.', 'I spent the whole afternoon in the pool.'],
+    ['Last night concert was great.', "Last night's concert was great."],
+    ['We are waiting the bus.', 'We are waiting for the bus.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -2023,6 +2034,8 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'It has grown to become the answer. He became a new man. A shift in the Internet standards battle.',
       'It is on the meeting agenda. We stayed until Friday. I am very much interested.',
       'Can you propose me a good restaurant? We went for a walk.',
+      'It was most kind of you. We crossed the desert. The most friendly relations continue.',
+      'The reports for the last year show fewer strikes. The part that does it is this line.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
