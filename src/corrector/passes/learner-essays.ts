@@ -1,10 +1,10 @@
 /**
- * Learner errors from probes of 950 learners' sentences written fresh (B1–B2 exam essays, A2–B1
- * short texts, spelling-heavy writing, B2–C1 work and university writing, stories, and writers of
- * eight first-language groups; 2026-12-08, twelfth session), each in a form no reading defends: a
- * verb without its "to" ("for see", "need buy", "can you to repeat"), "is used to wake up", "have
- * never visit", "If you will come …, I will", "I think is better", "Me and my friends usually
- * meet", "such interesting that", "was very surprise", "felt asleep", "full with", "In the
+ * Learner errors from probes of 1,150 learners' sentences written fresh (B1–B2 exam essays, A2–B1
+ * short texts, spelling-heavy writing, B2–C1 work and university writing, stories, writers of eight
+ * first-language groups, reviews and posts; 2026-12-08, twelfth session), each in a form no reading
+ * defends: a verb without its "to" ("for see", "need buy", "can you to repeat"), "is used to wake
+ * up", "have never visit", "If you will come …, I will", "I think is better", "Me and my friends
+ * usually meet", "such interesting that", "was very surprise", "felt asleep", "full with", "In the
  * weekend", "many others places", "long black hairs", words that sound alike ("very quite", "the
  * people where amazing", "bring you're passport"), work and study ("assist to the workshop", "more
  * efficient that the previous", "grew of 15%"), stories ("I felled off", "while I looking", "Before
