@@ -50,8 +50,8 @@ const ENDING_PENALTY = 2;
 /**
  * ln-probability a candidate pays for losing the flagged word's "-ed" or "-ing", or for a plural's
  * "-s" it lacks (addsPlural): the tense, form or number the writer gave the word, which the words
- * around it seldom show ("I prefered the first" had
- * become "I prefer": the model finds "I prefer the" 8 nats likelier than "I preferred the").
+ * around it seldom show ("I prefered the first" had become "I prefer": the model finds "I prefer
+ * the" 8 nats likelier than "I preferred the").
  */
 const INFLECTION_PENALTY = 8;
 /** ln-probability the flagged word itself pays to stay: Harper's doubt counts for something. */

@@ -869,8 +869,8 @@ function sameLexeme(a: string, b: string): boolean {
  * Whether the model's edit turns a word the lexicon knows into one it does not ("drizzle" →
  * "drizle" at 0.96), or into another known word far from it in spelling and meaning ("Operating
  * margin fell" → "Operating costs fell" at 0.99, "margin improved from" → "costs fell by", phrases
- * of its business templates), or a content word for a closed-class one or back ("ate" → "at"): probes
- * of 400 correct sentences of many kinds and of learners' stories. The model's other edits are
+ * of its business templates), or a content word for a closed-class one or back ("ate" → "at"):
+ * probes of correct sentences of many kinds and of learners' stories. The model's other edits are
  * mendings of slips ("teh", "fel"), of agreement and prepositions (one closed-class word for
  * another) and of a word's form ("bought" for "buy"), which stay.
  */
