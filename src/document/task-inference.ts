@@ -51,6 +51,8 @@ const TYPED_PRONOUN =
 /** The share of the lower-case lines of a file that must be typed for the rest to count as typed. */
 const TYPED_MIN_SHARE = 0.1;
 const SCAN_NOISE_CHARACTERS = /[|~^_{}[\]<>«»¢©®`\\]/g;
+/** Inline code as Markdown and chat write it: a pair of backticks around a span without one. */
+const CODE_SPAN = /`[^`\s][^`]*`/g;
 /** A letter between digits or a digit between letters, or a capital inside lower case ("CIient"). */
 const MIXED_WORD = /[a-z][A-Z]|[A-Za-z][0-9][a-z]|[a-z][0-9]|[0-9][a-z]{1,2}[0-9]/;
 /** How products are named ("WhatsApp", "LinkedIn", "iPhone", "eBay"), not how scans misread. */
@@ -94,10 +96,17 @@ export function inferSegmentTask(hypotheses: readonly string[]): InferredTask {
   return { task: 'ocr', evidence: 'line piece' };
 }
 
-/** Signs of a scan's misreadings in a line: odd characters plus words that mix letters oddly. */
+/**
+ * Signs of a scan's misreadings in a line: odd characters plus words that mix letters oddly. Code
+ * between a pair of backticks is writing's own ("run `git --version`" had been read as a scan, and
+ * the lexical pass made it "`it --version`"); no OOD, business or in-domain scan line has such a
+ * pair.
+ */
 export function scanNoise(line: string, words: readonly string[] = line.split(/\s+/)): number {
-  const oddCharacters = line.match(SCAN_NOISE_CHARACTERS)?.length ?? 0;
-  const mixedWords = words.filter((word) => {
+  const prose = line.replace(CODE_SPAN, ' ');
+  const oddCharacters = prose.match(SCAN_NOISE_CHARACTERS)?.length ?? 0;
+  const proseWords = prose === line ? words : prose.split(/\s+/).filter(Boolean);
+  const mixedWords = proseWords.filter((word) => {
     const bare = trimmedToAlphanumerics(word);
     return (
       MIXED_WORD.test(bare) &&

@@ -125,6 +125,12 @@ describe('scanNoise', () => {
     ).toBe('text');
     expect(scanNoise('the resGiving fYear moGela')).toBe(3);
   });
+
+  it('leaves code between backticks alone, but not a lone backtick', () => {
+    expect(scanNoise('To check it, run `git --version` or `npm_config_v2`.')).toBe(0);
+    expect(inferSegmentTask(['Rust 1.75 stabilized `async fn` in traits.']).task).toBe('text');
+    expect(scanNoise('the rnain ha`ll')).toBe(1);
+  });
 });
 
 describe('inferDocumentTask', () => {
