@@ -20,6 +20,7 @@ import {
   gerundOf,
   isVerbBase,
   participleOf,
+  participleOfPastForm,
   pastOfParticiple,
   sameFormOf,
   thirdPersonOf,
@@ -93,6 +94,8 @@ const AGREE_DO: Readonly<Record<string, string>> = {
   was: 'did',
   were: 'did',
 };
+/** Verbs "it" takes in their base: "be", and "need", "dare" and "do" in their old uses. */
+const NO_THIRD_PERSON = /^(?:be|need|dare|do)$/u;
 const SINGULAR_BE: Readonly<Record<string, string>> = {
   have: 'has',
   are: 'is',
@@ -564,5 +567,18 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
       if (lastNight) return `${lastNight}'s `;
       return `${wait!}for `;
     },
+  },
+  {
+    // "it" opening a clause before a verb's base, which Harper lets through after "it" only: "and it
+    // start to rain" → "starts" (a known verb's base that is not also its past, "it cost"; not "be",
+    // nor "need" and "dare" as modals, "It need scarcely be remarked", nor "do", nor after "if",
+    // whose subjunctive formal writing keeps: "if it see fit"; "make it work", "saw it fall" have
+    // "it" for an object and no clause opening)
+    pattern:
+      /(?:^|(?<=[.!?;]\s+)|(?<=\b(?:and|but|because|so|when|until|while|although)\s+))([Ii]t\s+)(\p{Ll}+)\b(?!['’])/gu,
+    replace: ([it, verb]) =>
+      isVerbBase(verb!) && !NO_THIRD_PERSON.test(verb!) && participleOfPastForm(verb!) === undefined
+        ? `${it!}${thirdPersonOf(verb!)}`
+        : undefined,
   },
 ];

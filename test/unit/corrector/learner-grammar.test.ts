@@ -2007,6 +2007,7 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
     ['I spent whole afternoon in the pool.', 'I spent the whole afternoon in the pool.'],
     ['Last night concert was great.', "Last night's concert was great."],
     ['We are waiting the bus.', 'We are waiting for the bus.'],
+    ['It is hot here and it rain a lot.', 'It is hot here and it rains a lot.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -2036,6 +2037,7 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'Can you propose me a good restaurant? We went for a walk.',
       'It was most kind of you. We crossed the desert. The most friendly relations continue.',
       'The reports for the last year show fewer strikes. The part that does it is this line.',
+      'It cost a lot. I made it work. Does it help? If it see fit, it may. It need scarcely be said.',
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
