@@ -581,4 +581,38 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
         ? `${it!}${thirdPersonOf(verb!)}`
         : undefined,
   },
+  {
+    // More of work, study and directions: "fill the questionnaire" → "fill in", "As I mentioned you
+    // in my e-mail" → "mentioned to you", "in the date you requested" → "on the date", "The main
+    // findings of the study is" → "are", "interested to participate" → "interested in
+    // participating" ("interested to learn" stays), "small peaces" → "pieces", "walk strait" →
+    // "straight", "on you left" → "on your left", "specialized on" → "specialized in"
+    pattern: new RegExp(
+      `\\b((?:[Ff]ill|[Ff]ills|[Ff]illed|[Ff]illing)\\s+)(?=(?:the|this|that|a|an|our|your)\\s+(?:questionnaire|form|survey|application\\s+form)\\b)|\\b(mentioned\\s+)(?=(?:you|him|her|them|us)\\s+(?:in|that|before|earlier|yesterday|last)\\b)|\\b(in)(?=\\s+the\\s+date\\s+(?:you|we|they|of|that|agreed|requested|specified)\\b)|${SENTENCE_START}((?:The|Our)\\s+(?:main\\s+|key\\s+)?(?:findings|results)\\s+of\\s+(?:the|this|our|that)\\s+(?:study|survey|research|analysis|report|experiment)\\s+)(is|was|has)\\b|\\b(interested\\s+)to\\s+(participate|join|work|apply|study|take|attend|collaborate|volunteer|pursue|contribute|become)\\b|\\b((?:small|little|tiny|two|three|four|five|big|many)\\s+)peaces\\b|\\b((?:walk|go|drive|continue|come|head|keep\\s+going)\\s+)strait\\b|\\b(on\\s+)you(?=\\s+(?:left|right)\\b)|\\b(speciali[sz]ed\\s+)on\\b`,
+      'gu',
+    ),
+    replace: ([
+      fill,
+      mentioned,
+      inTheDate,
+      findings,
+      findingsBe,
+      interested,
+      participate,
+      pieces,
+      walk,
+      onYou,
+      specialized,
+    ]) => {
+      if (fill) return `${fill}in `;
+      if (mentioned) return `${mentioned}to `;
+      if (inTheDate) return 'on';
+      if (findings) return `${findings}${PLURAL_BE[findingsBe!]!}`;
+      if (interested) return `${interested}in ${gerundOf(participate!)}`;
+      if (pieces) return `${pieces}pieces`;
+      if (walk) return `${walk}straight`;
+      if (onYou) return `${onYou}your`;
+      return `${specialized!}in`;
+    },
+  },
 ];

@@ -2008,6 +2008,21 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
     ['Last night concert was great.', "Last night's concert was great."],
     ['We are waiting the bus.', 'We are waiting for the bus.'],
     ['It is hot here and it rain a lot.', 'It is hot here and it rains a lot.'],
+    ['Please fill the questionnaire.', 'Please fill in the questionnaire.'],
+    [
+      'As I mentioned you in my e-mail, it is late.',
+      'As I mentioned to you in my e-mail, it is late.',
+    ],
+    [
+      'We cannot deliver in the date you requested.',
+      'We cannot deliver on the date you requested.',
+    ],
+    ['The main findings of the study is clear.', 'The main findings of the study are clear.'],
+    ['I am interested to participate in it.', 'I am interested in participating in it.'],
+    ['Cut the onions in small peaces.', 'Cut the onions in small pieces.'],
+    ['Turn left and walk strait on.', 'Turn left and walk straight on.'],
+    ['The church is on you left.', 'The church is on your left.'],
+    ['It is specialized on solar energy.', 'It is specialized in solar energy.'],
   ])('%s', (text, corrected) => {
     expect(withLearnerGrammar(text)).toBe(corrected);
   });
@@ -2038,6 +2053,7 @@ describe('withLearnerGrammar: learners’ essays and short texts', () => {
       'It was most kind of you. We crossed the desert. The most friendly relations continue.',
       'The reports for the last year show fewer strikes. The part that does it is this line.',
       'It cost a lot. I made it work. Does it help? If it see fit, it may. It need scarcely be said.',
+      "I'd be interested to learn more. You don't know the half of it. As never before to serve.",
     ]) {
       expect(withLearnerGrammar(text)).toBe(text);
     }
