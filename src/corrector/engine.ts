@@ -269,7 +269,9 @@ export class CorrectorEngine {
     const apostrophe = writersApostrophe(given.map((input) => input.hypotheses[0] ?? ''));
     const tasks = segments.map((input) => input.task ?? inferSegmentTask(input.hypotheses).task);
     const checked = await this.checkGrammar(segments, tasks, options.signal);
-    // The model's edits of writing are judged against the lexicon's words (withCheckerEdits).
+    // The model's edits of writing are judged against the lexicon's words (withCheckerEdits). The
+    // same load feeds the grammar checker, which has said why if it failed; without it the model's
+    // edits are only gated by confidence, as before.
     const knownWords = tasks.includes('text')
       ? await this.knownWords()?.catch(() => undefined)
       : undefined;

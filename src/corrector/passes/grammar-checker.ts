@@ -44,12 +44,7 @@ import {
 } from './english-verbs.js';
 import { sentenceOpeningNames, withNameSubjectAgreement } from './learner-forms.js';
 import { matchCase } from './ocr-lexicon.js';
-
-/** Whether `after` is `before` with its accents or other marks on letters taken off. */
-export function losesDiacritics(before: string, after: string): boolean {
-  const bare = before.normalize('NFD').replace(/\p{M}/gu, '');
-  return bare !== before && bare === after.normalize('NFD').replace(/\p{M}/gu, '');
-}
+import { losesCharactersBeyondAscii } from './unwritten-letters.js';
 
 /** Endings of words made from others ("-ately", "-tion"), which names seldom have. */
 const DERIVED_ENDING =
@@ -384,10 +379,9 @@ export function isAcceptable(text: string, lint: LintPlace, after: string): bool
   if (sameInBritishSpelling(before, after) || BRITISH_WORDS.has(before.toLowerCase())) return false;
   // The second part of a hyphenated name ("Ji-woo's" had become "Ji-woos", "Hae-jin" "Hae-in").
   if (/\p{Lu}\p{L}*-$/u.test(text.slice(0, start))) return false;
-  // Harper's dictionary is English in A–Z: "Nestlé" had become "Nestle", "Zürich" "Zurich", and a
-  // word with such letters is a name or a foreign word, not a slip ("José" had become "Josh").
-  if (losesDiacritics(before, after)) return false;
-  if (SPELLING_KINDS.has(lint.lint_kind()) && /[^\p{ASCII}]/u.test(before)) return false;
+  // Harper's dictionary is English in A–Z: a word with other letters is a name or a foreign word,
+  // not a slip ("Nestlé" had become "Nestle", "José" "Josh", "Ayşe" "Aye"), as for the model's edits.
+  if (losesCharactersBeyondAscii(before, after)) return false;
   // A unit's symbol after a number ("draws 5 A at 5 V" had become "5 AN").
   if (/^\p{L}{1,3}$/u.test(before) && /\p{N}\s+$/u.test(text.slice(0, start))) return false;
   // "you guys", "Miss you loads": a plural after "you" is no noun that must agree with it.

@@ -39,27 +39,12 @@ const PURPOSE_VERB =
 /** Verbs learners put after "need", "want" or "like" without "to" ("We need buy some bread"). */
 const BARE_AFTER_WANT =
   'buy|go|see|get|find|bring|eat|pay|finish|leave|learn|speak|tell|ask|meet|improve|clean|listen|visit|travel|study|become|take|make|write|read|send|know|understand|spend|save|start|wait|live|move|open|sell|watch|play|call|cook|practise|practice|relax|rest';
-const FEELING_PARTICIPLE: Readonly<Record<string, string>> = {
-  surprise: 'surprised',
-  disappoint: 'disappointed',
-  bore: 'bored',
-  tire: 'tired',
-  excite: 'excited',
-  interest: 'interested',
-  worry: 'worried',
-  embarrass: 'embarrassed',
-  shock: 'shocked',
-  amaze: 'amazed',
-  confuse: 'confused',
-  satisfy: 'satisfied',
-  frighten: 'frightened',
-  annoy: 'annoyed',
-  scare: 'scared',
-  please: 'pleased',
-};
+/** Verbs of feeling whose participle a learner leaves in the base ("I was very surprise"). */
+const FEELING_VERB =
+  'surprise|disappoint|bore|tire|excite|interest|worry|embarrass|shock|amaze|confuse|satisfy|frighten|annoy|scare|please';
 /** Adjectives "such" cannot stand before without a noun ("such interesting that" → "so"). */
 const SO_ADJECTIVE =
-  'interesting|boring|beautiful|good|bad|nice|expensive|cheap|difficult|easy|hard|tired|happy|sad|cold|hot|big|small|delicious|funny|busy|crowded|noisy|loud|late|early|tall|long|exciting|scary|dangerous|important|heavy|fast|slow|strong|angry|excited|nervous|surprised|hungry|beautiful|friendly|kind|popular|famous|dirty|quiet|dark';
+  'interesting|boring|beautiful|good|bad|nice|expensive|cheap|difficult|easy|hard|tired|happy|sad|cold|hot|big|small|delicious|funny|busy|crowded|noisy|loud|late|early|tall|long|exciting|scary|dangerous|important|heavy|fast|slow|strong|angry|excited|nervous|surprised|hungry|friendly|kind|popular|famous|dirty|quiet|dark';
 /** Activities learners are "interesting in" ("She is interesting in learning Japanese"). */
 const ACTIVITY_GERUND =
   'learning|studying|working|doing|playing|reading|watching|becoming|visiting|joining|buying|travell?ing|going|making|taking|getting|finding|meeting|helping|starting|improving|applying|writing|teaching|cooking|singing|dancing|drawing|painting|swimming|running|programming|volunteering|living|moving|opening';
@@ -194,13 +179,13 @@ export const ESSAY_RULES: readonly LearnerRule[] = [
     // "surprised", "She is interesting in learning Japanese" → "interested" ("interesting in many
     // ways" stays)
     pattern: new RegExp(
-      `\\b([Ss]uch)(?=\\s+(?:${SO_ADJECTIVE})\\s+that\\b)|\\b(the\\s+)better(?=\\s+(?:in\\s+(?:the\\s+)?(?:world|city|country|class|family|town|school|team|company|group|village|area|region)|of\\s+all)\\b)|(\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\\s+(?:am|is|are|was|were)\\s+(?:very\\s+|so\\s+|really\\s+|quite\\s+|too\\s+|a\\s+bit\\s+)?|\\b(?:am|is|are|was|were|['’]m|['’]re|felt|feel|feels|get|got|became)\\s+(?:very|so|really|quite|too)\\s+)(${Object.keys(FEELING_PARTICIPLE).join('|')})(?=\\s+(?:when|that|by|with|about|because|at|to|of|in)\\b|\\s*[.,;!?])|\\b((?:am|is|are|was|were|['’]m|['’]s|['’]re|be|been)\\s+(?:very\\s+|so\\s+|really\\s+|quite\\s+|more\\s+|not\\s+)?)interesting(?=\\s+in\\s+(?:${ACTIVITY_GERUND})\\b)`,
+      `\\b([Ss]uch)(?=\\s+(?:${SO_ADJECTIVE})\\s+that\\b)|\\b(the\\s+)better(?=\\s+(?:in\\s+(?:the\\s+)?(?:world|city|country|class|family|town|school|team|company|group|village|area|region)|of\\s+all)\\b)|(\\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\\s+(?:am|is|are|was|were)\\s+(?:very\\s+|so\\s+|really\\s+|quite\\s+|too\\s+|a\\s+bit\\s+)?|\\b(?:am|is|are|was|were|['’]m|['’]re|felt|feel|feels|get|got|became)\\s+(?:very|so|really|quite|too)\\s+)(${FEELING_VERB})(?=\\s+(?:when|that|by|with|about|because|at|to|of|in)\\b|\\s*[.,;!?])|\\b((?:am|is|are|was|were|['’]m|['’]s|['’]re|be|been)\\s+(?:very\\s+|so\\s+|really\\s+|quite\\s+|more\\s+|not\\s+)?)interesting(?=\\s+in\\s+(?:${ACTIVITY_GERUND})\\b)`,
       'gu',
     ),
     replace: ([such, the, feel, feeling, be]) => {
       if (such) return matchCase(such, 'so');
       if (the) return `${the}best`;
-      if (feel) return `${feel}${FEELING_PARTICIPLE[feeling!]!}`;
+      if (feel) return `${feel}${participleOf(feeling!)}`;
       return `${be!}interested`;
     },
   },
